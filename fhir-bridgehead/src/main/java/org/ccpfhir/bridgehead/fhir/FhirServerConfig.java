@@ -1,0 +1,70 @@
+package org.ccpfhir.bridgehead.fhir;
+
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.jpa.provider.JpaCapabilityStatementProvider;
+import ca.uhn.fhir.jpa.provider.JpaSystemProvider;
+import ca.uhn.fhir.jpa.provider.ValueSetOperationProvider;
+import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
+import ca.uhn.fhir.narrative2.NullNarrativeGenerator;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.HardcodedServerAddressStrategy;
+import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
+import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import java.util.List;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The FHIR REST endpoint of the site store and the interceptors every request passes. */
+@Configuration
+public class FhirServerConfig {
+
+  @Bean
+  public RestfulServer fhirRestfulServer(
+      IFhirSystemDao<?, ?> systemDao,
+      ResourceProviderFactory resourceProviders,
+      JpaSystemProvider<?, ?> systemProvider,
+      ValueSetOperationProvider valueSetOperationProvider,
+      JpaStorageSettings storageSettings,
+      ISearchParamRegistry searchParamRegistry,
+      IValidationSupport validationSupport,
+      DatabaseBackedPagingProvider pagingProvider,
+      FhirStoreProperties properties,
+      List<FhirServerInterceptor> interceptors) {
+    systemDao.getContext().setNarrativeGenerator(new NullNarrativeGenerator());
+    RestfulServer server = new RestfulServer(systemDao.getContext());
+    server.registerProviders(resourceProviders.createProviders());
+    server.registerProvider(systemProvider);
+    server.registerProvider(valueSetOperationProvider);
+    server.setServerConformanceProvider(
+        new JpaCapabilityStatementProvider(
+            server, systemDao, storageSettings, searchParamRegistry, validationSupport));
+    pagingProvider.setDefaultPageSize(properties.defaultPageSize());
+    pagingProvider.setMaximumPageSize(properties.maxPageSize());
+    server.setPagingProvider(pagingProvider);
+    server.setDefaultResponseEncoding(EncodingEnum.JSON);
+    server.setServerAddressStrategy(
+        properties.serverAddress().isBlank()
+            ? new IncomingRequestAddressStrategy()
+            : new HardcodedServerAddressStrategy(properties.serverAddress()));
+    server.registerInterceptor(new ResponseHighlighterInterceptor());
+    interceptors.forEach(server::registerInterceptor);
+    return server;
+  }
+
+  @Bean
+  public ServletRegistrationBean<RestfulServer> fhirServlet(
+      RestfulServer server, FhirStoreProperties properties) {
+    String path = properties.path().endsWith("/") ? properties.path() : properties.path() + "/";
+    ServletRegistrationBean<RestfulServer> registration =
+        new ServletRegistrationBean<>(server, path + "*");
+    registration.setName("fhir");
+    registration.setLoadOnStartup(1);
+    return registration;
+  }
+}

@@ -1,0 +1,19 @@
+package org.ccpfhir.mdssearch;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MdsSearchApplicationIT {
+
+  @LocalServerPort int port;
+
+  @Test
+  void healthEndpointReportsUp() {
+    given().port(port).get("/actuator/health").then().statusCode(200).body("status", equalTo("UP"));
+  }
+}
