@@ -5,7 +5,6 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.config.ThreadPoolFactoryConfig;
 import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
-import ca.uhn.fhir.jpa.config.HapiJpaConfig;
 import ca.uhn.fhir.jpa.config.r4.JpaR4Config;
 import ca.uhn.fhir.jpa.config.util.HapiEntityManagerFactoryUtil;
 import ca.uhn.fhir.jpa.model.config.PartitionSettings;
@@ -33,10 +32,10 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
  */
 @Configuration
 @EnableTransactionManagement
-@EnableConfigurationProperties({FhirStoreProperties.class, JpaProperties.class})
+@EnableConfigurationProperties(JpaProperties.class)
 @Import({
   JpaR4Config.class,
-  HapiJpaConfig.class,
+  JpaSupportConfig.class,
   ThreadPoolFactoryConfig.class,
   JpaBatch2Config.class,
   Batch2JobsConfig.class,

@@ -1,0 +1,28 @@
+package org.ccpfhir.bridgehead.ingest;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How clinical data enter the site store ({@code ccp.ingest.*}).
+ *
+ * @param validationThreads threads validating the entries of one bundle in parallel (0 = one per
+ *     CPU core)
+ * @param conditionalByIdentifier turn POST entries that carry a business identifier into
+ *     conditional updates on that identifier, so that re-sending a bundle updates instead of
+ *     duplicating
+ */
+@Validated
+@ConfigurationProperties(prefix = "ccp.ingest")
+public record IngestProperties(
+    @DefaultValue("0") @Min(0) @Max(64) int validationThreads,
+    @DefaultValue("true") boolean conditionalByIdentifier) {
+
+  /** The effective number of validation threads. */
+  public int effectiveValidationThreads() {
+    return validationThreads == 0 ? Runtime.getRuntime().availableProcessors() : validationThreads;
+  }
+}

@@ -1,0 +1,70 @@
+package org.ccpfhir.bridgehead.ingest;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import org.ccpfhir.bridgehead.fhir.FhirServerInterceptor;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs ingest checks on whole requests, before anything touches the database, so that problems are
+ * reported with their bundle entry index. Resources checked here are remembered in the request so
+ * that the storage-level guard does not validate them twice.
+ */
+@Component
+@Interceptor
+public class IngestRequestInterceptor implements FhirServerInterceptor {
+
+  static final String CHECKED_RESOURCES = IngestRequestInterceptor.class.getName() + ".checked";
+
+  private final IngestService ingestService;
+
+  public IngestRequestInterceptor(IngestService ingestService) {
+    this.ingestService = ingestService;
+  }
+
+  @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
+  public void checkRequest(RequestDetails request, RestOperationTypeEnum operation) {
+    if (!(request.getResource() instanceof Resource resource)) {
+      return;
+    }
+    switch (operation) {
+      case TRANSACTION, BATCH -> {
+        if (resource instanceof Bundle bundle) {
+          ingestService.prepareBundle(bundle);
+          bundle.getEntry().stream()
+              .map(BundleEntryComponent::getResource)
+              .filter(r -> r != null)
+              .forEach(r -> checked(request).add(r));
+        }
+      }
+      case CREATE, UPDATE -> {
+        ingestService.prepareResource(resource, resource.fhirType());
+        checked(request).add(resource);
+      }
+      default -> {
+        // reads, searches and operations carry no data to store
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static Set<Resource> checked(RequestDetails request) {
+    return (Set<Resource>)
+        request
+            .getUserData()
+            .computeIfAbsent(
+                CHECKED_RESOURCES,
+                k ->
+                    Collections.synchronizedSet(
+                        Collections.newSetFromMap(new IdentityHashMap<>())));
+  }
+}

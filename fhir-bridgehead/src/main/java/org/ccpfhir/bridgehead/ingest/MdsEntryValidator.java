@@ -1,0 +1,72 @@
+package org.ccpfhir.bridgehead.ingest;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import ca.uhn.fhir.validation.ValidationResult;
+import java.util.List;
+import org.ccpfhir.profiles.MdsValidator;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Validates a resource against the MDS profiles chosen for it (declared, mapped from DKTK
+ * onco-core, or by shape; base R4 for the wider basic data set) and reports errors with their
+ * location inside the submission.
+ */
+@Component
+public class MdsEntryValidator implements EntryValidator {
+
+  private final MdsValidator validator;
+
+  public MdsEntryValidator(FhirContext fhirContext) {
+    this.validator = MdsValidator.create(fhirContext);
+  }
+
+  @Override
+  public void validate(Resource resource, String path, IngestIssues issues) {
+    List<String> profiles = validator.selectProfiles(resource);
+    ValidationResult result = validator.validate(resource, profiles);
+    String rules = profiles.isEmpty() ? "base FHIR R4" : String.join(", ", profiles);
+    for (SingleValidationMessage message : result.getMessages()) {
+      if (message.getSeverity() == ResultSeverityEnum.ERROR
+          || message.getSeverity() == ResultSeverityEnum.FATAL) {
+        String location = locate(path, resource.fhirType(), message.getLocationString());
+        issues.add(
+            IssueSeverity.ERROR,
+            IssueType.INVALID,
+            location,
+            resource.fhirType()
+                + " at "
+                + location
+                + ": "
+                + message.getMessage()
+                + " (rule "
+                + message.getMessageId()
+                + "; validated against "
+                + rules
+                + ")");
+      }
+    }
+  }
+
+  /**
+   * Turns the validator's resource-relative location ({@code Observation.value.ofType(...)}) into
+   * one relative to the submission ({@code Bundle.entry[3].resource.ofType(Observation).value...}).
+   */
+  static String locate(String path, String type, String location) {
+    if (path.equals(type)) {
+      return location == null ? type : location;
+    }
+    String prefix = path + ".ofType(" + type + ")";
+    if (location == null || location.isBlank() || location.equals(type)) {
+      return prefix;
+    }
+    if (location.startsWith(type + ".")) {
+      return prefix + location.substring(type.length());
+    }
+    return prefix + "." + location;
+  }
+}

@@ -1,0 +1,72 @@
+package org.ccpfhir.bridgehead.terminology;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import java.util.Locale;
+import org.ccpfhir.terminology.CcpTerminology;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.MetadataResource;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts the shipped CodeSystems, ValueSets and ConceptMaps into the store so that the standard
+ * terminology operations ($lookup, $validate-code, $expand, $translate) answer for them. Each is
+ * stored under a fixed id; an unchanged resource makes HAPI skip the write, so restarts are cheap.
+ */
+@Component
+public class TerminologyStoreLoader {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TerminologyStoreLoader.class);
+
+  private final DaoRegistry daoRegistry;
+
+  public TerminologyStoreLoader(DaoRegistry daoRegistry) {
+    this.daoRegistry = daoRegistry;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  public void load() {
+    int count = 0;
+    CcpTerminology terminology = CcpTerminology.get();
+    for (IBaseResource resource : terminology.allResources()) {
+      if (resource instanceof ValueSet valueSet && !expandableInStore(valueSet, terminology)) {
+        continue;
+      }
+      store((MetadataResource) resource);
+      count++;
+    }
+    LOG.info("Terminology in store: {} CodeSystems, ValueSets and ConceptMaps", count);
+  }
+
+  /**
+   * ValueSets over catalogues we may not ship (ICD-10-GM, ICD-O-3 patterns) are answered by the
+   * terminology module's validation support only; the store could not expand them.
+   */
+  private static boolean expandableInStore(ValueSet valueSet, CcpTerminology terminology) {
+    return valueSet.getCompose().getInclude().stream()
+        .allMatch(include -> terminology.isShipped(include.getSystem()));
+  }
+
+  @SuppressWarnings("unchecked")
+  private void store(MetadataResource resource) {
+    MetadataResource copy = resource.copy();
+    copy.setId(storeId(copy));
+    IFhirResourceDao<MetadataResource> dao =
+        (IFhirResourceDao<MetadataResource>) daoRegistry.getResourceDao(copy.fhirType());
+    dao.update(copy, new SystemRequestDetails());
+  }
+
+  /** A stable id from the canonical URL's last segment (ids allow [A-Za-z0-9-.], max 64). */
+  static String storeId(MetadataResource resource) {
+    String url = resource.getUrl();
+    String tail = url.substring(url.lastIndexOf('/') + 1);
+    String id = ("ccp-" + tail).replaceAll("[^A-Za-z0-9.-]", "-").toLowerCase(Locale.ROOT);
+    return id.length() > 64 ? id.substring(0, 64) : id;
+  }
+}

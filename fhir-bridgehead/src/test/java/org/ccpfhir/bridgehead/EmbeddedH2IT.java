@@ -1,0 +1,58 @@
+package org.ccpfhir.bridgehead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import ca.uhn.fhir.context.FhirContext;
+import io.restassured.RestAssured;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.ccpfhir.synthetic.EntryMode;
+import org.ccpfhir.synthetic.SyntheticPatientGenerator;
+import org.hl7.fhir.r4.model.Bundle;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The embedded default (H2 on disk) starts, ingests and answers without any external database. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EmbeddedH2IT {
+
+  @LocalServerPort int port;
+
+  @Autowired FhirContext fhirContext;
+
+  @DynamicPropertySource
+  static void dataDir(DynamicPropertyRegistry registry) throws Exception {
+    Path dir = Files.createTempDirectory("bridgehead-h2-it");
+    registry.add("ccp.data-dir", dir::toString);
+  }
+
+  @Test
+  void ingestsAGeneratedPatientIntoH2() {
+    Bundle bundle = new SyntheticPatientGenerator(7, "TUE", EntryMode.POST, false).patient(0);
+    String base = "http://localhost:" + port + "/fhir";
+
+    RestAssured.given()
+        .baseUri(base)
+        .contentType("application/fhir+json")
+        .body(fhirContext.newJsonParser().encodeResourceToString(bundle))
+        .post()
+        .then()
+        .statusCode(200);
+
+    int total =
+        RestAssured.given()
+            .baseUri(base)
+            .get("/Patient?_summary=count")
+            .then()
+            .statusCode(200)
+            .body("type", equalTo("searchset"))
+            .extract()
+            .path("total");
+    assertThat(total).isEqualTo(1);
+  }
+}

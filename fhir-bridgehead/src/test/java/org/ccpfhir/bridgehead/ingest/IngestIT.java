@@ -1,0 +1,204 @@
+package org.ccpfhir.bridgehead.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.util.UUID;
+import org.ccpfhir.bridgehead.PostgresIT;
+import org.ccpfhir.synthetic.EntryMode;
+import org.ccpfhir.synthetic.SyntheticPatientGenerator;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.junit.jupiter.api.Test;
+
+class IngestIT extends PostgresIT {
+
+  @Test
+  void validBundleIsStoredAndSearchable() {
+    Bundle bundle = uniquePatientBundle(EntryMode.POST);
+    Identifier id = patientOf(bundle).getIdentifierFirstRep();
+
+    fhir()
+        .body(json(bundle))
+        .post()
+        .then()
+        .statusCode(200)
+        .body("type", equalTo("transaction-response"));
+
+    assertThat(countPatients(id)).isEqualTo(1);
+    assertThat(countResourcesOf(id, "Condition")).isGreaterThanOrEqualTo(1);
+    assertThat(countResourcesOf(id, "Observation")).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void bundleWithOneInvalidResourceIsRefusedAndStoresNothing() {
+    Bundle bundle = uniquePatientBundle(EntryMode.POST);
+    Identifier id = patientOf(bundle).getIdentifierFirstRep();
+    int index = breakFirstObservation(bundle);
+
+    fhir()
+        .body(json(bundle))
+        .post()
+        .then()
+        .statusCode(422)
+        .body("resourceType", equalTo("OperationOutcome"))
+        .body("issue.severity", hasItem("error"))
+        .body("issue.expression.flatten()", hasItem(containsString("Bundle.entry[" + index + "]")));
+
+    assertThat(countPatients(id)).isZero();
+  }
+
+  @Test
+  void resendingTheSameBundleUpdatesInsteadOfDuplicating() {
+    for (EntryMode mode : EntryMode.values()) {
+      Bundle bundle = uniquePatientBundle(mode);
+      Identifier id = patientOf(bundle).getIdentifierFirstRep();
+      String body = json(bundle);
+      fhir().body(body).post().then().statusCode(200);
+      int observations = countResourcesOf(id, "Observation");
+      fhir().body(body).post().then().statusCode(200);
+
+      assertThat(countPatients(id)).as(mode.name()).isEqualTo(1);
+      assertThat(countResourcesOf(id, "Observation")).as(mode.name()).isEqualTo(observations);
+    }
+  }
+
+  @Test
+  void exactBirthDateIsReducedToMonthAndYear() {
+    Bundle bundle = uniquePatientBundle(EntryMode.POST);
+    Patient patient = patientOf(bundle);
+    patient.setBirthDateElement(new DateType("1961-07-23"));
+    Identifier id = patient.getIdentifierFirstRep();
+
+    fhir().body(json(bundle)).post().then().statusCode(200);
+
+    Patient stored = findPatient(id);
+    assertThat(stored.getBirthDateElement().getValueAsString()).isEqualTo("1961-07");
+  }
+
+  @Test
+  void patientNameIsRefusedWithoutEchoingIt() {
+    Bundle bundle = uniquePatientBundle(EntryMode.POST);
+    Patient patient = patientOf(bundle);
+    patient.addName().setFamily("Zwiebelhuber").addGiven("Eusebia");
+    Identifier id = patient.getIdentifierFirstRep();
+
+    String response =
+        fhir()
+            .body(json(bundle))
+            .post()
+            .then()
+            .statusCode(422)
+            .body("issue.expression.flatten()", hasItem(containsString("ofType(Patient).name")))
+            .extract()
+            .asString();
+
+    assertThat(response).doesNotContain("Zwiebelhuber").doesNotContain("Eusebia");
+    assertThat(countPatients(id)).isZero();
+  }
+
+  @Test
+  void malformedJsonAndXmlAreClientErrors() {
+    fhir()
+        .body("{\"resourceType\":\"Bundle\",")
+        .post()
+        .then()
+        .statusCode(400)
+        .body("resourceType", equalTo("OperationOutcome"));
+    fhir()
+        .contentType("application/fhir+xml")
+        .body("<Bundle xmlns=\"http://hl7.org/fhir\"><type value=")
+        .post()
+        .then()
+        .statusCode(400);
+  }
+
+  @Test
+  void xmlBundlesAreAcceptedLikeJson() {
+    Bundle bundle = uniquePatientBundle(EntryMode.PUT);
+    Identifier id = patientOf(bundle).getIdentifierFirstRep();
+
+    fhir()
+        .contentType("application/fhir+xml")
+        .body(fhirContext.newXmlParser().encodeResourceToString(bundle))
+        .post()
+        .then()
+        .statusCode(200);
+
+    assertThat(countPatients(id)).isEqualTo(1);
+  }
+
+  /** A fresh synthetic patient whose identifiers no other test (or earlier run) uses. */
+  private Bundle uniquePatientBundle(EntryMode mode) {
+    long seed = UUID.randomUUID().getMostSignificantBits();
+    return new SyntheticPatientGenerator(seed, "HD", mode, false).patient(0);
+  }
+
+  /** Puts an unknown code into the first coded Observation value; returns its entry index. */
+  private static int breakFirstObservation(Bundle bundle) {
+    for (int i = 0; i < bundle.getEntry().size(); i++) {
+      if (bundle.getEntry().get(i).getResource() instanceof Observation o
+          && o.hasValueCodeableConcept()
+          && !o.getValueCodeableConcept().getCodingFirstRep().getSystem().startsWith("urn:oid")) {
+        o.getValueCodeableConcept().getCodingFirstRep().setCode("not-a-code");
+        return i;
+      }
+    }
+    throw new IllegalStateException("generated patient without coded observation");
+  }
+
+  private static Patient patientOf(Bundle bundle) {
+    return bundle.getEntry().stream()
+        .map(BundleEntryComponent::getResource)
+        .filter(Patient.class::isInstance)
+        .map(Patient.class::cast)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private Bundle searchPatients(Identifier identifier) {
+    return client
+        .search()
+        .forResource(Patient.class)
+        .where(
+            Patient.IDENTIFIER
+                .exactly()
+                .systemAndIdentifier(identifier.getSystem(), identifier.getValue()))
+        .returnBundle(Bundle.class)
+        .execute();
+  }
+
+  private int countPatients(Identifier identifier) {
+    return searchPatients(identifier).getEntry().size();
+  }
+
+  private Patient findPatient(Identifier identifier) {
+    return (Patient) searchPatients(identifier).getEntryFirstRep().getResource();
+  }
+
+  private int countResourcesOf(Identifier patientIdentifier, String type) {
+    Bundle result =
+        client
+            .search()
+            .byUrl(
+                type
+                    + "?subject:Patient.identifier="
+                    + patientIdentifier.getSystem()
+                    + "|"
+                    + patientIdentifier.getValue()
+                    + "&_summary=count")
+            .returnBundle(Bundle.class)
+            .execute();
+    return result.getTotal();
+  }
+
+  private String json(Bundle bundle) {
+    return fhirContext.newJsonParser().encodeResourceToString(bundle);
+  }
+}
