@@ -8,6 +8,7 @@ import ca.uhn.fhir.jpa.provider.JpaSystemProvider;
 import ca.uhn.fhir.jpa.provider.ValueSetOperationProvider;
 import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
 import ca.uhn.fhir.narrative2.NullNarrativeGenerator;
+import ca.uhn.fhir.parser.LenientErrorHandler;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.HardcodedServerAddressStrategy;
 import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
@@ -37,6 +38,11 @@ public class FhirServerConfig {
       FhirStoreProperties properties,
       List<FhirServerInterceptor> interceptors) {
     systemDao.getContext().setNarrativeGenerator(new NullNarrativeGenerator());
+    // The default handler logs offending values, which may be identifying data; bad values are
+    // reported to the client by validation instead.
+    systemDao
+        .getContext()
+        .setParserErrorHandler(new LenientErrorHandler(false).setErrorOnInvalidValue(false));
     RestfulServer server = new RestfulServer(systemDao.getContext());
     server.registerProviders(resourceProviders.createProviders());
     server.registerProvider(systemProvider);

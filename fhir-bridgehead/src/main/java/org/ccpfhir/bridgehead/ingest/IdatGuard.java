@@ -35,6 +35,13 @@ public class IdatGuard {
     refuseIf(patient.hasPhoto(), path, "photo", issues);
     refuseIf(patient.hasContact(), path, "contact", issues);
     DateType birthDate = patient.getBirthDateElement();
+    if (birthDate.getValueAsString() != null && birthDate.getValue() == null) {
+      issues.error(
+          IssueType.VALUE,
+          path + ".ofType(Patient).birthDate",
+          "Patient.birthDate is not a valid FHIR date (expected YYYY, YYYY-MM or YYYY-MM-DD).");
+      return;
+    }
     if (birthDate.getValue() != null
         && birthDate.getPrecision().ordinal() > TemporalPrecisionEnum.MONTH.ordinal()) {
       patient.setBirthDateElement(new DateType(birthDate.getValueAsString().substring(0, 7)));

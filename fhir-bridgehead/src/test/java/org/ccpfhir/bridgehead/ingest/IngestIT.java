@@ -104,6 +104,46 @@ class IngestIT extends PostgresIT {
   }
 
   @Test
+  void invalidBirthDateIsRefusedWithoutEchoingIt() {
+    Bundle bundle = uniquePatientBundle(EntryMode.POST);
+    String body =
+        json(bundle).replaceFirst("\"birthDate\":\"[0-9-]+\"", "\"birthDate\":\"1961-13-77\"");
+
+    String response = fhir().body(body).post().then().statusCode(422).extract().asString();
+
+    assertThat(response).contains("birthDate").doesNotContain("1961-13-77");
+  }
+
+  @Test
+  void patchCannotSmuggleIdentifyingDataIntoTheStore() {
+    Bundle bundle = uniquePatientBundle(EntryMode.PUT);
+    Identifier id = patientOf(bundle).getIdentifierFirstRep();
+    fhir().body(json(bundle)).post().then().statusCode(200);
+    String patientId = findPatient(id).getIdElement().getIdPart();
+
+    fhir()
+        .contentType("application/json-patch+json")
+        .body("[{\"op\":\"add\",\"path\":\"/name\",\"value\":[{\"family\":\"Quappenhuber\"}]}]")
+        .patch("/Patient/" + patientId)
+        .then()
+        .statusCode(422);
+
+    assertThat(findPatient(id).hasName()).isFalse();
+  }
+
+  @Test
+  void bundlesThatAreNotTransactionsOrBatchesAreClientErrors() {
+    Bundle bundle = uniquePatientBundle(EntryMode.POST).setType(Bundle.BundleType.COLLECTION);
+
+    fhir()
+        .body(json(bundle))
+        .post()
+        .then()
+        .statusCode(400)
+        .body("resourceType", equalTo("OperationOutcome"));
+  }
+
+  @Test
   void malformedJsonAndXmlAreClientErrors() {
     fhir()
         .body("{\"resourceType\":\"Bundle\",")
