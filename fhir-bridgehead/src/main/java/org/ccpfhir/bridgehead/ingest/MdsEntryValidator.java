@@ -5,10 +5,14 @@ import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationResult;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.ccpfhir.profiles.MdsValidator;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,14 +23,34 @@ import org.springframework.stereotype.Component;
 @Component
 public class MdsEntryValidator implements EntryValidator {
 
-  private final MdsValidator validator;
+  private static final Logger LOG = LoggerFactory.getLogger(MdsEntryValidator.class);
 
+  private final CompletableFuture<MdsValidator> validator;
+
+  /**
+   * Builds the validator (profiles, snapshots, terminology: several seconds) in the background so
+   * that the server starts answering reads at once; the first write waits until it is ready.
+   */
   public MdsEntryValidator(FhirContext fhirContext) {
-    this.validator = MdsValidator.create(fhirContext);
+    this.validator =
+        CompletableFuture.supplyAsync(
+            () -> {
+              long start = System.nanoTime();
+              MdsValidator built = MdsValidator.create(fhirContext);
+              built.validate(new Patient());
+              LOG.info("MDS validator ready in {} ms", (System.nanoTime() - start) / 1_000_000);
+              return built;
+            },
+            runnable -> {
+              Thread thread = new Thread(runnable, "mds-validator-init");
+              thread.setDaemon(true);
+              thread.start();
+            });
   }
 
   @Override
   public void validate(Resource resource, String path, IngestIssues issues) {
+    MdsValidator validator = this.validator.join();
     List<String> profiles = validator.selectProfiles(resource);
     ValidationResult result = validator.validate(resource, profiles);
     String rules = profiles.isEmpty() ? "base FHIR R4" : String.join(", ", profiles);

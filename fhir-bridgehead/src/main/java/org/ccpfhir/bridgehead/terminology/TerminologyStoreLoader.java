@@ -10,6 +10,8 @@ import org.hl7.fhir.r4.model.MetadataResource;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -20,18 +22,43 @@ import org.springframework.stereotype.Component;
  * stored under a fixed id; an unchanged resource makes HAPI skip the write, so restarts are cheap.
  */
 @Component
-public class TerminologyStoreLoader {
+public class TerminologyStoreLoader implements HealthIndicator {
 
   private static final Logger LOG = LoggerFactory.getLogger(TerminologyStoreLoader.class);
 
   private final DaoRegistry daoRegistry;
+  private volatile Health health =
+      Health.outOfService().withDetail("terminology", "loading").build();
 
   public TerminologyStoreLoader(DaoRegistry daoRegistry) {
     this.daoRegistry = daoRegistry;
   }
 
+  /** Loads in the background so that the server answers at once; health says when it is done. */
   @EventListener(ApplicationReadyEvent.class)
-  public void load() {
+  public void loadInBackground() {
+    Thread thread = new Thread(this::loadAndReport, "terminology-loader");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  @Override
+  public Health health() {
+    return health;
+  }
+
+  private void loadAndReport() {
+    try {
+      int count = load();
+      health = Health.up().withDetail("resources", count).build();
+    } catch (RuntimeException e) {
+      LOG.error("Loading the terminology into the store failed", e);
+      health = Health.down(e).build();
+    }
+  }
+
+  int load() {
+    long start = System.nanoTime();
     int count = 0;
     CcpTerminology terminology = CcpTerminology.get();
     for (IBaseResource resource : terminology.allResources()) {
@@ -41,7 +68,11 @@ public class TerminologyStoreLoader {
       store((MetadataResource) resource);
       count++;
     }
-    LOG.info("Terminology in store: {} CodeSystems, ValueSets and ConceptMaps", count);
+    LOG.info(
+        "Terminology in store: {} CodeSystems, ValueSets and ConceptMaps ({} ms)",
+        count,
+        (System.nanoTime() - start) / 1_000_000);
+    return count;
   }
 
   /**

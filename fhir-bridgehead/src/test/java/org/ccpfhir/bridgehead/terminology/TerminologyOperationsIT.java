@@ -4,12 +4,32 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
+import io.restassured.RestAssured;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.terminology.CodeSystems;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The standard terminology operations answer for the shipped code lists. */
 class TerminologyOperationsIT extends PostgresIT {
+
+  @BeforeEach
+  void waitForTerminology() {
+    // the store loads the terminology in the background after start-up
+    Awaitility.await()
+        .atMost(Duration.ofMinutes(2))
+        .until(
+            () ->
+                RestAssured.given()
+                    .port(port)
+                    .get("/actuator/health")
+                    .then()
+                    .extract()
+                    .path("status")
+                    .equals("UP"));
+  }
 
   @Test
   void lookupGivesTheDisplayOfAGradingCode() {
