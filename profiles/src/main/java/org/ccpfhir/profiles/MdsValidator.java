@@ -17,17 +17,17 @@ import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
-import org.hl7.fhir.r5.utils.validation.constants.BestPracticeWarningLevel;
 
 /**
  * Validates resources against base FHIR R4 and the MDS profiles, offline.
  *
- * <p>Expensive to build (it loads the core definitions and warms up on first use), cheap to use:
- * create one instance per application and share it; {@link #validate} is thread-safe.
+ * <p>Expensive to build (core definitions, snapshots, code caches: seconds), cheap to use (a few
+ * milliseconds per resource): create one instance per application and share it; all methods are
+ * thread-safe. The chain of validation supports caches its answers; the core validator instances
+ * are pooled (see {@link PooledInstanceValidator}). No network access.
  *
  * <p>Code systems without a definition here (LOINC, OPS, ATC, ...) yield warnings, not errors:
  * LOINC codes are fixed by patterns in the profiles and ICD-10-GM / ICD-O-3 codes are checked by
@@ -59,31 +59,31 @@ public final class MdsValidator {
             new CommonCodeSystemsTerminologyService(ctx),
             new SnapshotGeneratingValidationSupport(ctx),
             unknownCodeSystems);
-    FhirInstanceValidator module = new FhirInstanceValidator(chain);
-    module.setAnyExtensionsAllowed(true);
-    module.setBestPracticeWarningLevel(BestPracticeWarningLevel.Ignore);
-    module.setNoTerminologyChecks(false);
-    module.setErrorForUnknownProfiles(false);
-    // references are resolved by the store (transaction bundles), not by the validator
-    module.setAssumeValidRestReferences(true);
     this.validator = ctx.newValidator();
     validator.setValidateAgainstStandardSchema(false);
     validator.setValidateAgainstStandardSchematron(false);
-    validator.registerValidatorModule(module);
+    validator.registerValidatorModule(new PooledInstanceValidator(ctx, chain));
   }
 
-  /** Builds the standard validator: shared R4 context, MDS profiles, MDS terminology. */
+  /**
+   * Builds the standard validator (shared R4 context, MDS profiles, MDS terminology) and warms it
+   * up, so that the first resource on the ingest path does not pay for loading the core definitions
+   * (a few seconds).
+   */
   public static MdsValidator create() {
     return create(FhirContext.forR4Cached());
   }
 
-  /** Builds the standard validator on the given R4 context. */
+  /** As {@link #create()}, on the given R4 context. */
   public static MdsValidator create(FhirContext ctx) {
-    return create(ctx, new CcpTerminologyValidationSupport(ctx));
+    MdsValidator validator = create(ctx, new CcpTerminologyValidationSupport(ctx));
+    validator.warmUp();
+    return validator;
   }
 
   /**
-   * Builds a validator over the profiles of this module and the given terminology support.
+   * Builds a validator over the profiles of this module and the given terminology support, without
+   * warming it up (see {@link #warmUp()}).
    *
    * @param ctx an R4 context (share the application's one, e.g. {@link FhirContext#forR4Cached()})
    * @param terminology answers for the MDS code systems and value sets
@@ -91,6 +91,17 @@ public final class MdsValidator {
   public static MdsValidator create(FhirContext ctx, IValidationSupport terminology) {
     Objects.requireNonNull(terminology, "terminology");
     return new MdsValidator(ctx, terminology, MdsResourceLoader.shared());
+  }
+
+  /**
+   * Validates one small resource per profile once, which loads the core definitions, compiles the
+   * snapshots and fills the terminology caches. Optional; {@link #create(FhirContext)} calls it.
+   */
+  public void warmUp() {
+    for (String profile : MdsProfiles.ALL_PROFILES) {
+      String type = MdsResourceLoader.shared().structureDefinition(profile).orElseThrow().getType();
+      validate(ctx.getResourceDefinition(type).newInstance(), List.of(profile));
+    }
   }
 
   /**

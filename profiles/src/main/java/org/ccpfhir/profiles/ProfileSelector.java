@@ -30,7 +30,7 @@ import org.hl7.fhir.r4.model.Procedure;
  */
 public final class ProfileSelector {
 
-  static final String LOINC = "http://loinc.org";
+  static final String LOINC = MdsLoinc.SYSTEM;
   static final String ICD10_GM = "http://fhir.de/CodeSystem/bfarm/icd-10-gm";
   static final String THERAPY_TYPE_CS =
       "http://dktk.dkfz.de/fhir/onco/core/CodeSystem/SYSTTherapieartCS";
@@ -38,18 +38,18 @@ public final class ProfileSelector {
   /** Observation LOINC code to profile. */
   static final Map<String, String> OBSERVATION_BY_LOINC =
       Map.ofEntries(
-          Map.entry("59847-4", MdsProfiles.HISTOLOGY),
-          Map.entry("59542-1", MdsProfiles.GRADING),
-          Map.entry("21908-9", MdsProfiles.TNM_CLINICAL),
-          Map.entry("21902-2", MdsProfiles.TNM_PATHOLOGICAL),
-          Map.entry("84892-9", MdsProfiles.RESIDUAL_STATUS),
-          Map.entry("81169-5", MdsProfiles.RESIDUAL_STATUS),
-          Map.entry("21907-1", MdsProfiles.DISTANT_METASTASIS),
-          Map.entry("75186-7", MdsProfiles.VITAL_STATUS),
-          Map.entry("21976-6", MdsProfiles.OVERALL_TUMOR_STATUS),
-          Map.entry("LA4583-6", MdsProfiles.LOCAL_TUMOR_STATUS),
-          Map.entry("LA4370-8", MdsProfiles.LYMPH_NODE_STATUS),
-          Map.entry("LA4226-2", MdsProfiles.METASTASIS_STATUS));
+          Map.entry(MdsLoinc.HISTOLOGY, MdsProfiles.HISTOLOGY),
+          Map.entry(MdsLoinc.GRADING, MdsProfiles.GRADING),
+          Map.entry(MdsLoinc.TNM_CLINICAL, MdsProfiles.TNM_CLINICAL),
+          Map.entry(MdsLoinc.TNM_PATHOLOGICAL, MdsProfiles.TNM_PATHOLOGICAL),
+          Map.entry(MdsLoinc.RESIDUAL_LOCAL, MdsProfiles.RESIDUAL_STATUS),
+          Map.entry(MdsLoinc.RESIDUAL_OVERALL, MdsProfiles.RESIDUAL_STATUS),
+          Map.entry(MdsLoinc.DISTANT_METASTASIS, MdsProfiles.DISTANT_METASTASIS),
+          Map.entry(MdsLoinc.VITAL_STATUS, MdsProfiles.VITAL_STATUS),
+          Map.entry(MdsLoinc.OVERALL_TUMOR_STATUS, MdsProfiles.OVERALL_TUMOR_STATUS),
+          Map.entry(MdsLoinc.LOCAL_TUMOR_STATUS, MdsProfiles.LOCAL_TUMOR_STATUS),
+          Map.entry(MdsLoinc.LYMPH_NODE_STATUS, MdsProfiles.LYMPH_NODE_STATUS),
+          Map.entry(MdsLoinc.METASTASIS_STATUS, MdsProfiles.METASTASIS_STATUS));
 
   /** Returns the MDS profile URLs the resource must validate against; empty = base R4 only. */
   public List<String> select(IBaseResource resource) {

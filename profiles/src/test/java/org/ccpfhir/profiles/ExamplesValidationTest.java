@@ -8,6 +8,8 @@ import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationResult;
 import java.util.List;
 import java.util.stream.Stream;
+import org.ccpfhir.profiles.MdsExamples.Example;
+import org.ccpfhir.profiles.MdsExamples.Kind;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,25 +25,25 @@ class ExamplesValidationTest {
     validator = MdsValidator.create(CTX);
   }
 
-  static Stream<Examples> valid() {
-    return Examples.ofKind("valid").stream();
+  static Stream<Example> valid() {
+    return MdsExamples.of(Kind.VALID).stream();
   }
 
-  static Stream<Examples> invalid() {
-    return Examples.ofKind("invalid").stream();
+  static Stream<Example> invalid() {
+    return MdsExamples.of(Kind.INVALID).stream();
   }
 
-  static Stream<Examples> dktk() {
-    return Examples.ofKind("dktk").stream();
+  static Stream<Example> dktk() {
+    return MdsExamples.of(Kind.DKTK).stream();
   }
 
-  static Stream<Examples> wider() {
-    return Examples.ofKind("wider").stream();
+  static Stream<Example> wider() {
+    return MdsExamples.of(Kind.WIDER).stream();
   }
 
   @ParameterizedTest
   @MethodSource("valid")
-  void validExampleHasNoErrors(Examples example) {
+  void validExampleHasNoErrors(Example example) {
     IBaseResource resource = example.parse(CTX);
     assertThat(validator.selectProfiles(resource)).containsExactly(example.profileUrl());
 
@@ -52,7 +54,7 @@ class ExamplesValidationTest {
 
   @ParameterizedTest
   @MethodSource("valid")
-  void validExampleWithoutMetaProfileIsRecognisedByShape(Examples example) {
+  void validExampleWithoutMetaProfileIsRecognisedByShape(Example example) {
     IBaseResource resource = example.parse(CTX);
     resource.getMeta().getProfile().clear();
 
@@ -62,7 +64,7 @@ class ExamplesValidationTest {
 
   @ParameterizedTest
   @MethodSource("invalid")
-  void invalidExampleFailsAtTheExpectedElement(Examples example) {
+  void invalidExampleFailsAtTheExpectedElement(Example example) {
     IBaseResource resource = example.parse(CTX);
     assertThat(validator.selectProfiles(resource)).containsExactly(example.profileUrl());
 
@@ -74,14 +76,14 @@ class ExamplesValidationTest {
             error -> {
               // HAPI reports cardinality errors at the parent and names the element in the message
               assertThat(error.getLocationString() + " " + error.getMessage())
-                  .contains(example.location());
-              assertThat(error.getMessage()).contains(example.message());
+                  .contains(example.expectedLocation());
+              assertThat(error.getMessage()).contains(example.expectedMessage());
             });
   }
 
   @ParameterizedTest
   @MethodSource("dktk")
-  void dktkShapedExampleIsMappedAndValid(Examples example) {
+  void dktkShapedExampleIsMappedAndValid(Example example) {
     IBaseResource resource = example.parse(CTX);
     assertThat(validator.selectProfiles(resource)).containsExactly(example.profileUrl());
 
@@ -92,7 +94,7 @@ class ExamplesValidationTest {
 
   @ParameterizedTest
   @MethodSource("wider")
-  void widerDataSetExampleValidatesAgainstBaseR4Only(Examples example) {
+  void widerDataSetExampleValidatesAgainstBaseR4Only(Example example) {
     IBaseResource resource = example.parse(CTX);
     assertThat(validator.selectProfiles(resource)).isEmpty();
 

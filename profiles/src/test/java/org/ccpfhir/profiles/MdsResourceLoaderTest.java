@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.ccpfhir.profiles.MdsExamples.Example;
+import org.ccpfhir.profiles.MdsExamples.Kind;
 import org.hl7.fhir.r4.model.ElementDefinition;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.junit.jupiter.api.Test;
@@ -79,7 +81,7 @@ class MdsResourceLoaderTest {
 
   @Test
   void exampleIndexListsEveryExampleAndEveryProfileHasValidAndInvalidOnes() throws IOException {
-    Path dir = Path.of("src/main/resources/" + Examples.DIR);
+    Path dir = Path.of("src/main/resources/" + MdsExamples.DIR);
     Set<String> onDisk;
     try (Stream<Path> files = Files.walk(dir)) {
       onDisk =
@@ -88,14 +90,14 @@ class MdsResourceLoaderTest {
               .map(p -> dir.relativize(p).toString().replace('\\', '/'))
               .collect(Collectors.toCollection(TreeSet::new));
     }
-    List<Examples> examples = Examples.all();
-    assertThat(new TreeSet<>(examples.stream().map(Examples::file).toList())).isEqualTo(onDisk);
+    List<Example> examples = MdsExamples.all();
+    assertThat(new TreeSet<>(examples.stream().map(Example::file).toList())).isEqualTo(onDisk);
 
     for (String profile : MdsProfiles.ALL_PROFILES) {
       assertThat(examples)
           .as(profile)
-          .anyMatch(e -> e.kind().equals("valid") && profile.equals(e.profileUrl()))
-          .anyMatch(e -> e.kind().equals("invalid") && profile.equals(e.profileUrl()));
+          .anyMatch(e -> e.kind() == Kind.VALID && profile.equals(e.profileUrl()))
+          .anyMatch(e -> e.kind() == Kind.INVALID && profile.equals(e.profileUrl()));
     }
   }
 }

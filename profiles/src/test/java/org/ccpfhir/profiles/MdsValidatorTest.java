@@ -3,6 +3,7 @@ package org.ccpfhir.profiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.ValidationResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +11,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.ccpfhir.profiles.MdsExamples.Example;
+import org.ccpfhir.profiles.MdsExamples.Kind;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Specimen;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -35,10 +41,10 @@ class MdsValidatorTest {
   @Test
   void bundleEntriesAreValidatedWithLocationsInsideTheBundle() {
     Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-    for (Examples example : Examples.ofKind("dktk")) {
+    for (Example example : MdsExamples.of(Kind.DKTK)) {
       bundle.addEntry().setResource((Resource) example.parse(CTX));
     }
-    Patient identified = (Patient) Examples.ofKind("invalid").get(0).parse(CTX);
+    Patient identified = (Patient) MdsExamples.of(Kind.INVALID).get(0).parse(CTX);
     bundle.addEntry().setResource(identified);
     int last = bundle.getEntry().size() - 1;
 
@@ -62,11 +68,51 @@ class MdsValidatorTest {
     assertThat(ExamplesValidationTest.errors(validator.validate(patient))).isNotEmpty();
   }
 
+  @Test
+  void tnmEditionOutsideSixToEightIsOnlyAWarning() {
+    Observation tnm = (Observation) example("valid/mds-observation-tnmc.json");
+    tnm.getValueCodeableConcept().getCodingFirstRep().setVersion("8-pathologie");
+
+    ValidationResult result = validator.validate(tnm);
+
+    assertThat(ExamplesValidationTest.errors(result)).isEmpty();
+    assertThat(result.getMessages())
+        .anyMatch(
+            m ->
+                m.getSeverity() == ResultSeverityEnum.WARNING
+                    && m.getMessage().contains("mds-tnm-1"));
+  }
+
+  @Test
+  void extraCodingsNextToTheRequiredOnesAreAllowed() {
+    Specimen specimen = (Specimen) example("valid/mds-specimen.json");
+    specimen.getType().getCoding().add(0, new Coding("urn:centraxx", "TISSUE-FFPE", null));
+
+    assertThat(ExamplesValidationTest.errors(validator.validate(specimen))).isEmpty();
+  }
+
+  @Test
+  void unknownCodeInARequiredBindingIsAnErrorEvenNextToOtherCodings() {
+    Observation grading = (Observation) example("valid/mds-observation-grading.json");
+    grading.getValueCodeableConcept().getCodingFirstRep().setCode("G9");
+    grading.getValueCodeableConcept().addCoding(new Coding("urn:centraxx", "G9", null));
+
+    assertThat(ExamplesValidationTest.errors(validator.validate(grading))).isNotEmpty();
+  }
+
+  private static IBaseResource example(String file) {
+    return MdsExamples.all().stream()
+        .filter(e -> e.file().equals(file))
+        .findFirst()
+        .orElseThrow()
+        .parse(CTX);
+  }
+
   /** Not a timed assertion: logs the cost per resource on the ingest path for the README. */
   @Test
   void measuresValidationCostPerResource() throws Exception {
     List<IBaseResource> resources =
-        Stream.concat(Examples.ofKind("valid").stream(), Examples.ofKind("dktk").stream())
+        Stream.concat(MdsExamples.of(Kind.VALID).stream(), MdsExamples.of(Kind.DKTK).stream())
             .map(e -> e.parse(CTX))
             .toList();
     resources.forEach(validator::validate); // warm-up: worker context, snapshots, code caches
