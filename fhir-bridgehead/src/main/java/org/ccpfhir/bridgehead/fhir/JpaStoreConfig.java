@@ -61,7 +61,21 @@ public class JpaStoreConfig {
     settings.setExpungeEnabled(false);
     settings.setHibernateSearchIndexFullText(false);
     settings.setHibernateSearchIndexSearchParams(false);
-    settings.setAdvancedHSearchIndexing(false);
+    // Ingest cost is dominated by index rows and lookups per resource; these cut them without
+    // losing a search the platform needs:
+    // profiles and tags live in the resource itself instead of join tables,
+    settings.setTagStorageMode(StorageSettings.TagStorageModeEnum.INLINE);
+    // token codes are not indexed a second time as strings (no :text search on codes),
+    settings.setSuppressStringIndexingInTokens(true);
+    // hash-only index rows (no redundant resource type / parameter name columns),
+    settings.setIndexStorageOptimized(true);
+    // resource JSON inline in the version row instead of a separate large object,
+    settings.setInlineResourceTextBelowSize(properties.inlineResourceTextBelowSize());
+    // and bulk-ingest mode skips per-write checks that only matter for interactive editing.
+    settings.setMassIngestionMode(properties.massIngestion());
+    // retiring unused built-in search parameters (SearchParameterPolicy) must not trigger
+    // reindexing
+    settings.setMarkResourcesForReindexingUponSearchParameterChange(false);
     return settings;
   }
 

@@ -29,6 +29,7 @@ class CapabilityStatementIT extends PostgresIT {
                 .map(
                     CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent
                         ::getName))
-        .contains("code", "subject", "value-concept");
+        .contains("code", "subject", "value-concept", "component-code-value-concept")
+        .doesNotContain("combo-code", "combo-value-concept", "performer");
   }
 }

@@ -1,0 +1,172 @@
+package org.ccpfhir.bridgehead.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.RuntimeSearchParam;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
+import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
+import org.hl7.fhir.r4.model.SearchParameter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every search parameter of a resource costs index rows on every write. For the MDS resource types
+ * the store keeps only the parameters that identity handling, the Teiler, decentralized searches
+ * and data-subject requests use, and retires the rest of the built-in ones (HAPI honours a stored
+ * SearchParameter with the built-in URL and status {@code retired}). Other resource types keep all
+ * their parameters. Runs once at start-up, before the first request is served.
+ */
+@Component
+public class SearchParameterPolicy {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SearchParameterPolicy.class);
+
+  /** Parameters kept per MDS resource type (meta parameters such as _id are never retired). */
+  static final Map<String, Set<String>> KEPT =
+      Map.of(
+          "Patient", Set.of("identifier", "gender", "birthdate", "death-date", "deceased"),
+          "Condition",
+              Set.of(
+                  "identifier",
+                  "code",
+                  "subject",
+                  "patient",
+                  "onset-date",
+                  "body-site",
+                  "evidence-detail",
+                  "recorded-date"),
+          "Observation",
+              Set.of(
+                  "identifier",
+                  "code",
+                  "subject",
+                  "patient",
+                  "focus",
+                  "date",
+                  "value-concept",
+                  "code-value-concept",
+                  "component-code",
+                  "component-value-concept",
+                  "component-code-value-concept",
+                  "derived-from",
+                  "has-member",
+                  "method"),
+          "Procedure",
+              Set.of(
+                  "identifier",
+                  "code",
+                  "category",
+                  "subject",
+                  "patient",
+                  "date",
+                  "reason-reference"),
+          "MedicationStatement",
+              Set.of(
+                  "identifier",
+                  "category",
+                  "code",
+                  "subject",
+                  "patient",
+                  "effective",
+                  "reason-reference"),
+          "ClinicalImpression",
+              Set.of("identifier", "subject", "patient", "date", "finding-ref", "problem"),
+          "Specimen", Set.of("identifier", "type", "subject", "patient", "collected", "bodysite"));
+
+  private final FhirContext fhirContext;
+  private final DaoRegistry daoRegistry;
+  private final ISearchParamRegistry registry;
+  private final IFhirSystemDao<Bundle, ?> systemDao;
+
+  public SearchParameterPolicy(
+      FhirContext fhirContext,
+      DaoRegistry daoRegistry,
+      ISearchParamRegistry registry,
+      IFhirSystemDao<Bundle, ?> systemDao) {
+    this.fhirContext = fhirContext;
+    this.systemDao = systemDao;
+    this.daoRegistry = daoRegistry;
+    this.registry = registry;
+    apply();
+  }
+
+  private void apply() {
+    List<SearchParameter> retired = retiredParameters();
+    @SuppressWarnings("unchecked")
+    IFhirResourceDao<SearchParameter> dao = daoRegistry.getResourceDao(SearchParameter.class);
+    SystemRequestDetails request = new SystemRequestDetails();
+    Bundle missing = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+    for (SearchParameter parameter : retired) {
+      if (!alreadyRetired(dao, parameter, request)) {
+        missing
+            .addEntry()
+            .setResource(parameter)
+            .getRequest()
+            .setMethod(Bundle.HTTPVerb.PUT)
+            .setUrl("SearchParameter/" + parameter.getIdElement().getIdPart());
+      }
+    }
+    if (missing.hasEntry()) {
+      // one database transaction instead of one per parameter keeps the first start-up short
+      systemDao.transaction(request, missing);
+      registry.forceRefresh();
+    }
+    LOG.info(
+        "Search parameters: {} built-in ones retired ({} newly)",
+        retired.size(),
+        missing.getEntry().size());
+  }
+
+  private static boolean alreadyRetired(
+      IFhirResourceDao<SearchParameter> dao,
+      SearchParameter parameter,
+      SystemRequestDetails request) {
+    try {
+      return dao.read(parameter.getIdElement(), request).getStatus() == PublicationStatus.RETIRED;
+    } catch (ResourceNotFoundException e) {
+      return false;
+    }
+  }
+
+  List<SearchParameter> retiredParameters() {
+    List<SearchParameter> retired = new ArrayList<>();
+    KEPT.forEach(
+        (type, kept) -> {
+          for (RuntimeSearchParam builtIn :
+              fhirContext.getResourceDefinition(type).getSearchParams()) {
+            String code = builtIn.getName();
+            if (!code.startsWith("_") && !kept.contains(code) && builtIn.getUri() != null) {
+              retired.add(retire(type, builtIn));
+            }
+          }
+        });
+    return retired;
+  }
+
+  private static SearchParameter retire(String type, RuntimeSearchParam builtIn) {
+    SearchParameter parameter = new SearchParameter();
+    parameter.setId(
+        ("ccp-off-" + type + "-" + builtIn.getName()).toLowerCase(Locale.ROOT).replace('_', '-'));
+    parameter.setUrl(builtIn.getUri());
+    parameter.setName(builtIn.getName());
+    parameter.setCode(builtIn.getName());
+    parameter.addBase(type);
+    parameter.setType(SearchParamType.fromCode(builtIn.getParamType().getCode()));
+    parameter.setExpression(builtIn.getPath());
+    parameter.setDescription("Not indexed by the ccp-fhir bridgehead (not used by the platform)");
+    parameter.setStatus(PublicationStatus.RETIRED);
+    return parameter;
+  }
+}
