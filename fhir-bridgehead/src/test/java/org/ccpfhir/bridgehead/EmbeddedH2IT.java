@@ -17,8 +17,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The embedded default (H2 on disk) starts, ingests and answers without any external database. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * The embedded default (H2 on disk) starts, ingests and answers without any external database. This
+ * context also runs the reference (HL7) validator, so both validator kinds see real ingest.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "ccp.ingest.validator=FULL")
 class EmbeddedH2IT {
 
   @LocalServerPort int port;

@@ -33,7 +33,7 @@ import org.hl7.fhir.r4.model.Resource;
  * LOINC codes are fixed by patterns in the profiles and ICD-10-GM / ICD-O-3 codes are checked by
  * format in the terminology module.
  */
-public final class MdsValidator {
+public final class MdsValidator implements ResourceValidator {
 
   private final FhirContext ctx;
   private final ValidationSupportChain chain;
@@ -109,6 +109,7 @@ public final class MdsValidator {
    * checks base R4 only. Profiles in the resource's {@code meta.profile} that are known here are
    * checked as well; unknown ones yield a warning.
    */
+  @Override
   public ValidationResult validate(IBaseResource resource, List<String> profiles) {
     ValidationOptions options = new ValidationOptions();
     profiles.forEach(options::addProfile);
@@ -116,6 +117,7 @@ public final class MdsValidator {
   }
 
   /** Validates against the profiles that {@link ProfileSelector} picks for the resource. */
+  @Override
   public ValidationResult validate(IBaseResource resource) {
     return validate(resource, selector.select(resource));
   }
@@ -125,6 +127,7 @@ public final class MdsValidator {
    * that {@link ProfileSelector} picks for it. Locations are rewritten to point into the bundle,
    * e.g. {@code Bundle.entry[2].resource.birthDate}. The bundle itself is not validated.
    */
+  @Override
   public ValidationResult validateEntries(Bundle bundle) {
     List<SingleValidationMessage> messages = new ArrayList<>();
     List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
@@ -153,10 +156,12 @@ public final class MdsValidator {
   }
 
   /** The profiles {@link #validate(IBaseResource)} would use. */
+  @Override
   public List<String> selectProfiles(IBaseResource resource) {
     return selector.select(resource);
   }
 
+  @Override
   public FhirContext fhirContext() {
     return ctx;
   }

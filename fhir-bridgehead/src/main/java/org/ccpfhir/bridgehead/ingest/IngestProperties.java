@@ -14,12 +14,22 @@ import org.springframework.validation.annotation.Validated;
  * @param conditionalByIdentifier turn POST entries that carry a business identifier into
  *     conditional updates on that identifier, so that re-sending a bundle updates instead of
  *     duplicating
+ * @param validator {@code FULL} (default): HAPI's HL7 instance validator, the reference; {@code
+ *     FAST}: the MDS profiles compiled into direct checks (experimental: still refuses some valid
+ *     POST/urn:uuid bundles, see the issue note)
  */
 @Validated
 @ConfigurationProperties(prefix = "ccp.ingest")
 public record IngestProperties(
     @DefaultValue("0") @Min(0) @Max(64) int validationThreads,
-    @DefaultValue("true") boolean conditionalByIdentifier) {
+    @DefaultValue("true") boolean conditionalByIdentifier,
+    @DefaultValue("FULL") ValidatorKind validator) {
+
+  /** Which validator checks ingested resources. */
+  public enum ValidatorKind {
+    FAST,
+    FULL
+  }
 
   /** The effective number of validation threads. */
   public int effectiveValidationThreads() {

@@ -7,6 +7,8 @@ import ca.uhn.fhir.validation.ValidationResult;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.ccpfhir.profiles.MdsValidator;
+import org.ccpfhir.profiles.ResourceValidator;
+import org.ccpfhir.profiles.fast.FastMdsValidator;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Patient;
@@ -25,20 +27,26 @@ public class MdsEntryValidator implements EntryValidator {
 
   private static final Logger LOG = LoggerFactory.getLogger(MdsEntryValidator.class);
 
-  private final CompletableFuture<MdsValidator> validator;
+  private final CompletableFuture<ResourceValidator> validator;
 
   /**
    * Builds the validator (profiles, snapshots, terminology: several seconds) in the background so
    * that the server starts answering reads at once; the first write waits until it is ready.
    */
-  public MdsEntryValidator(FhirContext fhirContext) {
+  public MdsEntryValidator(FhirContext fhirContext, IngestProperties properties) {
     this.validator =
         CompletableFuture.supplyAsync(
             () -> {
               long start = System.nanoTime();
-              MdsValidator built = MdsValidator.create(fhirContext);
+              ResourceValidator built =
+                  properties.validator() == IngestProperties.ValidatorKind.FAST
+                      ? FastMdsValidator.create(fhirContext)
+                      : MdsValidator.create(fhirContext);
               built.validate(new Patient());
-              LOG.info("MDS validator ready in {} ms", (System.nanoTime() - start) / 1_000_000);
+              LOG.info(
+                  "MDS validator ({}) ready in {} ms",
+                  properties.validator(),
+                  (System.nanoTime() - start) / 1_000_000);
               return built;
             },
             runnable -> {
@@ -50,7 +58,7 @@ public class MdsEntryValidator implements EntryValidator {
 
   @Override
   public void validate(Resource resource, String path, IngestIssues issues) {
-    MdsValidator validator = this.validator.join();
+    ResourceValidator validator = this.validator.join();
     List<String> profiles = validator.selectProfiles(resource);
     ValidationResult result = validator.validate(resource, profiles);
     String rules = profiles.isEmpty() ? "base FHIR R4" : String.join(", ", profiles);
