@@ -167,6 +167,7 @@ if [[ -z "$DATA" ]]; then
     -Dmdep.includeScope=runtime -Dmdep.outputFile="$WORK/synthetic.cp" \
     || { cat "$WORK/classpath.log"; exit 1; }
   DATA="$WORK/generated"
+  GENERATED=1
   t0=$(now)
   run_waited "$WORK/generate.log" java -Xmx1g \
     -cp "synthetic/target/classes:$(cat "$WORK/synthetic.cp")" org.ccpfhir.synthetic.GenerateCli \
@@ -193,6 +194,11 @@ for ((r = 0; r < ROUNDS; r++)); do
   for ((i = from; i < to; i++)); do ln -s "${FILES[$i]}" "$SPLIT/round$((r + 1))/"; done
   ROUND_ARGS+=(--round "$SPLIT/round$((r + 1))")
 done
+if [[ -n "${GENERATED:-}" ]]; then
+  DATA_DESC="$PATIENTS + $WARMUP warm-up patients"
+else
+  DATA_DESC="${#FILES[@]} files from $DATA"
+fi
 say "data: $DATA -> warm-up $WARMUP_FILES files, $ROUNDS rounds of ~$((MEASURED_FILES / ROUNDS)) files"
 
 # ---------------------------------------------------------------- one store
@@ -218,7 +224,7 @@ measure() { # name port db jar [extra java opts...] -- [spring args...]
   fi
   reset_db "$db"
   say ""
-  say "== $name ($(basename "$jar"), db $db, port $port)"
+  say "== $name ($(basename "$jar"), db $db, port $port; load average $(cut -d' ' -f1-3 /proc/loadavg))"
   local log="$WORK/$name.log"
   local t0; t0=$(now)
   java -Xmx"$HEAP" "${jvm[@]}" -jar "$jar" \
@@ -244,7 +250,9 @@ measure() { # name port db jar [extra java opts...] -- [spring args...]
   fi
   STARTUP[$name]=$(elapsed "$t0" "$(now)")
   local rss_start; rss_start=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$pid/status")
-  say "started in ${STARTUP[$name]} s (process start -> /fhir/metadata 200), RSS ${rss_start} MiB"
+  # resources the store loads itself (e.g. terminology) are not part of the ingest
+  local preloaded; preloaded=$(psql_db -d "$db" -c "select count(*) from hfj_resource" 2>/dev/null || echo 0)
+  say "started in ${STARTUP[$name]} s (process start -> /fhir/metadata 200), RSS ${rss_start} MiB, $preloaded resources preloaded"
 
   local loader_log="$WORK/$name-loader.log"
   java -Xmx1g -jar "$LOADER_JAR" load --url "http://127.0.0.1:$port/fhir" --clients "$CLIENTS" \
@@ -266,14 +274,15 @@ measure() { # name port db jar [extra java opts...] -- [spring args...]
   fi
   stop_pid "$pid"
   forget_pid "$pid"
-  STORED[$name]=$(psql_db -d "$db" -c "select count(*) from hfj_resource" 2>/dev/null || echo "?")
+  local total; total=$(psql_db -d "$db" -c "select count(*) from hfj_resource" 2>/dev/null || echo "?")
+  STORED[$name]=$([[ $total == "?" ]] && echo "?" || echo $((total - preloaded)))
   local result; result=$(grep '^RESULT' "$loader_log" || true)
   field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $result"; }
   RPS[$name]=$(field median_rps); MIN_RPS[$name]=$(field min_rps); MAX_RPS[$name]=$(field max_rps)
   FAILED[$name]=$(field failed_resources)
   P50[$name]=$(field p50_ms); P95[$name]=$(field p95_ms)
   MEASURE_START[$name]=$(sed -n 's/^MEASURE_START epoch_ms=//p' "$loader_log")
-  say "peak RSS ${PEAK_RSS[$name]} MiB (VmHWM), resources in the store: ${STORED[$name]}"
+  say "peak RSS ${PEAK_RSS[$name]} MiB (VmHWM), resources ingested (rows in hfj_resource minus preloaded): ${STORED[$name]}; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
 BH_JVM=()
@@ -312,17 +321,17 @@ if [[ -n "${RPS[bridgehead]:-}" && -n "${RPS[baseline]:-}" ]]; then
 fi
 if [[ -n "${STARTUP[bridgehead]:-}" ]]; then
   say "bridgehead start-up: ${STARTUP[bridgehead]} s (target <= 30 s: $(verdict "${STARTUP[bridgehead]}" 30 "<="))"
-  say "bridgehead peak RSS: ${PEAK_RSS[bridgehead]} MiB with -Xmx$HEAP ($PATIENTS + $WARMUP patients)"
-  if [[ "${FAILED[bridgehead]:-0}" != 0 ]]; then
+  say "bridgehead peak RSS: ${PEAK_RSS[bridgehead]} MiB with -Xmx$HEAP ($DATA_DESC)"
+  if [[ -n "${FAILED[bridgehead]:-}" && "${FAILED[bridgehead]}" != 0 ]]; then
     say "WARNING: the bridgehead refused ${FAILED[bridgehead]} resources; its rate counts stored resources only (see FAILED lines above)"
   fi
 fi
 
-if [[ $PROFILE == 1 && -f "$JFR_FILE" ]]; then
+if [[ $PROFILE == 1 && -f "$JFR_FILE" && -n "${MEASURE_START[bridgehead]:-}" ]]; then
   say ""
   say "== where the bridgehead's CPU time goes (JFR, measured rounds only; $JFR_FILE)"
   java -jar "$LOADER_JAR" jfr "$JFR_FILE" --top 25 \
-    --since-ms "${MEASURE_START[bridgehead]:-0}" 2>&1 | tee -a "$REPORT"
+    --since-ms "${MEASURE_START[bridgehead]}" 2>&1 | tee -a "$REPORT"
 fi
 say ""
 say "report: $REPORT (logs: $WORK)"

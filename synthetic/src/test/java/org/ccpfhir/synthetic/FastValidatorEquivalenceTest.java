@@ -93,7 +93,12 @@ class FastValidatorEquivalenceTest {
     List<String> out = new ArrayList<>();
     for (SingleValidationMessage m : result.getMessages()) {
       if (m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal()) {
-        out.add(resource.getIdElement().getIdPart() + " " + m.getLocationString() + ": " + m.getMessage());
+        out.add(
+            resource.getIdElement().getIdPart()
+                + " "
+                + m.getLocationString()
+                + ": "
+                + m.getMessage());
       }
     }
     return out;
