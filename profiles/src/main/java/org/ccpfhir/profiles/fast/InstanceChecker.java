@@ -2,8 +2,6 @@ package org.ccpfhir.profiles.fast;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.ccpfhir.profiles.fast.DefinitionRegistry.Definition;
 import org.ccpfhir.profiles.fast.ElementRule.TypeRef;
 import org.hl7.fhir.r4.model.Base;
@@ -21,23 +19,18 @@ import org.hl7.fhir.r4.model.Resource;
  */
 final class InstanceChecker {
 
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
-  private static final Pattern WHITESPACE = Pattern.compile("\\s");
-  private static final Pattern TIME_ZONE = Pattern.compile(".*(Z|[+-]\\d\\d:\\d\\d)");
-  private static final Pattern LITERAL_REFERENCE =
-      Pattern.compile(
-          "(?:https?://\\S+?/)?([A-Z][A-Za-z]+)/[A-Za-z0-9\\-.]{1,64}(?:/_history/[A-Za-z0-9\\-.]{1,64})?");
-
   private final DefinitionRegistry registry;
   private final BindingChecker bindings;
   private final Invariants invariants;
   private final Issues issues = new Issues();
+  private final ValueChecks values;
   private Resource resource;
 
   InstanceChecker(DefinitionRegistry registry, BindingChecker bindings, Invariants invariants) {
     this.registry = registry;
     this.bindings = bindings;
     this.invariants = invariants;
+    this.values = new ValueChecks(registry, issues);
   }
 
   Issues issues() {
@@ -74,7 +67,7 @@ final class InstanceChecker {
         return;
       }
     }
-    if (rule.fixed != null && !fixedMatches(rule.fixed, value)) {
+    if (rule.fixed != null && !ValueChecks.fixedMatches(rule.fixed, value)) {
       issues.error(
           location,
           "Profile_VAL_Fixed",
@@ -92,10 +85,10 @@ final class InstanceChecker {
       bindings.checkCodeSystem(coding, location, issues);
     }
     if (value instanceof PrimitiveType<?> primitive) {
-      checkPrimitive(primitive, type, location);
+      values.checkPrimitive(primitive, type, location);
     }
     if (value instanceof Reference reference) {
-      checkReference(reference, typeRef, location);
+      values.checkReference(reference, typeRef, location);
     }
     evaluate(rule.invariants, value, location);
     List<ElementRule> children = rule.children;
@@ -160,17 +153,17 @@ final class InstanceChecker {
         continue; // the primitive's own value is checked by checkPrimitive
       }
       if (value instanceof Resource r && child.name.equals("id") && child.path.indexOf('.') > 0) {
-        checkResourceId(r, location);
+        values.checkResourceId(r, location);
         continue;
       }
       Base[] raw = value.getProperty(child.hash, child.name, false);
-      if (child.name.equals("modifierExtension") && hasContent(raw)) {
+      if (child.name.equals("modifierExtension") && ValueChecks.hasContent(raw)) {
         // unknown modifiers change the meaning of the resource: leave them to the HL7 validator
         throw new UnsupportedContentException("modifier extension");
       }
       List<Base> items = new ArrayList<>(raw.length);
       for (Base item : raw) {
-        if (item != null && !isEmpty(item)) {
+        if (item != null && !ValueChecks.isEmpty(item)) {
           items.add(item);
         }
       }
@@ -272,59 +265,6 @@ final class InstanceChecker {
     return false;
   }
 
-  private void checkPrimitive(PrimitiveType<?> primitive, String type, String location) {
-    String text = primitive.getValueAsString();
-    if (text == null) {
-      return;
-    }
-    Pattern format = registry.primitiveFormat(type);
-    boolean valid =
-        primitive.getValue() != null && (format == null || format.matcher(text).matches());
-    if (valid && (type.equals("dateTime") || type.equals("instant")) && text.indexOf('T') > 0) {
-      // the R4 regex leaves the time zone optional, the validator requires it with a time
-      valid = TIME_ZONE.matcher(text).matches();
-    }
-    if (!valid) {
-      issues.error(
-          location, "Type_Specific_Checks_DT", "The value '" + text + "' is not a valid " + type);
-    }
-  }
-
-  private void checkResourceId(Resource r, String location) {
-    String id = r.getIdElement().getIdPart();
-    if (id != null && !ID.matcher(id).matches()) {
-      issues.error(location + ".id", "Type_Specific_Checks_DT", "Invalid resource id '" + id + "'");
-    }
-  }
-
-  private void checkReference(Reference reference, TypeRef typeRef, String location) {
-    String url = reference.getReference();
-    if (url == null) {
-      return;
-    }
-    if (WHITESPACE.matcher(url).find()) {
-      issues.error(
-          location, "Reference_REF_NotFound_Bundle", "The reference '" + url + "' is not valid");
-      return;
-    }
-    if (typeRef == null || typeRef.anyTarget()) {
-      return;
-    }
-    Matcher matcher = LITERAL_REFERENCE.matcher(url);
-    if (matcher.matches() && !typeRef.targetTypes().contains(matcher.group(1))) {
-      issues.error(
-          location,
-          "Reference_REF_BadTargetType",
-          "The type '"
-              + matcher.group(1)
-              + "' implied by the reference URL "
-              + url
-              + " is not a valid target for this element (must be one of "
-              + typeRef.targetTypes()
-              + ")");
-    }
-  }
-
   private void checkContext(Definition extension, ElementRule ownerRule, Base owner, String loc) {
     if (extension.contexts().isEmpty() || ownerRule == null) {
       return;
@@ -364,32 +304,6 @@ final class InstanceChecker {
         }
       }
     }
-  }
-
-  /**
-   * Empty as the HL7 validator sees it: it reads the JSON HAPI encodes, which leaves out empty
-   * elements and extensions with neither a value nor nested extensions (a url alone).
-   */
-  private static boolean isEmpty(Base item) {
-    if (item instanceof Extension extension) {
-      return !extension.hasValue() && !extension.hasExtension();
-    }
-    return item.isEmpty();
-  }
-
-  private static boolean hasContent(Base[] raw) {
-    for (Base item : raw) {
-      if (item != null && !item.isEmpty()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean fixedMatches(Base fixed, Base value) {
-    return fixed.isPrimitive()
-        ? value.isPrimitive() && fixed.primitiveValue().equals(value.primitiveValue())
-        : fixed.equalsDeep(value);
   }
 
   private static boolean isDatatype(Base value, String type) {

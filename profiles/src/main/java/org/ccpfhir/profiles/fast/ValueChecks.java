@@ -1,0 +1,112 @@
+package org.ccpfhir.profiles.fast;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ccpfhir.profiles.fast.ElementRule.TypeRef;
+import org.hl7.fhir.r4.model.Base;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.PrimitiveType;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * Checks of single values that need no rule tree: primitive formats (the regexes of the primitive
+ * type definitions, as the HL7 validator uses them), resource ids, reference syntax and target
+ * types, and what counts as empty for the HL7 validator.
+ */
+final class ValueChecks {
+
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s");
+  private static final Pattern TIME_ZONE = Pattern.compile(".*(Z|[+-]\\d\\d:\\d\\d)");
+  private static final Pattern LITERAL_REFERENCE =
+      Pattern.compile(
+          "(?:https?://\\S+?/)?([A-Z][A-Za-z]+)/[A-Za-z0-9\\-.]{1,64}(?:/_history/[A-Za-z0-9\\-.]{1,64})?");
+
+  private final DefinitionRegistry registry;
+  private final Issues issues;
+
+  ValueChecks(DefinitionRegistry registry, Issues issues) {
+    this.registry = registry;
+    this.issues = issues;
+  }
+
+  void checkPrimitive(PrimitiveType<?> primitive, String type, String location) {
+    String text = primitive.getValueAsString();
+    if (text == null) {
+      return;
+    }
+    Pattern format = registry.primitiveFormat(type);
+    boolean valid =
+        primitive.getValue() != null && (format == null || format.matcher(text).matches());
+    if (valid && (type.equals("dateTime") || type.equals("instant")) && text.indexOf('T') > 0) {
+      // the R4 regex leaves the time zone optional, the validator requires it with a time
+      valid = TIME_ZONE.matcher(text).matches();
+    }
+    if (!valid) {
+      issues.error(
+          location, "Type_Specific_Checks_DT", "The value '" + text + "' is not a valid " + type);
+    }
+  }
+
+  void checkResourceId(Resource r, String location) {
+    String id = r.getIdElement().getIdPart();
+    if (id != null && !ID.matcher(id).matches()) {
+      issues.error(location + ".id", "Type_Specific_Checks_DT", "Invalid resource id '" + id + "'");
+    }
+  }
+
+  void checkReference(Reference reference, TypeRef typeRef, String location) {
+    String url = reference.getReference();
+    if (url == null) {
+      return;
+    }
+    if (WHITESPACE.matcher(url).find()) {
+      issues.error(
+          location, "Reference_REF_NotFound_Bundle", "The reference '" + url + "' is not valid");
+      return;
+    }
+    if (typeRef == null || typeRef.anyTarget()) {
+      return;
+    }
+    Matcher matcher = LITERAL_REFERENCE.matcher(url);
+    if (matcher.matches() && !typeRef.targetTypes().contains(matcher.group(1))) {
+      issues.error(
+          location,
+          "Reference_REF_BadTargetType",
+          "The type '"
+              + matcher.group(1)
+              + "' implied by the reference URL "
+              + url
+              + " is not a valid target for this element (must be one of "
+              + typeRef.targetTypes()
+              + ")");
+    }
+  }
+
+  /**
+   * Empty as the HL7 validator sees it: it reads the JSON HAPI encodes, which leaves out empty
+   * elements and extensions with neither a value nor nested extensions (a url alone).
+   */
+  static boolean isEmpty(Base item) {
+    if (item instanceof Extension extension) {
+      return !extension.hasValue() && !extension.hasExtension();
+    }
+    return item.isEmpty();
+  }
+
+  static boolean hasContent(Base[] raw) {
+    for (Base item : raw) {
+      if (item != null && !item.isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean fixedMatches(Base fixed, Base value) {
+    return fixed.isPrimitive()
+        ? value.isPrimitive() && fixed.primitiveValue().equals(value.primitiveValue())
+        : fixed.equalsDeep(value);
+  }
+}
