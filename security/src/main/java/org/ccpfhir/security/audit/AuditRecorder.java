@@ -1,0 +1,78 @@
+package org.ccpfhir.security.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records audit entries. Requests only enqueue; one writer thread stores the queue in batches, so
+ * auditing does not slow the audited request. Nothing is dropped: with a full queue the request
+ * thread writes its entry itself, and closing flushes what is waiting.
+ */
+public class AuditRecorder implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(AuditRecorder.class);
+  private static final int BATCH = 500;
+
+  private final AuditRepository repository;
+  private final String observer;
+  private final BlockingQueue<AuditEntry> queue;
+  private final ScheduledExecutorService writer;
+
+  public AuditRecorder(
+      AuditRepository repository, String observer, int capacity, long flushIntervalMillis) {
+    this.repository = repository;
+    this.observer = observer;
+    this.queue = new ArrayBlockingQueue<>(capacity);
+    this.writer =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "audit-writer");
+              thread.setDaemon(true);
+              return thread;
+            });
+    writer.scheduleWithFixedDelay(
+        this::drainQuietly, flushIntervalMillis, flushIntervalMillis, TimeUnit.MILLISECONDS);
+  }
+
+  public String observer() {
+    return observer;
+  }
+
+  public void record(AuditEntry entry) {
+    AuditEntry observed = entry.observer() == null ? entry.withObserver(observer) : entry;
+    if (!queue.offer(observed)) {
+      repository.insert(List.of(observed));
+    }
+  }
+
+  /** Stores everything recorded so far (tests, shutdown). */
+  public synchronized void flush() {
+    List<AuditEntry> batch = new ArrayList<>(BATCH);
+    while (queue.drainTo(batch, BATCH) > 0) {
+      repository.insert(batch);
+      batch.clear();
+    }
+  }
+
+  private void drainQuietly() {
+    try {
+      flush();
+    } catch (RuntimeException e) {
+      // the entries stay lost for this batch only if the database is down; say so loudly
+      log.error("audit records could not be stored: {}", e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    writer.shutdown();
+    flush();
+  }
+}
