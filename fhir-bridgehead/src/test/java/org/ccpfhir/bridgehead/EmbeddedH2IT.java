@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import ca.uhn.fhir.context.FhirContext;
-import io.restassured.RestAssured;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.ccpfhir.security.tls.ComponentTls;
 import org.ccpfhir.synthetic.EntryMode;
 import org.ccpfhir.synthetic.SyntheticPatientGenerator;
 import org.hl7.fhir.r4.model.Bundle;
@@ -30,18 +30,23 @@ class EmbeddedH2IT {
 
   @Autowired FhirContext fhirContext;
 
+  @Autowired ComponentTls tls;
+
   @DynamicPropertySource
   static void dataDir(DynamicPropertyRegistry registry) throws Exception {
     Path dir = Files.createTempDirectory("bridgehead-h2-it");
     registry.add("ccp.data-dir", dir::toString);
+    registry.add("ccp.tls.provision.ca-dir", () -> dir.resolve("network-ca").toString());
   }
 
   @Test
   void ingestsAGeneratedPatientIntoH2() {
     Bundle bundle = new SyntheticPatientGenerator(7, "TUE", EntryMode.POST, false).patient(0);
-    String base = "http://localhost:" + port + "/fhir";
+    SecureClients clients = new SecureClients(port, tls);
+    String base = clients.fhirBase();
 
-    RestAssured.given()
+    clients
+        .as("datamanager")
         .baseUri(base)
         .contentType("application/fhir+json")
         .body(fhirContext.newJsonParser().encodeResourceToString(bundle))
@@ -50,7 +55,8 @@ class EmbeddedH2IT {
         .statusCode(200);
 
     int total =
-        RestAssured.given()
+        clients
+            .as("datamanager")
             .baseUri(base)
             .get("/Patient?_summary=count")
             .then()

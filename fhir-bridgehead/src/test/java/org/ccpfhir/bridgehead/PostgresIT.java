@@ -2,8 +2,8 @@ package org.ccpfhir.bridgehead;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
+import org.ccpfhir.security.tls.ComponentTls;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,19 +22,26 @@ public abstract class PostgresIT {
 
   @Autowired protected FhirContext fhirContext;
 
+  @Autowired protected ComponentTls tls;
+
+  /** HAPI client logged in as the site's data manager (who ingests and reads). */
   protected IGenericClient client;
+
+  protected SecureClients clients;
 
   @BeforeEach
   void setUpClients() {
+    clients = new SecureClients(port, tls);
     fhirContext.getRestfulClientFactory().setSocketTimeout(120_000);
-    client = fhirContext.newRestfulGenericClient(baseUrl());
+    client = clients.fhirClient(fhirContext, "datamanager");
   }
 
   protected String baseUrl() {
-    return "http://localhost:" + port + "/fhir";
+    return clients.fhirBase();
   }
 
+  /** FHIR request as the site's data manager. */
   protected RequestSpecification fhir() {
-    return RestAssured.given().baseUri(baseUrl()).contentType("application/fhir+json");
+    return clients.as("datamanager").baseUri(baseUrl()).contentType("application/fhir+json");
   }
 }

@@ -11,12 +11,15 @@ import ca.uhn.fhir.narrative2.NullNarrativeGenerator;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.HardcodedServerAddressStrategy;
+import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.util.List;
+import org.ccpfhir.security.audit.AuditEventResourceProvider;
+import org.hl7.fhir.r4.model.AuditEvent;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,7 +39,8 @@ public class FhirServerConfig {
       IValidationSupport validationSupport,
       DatabaseBackedPagingProvider pagingProvider,
       FhirStoreProperties properties,
-      List<FhirServerInterceptor> interceptors) {
+      List<FhirServerInterceptor> interceptors,
+      AuditEventResourceProvider auditEvents) {
     systemDao.getContext().setNarrativeGenerator(new NullNarrativeGenerator());
     // The default handler logs offending values, which may be identifying data; bad values are
     // reported to the client by validation instead.
@@ -44,7 +48,15 @@ public class FhirServerConfig {
         .getContext()
         .setParserErrorHandler(new LenientErrorHandler(false).setErrorOnInvalidValue(false));
     RestfulServer server = new RestfulServer(systemDao.getContext());
-    server.registerProviders(resourceProviders.createProviders());
+    // AuditEvents live in the audit trail's own table, not in the clinical store
+    server.registerProviders(
+        resourceProviders.createProviders().stream()
+            .filter(
+                provider ->
+                    !(provider instanceof IResourceProvider resource
+                        && resource.getResourceType() == AuditEvent.class))
+            .toList());
+    server.registerProvider(auditEvents);
     server.registerProvider(systemProvider);
     server.registerProvider(valueSetOperationProvider);
     server.setServerConformanceProvider(

@@ -4,7 +4,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
-import io.restassured.RestAssured;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.ccpfhir.bridgehead.PostgresIT;
@@ -22,8 +21,8 @@ class TerminologyOperationsIT extends PostgresIT {
         .atMost(Duration.ofMinutes(2))
         .until(
             () ->
-                RestAssured.given()
-                    .port(port)
+                clients
+                    .anonymous()
                     .get("/actuator/health")
                     .then()
                     .extract()

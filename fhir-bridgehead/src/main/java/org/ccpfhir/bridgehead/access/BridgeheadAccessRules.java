@@ -1,0 +1,64 @@
+package org.ccpfhir.bridgehead.access;
+
+import static org.ccpfhir.security.auth.Matchers.path;
+
+import org.ccpfhir.security.auth.EndpointRules;
+import org.ccpfhir.security.auth.Roles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Who may do what at the bridgehead. Order matters: the first matching rule decides, and what no
+ * rule names is denied by the security layer.
+ */
+@Configuration
+public class BridgeheadAccessRules {
+
+  private static final String[] TERMINOLOGY = {"CodeSystem", "ValueSet", "ConceptMap"};
+  private static final String[] USERS = {
+    Roles.RESEARCHER, Roles.SITE_APPROVER, Roles.DATA_MANAGER, Roles.LINKAGE_ADMIN, Roles.ADMIN
+  };
+
+  @Bean
+  public EndpointRules bridgeheadEndpointRules() {
+    return rules -> {
+      // public: what a client needs to discover the server
+      rules.requestMatchers(path(HttpMethod.GET, "/fhir/metadata")).permitAll();
+      // the audit trail: admins only
+      rules
+          .requestMatchers(path("/fhir/AuditEvent"), path("/fhir/AuditEvent/**"))
+          .hasRole(Roles.ADMIN);
+      // terminology: read and operations ($lookup, $expand, ...) for every user role
+      for (String type : TERMINOLOGY) {
+        rules
+            .requestMatchers(
+                path(HttpMethod.GET, "/fhir/" + type),
+                path(HttpMethod.GET, "/fhir/" + type + "/**"),
+                path(HttpMethod.POST, "/fhir/" + type + "/$*"),
+                path(HttpMethod.POST, "/fhir/" + type + "/*/$*"))
+            .hasAnyRole(USERS);
+        rules
+            .requestMatchers(path("/fhir/" + type), path("/fhir/" + type + "/**"))
+            .hasRole(Roles.ADMIN);
+      }
+      // system-level operations (reindex, expunge, meta, ...)
+      rules.requestMatchers(path("/fhir/$*")).hasRole(Roles.ADMIN);
+      // clinical data: the site's data managers write (ingest) and read; admins read
+      rules
+          .requestMatchers(
+              path(HttpMethod.POST, "/fhir"),
+              path(HttpMethod.POST, "/fhir/"),
+              path(HttpMethod.POST, "/fhir/**"),
+              path(HttpMethod.PUT, "/fhir/**"),
+              path(HttpMethod.PATCH, "/fhir/**"),
+              path(HttpMethod.DELETE, "/fhir/**"))
+          .hasRole(Roles.DATA_MANAGER);
+      rules
+          .requestMatchers(path(HttpMethod.GET, "/fhir"), path(HttpMethod.GET, "/fhir/**"))
+          .hasAnyRole(Roles.DATA_MANAGER, Roles.ADMIN);
+      // operations endpoints beyond health (public, in the security layer)
+      rules.requestMatchers(path(HttpMethod.GET, "/actuator/**")).hasRole(Roles.ADMIN);
+    };
+  }
+}
