@@ -82,13 +82,13 @@ public final class SecureClients {
   public IGenericClient fhirClient(FhirContext context, String user) {
     context
         .getRestfulClientFactory()
-        .setHttpClient(HttpClients.custom().setSSLContext(ssl()).build());
+        .setHttpClient(HttpClients.custom().setSSLContext(sslContext()).build());
     IGenericClient client = context.newRestfulGenericClient(fhirBase());
     client.registerInterceptor(new BearerTokenAuthInterceptor(token(user)));
     return client;
   }
 
-  private SSLContext ssl() {
+  public SSLContext sslContext() {
     try {
       TrustManagerFactory factory =
           TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

@@ -2,28 +2,23 @@ package org.ccpfhir.bridgehead.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.rest.server.ResourceBinding;
 import ca.uhn.fhir.rest.server.RestfulServer;
-import ca.uhn.fhir.rest.server.method.BaseMethodBinding;
-import ca.uhn.fhir.rest.server.method.OperationMethodBinding;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.KeyStore;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.ccpfhir.bridgehead.PostgresIT;
+import org.ccpfhir.bridgehead.access.EndpointCatalog.Probe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
  * Walks every endpoint the bridgehead registers — each FHIR interaction and operation of every
@@ -58,16 +53,9 @@ class EndpointSecurityIT extends PostgresIT {
   @Autowired RestfulServer fhirServer;
   @Autowired ApplicationContext context;
 
-  record Probe(String method, String path) {
-    String key() {
-      return method + " " + path;
-    }
-  }
-
   @Test
   void everyEndpointRefusesMissingCredentialsAndWrongRoles() throws Exception {
-    Set<Probe> probes = new LinkedHashSet<>(fhirProbes());
-    probes.addAll(mvcProbes());
+    Set<Probe> probes = EndpointCatalog.probes(fhirServer, context);
     assertThat(probes).hasSizeGreaterThan(1000);
     HttpClient http = HttpClient.newBuilder().sslContext(trustingNetworkCa()).build();
     Map<String, String> tokens = new java.util.HashMap<>();
@@ -125,73 +113,6 @@ class EndpointSecurityIT extends PostgresIT {
       return Set.of("admin");
     }
     return Set.of();
-  }
-
-  private List<Probe> fhirProbes() {
-    List<Probe> probes = new ArrayList<>();
-    probes.add(new Probe("GET", "/fhir/metadata"));
-    for (ResourceBinding binding : fhirServer.getResourceBindings()) {
-      String type = "/fhir/" + binding.getResourceName();
-      for (BaseMethodBinding method : binding.getMethodBindings()) {
-        probes.addAll(probesFor(method, type));
-      }
-    }
-    for (BaseMethodBinding method : fhirServer.getServerBindings()) {
-      probes.addAll(probesFor(method, "/fhir"));
-    }
-    return probes;
-  }
-
-  private static List<Probe> probesFor(BaseMethodBinding method, String type) {
-    String instance = type + "/probe-1";
-    if (method instanceof OperationMethodBinding operation) {
-      List<Probe> probes = new ArrayList<>();
-      String name = operation.getName();
-      if (operation.isCanOperateAtTypeLevel() || operation.isCanOperateAtServerLevel()) {
-        probes.add(new Probe("GET", type + "/" + name));
-        probes.add(new Probe("POST", type + "/" + name));
-      }
-      if (operation.isCanOperateAtInstanceLevel()) {
-        probes.add(new Probe("GET", instance + "/" + name));
-        probes.add(new Probe("POST", instance + "/" + name));
-      }
-      return probes;
-    }
-    return switch (method.getRestOperationType()) {
-      case READ -> List.of(new Probe("GET", instance));
-      case VREAD -> List.of(new Probe("GET", instance + "/_history/1"));
-      case SEARCH_TYPE, SEARCH_SYSTEM ->
-          List.of(new Probe("GET", type), new Probe("POST", type + "/_search"));
-      case CREATE -> List.of(new Probe("POST", type));
-      case UPDATE -> List.of(new Probe("PUT", instance));
-      case DELETE -> List.of(new Probe("DELETE", instance));
-      case PATCH -> List.of(new Probe("PATCH", instance));
-      case HISTORY_TYPE, HISTORY_SYSTEM -> List.of(new Probe("GET", type + "/_history"));
-      case HISTORY_INSTANCE -> List.of(new Probe("GET", instance + "/_history"));
-      case TRANSACTION, BATCH -> List.of(new Probe("POST", type));
-      case VALIDATE -> List.of(new Probe("POST", type + "/$validate"));
-      case METADATA -> List.of(new Probe("GET", "/fhir/metadata"));
-      default -> List.of(new Probe("GET", type), new Probe("POST", type));
-    };
-  }
-
-  private List<Probe> mvcProbes() {
-    List<Probe> probes = new ArrayList<>();
-    for (RequestMappingInfoHandlerMapping mapping :
-        context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
-      for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
-        Set<String> methods = new LinkedHashSet<>();
-        info.getMethodsCondition().getMethods().forEach(m -> methods.add(m.name()));
-        if (methods.isEmpty()) {
-          methods.addAll(List.of("GET", "POST"));
-        }
-        for (String pattern : info.getPatternValues()) {
-          String path = pattern.replaceAll("\\{\\*?[^}]*}", "probe").replace("**", "probe");
-          methods.forEach(m -> probes.add(new Probe(m, path)));
-        }
-      }
-    }
-    return probes;
   }
 
   private int send(HttpClient http, Probe probe, String token) throws Exception {

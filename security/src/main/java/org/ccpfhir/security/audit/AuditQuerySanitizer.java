@@ -1,5 +1,6 @@
 package org.ccpfhir.security.audit;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -65,6 +66,29 @@ public final class AuditQuerySanitizer {
           "mode",
           "profile");
 
+  /** Path words of the platform's own endpoints. */
+  private static final Set<String> ENDPOINT_WORDS =
+      Set.of(
+          "fhir",
+          "metadata",
+          "actuator",
+          "health",
+          "info",
+          "metrics",
+          "prometheus",
+          "ccp",
+          "identity",
+          "token",
+          "jwks",
+          ".well-known",
+          "openid-configuration",
+          "error",
+          "audit",
+          "liveness",
+          "readiness");
+
+  private static final Set<String> RESOURCE_TYPES = FhirContext.forR4Cached().getResourceTypes();
+
   private static final Pattern SAFE_SEGMENT = Pattern.compile("[A-Za-z0-9\\-.$_]{1,64}");
 
   private AuditQuerySanitizer() {}
@@ -105,7 +129,11 @@ public final class AuditQuerySanitizer {
     return KEEP.contains(base) && value.length() <= 200 ? value : MASK;
   }
 
-  /** Keeps path segments that look like FHIR types, ids and operations; masks the rest. */
+  /**
+   * Keeps the path segments that cannot be a person's name — FHIR type names, operations and {@code
+   * _} keywords, ids with a digit (server-assigned ids are numeric), the platform's own lower-case
+   * endpoint words — and masks the rest: a client can put anything into a path.
+   */
   public static String path(String raw) {
     if (raw == null) {
       return null;
@@ -113,9 +141,20 @@ public final class AuditQuerySanitizer {
     String[] segments = raw.split("/", -1);
     for (int i = 0; i < segments.length; i++) {
       String decoded = decode(segments[i]);
-      segments[i] = decoded.isEmpty() || SAFE_SEGMENT.matcher(decoded).matches() ? decoded : MASK;
+      segments[i] = decoded.isEmpty() || safeSegment(decoded) ? decoded : MASK;
     }
     return String.join("/", segments);
+  }
+
+  private static boolean safeSegment(String segment) {
+    if (!SAFE_SEGMENT.matcher(segment).matches()) {
+      return false;
+    }
+    return segment.startsWith("$")
+        || segment.startsWith("_")
+        || segment.chars().anyMatch(Character::isDigit)
+        || ENDPOINT_WORDS.contains(segment)
+        || RESOURCE_TYPES.contains(segment);
   }
 
   private static String decode(String text) {
