@@ -47,7 +47,10 @@ BH_DB=ccp_bench_bridgehead
 BL_DB=ccp_bench_baseline
 # Spring Boot would run Flyway (which HAPI brings along) against the HAPI schema and fail on
 # PostgreSQL; harmless once the bridgehead switches it off itself.
-BH_ARGS=(--spring.flyway.enabled=false)
+BH_ARGS=(--spring.flyway.enabled=false
+  # plain HTTP like the baseline: the comparison is about storage and validation; the bridgehead
+  # still authenticates (bearer token of the demo data manager) and audits every request
+  --ccp.tls.enabled=false --ccp.auth.local-issuer.token-lifetime=PT12H)
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -255,7 +258,15 @@ measure() { # name port db jar [extra java opts...] -- [spring args...]
   say "started in ${STARTUP[$name]} s (process start -> /fhir/metadata 200), RSS ${rss_start} MiB, $preloaded resources preloaded"
 
   local loader_log="$WORK/$name-loader.log"
-  java -Xmx1g -jar "$LOADER_JAR" load --url "http://127.0.0.1:$port/fhir" --clients "$CLIENTS" \
+  local auth=()
+  if [[ $name == bridgehead ]]; then
+    local token
+    token=$(curl -s -X POST -d grant_type=password -d username=datamanager \
+      -d password=datamanager-demo "http://127.0.0.1:$port/oauth2/token" |
+      sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+    auth=(--token "$token")
+  fi
+  java -Xmx1g -jar "$LOADER_JAR" load --url "http://127.0.0.1:$port/fhir" "${auth[@]}" --clients "$CLIENTS" \
     --warmup "$SPLIT/warmup" "${ROUND_ARGS[@]}" >"$loader_log" 2>&1 &
   local loader=$!
   PIDS+=("$loader")

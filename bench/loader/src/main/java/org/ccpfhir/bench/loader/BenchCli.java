@@ -8,7 +8,7 @@ import java.util.Arrays;
  * Entry point of the benchmark tools.
  *
  * <pre>
- * load --url URL [--clients K] [--timeout-s S] [--warmup DIR] --round DIR [--round DIR ...]
+ * load --url URL [--token BEARER] [--clients K] [--timeout-s S] [--warmup DIR] --round DIR [--round DIR ...]
  * jfr FILE.jfr [--top N] [--since-ms EPOCH_MS]
  * </pre>
  */
@@ -54,7 +54,7 @@ public final class BenchCli {
     System.err.println(
         """
         usage:
-          load --url URL [--clients K] [--timeout-s S] [--show-failures N]
+          load --url URL [--token BEARER] [--clients K] [--timeout-s S] [--show-failures N]
                [--warmup DIR] --round DIR [--round DIR ...]
               POSTs every *.json bundle of each folder to URL with K concurrent clients; prints
               one line per round and a final RESULT line with the median resources/s

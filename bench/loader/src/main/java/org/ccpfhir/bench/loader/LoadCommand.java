@@ -18,7 +18,11 @@ final class LoadCommand {
   static int run(LoadOptions options) throws Exception {
     RoundRunner runner =
         new RoundRunner(
-            options.url(), options.clients(), options.requestTimeout(), options.showFailures());
+            options.url(),
+            options.clients(),
+            options.requestTimeout(),
+            options.showFailures(),
+            options.bearerToken());
     System.out.printf(
         "loader: %s clients=%d rounds=%d%n",
         options.url(), options.clients(), options.rounds().size());

@@ -14,7 +14,8 @@ public record LoadOptions(
     Duration requestTimeout,
     int showFailures,
     Optional<Path> warmup,
-    List<Path> rounds) {
+    List<Path> rounds,
+    Optional<String> bearerToken) {
 
   public LoadOptions {
     if (clients < 1) {
@@ -34,6 +35,7 @@ public record LoadOptions(
     int showFailures = 3;
     Optional<Path> warmup = Optional.empty();
     List<Path> rounds = new ArrayList<>();
+    Optional<String> token = Optional.empty();
     for (int i = 0; i < args.length; i += 2) {
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException("missing value after " + args[i]);
@@ -46,12 +48,13 @@ public record LoadOptions(
         case "--show-failures" -> showFailures = Integer.parseInt(value);
         case "--warmup" -> warmup = Optional.of(Path.of(value));
         case "--round" -> rounds.add(Path.of(value));
+        case "--token" -> token = Optional.of(value);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     if (url == null) {
       throw new IllegalArgumentException("--url is required");
     }
-    return new LoadOptions(url, clients, timeout, showFailures, warmup, rounds);
+    return new LoadOptions(url, clients, timeout, showFailures, warmup, rounds, token);
   }
 }

@@ -25,8 +25,15 @@ public final class RoundRunner {
   private final int clients;
   private final Duration requestTimeout;
   private final int keepFailures;
+  private final java.util.Optional<String> bearerToken;
 
-  public RoundRunner(URI url, int clients, Duration requestTimeout, int keepFailures) {
+  public RoundRunner(
+      URI url,
+      int clients,
+      Duration requestTimeout,
+      int keepFailures,
+      java.util.Optional<String> bearerToken) {
+    this.bearerToken = bearerToken;
     this.url = url;
     this.clients = clients;
     this.requestTimeout = requestTimeout;
@@ -94,13 +101,14 @@ public final class RoundRunner {
   }
 
   private Outcome send(HttpClient http, BundleFile bundle) {
-    HttpRequest request =
+    HttpRequest.Builder builder =
         HttpRequest.newBuilder(url)
             .timeout(requestTimeout)
             .header("Content-Type", "application/fhir+json")
             .header("Accept", "application/fhir+json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(bundle.body()))
-            .build();
+            .POST(HttpRequest.BodyPublishers.ofByteArray(bundle.body()));
+    bearerToken.ifPresent(token -> builder.header("Authorization", "Bearer " + token));
+    HttpRequest request = builder.build();
     try {
       HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
       return Outcome.of(bundle, response.statusCode(), response.body());
