@@ -19,6 +19,11 @@ import java.util.function.Supplier;
  * or servers, and named as a component. The network CA issues end-entity certificates directly (no
  * intermediates), so the check is explicit rather than a general path search, and each failure has
  * its own reason.
+ *
+ * <p>The revocation list comes from a supplier so that components pick up a new list without a
+ * restart. No list ({@code null}) means nothing is revoked yet; a list past its next-update time
+ * still applies (its revocations stay true), but a list not signed by the CA refuses every
+ * certificate ({@link CertificateRejectedException.Reason#BAD_CRL}).
  */
 public final class CertificateVerifier {
 
@@ -101,6 +106,9 @@ public final class CertificateVerifier {
       return;
     }
     try {
+      if (!list.getIssuerX500Principal().equals(caCertificate.getSubjectX500Principal())) {
+        throw new GeneralSecurityException("other issuer");
+      }
       list.verify(caCertificate.getPublicKey());
     } catch (GeneralSecurityException | RuntimeException e) {
       throw new CertificateRejectedException(
@@ -123,11 +131,15 @@ public final class CertificateVerifier {
       usages = null;
     }
     boolean tls = usages != null && (usages.contains(CLIENT_AUTH) || usages.contains(SERVER_AUTH));
-    if (!tls || leaf.getBasicConstraints() >= 0) {
+    boolean[] keyUsage = leaf.getKeyUsage();
+    boolean signs = keyUsage != null && keyUsage.length > 0 && keyUsage[0];
+    if (!tls || !signs || leaf.getBasicConstraints() >= 0) {
       throw new CertificateRejectedException(
           CertificateRejectedException.Reason.WRONG_USAGE,
           name,
-          label + " is not a component certificate (TLS client/server, not a CA)");
+          label
+              + " is not a component certificate (needs digitalSignature, TLS client/server"
+              + " usage, no CA flag)");
     }
   }
 

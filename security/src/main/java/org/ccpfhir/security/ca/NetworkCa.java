@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -16,67 +18,98 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
-import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 
 /**
  * The network CA, kept in a directory: {@code ca.p12} (key and certificate, password-protected
- * PKCS#12), {@code ca.pem} (the certificate components trust), {@code issued/<serial>.pem}, {@code
- * revoked.txt} and the signed revocation list {@code crl.pem}. RSA 3072 for the CA, RSA 2048 for
- * components (RSA-OAEP key transport for CMS envelopes needs RSA keys).
+ * PKCS#12, owner-only), {@code ca.pem} (the certificate components trust), {@code
+ * issued/<serial>.pem}, {@code revoked.txt} and the signed revocation list {@code crl.pem}. Keys
+ * are RSA: 3072 bits for the CA, 2048 bits for components (RSA-OAEP key transport for CMS envelopes
+ * needs RSA keys). All files are written to a temporary file and moved into place.
  */
 public final class NetworkCa {
 
-  private static final Duration CRL_NEXT_UPDATE = Duration.ofDays(7);
+  /** How long a revocation list stays current unless configured otherwise. */
+  public static final Duration DEFAULT_CRL_VALIDITY = Duration.ofDays(7);
+
+  static final int CA_KEY_BITS = 3072;
+  static final int COMPONENT_KEY_BITS = 2048;
+  private static final String KEY_STORE = "ca.p12";
 
   private final Path dir;
   private final Credential credential;
   private final RevocationList revocations;
+  private final Duration crlValidity;
 
-  private NetworkCa(Path dir, Credential credential) {
+  private NetworkCa(Path dir, Credential credential, Duration crlValidity) {
     this.dir = dir;
     this.credential = credential;
     this.revocations = new RevocationList(dir);
+    this.crlValidity = crlValidity;
   }
 
+  /** Whether {@code dir} holds a network CA. */
   public static boolean exists(Path dir) {
-    return Files.isRegularFile(dir.resolve("ca.p12"));
+    return Files.isRegularFile(dir.resolve(KEY_STORE));
   }
 
+  /** Creates a CA (self-signed certificate, empty revocation list) in a new or empty directory. */
   public static NetworkCa create(Path dir, char[] password, String caName, Duration validity) {
     if (exists(dir)) {
       throw new CredentialException("a network CA already exists in " + dir);
     }
-    KeyPair keys = CertificateIssuer.newKeyPair(3072);
+    createDirectory(dir);
+    KeyPair keys = CertificateIssuer.newKeyPair(CA_KEY_BITS);
     Instant now = Instant.now();
     X509Certificate certificate =
         CertificateIssuer.selfSigned(keys, caName, now.minusSeconds(60), now.plus(validity));
     Credential credential = new Credential(keys.getPrivate(), List.of(certificate));
-    credential.writePkcs12(dir.resolve("ca.p12"), password);
+    credential.writePkcs12(dir.resolve(KEY_STORE), password);
     Pem.write(dir.resolve("ca.pem"), certificate);
-    NetworkCa ca = new NetworkCa(dir, credential);
+    NetworkCa ca = new NetworkCa(dir, credential, DEFAULT_CRL_VALIDITY);
     ca.refreshCrl();
     return ca;
   }
 
+  /** Opens an existing CA; a wrong password fails with a {@link CredentialException}. */
   public static NetworkCa open(Path dir, char[] password) {
-    return new NetworkCa(dir, Credential.readPkcs12(dir.resolve("ca.p12"), password));
+    if (!exists(dir)) {
+      throw new CredentialException(
+          "no network CA in " + dir + " (" + KEY_STORE + " missing; create one with ccp-ca init)");
+    }
+    return new NetworkCa(
+        dir, Credential.readPkcs12(dir.resolve(KEY_STORE), password), DEFAULT_CRL_VALIDITY);
+  }
+
+  /** The same CA, publishing revocation lists that stay current for {@code validity}. */
+  public NetworkCa withCrlValidity(Duration validity) {
+    if (validity.isNegative() || validity.isZero()) {
+      throw new IllegalArgumentException("CRL validity must be positive");
+    }
+    return new NetworkCa(dir, credential, validity);
+  }
+
+  public Path directory() {
+    return dir;
   }
 
   public X509Certificate certificate() {
     return credential.certificate();
   }
 
+  /** The PEM file of the current revocation list ({@code crl.pem}). */
   public Path crlFile() {
     return revocations.crlFile();
+  }
+
+  /** The PEM file of the CA certificate ({@code ca.pem}), for trust stores. */
+  public Path certificateFile() {
+    return dir.resolve("ca.pem");
   }
 
   /** A new key pair and certificate for a component, valid from now. */
@@ -88,7 +121,7 @@ public final class NetworkCa {
   /** A new key pair and certificate with an explicit validity window (tests, migrations). */
   public Credential issue(
       ComponentName name, List<String> dnsNames, Instant notBefore, Instant notAfter) {
-    KeyPair keys = CertificateIssuer.newKeyPair(2048);
+    KeyPair keys = CertificateIssuer.newKeyPair(COMPONENT_KEY_BITS);
     X509Certificate certificate =
         sign(
             CertificateIssuer.componentSubject(name),
@@ -100,58 +133,41 @@ public final class NetworkCa {
   }
 
   /**
-   * Issues a certificate for a request whose key never left the component. The CN must be a
-   * component name; of the requested extensions only the subject alternative names are taken.
+   * Issues a certificate for a request whose key never left the component. The request's signature
+   * must be valid and its CN a component name; of the requested extensions only DNS and IP subject
+   * alternative names are taken.
    */
   public X509Certificate enrol(PKCS10CertificationRequest request, Duration validity) {
-    try {
-      JcaPKCS10CertificationRequest jca = new JcaPKCS10CertificationRequest(request);
-      if (!request.isSignatureValid(
-          new JcaContentVerifierProviderBuilder().build(jca.getPublicKey()))) {
-        throw new CredentialException("the request's signature is invalid");
-      }
-      ComponentName name = ComponentName.parse(commonName(request.getSubject()));
-      Instant now = Instant.now();
-      return sign(
-          CertificateIssuer.componentSubject(name),
-          jca.getPublicKey(),
-          requestedAltNames(request),
-          now.minusSeconds(60),
-          now.plus(validity));
-    } catch (CredentialException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new CredentialException("cannot enrol the request: " + e.getMessage(), e);
-    }
+    Enrolment enrolment = Enrolment.of(request);
+    Instant now = Instant.now();
+    return sign(
+        CertificateIssuer.componentSubject(enrolment.name()),
+        enrolment.publicKey(),
+        enrolment.altNames(),
+        now.minusSeconds(60),
+        now.plus(validity));
   }
 
-  /** A new certificate with the same subject, key and names, valid from now. */
+  /** A new certificate with the same subject, key and names, a new serial, valid from now. */
   public X509Certificate renew(X509Certificate current, Duration validity) {
-    if (!current.getIssuerX500Principal().equals(certificate().getSubjectX500Principal())) {
-      throw new CredentialException("the certificate was not issued by this CA");
-    }
     try {
-      List<GeneralName> altNames = new ArrayList<>();
-      GeneralNames names =
-          GeneralNames.fromExtensions(
-              new JcaX509CertificateHolder(current).getExtensions(),
-              Extension.subjectAlternativeName);
-      if (names != null) {
-        altNames.addAll(List.of(names.getNames()));
-      }
-      Instant now = Instant.now();
-      return sign(
-          X500Name.getInstance(current.getSubjectX500Principal().getEncoded()),
-          current.getPublicKey(),
-          altNames,
-          now.minusSeconds(60),
-          now.plus(validity));
-    } catch (java.security.cert.CertificateEncodingException e) {
-      throw new CredentialException("cannot read the certificate: " + e.getMessage(), e);
+      current.verify(certificate().getPublicKey());
+    } catch (GeneralSecurityException e) {
+      throw new CredentialException(
+          "certificate (serial "
+              + current.getSerialNumber().toString(16)
+              + ") was not issued by this CA");
     }
+    Instant now = Instant.now();
+    return sign(
+        X500Name.getInstance(current.getSubjectX500Principal().getEncoded()),
+        current.getPublicKey(),
+        altNames(current),
+        now.minusSeconds(60),
+        now.plus(validity));
   }
 
-  /** Renews the certificate in a PKCS#12 key store in place (same key). */
+  /** Renews the certificate in a PKCS#12 key store in place (same key, same password). */
   public X509Certificate renewKeyStore(Path keyStore, char[] password, Duration validity) {
     Credential current = Credential.readPkcs12(keyStore, password);
     X509Certificate renewed = renew(current.certificate(), validity);
@@ -161,59 +177,80 @@ public final class NetworkCa {
   }
 
   /** Revokes a certificate (RFC 5280 reason code) and publishes a new revocation list. */
-  public void revoke(BigInteger serial, int reason) {
+  public synchronized void revoke(BigInteger serial, int reason) {
     if (!Files.exists(issuedFile(serial))) {
-      throw new CredentialException("no certificate with serial " + serial.toString(16));
+      throw new CredentialException(
+          "this CA has issued no certificate with serial " + serial.toString(16));
+    }
+    if (reason < 0 || reason > 10 || reason == 7) {
+      throw new IllegalArgumentException("not an RFC 5280 revocation reason code: " + reason);
     }
     revocations.add(serial, reason, Instant.now());
     refreshCrl();
   }
 
+  /** The current revocation list as published in {@link #crlFile()}. */
   public X509CRL crl() {
     return Pem.readCrl(crlFile());
   }
 
-  /** Re-signs the revocation list (run before its next-update time). */
-  public X509CRL refreshCrl() {
-    return revocations.publish(certificate(), credential.privateKey(), CRL_NEXT_UPDATE);
+  /** Re-signs the revocation list (run before its next-update time) and returns it. */
+  public synchronized X509CRL refreshCrl() {
+    return revocations.publish(certificate(), credential.privateKey(), crlValidity);
   }
 
+  /** All certificates this CA has issued, soonest expiry first. */
   public List<IssuedCertificate> list(Clock clock) {
-    Map<BigInteger, Instant> revoked = revocations.revoked();
+    Map<BigInteger, RevocationList.Entry> revoked = revocations.entries();
     Instant now = clock.instant();
-    try (Stream<Path> files = Files.list(dir.resolve("issued"))) {
+    Path issued = dir.resolve("issued");
+    if (!Files.isDirectory(issued)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(issued)) {
       return files
-          .filter(f -> f.toString().endsWith(".pem"))
+          .filter(f -> f.getFileName().toString().endsWith(".pem"))
           .map(Pem::readCertificate)
-          .map(c -> describe(c, revoked, now))
+          .map(c -> describe(c, revoked.containsKey(c.getSerialNumber()), now))
           .sorted(Comparator.comparing(IssuedCertificate::notAfter))
           .toList();
     } catch (IOException e) {
-      return List.of();
+      throw new CredentialException("cannot list " + issued + ": " + e.getMessage(), e);
     }
   }
 
   private static IssuedCertificate describe(
-      X509Certificate certificate, Map<BigInteger, Instant> revoked, Instant now) {
+      X509Certificate certificate, boolean revoked, Instant now) {
     Instant notAfter = certificate.getNotAfter().toInstant();
-    long days = Duration.between(now, notAfter).toDays();
+    // whole days left while valid; once expired, whole days since expiry as a negative (at least
+    // -1)
+    long daysLeft =
+        notAfter.isBefore(now)
+            ? -Math.max(1, Duration.between(notAfter, now).toDays())
+            : Duration.between(now, notAfter).toDays();
     IssuedCertificate.Status status =
-        revoked.containsKey(certificate.getSerialNumber())
+        revoked
             ? IssuedCertificate.Status.REVOKED
             : notAfter.isBefore(now)
                 ? IssuedCertificate.Status.EXPIRED
                 : IssuedCertificate.Status.VALID;
-    String cn;
-    try {
-      cn = ComponentName.commonName(certificate.getSubjectX500Principal());
-    } catch (RuntimeException e) {
-      cn = "?";
-    }
     return new IssuedCertificate(
-        certificate.getSerialNumber(), cn, notAfter, notAfter.isBefore(now) ? -1 : days, status);
+        certificate.getSerialNumber(),
+        commonNameOrSubject(certificate),
+        notAfter,
+        daysLeft,
+        status);
   }
 
-  private X509Certificate sign(
+  private static String commonNameOrSubject(X509Certificate certificate) {
+    try {
+      return ComponentName.commonName(certificate.getSubjectX500Principal());
+    } catch (IllegalArgumentException e) {
+      return certificate.getSubjectX500Principal().getName();
+    }
+  }
+
+  private synchronized X509Certificate sign(
       X500Name subject, PublicKey key, List<GeneralName> altNames, Instant from, Instant to) {
     X509Certificate issued =
         CertificateIssuer.component(
@@ -226,32 +263,24 @@ public final class NetworkCa {
     return dir.resolve("issued").resolve(serial.toString(16) + ".pem");
   }
 
-  private static String commonName(X500Name subject) {
-    return ComponentName.commonName(new javax.security.auth.x500.X500Principal(encoded(subject)));
-  }
-
-  private static byte[] encoded(X500Name name) {
+  private static List<GeneralName> altNames(X509Certificate certificate) {
     try {
-      return name.getEncoded();
-    } catch (IOException e) {
-      throw new CredentialException("cannot read the request subject", e);
+      GeneralNames names =
+          GeneralNames.fromExtensions(
+              new JcaX509CertificateHolder(certificate).getExtensions(),
+              Extension.subjectAlternativeName);
+      return names == null ? List.of() : new ArrayList<>(List.of(names.getNames()));
+    } catch (CertificateEncodingException e) {
+      throw new CredentialException("cannot read the certificate: " + e.getMessage(), e);
     }
   }
 
-  private static List<GeneralName> requestedAltNames(PKCS10CertificationRequest request) {
-    List<GeneralName> names = new ArrayList<>();
-    for (var attribute : request.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest)) {
-      Extensions extensions = Extensions.getInstance(attribute.getAttrValues().getObjectAt(0));
-      GeneralNames requested =
-          GeneralNames.fromExtensions(extensions, Extension.subjectAlternativeName);
-      if (requested != null) {
-        for (GeneralName name : requested.getNames()) {
-          if (name.getTagNo() == GeneralName.dNSName || name.getTagNo() == GeneralName.iPAddress) {
-            names.add(name);
-          }
-        }
-      }
+  private static void createDirectory(Path dir) {
+    try {
+      // not owner-only: components may read ca.pem and crl.pem from here; ca.p12 itself is 0600
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new CredentialException("cannot create " + dir + ": " + e.getMessage(), e);
     }
-    return names;
   }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
@@ -15,7 +16,10 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
-/** PEM files of certificates, revocation lists and requests, written atomically. */
+/**
+ * PEM files of certificates, revocation lists and requests (public material only, never keys),
+ * written atomically and readable by all.
+ */
 public final class Pem {
 
   private Pem() {}
@@ -36,9 +40,19 @@ public final class Pem {
       Files.createDirectories(parent);
       Path temp = Files.createTempFile(parent, ".pem", ".tmp");
       Files.writeString(temp, encode(object), StandardCharsets.US_ASCII);
+      makeWorldReadable(temp);
       Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new CredentialException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Certificates and CRLs are public; other users (e.g. component service accounts) read them. */
+  private static void makeWorldReadable(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: default permissions apply
     }
   }
 

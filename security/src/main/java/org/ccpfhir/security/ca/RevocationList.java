@@ -5,7 +5,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.cert.X509CRL;
@@ -24,10 +24,14 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * The CA's revocations ({@code revoked.txt}: serial, reason, time per line) and the signed CRL
- * built from them ({@code crl.pem}), which components re-read when it changes.
+ * The CA's revocations ({@code revoked.txt}: hex serial, RFC 5280 reason code and epoch second per
+ * line) and the signed CRL built from them ({@code crl.pem}), which components re-read when it
+ * changes. Both files are replaced atomically so a reader never sees half a list.
  */
 final class RevocationList {
+
+  /** One revocation. */
+  record Entry(BigInteger serial, int reason, Instant revokedAt) {}
 
   private final Path revokedFile;
   private final Path crlFile;
@@ -41,53 +45,51 @@ final class RevocationList {
     return crlFile;
   }
 
-  Map<BigInteger, Instant> revoked() {
-    Map<BigInteger, Instant> revoked = new LinkedHashMap<>();
+  Map<BigInteger, Entry> entries() {
+    Map<BigInteger, Entry> entries = new LinkedHashMap<>();
     if (!Files.exists(revokedFile)) {
-      return revoked;
+      return entries;
     }
     try {
       for (String line : Files.readAllLines(revokedFile, StandardCharsets.US_ASCII)) {
         String[] parts = line.trim().split("\\s+");
         if (parts.length == 3) {
-          revoked.put(
-              new BigInteger(parts[0], 16), Instant.ofEpochSecond(Long.parseLong(parts[2])));
+          BigInteger serial = new BigInteger(parts[0], 16);
+          entries.put(
+              serial,
+              new Entry(
+                  serial,
+                  Integer.parseInt(parts[1]),
+                  Instant.ofEpochSecond(Long.parseLong(parts[2]))));
         }
       }
     } catch (IOException | NumberFormatException e) {
       throw new CredentialException("cannot read " + revokedFile + ": " + e.getMessage(), e);
     }
-    return revoked;
+    return entries;
   }
 
-  Map<BigInteger, Integer> reasons() {
-    Map<BigInteger, Integer> reasons = new LinkedHashMap<>();
-    try {
-      if (Files.exists(revokedFile)) {
-        for (String line : Files.readAllLines(revokedFile, StandardCharsets.US_ASCII)) {
-          String[] parts = line.trim().split("\\s+");
-          if (parts.length == 3) {
-            reasons.put(new BigInteger(parts[0], 16), Integer.parseInt(parts[1]));
-          }
-        }
-      }
-    } catch (IOException | NumberFormatException e) {
-      throw new CredentialException("cannot read " + revokedFile + ": " + e.getMessage(), e);
-    }
-    return reasons;
-  }
-
+  /** Records a revocation; revoking twice keeps the first entry. */
   void add(BigInteger serial, int reason, Instant when) {
-    if (revoked().containsKey(serial)) {
+    Map<BigInteger, Entry> entries = entries();
+    if (entries.containsKey(serial)) {
       return;
     }
+    entries.put(serial, new Entry(serial, reason, when));
+    StringBuilder text = new StringBuilder();
+    for (Entry entry : entries.values()) {
+      text.append(entry.serial().toString(16))
+          .append(' ')
+          .append(entry.reason())
+          .append(' ')
+          .append(entry.revokedAt().getEpochSecond())
+          .append('\n');
+    }
     try {
-      Files.writeString(
-          revokedFile,
-          serial.toString(16) + " " + reason + " " + when.getEpochSecond() + "\n",
-          StandardCharsets.US_ASCII,
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
+      Path temp = Files.createTempFile(revokedFile.toAbsolutePath().getParent(), ".rev", ".tmp");
+      Files.writeString(temp, text, StandardCharsets.US_ASCII);
+      Files.move(
+          temp, revokedFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new CredentialException("cannot write " + revokedFile + ": " + e.getMessage(), e);
     }
@@ -98,11 +100,11 @@ final class RevocationList {
     Instant now = Instant.now();
     X509v2CRLBuilder builder = new JcaX509v2CRLBuilder(ca, Date.from(now));
     builder.setNextUpdate(Date.from(now.plus(nextUpdate)));
-    Map<BigInteger, Integer> reasons = reasons();
-    revoked()
-        .forEach(
-            (serial, when) -> builder.addCRLEntry(serial, Date.from(when), reasons.get(serial)));
+    for (Entry entry : entries().values()) {
+      builder.addCRLEntry(entry.serial(), Date.from(entry.revokedAt()), entry.reason());
+    }
     try {
+      // milliseconds keep the CRL number increasing across re-signs without stored state
       builder.addExtension(
           Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(now.toEpochMilli())));
       X509CRL crl =
