@@ -7,6 +7,7 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
+import org.ccpfhir.security.testapp.TestComponentApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class TokenAuthenticationIT {
   static void start() {
     BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
     app =
-        new SpringApplicationBuilder(TokenTestApplication.class)
+        new SpringApplicationBuilder(TestComponentApplication.class)
             .properties(
                 "server.port=0",
                 "spring.datasource.url=jdbc:h2:mem:tokens;DB_CLOSE_DELAY=-1",

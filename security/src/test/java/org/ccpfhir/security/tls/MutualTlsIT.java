@@ -22,6 +22,7 @@ import org.ccpfhir.security.audit.AuditRepository;
 import org.ccpfhir.security.ca.ComponentName;
 import org.ccpfhir.security.ca.Credential;
 import org.ccpfhir.security.ca.NetworkCa;
+import org.ccpfhir.security.testapp.TestComponentApplication;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,7 +69,7 @@ class MutualTlsIT {
     ca.issue(name, List.of("localhost"), Duration.ofDays(10)).writePkcs12(keyStore, PASSWORD);
     Path passwordFile = dir.resolve(name.cn() + ".password");
     Files.writeString(passwordFile, new String(PASSWORD));
-    return new SpringApplicationBuilder(MutualTlsTestApplication.class)
+    return new SpringApplicationBuilder(TestComponentApplication.class)
         .properties(
             "server.port=0",
             "spring.application.name=" + name.cn(),
