@@ -7,13 +7,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.bridgehead.access.EndpointCatalog.Probe;
 import org.junit.jupiter.api.Test;
@@ -57,7 +54,7 @@ class EndpointSecurityIT extends PostgresIT {
   void everyEndpointRefusesMissingCredentialsAndWrongRoles() throws Exception {
     Set<Probe> probes = EndpointCatalog.probes(fhirServer, context);
     assertThat(probes).hasSizeGreaterThan(1000);
-    HttpClient http = HttpClient.newBuilder().sslContext(trustingNetworkCa()).build();
+    HttpClient http = HttpClient.newBuilder().sslContext(clients.sslContext()).build();
     Map<String, String> tokens = new java.util.HashMap<>();
     USER_OF_ROLE.forEach((role, user) -> tokens.put(role, clients.token(user)));
 
@@ -128,17 +125,5 @@ class EndpointSecurityIT extends PostgresIT {
       request.header("Authorization", "Bearer " + token);
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-  }
-
-  private SSLContext trustingNetworkCa() throws Exception {
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    trust.setCertificateEntry("network-ca", tls.caCertificate());
-    TrustManagerFactory factory =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    factory.init(trust);
-    SSLContext ssl = SSLContext.getInstance("TLS");
-    ssl.init(null, factory.getTrustManagers(), null);
-    return ssl;
   }
 }

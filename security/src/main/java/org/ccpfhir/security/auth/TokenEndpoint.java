@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.ccpfhir.security.audit.AuditEntry;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.http.HttpHeaders;
@@ -102,12 +103,14 @@ public class TokenEndpoint {
         properties.localIssuer().users().stream()
             .filter(u -> u.username().equals(username))
             .findFirst();
-    String hash = user.map(AuthProperties.User::passwordHash).orElse(dummyHash);
-    if (!check("user:" + username, password, hash) || user.isEmpty()) {
-      return refuseLogin(request, "user:" + username);
-    }
-    request.setAttribute(AuditEntry.DETAIL_ATTRIBUTE, "token issued to user " + username);
-    return granted(issuer.forUser(user.get()));
+    return grant(
+        request,
+        "user",
+        username,
+        password,
+        user,
+        AuthProperties.User::passwordHash,
+        issuer::forUser);
   }
 
   private ResponseEntity<?> clientGrant(
@@ -126,12 +129,31 @@ public class TokenEndpoint {
         properties.localIssuer().clients().stream()
             .filter(c -> c.clientId().equals(clientId))
             .findFirst();
-    String hash = client.map(AuthProperties.Client::secretHash).orElse(dummyHash);
-    if (!check("client:" + clientId, secret, hash) || client.isEmpty()) {
-      return refuseLogin(request, "client:" + clientId);
+    return grant(
+        request,
+        "application",
+        clientId,
+        secret,
+        client,
+        AuthProperties.Client::secretHash,
+        issuer::forClient);
+  }
+
+  /** Checks the secret against the account's hash (or a dummy one) and issues a token. */
+  private <T> ResponseEntity<?> grant(
+      HttpServletRequest request,
+      String kind,
+      String name,
+      String secret,
+      Optional<T> account,
+      Function<T, String> hashOf,
+      Function<T, LocalTokenIssuer.IssuedToken> issue) {
+    String key = kind + ":" + name;
+    if (!check(key, secret, account.map(hashOf).orElse(dummyHash)) || account.isEmpty()) {
+      return refuseLogin(request, key);
     }
-    request.setAttribute(AuditEntry.DETAIL_ATTRIBUTE, "token issued to application " + clientId);
-    return granted(issuer.forClient(client.get()));
+    request.setAttribute(AuditEntry.DETAIL_ATTRIBUTE, "token issued to " + kind + " " + name);
+    return granted(issue.apply(account.get()));
   }
 
   private boolean check(String name, String secret, String hash) {

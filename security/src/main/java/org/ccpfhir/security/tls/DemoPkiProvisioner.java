@@ -3,17 +3,14 @@ package org.ccpfhir.security.tls;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import org.ccpfhir.security.ca.ComponentName;
 import org.ccpfhir.security.ca.Credential;
 import org.ccpfhir.security.ca.NetworkCa;
+import org.ccpfhir.security.ca.PasswordFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,25 +64,10 @@ final class DemoPkiProvisioner {
   }
 
   static char[] readOrCreatePassword(Path file) throws IOException {
-    if (Files.exists(file)) {
-      return readPassword(file);
-    }
-    byte[] random = new byte[24];
-    new SecureRandom().nextBytes(random);
-    String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system
-    }
-    return password.toCharArray();
+    return PasswordFiles.readOrGenerate(file);
   }
 
   static char[] readPassword(Path file) throws IOException {
-    String content = Files.readString(file, StandardCharsets.UTF_8);
-    int newline = content.indexOf('\n');
-    return (newline < 0 ? content : content.substring(0, newline)).strip().toCharArray();
+    return PasswordFiles.read(file);
   }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.Callable;
 import org.ccpfhir.security.ca.NetworkCa;
+import org.ccpfhir.security.ca.PasswordFiles;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -46,11 +47,11 @@ abstract class CaSubcommand implements Callable<Integer> {
           spec.commandLine(), "give exactly one of --password-file or --password-stdin");
     }
     if (ca.passwordStdin) {
-      return Passwords.readFirstLine(System.in);
+      return PasswordFiles.readFirstLine(System.in);
     }
     return generateIfMissing
-        ? Passwords.readOrGenerate(ca.passwordFile)
-        : Passwords.read(ca.passwordFile);
+        ? PasswordFiles.readOrGenerate(ca.passwordFile)
+        : PasswordFiles.read(ca.passwordFile);
   }
 
   protected NetworkCa openCa() throws Exception {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ccpfhir.security.ca.ComponentName;
 import org.ccpfhir.security.ca.Credential;
+import org.ccpfhir.security.ca.PasswordFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -61,7 +62,7 @@ final class IssueCommand extends CaSubcommand {
       throw new IllegalStateException(passwordFile + " already exists; not overwriting it");
     }
     Credential credential = openCa().issue(name, dnsNames, Duration.ofDays(days));
-    credential.writePkcs12(out, Passwords.readOrGenerate(passwordFile));
+    credential.writePkcs12(out, PasswordFiles.readOrGenerate(passwordFile));
     out()
         .println(
             "issued "

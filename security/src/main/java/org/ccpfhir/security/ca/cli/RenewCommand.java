@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import org.ccpfhir.security.ca.NetworkCa;
+import org.ccpfhir.security.ca.PasswordFiles;
 import org.ccpfhir.security.ca.Pem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,7 +46,7 @@ final class RenewCommand extends CaSubcommand {
     if (keyStore != null) {
       renewed =
           networkCa.renewKeyStore(
-              keyStore, Passwords.read(keyStorePasswordFile), Duration.ofDays(days));
+              keyStore, PasswordFiles.read(keyStorePasswordFile), Duration.ofDays(days));
       target = keyStore;
     } else {
       renewed = networkCa.renew(Pem.readCertificate(certificate), Duration.ofDays(days));

@@ -16,6 +16,7 @@ import java.security.cert.X509Certificate;
 import org.ccpfhir.security.ca.ComponentName;
 import org.ccpfhir.security.ca.Credential;
 import org.ccpfhir.security.ca.Csrs;
+import org.ccpfhir.security.ca.PasswordFiles;
 import org.ccpfhir.security.ca.Pem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,7 +94,7 @@ class CcpCaCommandTest {
     Path password = dir.resolve("out/bridgehead-hd.p12.password");
     assertThat(Files.getPosixFilePermissions(password))
         .isEqualTo(PosixFilePermissions.fromString("rw-------"));
-    Credential credential = Credential.readPkcs12(p12, Passwords.read(password));
+    Credential credential = Credential.readPkcs12(p12, PasswordFiles.read(password));
     assertThat(ComponentName.fromCertificate(credential.certificate()))
         .isEqualTo(ComponentName.of("bridgehead", "HD"));
     assertThat(credential.certificate().getSubjectAlternativeNames()).hasSize(3);
@@ -171,7 +172,7 @@ class CcpCaCommandTest {
         "--out",
         p12.toString());
     Path password = dir.resolve("hd.p12.password");
-    X509Certificate before = Credential.readPkcs12(p12, Passwords.read(password)).certificate();
+    X509Certificate before = Credential.readPkcs12(p12, PasswordFiles.read(password)).certificate();
 
     assertThat(
             run(
@@ -183,7 +184,7 @@ class CcpCaCommandTest {
                 "--days",
                 "100"))
         .isZero();
-    X509Certificate after = Credential.readPkcs12(p12, Passwords.read(password)).certificate();
+    X509Certificate after = Credential.readPkcs12(p12, PasswordFiles.read(password)).certificate();
     assertThat(after.getSerialNumber()).isNotEqualTo(before.getSerialNumber());
     assertThat(after.getPublicKey()).isEqualTo(before.getPublicKey());
     assertThat(after.getNotAfter()).isAfter(before.getNotAfter());
@@ -204,7 +205,8 @@ class CcpCaCommandTest {
     Path p12 = dir.resolve("rev.p12");
     run(ca("issue"), "--role", "bridgehead", "--site", "REV", "--out", p12.toString());
     X509Certificate leaf =
-        Credential.readPkcs12(p12, Passwords.read(dir.resolve("rev.p12.password"))).certificate();
+        Credential.readPkcs12(p12, PasswordFiles.read(dir.resolve("rev.p12.password")))
+            .certificate();
     String serial = leaf.getSerialNumber().toString(16);
 
     assertThat(run(ca("revoke"), "--serial", serial, "--reason", "keyCompromise")).isZero();
@@ -240,7 +242,8 @@ class CcpCaCommandTest {
         dir.resolve("a.p12").toString());
     run(ca("issue"), "--role", "broker", "--days", "365", "--out", dir.resolve("b.p12").toString());
     Credential revoked =
-        Credential.readPkcs12(dir.resolve("b.p12"), Passwords.read(dir.resolve("b.p12.password")));
+        Credential.readPkcs12(
+            dir.resolve("b.p12"), PasswordFiles.read(dir.resolve("b.p12.password")));
     run(ca("revoke"), "--serial", revoked.certificate().getSerialNumber().toString(16));
 
     assertThat(run(ca("list"), "--warn-days", "30")).isZero();
@@ -316,7 +319,7 @@ class CcpCaCommandTest {
 
   private String readCaPassword() {
     try {
-      return new String(Passwords.read(caPassword));
+      return new String(PasswordFiles.read(caPassword));
     } catch (java.io.IOException e) {
       throw new AssertionError(e);
     }

@@ -1,4 +1,4 @@
-package org.ccpfhir.security.ca.cli;
+package org.ccpfhir.security.ca;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,13 +16,13 @@ import java.util.Base64;
  * Password files: the first line of a text file, as the components read them too. Generated
  * passwords are 192 random bits, written to a new file readable by its owner only.
  */
-final class Passwords {
+public final class PasswordFiles {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private Passwords() {}
+  private PasswordFiles() {}
 
-  static char[] read(Path file) throws IOException {
+  public static char[] read(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new IOException("password file " + file + " does not exist");
     }
@@ -35,7 +35,7 @@ final class Passwords {
     return password;
   }
 
-  static char[] readFirstLine(InputStream in) throws IOException {
+  public static char[] readFirstLine(InputStream in) throws IOException {
     String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
     if (line == null || line.isBlank()) {
       throw new IOException("no password on standard input");
@@ -44,11 +44,11 @@ final class Passwords {
   }
 
   /** The password in {@code file}, or a new random one written to it if it does not exist. */
-  static char[] readOrGenerate(Path file) throws IOException {
+  public static char[] readOrGenerate(Path file) throws IOException {
     return Files.exists(file) ? read(file) : generate(file);
   }
 
-  static char[] generate(Path file) throws IOException {
+  public static char[] generate(Path file) throws IOException {
     byte[] random = new byte[24];
     RANDOM.nextBytes(random);
     String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
