@@ -48,6 +48,8 @@ public final class EpiLinkMatcher {
     }
   }
 
+  private static final double TRANSPOSED_DATE_CREDIT = 0.5;
+
   private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
 
   private final double matchThreshold;
@@ -75,6 +77,7 @@ public final class EpiLinkMatcher {
     }
     exchangeNames(a, b, similarities);
     formerNames(a, b, similarities);
+    transposedDate(a, b, similarities);
     double weighted = 0;
     double total = 0;
     for (Map.Entry<IdatField, Double> entry : similarities.entrySet()) {
@@ -106,6 +109,20 @@ public final class EpiLinkMatcher {
     if (first + last > straight) {
       similarities.put(IdatField.FIRST_NAME, first);
       similarities.put(IdatField.LAST_NAME, last);
+    }
+  }
+
+  /** Day and month swapped (a common recording error) earns half credit: review, not match. */
+  private static void transposedDate(Record a, Record b, Map<IdatField, Double> similarities) {
+    String ad = a.fields().get(IdatField.BIRTH_DAY);
+    String am = a.fields().get(IdatField.BIRTH_MONTH);
+    if (ad != null
+        && am != null
+        && !ad.equals(am)
+        && ad.equals(b.fields().get(IdatField.BIRTH_MONTH))
+        && am.equals(b.fields().get(IdatField.BIRTH_DAY))) {
+      similarities.put(IdatField.BIRTH_DAY, TRANSPOSED_DATE_CREDIT);
+      similarities.put(IdatField.BIRTH_MONTH, TRANSPOSED_DATE_CREDIT);
     }
   }
 

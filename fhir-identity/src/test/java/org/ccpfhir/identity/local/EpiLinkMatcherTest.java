@@ -69,7 +69,7 @@ class EpiLinkMatcherTest {
         matcher.compare(
             person("anna", "mueller", 3, 4, 1960), person("anna", "mueller", 4, 3, 1960));
     assertThat(result.classification()).isEqualTo(Classification.POSSIBLE_MATCH);
-    assertThat(result.similarities().get(IdatField.BIRTH_DAY)).isZero();
+    assertThat(result.similarities().get(IdatField.BIRTH_DAY)).isEqualTo(0.5);
   }
 
   @Test

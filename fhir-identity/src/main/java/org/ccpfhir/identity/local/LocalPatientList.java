@@ -1,0 +1,111 @@
+package org.ccpfhir.identity.local;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.ccpfhir.identity.local.EpiLinkMatcher.Classification;
+import org.ccpfhir.identity.pseudonym.PseudonymRegistry;
+
+/**
+ * The site's local patient list (CCP-IT §2.2): finds a person among the known ones by blocking keys
+ * and the EpiLink matcher and answers the existing local pseudonym (BK&lt;site&gt;L-ID), or stores
+ * the new person's IDAT encrypted under a new one. Possible matches are stored as new persons and
+ * put on the review list. Requests for people with the same birth date are serialised, so
+ * simultaneous requests for one new person create exactly one pseudonym.
+ */
+public class LocalPatientList {
+
+  /**
+   * What the list did. The classification is for the list's own bookkeeping and tests: the
+   * pseudonymisation API never tells a caller whether the person was known.
+   *
+   * @param bkLocalId the local pseudonym
+   * @param classification match with a known person, possible match (new, under review) or new
+   */
+  public record Outcome(String bkLocalId, Classification classification) {}
+
+  private record Stored(Map<IdatField, String> fields, List<String> formerNames) {}
+
+  private static final int STRIPES = 64;
+
+  private final LocalPatientRepository repository;
+  private final IdatCipher cipher;
+  private final BlockingKeys blockingKeys;
+  private final EpiLinkMatcher matcher;
+  private final PseudonymRegistry registry;
+  private final String domain;
+  private final Clock clock;
+  private final ObjectMapper json = new ObjectMapper();
+  private final Object[] stripes = new Object[STRIPES];
+
+  public LocalPatientList(
+      LocalPatientRepository repository,
+      IdatCipher cipher,
+      BlockingKeys blockingKeys,
+      EpiLinkMatcher matcher,
+      PseudonymRegistry registry,
+      String domain,
+      Clock clock) {
+    this.repository = repository;
+    this.cipher = cipher;
+    this.blockingKeys = blockingKeys;
+    this.matcher = matcher;
+    this.registry = registry;
+    this.domain = domain;
+    this.clock = clock;
+    for (int i = 0; i < STRIPES; i++) {
+      stripes[i] = new Object();
+    }
+  }
+
+  public Outcome pseudonymize(EpiLinkMatcher.Record idat) {
+    BlockingKeys.Keys keys = blockingKeys.of(idat);
+    synchronized (stripes[Math.floorMod(keys.birth().hashCode(), STRIPES)]) {
+      String bestId = null;
+      EpiLinkMatcher.Result best = null;
+      for (LocalPatientRepository.Row row : repository.candidates(keys)) {
+        EpiLinkMatcher.Result result =
+            matcher.compare(idat, decode(cipher.open(row.sealedIdat(), row.bkLocalId())));
+        if (best == null || result.score() > best.score()) {
+          best = result;
+          bestId = row.bkLocalId();
+        }
+      }
+      if (best != null && best.classification() == Classification.MATCH) {
+        return new Outcome(bestId, Classification.MATCH);
+      }
+      String id = registry.issue(domain);
+      long now = clock.millis();
+      repository.insert(id, keys, cipher.seal(encode(idat), id), now);
+      if (best != null && best.classification() == Classification.POSSIBLE_MATCH) {
+        repository.addReview(id, bestId, best.score(), best.similarities(), now);
+        return new Outcome(id, Classification.POSSIBLE_MATCH);
+      }
+      return new Outcome(id, Classification.NON_MATCH);
+    }
+  }
+
+  private byte[] encode(EpiLinkMatcher.Record record) {
+    try {
+      return json.writeValueAsBytes(new Stored(record.fields(), record.formerNames()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("IDAT record cannot be encoded");
+    }
+  }
+
+  private EpiLinkMatcher.Record decode(byte[] bytes) {
+    try {
+      Stored stored = json.readValue(new String(bytes, StandardCharsets.UTF_8), Stored.class);
+      Map<IdatField, String> fields = new EnumMap<>(IdatField.class);
+      fields.putAll(stored.fields());
+      return new EpiLinkMatcher.Record(fields, stored.formerNames());
+    } catch (JsonProcessingException e) {
+      // never include the content: it is IDAT
+      throw new IllegalStateException("stored IDAT record is unreadable");
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package org.ccpfhir.identity.local;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Rows of the local patient list and its review list; IDAT only as ciphertext. */
+public class LocalPatientRepository {
+
+  /** A stored record: pseudonym and sealed IDAT. */
+  public record Row(String bkLocalId, byte[] sealedIdat) {}
+
+  private final JdbcTemplate jdbc;
+
+  public LocalPatientRepository(DataSource dataSource) {
+    this.jdbc = new JdbcTemplate(dataSource);
+  }
+
+  public static void migrate(DataSource dataSource) {
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/ccp-local-patients")
+        .table("ccp_local_patients_schema_history")
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
+        .load()
+        .migrate();
+  }
+
+  public List<Row> candidates(BlockingKeys.Keys keys) {
+    return jdbc.query(
+        "SELECT bk_local_id, idat FROM ccp_local_patient WHERE block_name_a IN (?,?)"
+            + " OR block_name_b IN (?,?) OR block_birth = ?",
+        (rs, i) -> new Row(rs.getString(1), Base64.getDecoder().decode(rs.getString(2))),
+        keys.nameA(),
+        keys.nameB(),
+        keys.nameA(),
+        keys.nameB(),
+        keys.birth());
+  }
+
+  public void insert(String bkLocalId, BlockingKeys.Keys keys, byte[] sealedIdat, long now) {
+    jdbc.update(
+        "INSERT INTO ccp_local_patient (bk_local_id, block_name_a, block_name_b, block_birth, idat,"
+            + " created_ms) VALUES (?,?,?,?,?,?)",
+        bkLocalId,
+        keys.nameA(),
+        keys.nameB(),
+        keys.birth(),
+        Base64.getEncoder().encodeToString(sealedIdat),
+        now);
+  }
+
+  public void addReview(
+      String bkLocalId,
+      String candidateId,
+      double score,
+      Map<IdatField, Double> similarities,
+      long now) {
+    jdbc.update(
+        "INSERT INTO ccp_local_review (id, bk_local_id, candidate_id, score, similarities,"
+            + " created_ms) VALUES (?,?,?,?,?,?)",
+        UUID.randomUUID().toString(),
+        bkLocalId,
+        candidateId,
+        score,
+        similarities.toString(),
+        now);
+  }
+
+  /** Open reviews: pseudonym pairs and scores, never IDAT. */
+  public List<Map<String, Object>> openReviews() {
+    return jdbc.queryForList(
+        "SELECT id, bk_local_id, candidate_id, score, similarities FROM ccp_local_review"
+            + " WHERE decision IS NULL ORDER BY created_ms");
+  }
+
+  public int count() {
+    Integer count = jdbc.queryForObject("SELECT count(*) FROM ccp_local_patient", Integer.class);
+    return count == null ? 0 : count;
+  }
+}
