@@ -42,6 +42,10 @@ public class BridgeheadAccessRules {
             .requestMatchers(path("/fhir/" + type), path("/fhir/" + type + "/**"))
             .hasRole(Roles.ADMIN);
       }
+      // local pseudonyms: data managers and applications (their domains are checked inside)
+      rules
+          .requestMatchers(path(HttpMethod.POST, "/fhir/$pseudonymize"))
+          .hasAnyRole(Roles.DATA_MANAGER, Roles.APPLICATION);
       // system-level operations (reindex, expunge, meta, ...)
       rules.requestMatchers(path("/fhir/$*")).hasRole(Roles.ADMIN);
       // clinical data: the site's data managers write (ingest) and read; admins read

@@ -18,6 +18,7 @@ import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.util.List;
+import org.ccpfhir.bridgehead.pseudonym.PseudonymizeOperationProvider;
 import org.ccpfhir.security.audit.AuditEventResourceProvider;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -40,7 +41,8 @@ public class FhirServerConfig {
       DatabaseBackedPagingProvider pagingProvider,
       FhirStoreProperties properties,
       List<FhirServerInterceptor> interceptors,
-      AuditEventResourceProvider auditEvents) {
+      AuditEventResourceProvider auditEvents,
+      PseudonymizeOperationProvider pseudonymize) {
     systemDao.getContext().setNarrativeGenerator(new NullNarrativeGenerator());
     // The default handler logs offending values, which may be identifying data; bad values are
     // reported to the client by validation instead.
@@ -57,6 +59,7 @@ public class FhirServerConfig {
                         && resource.getResourceType() == AuditEvent.class))
             .toList());
     server.registerProvider(auditEvents);
+    server.registerProvider(pseudonymize);
     server.registerProvider(systemProvider);
     server.registerProvider(valueSetOperationProvider);
     server.setServerConformanceProvider(

@@ -95,6 +95,9 @@ class EndpointSecurityIT extends PostgresIT {
         return read ? EVERY_ROLE : Set.of("admin");
       }
     }
+    if (probe.method().equals("POST") && path.equals("/fhir/$pseudonymize")) {
+      return Set.of("data-manager");
+    }
     if (path.startsWith("/fhir/$")) {
       return Set.of("admin");
     }

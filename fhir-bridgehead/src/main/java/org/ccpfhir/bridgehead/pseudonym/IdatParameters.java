@@ -1,0 +1,131 @@
+package org.ccpfhir.bridgehead.pseudonym;
+
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.ccpfhir.identity.local.EpiLinkMatcher;
+import org.ccpfhir.identity.local.IdatField;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
+import org.hl7.fhir.r4.model.Patient;
+
+/**
+ * Reads the IDAT of {@code $pseudonymize} (Patient parts or named parts) into normalised records.
+ * Errors name the parameter and what is missing, never a value.
+ */
+final class IdatParameters {
+
+  private IdatParameters() {}
+
+  static List<EpiLinkMatcher.Record> read(Parameters parameters) {
+    List<EpiLinkMatcher.Record> records = new ArrayList<>();
+    int index = 0;
+    for (ParametersParameterComponent part : parameters.getParameter()) {
+      if (part.getName().equals("patient")) {
+        if (!(part.getResource() instanceof Patient patient)) {
+          throw new InvalidRequestException(
+              "parameter 'patient' #" + index + " must hold a Patient");
+        }
+        records.add(fromPatient(patient, index++));
+      }
+    }
+    if (records.isEmpty()) {
+      records.add(fromNamedParts(parameters));
+    }
+    return records;
+  }
+
+  private static EpiLinkMatcher.Record fromPatient(Patient patient, int index) {
+    String where = "patient #" + index;
+    HumanName current =
+        patient.getName().stream()
+            .filter(
+                n -> n.getUse() != HumanName.NameUse.OLD && n.getUse() != HumanName.NameUse.MAIDEN)
+            .findFirst()
+            .orElseThrow(() -> new InvalidRequestException(where + ": Patient.name is required"));
+    List<String> former = new ArrayList<>();
+    patient.getName().stream()
+        .filter(n -> n != current && n.hasFamily())
+        .forEach(n -> former.add(n.getFamily()));
+    if (!patient.hasBirthDateElement()
+        || patient.getBirthDateElement().getPrecision().getCalendarConstant()
+            < java.util.Calendar.DATE) {
+      throw new InvalidRequestException(where + ": Patient.birthDate must be a full date");
+    }
+    LocalDate birth =
+        patient.getBirthDateElement().getValue().toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+    return record(
+        current.getGivenAsSingleString(),
+        current.getFamily(),
+        former,
+        birth,
+        patient.hasGender() ? patient.getGender().toCode() : null,
+        where);
+  }
+
+  private static EpiLinkMatcher.Record fromNamedParts(Parameters parameters) {
+    String birth = value(parameters, "birthDate");
+    LocalDate date;
+    try {
+      date = birth == null ? null : LocalDate.parse(birth);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new InvalidRequestException("parameter 'birthDate' must be a date YYYY-MM-DD");
+    }
+    List<String> former = new ArrayList<>();
+    parameters.getParameters("formerName").forEach(p -> former.add(p.getValue().primitiveValue()));
+    return record(
+        value(parameters, "firstName"),
+        value(parameters, "lastName"),
+        former,
+        date,
+        value(parameters, "sex"),
+        "parameters");
+  }
+
+  private static String value(Parameters parameters, String name) {
+    ParametersParameterComponent part = parameters.getParameter(name);
+    return part == null || part.getValue() == null ? null : part.getValue().primitiveValue();
+  }
+
+  private static EpiLinkMatcher.Record record(
+      String first, String last, List<String> former, LocalDate birth, String sex, String where) {
+    if (isBlank(first) || isBlank(last) || birth == null) {
+      throw new InvalidRequestException(
+          where + ": first name, last name and exact birth date are required");
+    }
+    Map<IdatField, String> fields = new EnumMap<>(IdatField.class);
+    fields.put(IdatField.FIRST_NAME, normalise(first));
+    fields.put(IdatField.LAST_NAME, normalise(last));
+    fields.put(IdatField.BIRTH_DAY, String.valueOf(birth.getDayOfMonth()));
+    fields.put(IdatField.BIRTH_MONTH, String.valueOf(birth.getMonthValue()));
+    fields.put(IdatField.BIRTH_YEAR, String.valueOf(birth.getYear()));
+    if (!isBlank(sex)) {
+      fields.put(IdatField.SEX, sex.toLowerCase(Locale.ROOT));
+    }
+    return new EpiLinkMatcher.Record(
+        fields, former.stream().map(IdatParameters::normalise).toList());
+  }
+
+  /** Case, umlauts and ß, accents, punctuation: the spellings of one name come together. */
+  static String normalise(String name) {
+    String folded =
+        name.toLowerCase(Locale.GERMAN)
+            .replace("ä", "ae")
+            .replace("ö", "oe")
+            .replace("ü", "ue")
+            .replace("ß", "ss");
+    String plain = Normalizer.normalize(folded, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    return plain.replaceAll("[^a-z ]", " ").replaceAll("\\s+", " ").trim();
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
+  }
+}

@@ -1,0 +1,119 @@
+package org.ccpfhir.bridgehead.pseudonym;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.response.Response;
+import org.ccpfhir.bridgehead.PostgresIT;
+import org.ccpfhir.identity.pseudonym.CheckCharacter;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.StringType;
+import org.junit.jupiter.api.Test;
+
+/** {@code $pseudonymize} for local pseudonyms through the bridgehead's FHIR API. */
+class PseudonymizeIT extends PostgresIT {
+
+  private Parameters named(String first, String last, String birthDate) {
+    Parameters parameters = new Parameters();
+    parameters.addParameter("target", new StringType("BK-L"));
+    parameters.addParameter("firstName", new StringType(first));
+    parameters.addParameter("lastName", new StringType(last));
+    parameters.addParameter("birthDate", new DateType(birthDate));
+    return parameters;
+  }
+
+  private Response post(Parameters parameters, String user) {
+    return clients
+        .as(user)
+        .contentType("application/fhir+json")
+        .body(fhirContext.newJsonParser().encodeResourceToString(parameters))
+        .post("/fhir/$pseudonymize");
+  }
+
+  private Identifier pseudonym(Response response) {
+    Parameters out =
+        fhirContext.newJsonParser().parseResource(Parameters.class, response.asString());
+    return (Identifier)
+        out.getParameter("pseudonym").getPart().stream()
+            .filter(p -> p.getName().equals("pseudonym"))
+            .findFirst()
+            .orElseThrow()
+            .getValue();
+  }
+
+  @Test
+  void theSamePersonGetsTheSameLocalPseudonymAlsoWithATypo() {
+    String unique = "Quarzberg" + System.nanoTime() % 100000;
+    Response first = post(named("Hiltrud", unique, "1951-06-17"), "datamanager");
+    first.then().statusCode(200);
+    Identifier id = pseudonym(first);
+    Identifier again = pseudonym(post(named("Hiltrud", unique + "e", "1951-06-17"), "datamanager"));
+
+    assertThat(id.getSystem()).isEqualTo("https://ccp-fhir.org/fhir/sid/pseudonym/BK-HD-L");
+    assertThat(CheckCharacter.isValid(id.getValue())).isTrue();
+    assertThat(again.getValue()).isEqualTo(id.getValue());
+    assertThat(first.asString()).contains("\"local\"").doesNotContain("MATCH", "known", "new");
+  }
+
+  @Test
+  void aPatientResourceWorksAndApplicationsUseTheirDomains() {
+    Parameters parameters = new Parameters();
+    parameters.addParameter("target", new StringType("BK-L"));
+    Patient patient = new Patient();
+    patient.addName().setFamily("Sauerampfer" + System.nanoTime() % 100000).addGiven("Rudolf");
+    patient.setBirthDateElement(new DateType("1939-02-28"));
+    patient.setGender(AdministrativeGender.MALE);
+    parameters.addParameter().setName("patient").setResource(patient);
+    String token =
+        clients
+            .anonymous()
+            .auth()
+            .preemptive()
+            .basic("clinical-system", "clinical-system-demo")
+            .contentType("application/x-www-form-urlencoded")
+            .formParam("grant_type", "client_credentials")
+            .post("/oauth2/token")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("access_token");
+
+    Response response =
+        clients
+            .anonymous()
+            .auth()
+            .oauth2(token)
+            .contentType("application/fhir+json")
+            .body(fhirContext.newJsonParser().encodeResourceToString(parameters))
+            .post("/fhir/$pseudonymize");
+
+    response.then().statusCode(200);
+    assertThat(CheckCharacter.isValid(pseudonym(response).getValue())).isTrue();
+  }
+
+  @Test
+  void badInputIsAClientErrorThatNamesWhatIsMissing() {
+    Parameters incomplete = named("Anna", "Beispiel", "1970-01-01");
+    incomplete.getParameter().removeIf(p -> p.getName().equals("birthDate"));
+    Response missing = post(incomplete, "datamanager");
+    missing.then().statusCode(400);
+    assertThat(missing.asString())
+        .contains("OperationOutcome", "birth date")
+        .doesNotContain("Beispiel");
+
+    Parameters global = named("Anna", "Beispiel", "1970-01-01");
+    global.setParameter("target", new StringType("BK-G"));
+    post(global, "datamanager").then().statusCode(403);
+
+    clients
+        .as("datamanager")
+        .contentType("application/fhir+json")
+        .body("{\"resourceType\":\"Parameters\"}")
+        .post("/fhir/$pseudonymize")
+        .then()
+        .statusCode(400);
+  }
+}
