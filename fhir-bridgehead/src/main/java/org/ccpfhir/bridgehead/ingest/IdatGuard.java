@@ -1,6 +1,8 @@
 package org.ccpfhir.bridgehead.ingest;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import org.ccpfhir.bridgehead.pseudonym.PatientPseudonymizer;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Patient;
@@ -9,11 +11,34 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps identifying data (IDAT) out of the MDAT store (CCP-IT §3.1, A-1). Exact birth dates are
- * reduced to month and year; names, addresses, telecom, photos and contacts are refused because
+ * reduced to month and year; a named Patient in an ingested bundle is pseudonymized through the
+ * local patient list; otherwise names, addresses, telecom, photos and contacts are refused because
  * they belong to the local patient list. Messages name the element, never its value.
  */
 @Component
 public class IdatGuard {
+
+  private final PatientPseudonymizer pseudonymizer;
+
+  public IdatGuard(PatientPseudonymizer pseudonymizer) {
+    this.pseudonymizer = pseudonymizer;
+  }
+
+  /**
+   * For bundles from clinical systems: a Patient that carries a name is pseudonymized through the
+   * local patient list (its IDAT leave the resource); everything else as {@link #apply}.
+   */
+  public void applyOnIngest(Resource resource, String path, IngestIssues issues) {
+    if (resource instanceof Patient patient && patient.hasName()) {
+      try {
+        pseudonymizer.pseudonymize(patient, path + ".ofType(Patient)");
+      } catch (InvalidRequestException incomplete) {
+        issues.error(IssueType.REQUIRED, path + ".ofType(Patient)", incomplete.getMessage());
+        return;
+      }
+    }
+    apply(resource, path, issues);
+  }
 
   /**
    * Reduces what may be reduced and reports what must be refused.

@@ -49,7 +49,7 @@ public class IngestService {
     List<BundleEntryComponent> entries = bundle.getEntry();
     for (int i = 0; i < entries.size(); i++) {
       if (entries.get(i).hasResource()) {
-        idatGuard.apply(entries.get(i).getResource(), entryPath(i), issues);
+        idatGuard.applyOnIngest(entries.get(i).getResource(), entryPath(i), issues);
       }
     }
     if (issues.hasErrors()) {

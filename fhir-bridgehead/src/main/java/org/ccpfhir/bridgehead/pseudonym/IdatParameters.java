@@ -42,8 +42,12 @@ final class IdatParameters {
     return records;
   }
 
-  private static EpiLinkMatcher.Record fromPatient(Patient patient, int index) {
-    String where = "patient #" + index;
+  static EpiLinkMatcher.Record fromPatient(Patient patient, int index) {
+    return fromPatient(patient, "patient #" + index);
+  }
+
+  /** The IDAT of a Patient; {@code where} names it in error messages. */
+  static EpiLinkMatcher.Record fromPatient(Patient patient, String where) {
     HumanName current =
         patient.getName().stream()
             .filter(
@@ -57,7 +61,10 @@ final class IdatParameters {
     if (!patient.hasBirthDateElement()
         || patient.getBirthDateElement().getPrecision().getCalendarConstant()
             < java.util.Calendar.DATE) {
-      throw new InvalidRequestException(where + ": Patient.birthDate must be a full date");
+      throw new InvalidRequestException(
+          where
+              + ": Patient.birthDate must be an exact date (YYYY-MM-DD) so that the local patient"
+              + " list can pseudonymize the named Patient");
     }
     LocalDate birth =
         patient.getBirthDateElement().getValue().toInstant().atZone(ZoneOffset.UTC).toLocalDate();

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class IdatGuardTest {
 
-  private final IdatGuard guard = new IdatGuard();
+  private final IdatGuard guard = new IdatGuard(null);
 
   @Test
   void reducesAnExactBirthDateToMonthAndYear() {
