@@ -54,6 +54,11 @@ public final class BlockingKeys {
         mac("b|" + birth));
   }
 
+  /** A value that identifies the secret without revealing it (stored to detect a key change). */
+  public String checkValue() {
+    return mac("ccp-local-patient-list-key-check");
+  }
+
   private static String value(EpiLinkMatcher.Record record, IdatField field) {
     String value = record.fields().get(field);
     return value == null ? "" : value;

@@ -60,6 +60,12 @@ public class LocalPatientList {
     for (int i = 0; i < STRIPES; i++) {
       stripes[i] = new Object();
     }
+    if (!repository.keyMatches(blockingKeys.checkValue())) {
+      throw new IllegalStateException(
+          "the local patient list was written with another key; restore the key it was created"
+              + " with (see ccp.local-patient-list.key-file) — with a new key every known patient"
+              + " would get a new pseudonym");
+    }
   }
 
   public Outcome pseudonymize(EpiLinkMatcher.Record idat) {

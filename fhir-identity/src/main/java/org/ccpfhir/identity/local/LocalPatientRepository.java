@@ -79,6 +79,22 @@ public class LocalPatientRepository {
             + " WHERE decision IS NULL ORDER BY created_ms");
   }
 
+  /**
+   * Records the key's check value on first use, or verifies it.
+   *
+   * @return false when the list was written with another key
+   */
+  public boolean keyMatches(String checkValue) {
+    List<String> stored =
+        jdbc.queryForList(
+            "SELECT check_value FROM ccp_local_patient_key WHERE id = 1", String.class);
+    if (stored.isEmpty()) {
+      jdbc.update("INSERT INTO ccp_local_patient_key (id, check_value) VALUES (1, ?)", checkValue);
+      return true;
+    }
+    return stored.get(0).equals(checkValue);
+  }
+
   public int count() {
     Integer count = jdbc.queryForObject("SELECT count(*) FROM ccp_local_patient", Integer.class);
     return count == null ? 0 : count;

@@ -112,6 +112,24 @@ class LocalPatientListTest {
   }
 
   @Test
+  void aStartWithAnotherKeyIsRefused() {
+    byte[] other = new byte[32];
+    new SecureRandom().nextBytes(other);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                new LocalPatientList(
+                    repository,
+                    new IdatCipher(Base64.getEncoder().encodeToString(other)),
+                    new BlockingKeys(other),
+                    new EpiLinkMatcher(0.95, 0.80),
+                    new PseudonymRegistry(
+                        dataSource, new PseudonymGenerator()::next, Clock.systemUTC()),
+                    "BK-HD-L",
+                    Clock.systemUTC()))
+        .hasMessageContaining("another key");
+  }
+
+  @Test
   void theDatabaseHoldsNoReadableIdat() {
     list.pseudonymize(person("hildegunde", "zwiebelmeier", 12, 3));
     list.pseudonymize(person("hildegunde", "zwiebelmeier", 3, 12));
