@@ -95,6 +95,19 @@ public class LocalPatientList {
     }
   }
 
+  /**
+   * Withdrawal at identity level (CCP-IT §6.5): the person's IDAT and review entries are deleted
+   * and the pseudonym is retired, so it is never issued again. Deletion and anonymisation are the
+   * same here — the list keeps nothing of the person; they differ in the MDAT store.
+   *
+   * @return whether the pseudonym belonged to a person on the list
+   */
+  public boolean withdraw(String bkLocalId) {
+    boolean known = repository.delete(bkLocalId);
+    registry.retire(bkLocalId);
+    return known;
+  }
+
   private byte[] encode(EpiLinkMatcher.Record record) {
     try {
       return json.writeValueAsBytes(new Stored(record.fields(), record.formerNames()));

@@ -95,6 +95,15 @@ public class LocalPatientRepository {
     return stored.get(0).equals(checkValue);
   }
 
+  /** Removes a person's IDAT and review entries; returns whether the person was on the list. */
+  public boolean delete(String bkLocalId) {
+    jdbc.update(
+        "DELETE FROM ccp_local_review WHERE bk_local_id = ? OR candidate_id = ?",
+        bkLocalId,
+        bkLocalId);
+    return jdbc.update("DELETE FROM ccp_local_patient WHERE bk_local_id = ?", bkLocalId) == 1;
+  }
+
   public int count() {
     Integer count = jdbc.queryForObject("SELECT count(*) FROM ccp_local_patient", Integer.class);
     return count == null ? 0 : count;

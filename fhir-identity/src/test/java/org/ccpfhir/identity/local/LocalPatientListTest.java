@@ -112,6 +112,24 @@ class LocalPatientListTest {
   }
 
   @Test
+  void afterWithdrawalThePersonIsGoneAndThePseudonymRetired() {
+    LocalPatientList.Outcome first = list.pseudonymize(person("hildegunde", "zwiebelmeier", 12, 3));
+    list.pseudonymize(person("hildegunde", "zwiebelmeier", 3, 12));
+
+    assertThat(list.withdraw(first.bkLocalId())).isTrue();
+
+    assertThat(repository.openReviews()).isEmpty();
+    assertThat(repository.count()).isEqualTo(1);
+    assertThat(
+            new PseudonymRegistry(dataSource, () -> "unused", Clock.systemUTC())
+                .isRetired(first.bkLocalId()))
+        .isTrue();
+    LocalPatientList.Outcome again = list.pseudonymize(person("hildegunde", "zwiebelmeier", 12, 3));
+    assertThat(again.bkLocalId()).isNotEqualTo(first.bkLocalId());
+    assertThat(list.withdraw("UNKNOWN00")).isFalse();
+  }
+
+  @Test
   void aStartWithAnotherKeyIsRefused() {
     byte[] other = new byte[32];
     new SecureRandom().nextBytes(other);
