@@ -46,6 +46,11 @@ public class BridgeheadAccessRules {
       rules
           .requestMatchers(path(HttpMethod.POST, "/fhir/$pseudonymize"))
           .hasAnyRole(Roles.DATA_MANAGER, Roles.APPLICATION);
+      // the local patient list's review of possible matches: the site's data managers
+      rules
+          .requestMatchers(
+              path("/fhir/$local-review-list"), path(HttpMethod.POST, "/fhir/$local-review-decide"))
+          .hasRole(Roles.DATA_MANAGER);
       // system-level operations (reindex, expunge, meta, ...)
       rules.requestMatchers(path("/fhir/$*")).hasRole(Roles.ADMIN);
       // clinical data: the site's data managers write (ingest) and read; admins read

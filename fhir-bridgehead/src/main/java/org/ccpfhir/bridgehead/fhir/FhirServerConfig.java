@@ -18,6 +18,7 @@ import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.util.List;
+import org.ccpfhir.bridgehead.pseudonym.LocalReviewOperationProvider;
 import org.ccpfhir.bridgehead.pseudonym.PseudonymizeOperationProvider;
 import org.ccpfhir.security.audit.AuditEventResourceProvider;
 import org.hl7.fhir.r4.model.AuditEvent;
@@ -42,7 +43,8 @@ public class FhirServerConfig {
       FhirStoreProperties properties,
       List<FhirServerInterceptor> interceptors,
       AuditEventResourceProvider auditEvents,
-      PseudonymizeOperationProvider pseudonymize) {
+      PseudonymizeOperationProvider pseudonymize,
+      LocalReviewOperationProvider localReview) {
     systemDao.getContext().setNarrativeGenerator(new NullNarrativeGenerator());
     // The default handler logs offending values, which may be identifying data; bad values are
     // reported to the client by validation instead.
@@ -60,6 +62,7 @@ public class FhirServerConfig {
             .toList());
     server.registerProvider(auditEvents);
     server.registerProvider(pseudonymize);
+    server.registerProvider(localReview);
     server.registerProvider(systemProvider);
     server.registerProvider(valueSetOperationProvider);
     server.setServerConformanceProvider(

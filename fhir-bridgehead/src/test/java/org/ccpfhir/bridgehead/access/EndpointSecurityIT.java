@@ -95,7 +95,9 @@ class EndpointSecurityIT extends PostgresIT {
         return read ? EVERY_ROLE : Set.of("admin");
       }
     }
-    if (probe.method().equals("POST") && path.equals("/fhir/$pseudonymize")) {
+    if (probe.method().equals("POST") && path.equals("/fhir/$pseudonymize")
+        || path.equals("/fhir/$local-review-list")
+        || probe.method().equals("POST") && path.equals("/fhir/$local-review-decide")) {
       return Set.of("data-manager");
     }
     if (path.startsWith("/fhir/$")) {

@@ -95,6 +95,72 @@ class PseudonymizeIT extends PostgresIT {
   }
 
   @Test
+  void possibleMatchesAreReviewedByTheDataManager() {
+    String family = "Kornblume" + System.nanoTime() % 100000;
+    String kept = pseudonym(post(named("Wiltrud", family, "1944-05-09"), "datamanager")).getValue();
+    String doubtful =
+        pseudonym(post(named("Wiltrud", family, "1944-09-05"), "datamanager")).getValue();
+    assertThat(doubtful).isNotEqualTo(kept);
+
+    Parameters list =
+        fhirContext
+            .newJsonParser()
+            .parseResource(
+                Parameters.class,
+                clients
+                    .as("datamanager")
+                    .get("/fhir/$local-review-list")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
+    Parameters.ParametersParameterComponent review =
+        list.getParameter().stream()
+            .filter(
+                p ->
+                    p.getPart().stream()
+                        .anyMatch(
+                            q ->
+                                q.getName().equals("pseudonym")
+                                    && ((Identifier) q.getValue()).getValue().equals(doubtful)))
+            .findFirst()
+            .orElseThrow();
+    assertThat(review.toString()).doesNotContain(family);
+    String reviewId =
+        review.getPart().stream()
+            .filter(q -> q.getName().equals("id"))
+            .findFirst()
+            .orElseThrow()
+            .getValue()
+            .primitiveValue();
+
+    Parameters decide = new Parameters();
+    decide.addParameter("review", new StringType(reviewId));
+    decide.addParameter("decision", new org.hl7.fhir.r4.model.CodeType("link"));
+    String answer =
+        clients
+            .as("datamanager")
+            .contentType("application/fhir+json")
+            .body(fhirContext.newJsonParser().encodeResourceToString(decide))
+            .post("/fhir/$local-review-decide")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+
+    assertThat(answer).contains(kept);
+    assertThat(pseudonym(post(named("Wiltrud", family, "1944-05-09"), "datamanager")).getValue())
+        .isEqualTo(kept);
+    clients
+        .as("datamanager")
+        .contentType("application/fhir+json")
+        .body(fhirContext.newJsonParser().encodeResourceToString(decide))
+        .post("/fhir/$local-review-decide")
+        .then()
+        .statusCode(404);
+  }
+
+  @Test
   void badInputIsAClientErrorThatNamesWhatIsMissing() {
     Parameters incomplete = named("Anna", "Beispiel", "1970-01-01");
     incomplete.getParameter().removeIf(p -> p.getName().equals("birthDate"));

@@ -108,6 +108,43 @@ public class LocalPatientList {
     return known;
   }
 
+  /** The data manager's answer to a possible match. */
+  public enum Decision {
+    /** Same person: the newer pseudonym is retired and points to the older one. */
+    LINK,
+    /** Different people: both stay. */
+    NO_LINK
+  }
+
+  /**
+   * Settles an open review.
+   *
+   * @return the pseudonym the person keeps (the candidate's on LINK, the new one on NO_LINK), or
+   *     empty when there is no open review with that id
+   */
+  public java.util.Optional<String> decide(String reviewId, Decision decision) {
+    java.util.Optional<String[]> review = repository.openReview(reviewId);
+    if (review.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    String newer = review.get()[0];
+    String kept = review.get()[1];
+    long now = clock.millis();
+    repository.decide(reviewId, decision.name(), now);
+    if (decision == Decision.NO_LINK) {
+      return java.util.Optional.of(newer);
+    }
+    repository.delete(newer);
+    registry.retire(newer);
+    repository.alias(newer, kept, now);
+    return java.util.Optional.of(kept);
+  }
+
+  /** Open possible matches: pseudonym pairs, scores and per-field similarities, never IDAT. */
+  public List<Map<String, Object>> openReviews() {
+    return repository.openReviews();
+  }
+
   private byte[] encode(EpiLinkMatcher.Record record) {
     try {
       return json.writeValueAsBytes(new Stored(record.fields(), record.formerNames()));

@@ -104,6 +104,41 @@ public class LocalPatientRepository {
     return jdbc.update("DELETE FROM ccp_local_patient WHERE bk_local_id = ?", bkLocalId) == 1;
   }
 
+  /** The open review with this id: {@code [bk_local_id, candidate_id]}, or empty. */
+  public java.util.Optional<String[]> openReview(String reviewId) {
+    return jdbc
+        .query(
+            "SELECT bk_local_id, candidate_id FROM ccp_local_review WHERE id = ? AND decision IS NULL",
+            (rs, i) -> new String[] {rs.getString(1), rs.getString(2)},
+            reviewId)
+        .stream()
+        .findFirst();
+  }
+
+  public void decide(String reviewId, String decision, long now) {
+    jdbc.update(
+        "UPDATE ccp_local_review SET decision = ?, decided_ms = ? WHERE id = ?",
+        decision,
+        now,
+        reviewId);
+  }
+
+  public void alias(String retiredId, String keptId, long now) {
+    jdbc.update(
+        "INSERT INTO ccp_local_alias (retired_id, kept_id, linked_ms) VALUES (?,?,?)",
+        retiredId,
+        keptId,
+        now);
+  }
+
+  /** The pseudonym kept for a linked (retired) one, if any. */
+  public java.util.Optional<String> keptFor(String id) {
+    return jdbc
+        .queryForList("SELECT kept_id FROM ccp_local_alias WHERE retired_id = ?", String.class, id)
+        .stream()
+        .findFirst();
+  }
+
   public int count() {
     Integer count = jdbc.queryForObject("SELECT count(*) FROM ccp_local_patient", Integer.class);
     return count == null ? 0 : count;

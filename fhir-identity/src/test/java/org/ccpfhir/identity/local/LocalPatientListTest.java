@@ -130,6 +130,22 @@ class LocalPatientListTest {
   }
 
   @Test
+  void theDataManagersDecisionTakesEffect() {
+    String kept = list.pseudonymize(person("hildegunde", "zwiebelmeier", 12, 3)).bkLocalId();
+    String doubtful = list.pseudonymize(person("hildegunde", "zwiebelmeier", 3, 12)).bkLocalId();
+    String reviewId = (String) list.openReviews().get(0).get("ID");
+
+    assertThat(list.decide(reviewId, LocalPatientList.Decision.LINK)).contains(kept);
+
+    assertThat(list.openReviews()).isEmpty();
+    assertThat(repository.count()).isEqualTo(1);
+    assertThat(repository.keptFor(doubtful)).contains(kept);
+    assertThat(list.decide(reviewId, LocalPatientList.Decision.NO_LINK)).isEmpty();
+    assertThat(list.pseudonymize(person("hildegunde", "zwiebelmeier", 12, 3)).bkLocalId())
+        .isEqualTo(kept);
+  }
+
+  @Test
   void aStartWithAnotherKeyIsRefused() {
     byte[] other = new byte[32];
     new SecureRandom().nextBytes(other);
