@@ -10,6 +10,7 @@ import org.ccpfhir.identity.local.LocalPatientList;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 import org.springframework.stereotype.Component;
@@ -25,11 +26,15 @@ public class LocalReviewOperationProvider {
 
   private final LocalPatientList localPatientList;
   private final LocalPatientListProperties properties;
+  private final PatientRelinker relinker;
 
   public LocalReviewOperationProvider(
-      LocalPatientList localPatientList, LocalPatientListProperties properties) {
+      LocalPatientList localPatientList,
+      LocalPatientListProperties properties,
+      PatientRelinker relinker) {
     this.localPatientList = localPatientList;
     this.properties = properties;
+    this.relinker = relinker;
   }
 
   @Operation(name = "$local-review-list", idempotent = true)
@@ -65,12 +70,22 @@ public class LocalReviewOperationProvider {
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new InvalidRequestException("parameter 'decision' must be 'link' or 'no-link'");
     }
+    String newer =
+        localPatientList.openReviews().stream()
+            .filter(r -> review.getValue().equals(r.get("id")))
+            .map(r -> (String) r.get("bk_local_id"))
+            .findFirst()
+            .orElseThrow(() -> new ResourceNotFoundException("no open review with this id"));
     String kept =
         localPatientList
             .decide(review.getValue(), choice)
             .orElseThrow(() -> new ResourceNotFoundException("no open review with this id"));
     Parameters output = new Parameters();
     output.addParameter().setName("pseudonym").setValue(identifier(kept));
+    if (choice == LocalPatientList.Decision.LINK) {
+      int moved = relinker.relink(identifier(kept).getSystem(), newer, kept);
+      output.addParameter("relinkedPatients", new IntegerType(moved));
+    }
     return output;
   }
 

@@ -110,6 +110,69 @@ class IngestIT extends PostgresIT {
   }
 
   @Test
+  void aReviewLinkMovesTheMdatToTheKeptPseudonym() {
+    String family = "Haselnuss" + System.nanoTime() % 100000;
+    Bundle first = uniquePatientBundle(EntryMode.POST);
+    patientOf(first).addName().setFamily(family).addGiven("Ottilie");
+    patientOf(first).setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1950-04-08"));
+    Identifier firstId = patientOf(first).getIdentifierFirstRep().copy();
+    Bundle second = uniquePatientBundle(EntryMode.POST);
+    patientOf(second).addName().setFamily(family).addGiven("Ottilie");
+    patientOf(second).setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1950-08-04"));
+    Identifier secondId = patientOf(second).getIdentifierFirstRep().copy();
+    fhir().body(json(first)).post().then().statusCode(200);
+    fhir().body(json(second)).post().then().statusCode(200);
+    String kept = localPseudonym(findPatient(firstId));
+    String doubtful = localPseudonym(findPatient(secondId));
+    assertThat(doubtful).isNotEqualTo(kept);
+    String reviewId =
+        fhirContext
+            .newJsonParser()
+            .parseResource(
+                org.hl7.fhir.r4.model.Parameters.class,
+                fhir().get("/$local-review-list").then().statusCode(200).extract().asString())
+            .getParameter()
+            .stream()
+            .filter(
+                p ->
+                    p.getPart().stream()
+                        .anyMatch(
+                            q ->
+                                q.getValue() instanceof Identifier i
+                                    && doubtful.equals(i.getValue())))
+            .findFirst()
+            .orElseThrow()
+            .getPart()
+            .get(0)
+            .getValue()
+            .primitiveValue();
+
+    org.hl7.fhir.r4.model.Parameters decide = new org.hl7.fhir.r4.model.Parameters();
+    decide.addParameter("review", new org.hl7.fhir.r4.model.StringType(reviewId));
+    decide.addParameter("decision", new org.hl7.fhir.r4.model.CodeType("link"));
+    String answer =
+        fhir()
+            .body(fhirContext.newJsonParser().encodeResourceToString(decide))
+            .post("/$local-review-decide")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+
+    assertThat(answer).contains("relinkedPatients").contains(kept);
+
+    assertThat(localPseudonym(findPatient(secondId))).isEqualTo(kept);
+  }
+
+  private static String localPseudonym(Patient patient) {
+    return patient.getIdentifier().stream()
+        .filter(i -> i.getSystem().endsWith("/sid/pseudonym/BK-HD-L"))
+        .findFirst()
+        .orElseThrow()
+        .getValue();
+  }
+
+  @Test
   void aNameWithoutExactBirthDateIsRefusedWithoutEchoingIt() {
     Bundle bundle = uniquePatientBundle(EntryMode.POST);
     Patient patient = patientOf(bundle);
