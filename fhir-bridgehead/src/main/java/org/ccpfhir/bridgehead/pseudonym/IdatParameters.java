@@ -1,7 +1,6 @@
 package org.ccpfhir.bridgehead.pseudonym;
 
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.ccpfhir.identity.local.EpiLinkMatcher;
 import org.ccpfhir.identity.local.IdatField;
+import org.ccpfhir.identity.local.NameNormalizer;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
@@ -108,8 +108,8 @@ final class IdatParameters {
           where + ": first name, last name and exact birth date are required");
     }
     Map<IdatField, String> fields = new EnumMap<>(IdatField.class);
-    fields.put(IdatField.FIRST_NAME, normalise(first));
-    fields.put(IdatField.LAST_NAME, normalise(last));
+    fields.put(IdatField.FIRST_NAME, NameNormalizer.normalize(first));
+    fields.put(IdatField.LAST_NAME, NameNormalizer.normalize(last));
     fields.put(IdatField.BIRTH_DAY, String.valueOf(birth.getDayOfMonth()));
     fields.put(IdatField.BIRTH_MONTH, String.valueOf(birth.getMonthValue()));
     fields.put(IdatField.BIRTH_YEAR, String.valueOf(birth.getYear()));
@@ -117,19 +117,7 @@ final class IdatParameters {
       fields.put(IdatField.SEX, sex.toLowerCase(Locale.ROOT));
     }
     return new EpiLinkMatcher.Record(
-        fields, former.stream().map(IdatParameters::normalise).toList());
-  }
-
-  /** Case, umlauts and ß, accents, punctuation: the spellings of one name come together. */
-  static String normalise(String name) {
-    String folded =
-        name.toLowerCase(Locale.GERMAN)
-            .replace("ä", "ae")
-            .replace("ö", "oe")
-            .replace("ü", "ue")
-            .replace("ß", "ss");
-    String plain = Normalizer.normalize(folded, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-    return plain.replaceAll("[^a-z ]", " ").replaceAll("\\s+", " ").trim();
+        fields, former.stream().map(NameNormalizer::normalize).toList());
   }
 
   private static boolean isBlank(String value) {
