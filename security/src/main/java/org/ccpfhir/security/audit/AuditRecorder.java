@@ -24,6 +24,7 @@ public class AuditRecorder implements AutoCloseable {
   private final String observer;
   private final BlockingQueue<AuditEntry> queue;
   private final ScheduledExecutorService writer;
+  private final List<AuditEntry> pending = new ArrayList<>();
 
   public AuditRecorder(
       AuditRepository repository, String observer, int capacity, long flushIntervalMillis) {
@@ -52,11 +53,24 @@ public class AuditRecorder implements AutoCloseable {
     }
   }
 
-  /** Stores everything recorded so far (tests, shutdown). */
+  /**
+   * Stores everything recorded so far (tests, shutdown). A batch the database refuses stays pending
+   * and is retried first at the next flush, so an outage delays records but loses none (as long as
+   * the process lives).
+   */
   public synchronized void flush() {
+    if (!pending.isEmpty()) {
+      repository.insert(pending);
+      pending.clear();
+    }
     List<AuditEntry> batch = new ArrayList<>(BATCH);
     while (queue.drainTo(batch, BATCH) > 0) {
-      repository.insert(batch);
+      try {
+        repository.insert(batch);
+      } catch (RuntimeException e) {
+        pending.addAll(batch);
+        throw e;
+      }
       batch.clear();
     }
   }
@@ -65,8 +79,10 @@ public class AuditRecorder implements AutoCloseable {
     try {
       flush();
     } catch (RuntimeException e) {
-      // the entries stay lost for this batch only if the database is down; say so loudly
-      log.error("audit records could not be stored: {}", e.getMessage());
+      log.error(
+          "audit records could not be stored ({} waiting, retried): {}",
+          pending.size(),
+          e.getMessage());
     }
   }
 

@@ -201,7 +201,15 @@ public final class NetworkCa {
 
   /** All certificates this CA has issued, soonest expiry first. */
   public List<IssuedCertificate> list(Clock clock) {
-    Map<BigInteger, RevocationList.Entry> revoked = revocations.entries();
+    return listIssued(dir, clock);
+  }
+
+  /**
+   * The issued certificates of the CA in {@code dir}, read from its public files only (no password
+   * needed): for monitoring expiry.
+   */
+  public static List<IssuedCertificate> listIssued(Path dir, Clock clock) {
+    Map<BigInteger, RevocationList.Entry> revoked = new RevocationList(dir).entries();
     Instant now = clock.instant();
     Path issued = dir.resolve("issued");
     if (!Files.isDirectory(issued)) {

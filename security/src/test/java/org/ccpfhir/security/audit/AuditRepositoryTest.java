@@ -94,6 +94,26 @@ class AuditRepositoryTest {
   }
 
   @Test
+  void recordsSurviveADatabaseOutage() {
+    DataSource flaky = h2();
+    AuditRepository.migrate(flaky);
+    AuditRepository store = new AuditRepository(flaky);
+    AuditRecorder outageRecorder = new AuditRecorder(store, "x", 100, 60_000);
+    new org.springframework.jdbc.core.JdbcTemplate(flaky)
+        .execute("ALTER TABLE ccp_audit_event RENAME TO ccp_audit_event_away");
+    outageRecorder.record(entry(Instant.now(), "during-outage", "read", 200));
+
+    assertThatThrownBy(outageRecorder::flush).isInstanceOf(RuntimeException.class);
+    new org.springframework.jdbc.core.JdbcTemplate(flaky)
+        .execute("ALTER TABLE ccp_audit_event_away RENAME TO ccp_audit_event");
+    outageRecorder.flush();
+
+    assertThat(store.search(AuditRepository.Query.all()))
+        .extracting(e -> e.getAgentFirstRep().getWho().getIdentifier().getValue())
+        .containsExactly("during-outage");
+  }
+
+  @Test
   void thePurgeDeletesOldRecordsAndAuditsItself() {
     Instant now = Instant.now();
     recorder.record(entry(now.minus(Duration.ofDays(200)), "old", "read", 200));

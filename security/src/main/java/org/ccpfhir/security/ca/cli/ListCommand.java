@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.ccpfhir.security.ca.IssuedCertificate;
+import org.ccpfhir.security.ca.NetworkCa;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,7 +30,8 @@ final class ListCommand extends CaSubcommand {
 
   @Override
   protected void run() throws Exception {
-    List<IssuedCertificate> certificates = openCa().list(Clock.systemUTC());
+    // public files only: listing needs no CA password
+    List<IssuedCertificate> certificates = NetworkCa.listIssued(ca.dir, Clock.systemUTC());
     out().printf(ROW, "SERIAL", "CN", "NOT-AFTER", "DAYS-LEFT", "STATUS");
     int expiring = 0;
     for (IssuedCertificate c : certificates) {

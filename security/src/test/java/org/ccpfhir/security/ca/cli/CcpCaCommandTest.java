@@ -261,19 +261,13 @@ class CcpCaCommandTest {
   void failsWithOneClearLineOnAWrongPassword() throws Exception {
     Path wrong = dir.resolve("wrong.password");
     Files.writeString(wrong, "not-the-password\n");
-    assertThat(run("list", "--dir", caDir.toString(), "--password-file", wrong.toString()))
+    assertThat(run("crl", "--dir", caDir.toString(), "--password-file", wrong.toString()))
         .isEqualTo(2);
     assertThat(err.toString().strip().lines()).hasSize(1);
     assertThat(err.toString()).contains("wrong password").doesNotContain("not-the-password");
 
     assertThat(
-            run(
-                "list",
-                "--dir",
-                caDir.toString(),
-                "--password-file",
-                wrong.toString(),
-                "--verbose"))
+            run("crl", "--dir", caDir.toString(), "--password-file", wrong.toString(), "--verbose"))
         .isEqualTo(2);
     assertThat(err.toString()).contains("\tat ");
   }
@@ -284,7 +278,7 @@ class CcpCaCommandTest {
     try {
       System.setIn(
           new ByteArrayInputStream((readCaPassword() + "\n").getBytes(StandardCharsets.UTF_8)));
-      assertThat(run("list", "--dir", caDir.toString(), "--password-stdin")).isZero();
+      assertThat(run("crl", "--dir", caDir.toString(), "--password-stdin")).isZero();
     } finally {
       System.setIn(original);
     }
@@ -295,10 +289,11 @@ class CcpCaCommandTest {
     assertThat(run()).isEqualTo(1);
     assertThat(run("frobnicate")).isEqualTo(1);
     assertThat(run("issue", "--dir", caDir.toString())).as("missing options").isEqualTo(1);
-    assertThat(run("list", "--dir", caDir.toString())).as("no password source").isEqualTo(1);
+    assertThat(run("crl", "--dir", caDir.toString())).as("no password source").isEqualTo(1);
+    assertThat(run("list", "--dir", caDir.toString())).as("list reads public files only").isZero();
     assertThat(
             run(
-                "list",
+                "crl",
                 "--dir",
                 caDir.toString(),
                 "--password-file",
@@ -308,7 +303,7 @@ class CcpCaCommandTest {
     assertThat(run("--help")).isZero();
     assertThat(
             run(
-                "list",
+                "crl",
                 "--dir",
                 dir.resolve("missing").toString(),
                 "--password-file",
