@@ -1,6 +1,7 @@
 package org.ccpfhir.identity;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import org.junit.jupiter.api.Test;
@@ -15,5 +16,15 @@ class IdentityApplicationIT {
   @Test
   void healthEndpointReportsUp() {
     given().port(port).get("/actuator/health").then().statusCode(200).body("status", equalTo("UP"));
+  }
+
+  @Test
+  void everythingElseNeedsCredentials() {
+    given()
+        .port(port)
+        .get("/actuator/info")
+        .then()
+        .statusCode(401)
+        .body(containsString("OperationOutcome"));
   }
 }
