@@ -258,6 +258,24 @@ class CcpCaCommandTest {
   }
 
   @Test
+  void hashesAPasswordForTheLocalIssuer() {
+    InputStream original = System.in;
+    try {
+      System.setIn(new ByteArrayInputStream("s3cret\n".getBytes(StandardCharsets.UTF_8)));
+      assertThat(run("hash-password")).isZero();
+    } finally {
+      System.setIn(original);
+    }
+    String hash = out.toString().strip();
+    assertThat(hash).startsWith("{bcrypt}$2a$").doesNotContain("s3cret");
+    assertThat(
+            org.springframework.security.crypto.factory.PasswordEncoderFactories
+                .createDelegatingPasswordEncoder()
+                .matches("s3cret", hash))
+        .isTrue();
+  }
+
+  @Test
   void failsWithOneClearLineOnAWrongPassword() throws Exception {
     Path wrong = dir.resolve("wrong.password");
     Files.writeString(wrong, "not-the-password\n");
