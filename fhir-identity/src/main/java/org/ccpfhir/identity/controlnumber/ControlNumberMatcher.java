@@ -1,0 +1,92 @@
+package org.ccpfhir.identity.controlnumber;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.ccpfhir.identity.local.EpiLinkMatcher.Classification;
+import org.ccpfhir.identity.local.IdatField;
+
+/**
+ * The central patient list's comparison of two sets of control numbers: Dice similarity per field,
+ * EpiLink weights per field, first/last name exchange and former names considered; the weighted
+ * score is classified with configurable thresholds. XOR-folded filters of unrelated values still
+ * share bits, so the thresholds sit higher than for plain-text comparison.
+ */
+public final class ControlNumberMatcher {
+
+  /**
+   * A comparison's verdict.
+   *
+   * @param classification match, possible match (review) or non-match
+   * @param score weighted similarity in [0, 1]
+   * @param similarities Dice per field, for the review page
+   */
+  public record Result(
+      Classification classification, double score, Map<IdatField, Double> similarities) {}
+
+  private final double matchThreshold;
+  private final double possibleMatchThreshold;
+
+  public ControlNumberMatcher(double matchThreshold, double possibleMatchThreshold) {
+    if (!(0 < possibleMatchThreshold && possibleMatchThreshold < matchThreshold)) {
+      throw new IllegalArgumentException("need 0 < possible-match < match");
+    }
+    this.matchThreshold = matchThreshold;
+    this.possibleMatchThreshold = possibleMatchThreshold;
+  }
+
+  public Result compare(ControlNumbers a, ControlNumbers b) {
+    Map<IdatField, Double> similarities = new EnumMap<>(IdatField.class);
+    for (IdatField field : IdatField.values()) {
+      long[] x = a.filters().get(field.name());
+      long[] y = b.filters().get(field.name());
+      if (x != null && y != null) {
+        similarities.put(field, KeyedBloomFilter.dice(x, y));
+      }
+    }
+    names(a, b, similarities);
+    double weighted = 0;
+    double total = 0;
+    for (Map.Entry<IdatField, Double> entry : similarities.entrySet()) {
+      weighted += entry.getKey().weight() * entry.getValue();
+      total += entry.getKey().weight();
+    }
+    double score = total == 0 ? 0 : weighted / total;
+    Classification classification =
+        score >= matchThreshold
+            ? Classification.MATCH
+            : score >= possibleMatchThreshold
+                ? Classification.POSSIBLE_MATCH
+                : Classification.NON_MATCH;
+    return new Result(classification, score, similarities);
+  }
+
+  private static void names(ControlNumbers a, ControlNumbers b, Map<IdatField, Double> sims) {
+    long[] af = a.filters().get(IdatField.FIRST_NAME.name());
+    long[] al = a.filters().get(IdatField.LAST_NAME.name());
+    long[] bf = b.filters().get(IdatField.FIRST_NAME.name());
+    long[] bl = b.filters().get(IdatField.LAST_NAME.name());
+    if (af != null && al != null && bf != null && bl != null) {
+      double straight = sims.get(IdatField.FIRST_NAME) + sims.get(IdatField.LAST_NAME);
+      double first = KeyedBloomFilter.dice(af, bl);
+      double last = KeyedBloomFilter.dice(al, bf);
+      if (first + last > straight) {
+        sims.put(IdatField.FIRST_NAME, first);
+        sims.put(IdatField.LAST_NAME, last);
+      }
+    }
+    double best = sims.getOrDefault(IdatField.LAST_NAME, -1.0);
+    for (Map.Entry<String, long[]> former : a.filters().entrySet()) {
+      if (former.getKey().startsWith(ControlNumberEncoder.FORMER) && bl != null) {
+        best = Math.max(best, KeyedBloomFilter.dice(former.getValue(), bl));
+      }
+    }
+    for (Map.Entry<String, long[]> former : b.filters().entrySet()) {
+      if (former.getKey().startsWith(ControlNumberEncoder.FORMER) && al != null) {
+        best = Math.max(best, KeyedBloomFilter.dice(al, former.getValue()));
+      }
+    }
+    if (best >= 0) {
+      sims.put(IdatField.LAST_NAME, best);
+    }
+  }
+}

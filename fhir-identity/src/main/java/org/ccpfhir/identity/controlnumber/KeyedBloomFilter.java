@@ -1,0 +1,132 @@
+package org.ccpfhir.identity.controlnumber;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Keyed Bloom filters after Schnell et al. Each padded q-gram of a value sets k bits, each from an
+ * independent keyed hash function: HMAC-SHA256(secret, field | block | q-gram) yields eight 32-bit
+ * functions per block (more blocks for k &gt; 8) — no double hashing. Hardening: XOR-folding (the
+ * two halves of the filter are XORed into one, which keeps Dice similarities roughly but breaks the
+ * one-to-one link between q-grams and bits) and a keyed permutation of the folded positions per
+ * field.
+ */
+final class KeyedBloomFilter {
+
+  private final byte[] secret;
+
+  KeyedBloomFilter(byte[] secret) {
+    if (secret.length < 16) {
+      throw new IllegalArgumentException("the control-number secret must have at least 16 bytes");
+    }
+    this.secret = secret.clone();
+  }
+
+  /** The hardened filter ({@code bits / 2} long when folded), or null for an empty value. */
+  long[] encode(String field, String value, int bits, int hashes, int q, boolean fold) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    long[] filter = new long[words(bits)];
+    String padded = "_".repeat(q - 1) + value + "_".repeat(q - 1);
+    for (int i = 0; i + q <= padded.length(); i++) {
+      setPositions(filter, field, padded.substring(i, i + q), bits, hashes);
+    }
+    int size = bits;
+    if (fold) {
+      size = bits / 2;
+      long[] folded = new long[words(size)];
+      for (int i = 0; i < size; i++) {
+        if (get(filter, i) ^ get(filter, size + i)) {
+          set(folded, i);
+        }
+      }
+      filter = folded;
+    }
+    return permute(filter, size, field);
+  }
+
+  private void setPositions(long[] filter, String field, String gram, int bits, int hashes) {
+    int done = 0;
+    for (int block = 0; done < hashes; block++) {
+      ByteBuffer digest = ByteBuffer.wrap(hmac(field + "|" + block + "|" + gram));
+      while (digest.remaining() >= 4 && done < hashes) {
+        set(filter, Math.floorMod(digest.getInt(), bits));
+        done++;
+      }
+    }
+  }
+
+  /** Fisher-Yates driven by an AES-CTR key stream derived from the secret and the field. */
+  private long[] permute(long[] filter, int bits, String field) {
+    int[] order = new int[bits];
+    for (int i = 0; i < bits; i++) {
+      order[i] = i;
+    }
+    ByteBuffer stream = ByteBuffer.wrap(keyStream("permutation|" + field, bits * 4));
+    for (int i = bits - 1; i > 0; i--) {
+      int j = (int) ((stream.getInt() & 0xffffffffL) % (i + 1));
+      int swap = order[i];
+      order[i] = order[j];
+      order[j] = swap;
+    }
+    long[] permuted = new long[filter.length];
+    for (int i = 0; i < bits; i++) {
+      if (get(filter, order[i])) {
+        set(permuted, i);
+      }
+    }
+    return permuted;
+  }
+
+  private byte[] keyStream(String label, int length) {
+    try {
+      Cipher aes = Cipher.getInstance("AES/CTR/NoPadding");
+      aes.init(
+          Cipher.ENCRYPT_MODE,
+          new SecretKeySpec(hmac(label), "AES"),
+          new IvParameterSpec(new byte[16]));
+      return aes.doFinal(new byte[length]);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES unavailable", e);
+    }
+  }
+
+  private byte[] hmac(String text) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+      return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+    }
+  }
+
+  private static int words(int bits) {
+    return (bits + 63) / 64;
+  }
+
+  static boolean get(long[] filter, int bit) {
+    return (filter[bit >>> 6] & (1L << (bit & 63))) != 0;
+  }
+
+  static void set(long[] filter, int bit) {
+    filter[bit >>> 6] |= 1L << (bit & 63);
+  }
+
+  /** Dice coefficient {@code 2|A∩B| / (|A| + |B|)}. */
+  static double dice(long[] a, long[] b) {
+    int common = 0;
+    int ones = 0;
+    for (int i = 0; i < a.length; i++) {
+      common += Long.bitCount(a[i] & b[i]);
+      ones += Long.bitCount(a[i]) + Long.bitCount(b[i]);
+    }
+    return ones == 0 ? 0 : 2.0 * common / ones;
+  }
+}
