@@ -79,6 +79,30 @@ class ControlNumberMatcherTest {
   }
 
   @Test
+  void lshBlockingFindsTheTrueRecordAmongFewCandidates() {
+    List<SyntheticIdentity> people = new IdentityGenerator(21).people(5000);
+    Corruptor corruptor = new Corruptor(22);
+    LshBlockingIndex index = new LshBlockingIndex(40, 5, 5);
+    for (SyntheticIdentity person : people) {
+      index.add(person.personId(), encoder.encode(record(person)));
+    }
+    int found = 0;
+    long candidates = 0;
+    for (SyntheticIdentity person : people) {
+      var hits = index.candidates(encoder.encode(record(corruptor.corrupt(person))));
+      found += hits.contains(person.personId()) ? 1 : 0;
+      candidates += hits.size();
+    }
+    double recall = found / (double) people.size();
+    double perLookup = candidates / (double) people.size();
+    System.out.printf(
+        "LSH over 5000 records: true record among candidates %.4f, %.1f candidates per lookup%n",
+        recall, perLookup);
+    assertThat(recall).isGreaterThan(0.97);
+    assertThat(perLookup).isLessThan(people.size() / 20.0);
+  }
+
+  @Test
   void controlNumbersRoundTripAndCarryNoIdat() {
     SyntheticIdentity person = new IdentityGenerator(3).people(1).get(0);
     ControlNumbers numbers = encoder.encode(record(person));
