@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.ccpfhir.identity.local.EpiLinkMatcher.Classification;
 import org.ccpfhir.identity.local.IdatField;
+import org.ccpfhir.identity.local.WeightedScore;
 
 /**
  * The central patient list's comparison of two sets of control numbers: Dice similarity per field,
@@ -44,19 +45,9 @@ public final class ControlNumberMatcher {
       }
     }
     names(a, b, similarities);
-    double weighted = 0;
-    double total = 0;
-    for (Map.Entry<IdatField, Double> entry : similarities.entrySet()) {
-      weighted += entry.getKey().weight() * entry.getValue();
-      total += entry.getKey().weight();
-    }
-    double score = total == 0 ? 0 : weighted / total;
+    double score = WeightedScore.of(similarities);
     Classification classification =
-        score >= matchThreshold
-            ? Classification.MATCH
-            : score >= possibleMatchThreshold
-                ? Classification.POSSIBLE_MATCH
-                : Classification.NON_MATCH;
+        WeightedScore.classify(score, matchThreshold, possibleMatchThreshold);
     return new Result(classification, score, similarities);
   }
 

@@ -78,19 +78,9 @@ public final class EpiLinkMatcher {
     exchangeNames(a, b, similarities);
     formerNames(a, b, similarities);
     transposedDate(a, b, similarities);
-    double weighted = 0;
-    double total = 0;
-    for (Map.Entry<IdatField, Double> entry : similarities.entrySet()) {
-      weighted += entry.getKey().weight() * entry.getValue();
-      total += entry.getKey().weight();
-    }
-    double score = total == 0 ? 0 : weighted / total;
+    double score = WeightedScore.of(similarities);
     Classification classification =
-        score >= matchThreshold
-            ? Classification.MATCH
-            : score >= possibleMatchThreshold
-                ? Classification.POSSIBLE_MATCH
-                : Classification.NON_MATCH;
+        WeightedScore.classify(score, matchThreshold, possibleMatchThreshold);
     return new Result(classification, score, similarities);
   }
 
