@@ -71,10 +71,8 @@ public class LocalReviewOperationProvider {
       throw new InvalidRequestException("parameter 'decision' must be 'link' or 'no-link'");
     }
     String newer =
-        localPatientList.openReviews().stream()
-            .filter(r -> review.getValue().equals(r.get("id")))
-            .map(r -> (String) r.get("bk_local_id"))
-            .findFirst()
+        localPatientList
+            .reviewedPseudonym(review.getValue())
             .orElseThrow(() -> new ResourceNotFoundException("no open review with this id"));
     String kept =
         localPatientList

@@ -140,6 +140,11 @@ public class LocalPatientList {
     return java.util.Optional.of(kept);
   }
 
+  /** The newer pseudonym of an open review (the one a LINK retires), if the review is open. */
+  public java.util.Optional<String> reviewedPseudonym(String reviewId) {
+    return repository.openReview(reviewId).map(pair -> pair[0]);
+  }
+
   /** Open possible matches: pseudonym pairs, scores and per-field similarities, never IDAT. */
   public List<Map<String, Object>> openReviews() {
     return repository.openReviews();
