@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.List;
+import org.ccpfhir.identity.fhir.IdatParameters;
 import org.ccpfhir.identity.local.EpiLinkMatcher;
 import org.ccpfhir.identity.local.LocalPatientList;
 import org.ccpfhir.security.auth.Caller;

@@ -3,6 +3,8 @@ package org.ccpfhir.identity.controlnumber;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.IvParameterSpec;
@@ -18,13 +20,27 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class KeyedBloomFilter {
 
-  private final byte[] secret;
+  private final ThreadLocal<Mac> mac;
+
+  /** Permutations depend only on the secret, the field and the length: drawn once each. */
+  private final Map<String, int[]> permutations = new ConcurrentHashMap<>();
 
   KeyedBloomFilter(byte[] secret) {
     if (secret.length < 16) {
       throw new IllegalArgumentException("the control-number secret must have at least 16 bytes");
     }
-    this.secret = secret.clone();
+    SecretKeySpec key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+    this.mac =
+        ThreadLocal.withInitial(
+            () -> {
+              try {
+                Mac instance = Mac.getInstance("HmacSHA256");
+                instance.init(key);
+                return instance;
+              } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+              }
+            });
   }
 
   /** The hardened filter ({@code bits / 2} long when folded), or null for an empty value. */
@@ -64,6 +80,17 @@ final class KeyedBloomFilter {
 
   /** Fisher-Yates driven by an AES-CTR key stream derived from the secret and the field. */
   private long[] permute(long[] filter, int bits, String field) {
+    int[] order = permutations.computeIfAbsent(field + "|" + bits, k -> order(bits, field));
+    long[] permuted = new long[filter.length];
+    for (int i = 0; i < bits; i++) {
+      if (get(filter, order[i])) {
+        set(permuted, i);
+      }
+    }
+    return permuted;
+  }
+
+  private int[] order(int bits, String field) {
     int[] order = new int[bits];
     for (int i = 0; i < bits; i++) {
       order[i] = i;
@@ -75,13 +102,7 @@ final class KeyedBloomFilter {
       order[i] = order[j];
       order[j] = swap;
     }
-    long[] permuted = new long[filter.length];
-    for (int i = 0; i < bits; i++) {
-      if (get(filter, order[i])) {
-        set(permuted, i);
-      }
-    }
-    return permuted;
+    return order;
   }
 
   private byte[] keyStream(String label, int length) {
@@ -98,13 +119,7 @@ final class KeyedBloomFilter {
   }
 
   private byte[] hmac(String text) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-    }
+    return mac.get().doFinal(text.getBytes(StandardCharsets.UTF_8));
   }
 
   private static int words(int bits) {

@@ -1,12 +1,13 @@
 package org.ccpfhir.identity.controlnumber;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
+import it.unimi.dsi.fastutil.ints.IntSet;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import org.ccpfhir.identity.local.IdatField;
 
 /**
@@ -17,14 +18,19 @@ import org.ccpfhir.identity.local.IdatField;
  * similarity J becomes a candidate with probability {@code 1 - (1 - J^rows)^bands}, so corrupted
  * copies (J ≈ 0.6–0.9) almost always meet while unrelated records (J ≈ 0.15) rarely do; a lookup
  * costs the bucket sizes, not the size of the list.
+ *
+ * <p>Buckets are chains through primitive arrays (a head per bucket key, a next pointer per record
+ * and band), about 40 × 16 bytes per record, so a million records fit in well under a gigabyte.
  */
 public final class LshBlockingIndex {
 
   private static final long PRIME = 2_147_483_647L;
+  private static final int END = -1;
 
   private final long[][] multipliers;
   private final long[][] offsets;
-  private final List<Map<Long, List<Long>>> buckets = new ArrayList<>();
+  private final Long2IntOpenHashMap[] heads;
+  private final IntArrayList[] next;
 
   /**
    * @param bands number of bands (more: higher recall, more candidates)
@@ -35,81 +41,103 @@ public final class LshBlockingIndex {
     Random random = new Random(seed);
     multipliers = new long[bands][rowsPerBand];
     offsets = new long[bands][rowsPerBand];
+    heads = new Long2IntOpenHashMap[bands];
+    next = new IntArrayList[bands];
     for (int band = 0; band < bands; band++) {
       for (int row = 0; row < rowsPerBand; row++) {
         multipliers[band][row] = 1 + random.nextInt(Integer.MAX_VALUE - 1);
         offsets[band][row] = random.nextInt(Integer.MAX_VALUE);
       }
-      buckets.add(new HashMap<>());
+      heads[band] = new Long2IntOpenHashMap();
+      heads[band].defaultReturnValue(END);
+      next[band] = new IntArrayList();
     }
   }
 
-  public synchronized void add(long id, ControlNumbers numbers) {
-    int[] bits = recordBits(numbers);
-    for (int band = 0; band < buckets.size(); band++) {
-      buckets.get(band).computeIfAbsent(key(bits, band), k -> new ArrayList<>()).add(id);
+  /** Adds a record under a dense, non-negative id (ids are array positions). */
+  public synchronized void add(int id, ControlNumbers numbers) {
+    long[] keys = keys(numbers);
+    for (int band = 0; band < heads.length; band++) {
+      IntArrayList chain = next[band];
+      if (chain.size() <= id) {
+        chain.size(Math.max(id + 1, chain.size() * 3 / 2));
+      }
+      chain.set(id, heads[band].put(keys[band], id));
     }
   }
 
-  public synchronized Set<Long> candidates(ControlNumbers numbers) {
-    int[] bits = recordBits(numbers);
-    Set<Long> found = new HashSet<>();
-    for (int band = 0; band < buckets.size(); band++) {
-      List<Long> ids = buckets.get(band).get(key(bits, band));
-      if (ids != null) {
-        found.addAll(ids);
+  /** Ids of records sharing at least one band with {@code numbers}. */
+  public synchronized IntSet candidates(ControlNumbers numbers) {
+    long[] keys = keys(numbers);
+    IntSet found = new IntOpenHashSet();
+    for (int band = 0; band < heads.length; band++) {
+      for (int id = heads[band].get(keys[band]); id != END; id = next[band].getInt(id)) {
+        found.add(id);
       }
     }
     return found;
   }
 
-  private long key(int[] bits, int band) {
-    long key = 17;
-    for (int row = 0; row < multipliers[band].length; row++) {
-      long min = Long.MAX_VALUE;
-      for (int bit : bits) {
-        min = Math.min(min, (multipliers[band][row] * bit + offsets[band][row]) % PRIME);
+  private long[] keys(ControlNumbers numbers) {
+    int[] bits = recordBits(numbers);
+    long[] keys = new long[heads.length];
+    for (int band = 0; band < heads.length; band++) {
+      long key = 17;
+      for (int row = 0; row < multipliers[band].length; row++) {
+        long min = Long.MAX_VALUE;
+        long a = multipliers[band][row];
+        long b = offsets[band][row];
+        for (int bit : bits) {
+          min = Math.min(min, (a * bit + b) % PRIME);
+        }
+        key = key * 1_000_003L + min;
       }
-      key = key * 1_000_003L + min;
+      keys[band] = key;
     }
-    return key;
+    return keys;
   }
 
   /** Set positions of the union of the name filters, then of the birth-year filter. */
   static int[] recordBits(ControlNumbers numbers) {
-    int nameBits = ControlNumberEncoder.NAME_BITS / 2;
-    long[] first = numbers.filters().get(IdatField.FIRST_NAME.name());
-    long[] last = numbers.filters().get(IdatField.LAST_NAME.name());
-    long[] year = numbers.filters().get(IdatField.BIRTH_YEAR.name());
     List<long[]> names = new ArrayList<>();
     numbers
         .filters()
         .forEach(
             (field, filter) -> {
-              if (field.startsWith(ControlNumberEncoder.FORMER)) {
+              if (field.startsWith(ControlNumberEncoder.FORMER)
+                  || field.equals(IdatField.FIRST_NAME.name())
+                  || field.equals(IdatField.LAST_NAME.name())) {
                 names.add(filter);
               }
             });
-    if (first != null) {
-      names.add(first);
-    }
-    if (last != null) {
-      names.add(last);
-    }
-    List<Integer> set = new ArrayList<>();
-    for (int i = 0; i < nameBits; i++) {
-      for (long[] name : names) {
-        if (KeyedBloomFilter.get(name, i)) {
-          set.add(i);
-          break;
-        }
+    int words = names.stream().mapToInt(f -> f.length).max().orElse(0);
+    long[] union = new long[words];
+    for (long[] name : names) {
+      for (int i = 0; i < name.length; i++) {
+        union[i] |= name[i];
       }
     }
-    for (int i = 0; year != null && i < ControlNumberEncoder.SMALL_BITS / 2; i++) {
+    long[] year = numbers.filters().getOrDefault(IdatField.BIRTH_YEAR.name(), new long[0]);
+    int[] bits = new int[bitCount(union) + bitCount(year)];
+    int n = 0;
+    for (int i = 0; i < words * 64; i++) {
+      if (KeyedBloomFilter.get(union, i)) {
+        bits[n++] = i;
+      }
+    }
+    for (int i = 0; i < year.length * 64; i++) {
       if (KeyedBloomFilter.get(year, i)) {
-        set.add(nameBits + i);
+        bits[n++] = words * 64 + i;
       }
     }
-    return set.stream().mapToInt(Integer::intValue).toArray();
+    return Arrays.copyOf(bits, n);
+  }
+
+  private static int bitCount(long[] words) {
+    int count = 0;
+    for (long word : words) {
+      count += Long.bitCount(word);
+    }
+    return count;
   }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
+import org.ccpfhir.identity.OwnSchema;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Rows of the local patient list and its review list; IDAT only as ciphertext. */
@@ -21,14 +21,7 @@ public class LocalPatientRepository {
   }
 
   public static void migrate(DataSource dataSource) {
-    Flyway.configure()
-        .dataSource(dataSource)
-        .locations("classpath:db/ccp-local-patients")
-        .table("ccp_local_patients_schema_history")
-        .baselineOnMigrate(true)
-        .baselineVersion("0")
-        .load()
-        .migrate();
+    OwnSchema.migrate(dataSource, "ccp-local-patients");
   }
 
   public List<Row> candidates(BlockingKeys.Keys keys) {

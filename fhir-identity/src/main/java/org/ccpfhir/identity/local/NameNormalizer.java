@@ -1,13 +1,49 @@
 package org.ccpfhir.identity.local;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Brings the spellings of one name together before comparison: case, umlauts and ß (ä → ae, ß →
- * ss), accents, punctuation and repeated spaces.
+ * ss), accents, punctuation and repeated spaces; academic titles (Dr., Prof., Dipl.-Ing. …) are
+ * dropped, and so are name particles (von, van, de, zu …) as long as a name remains — registries
+ * record "von Müller", "Müller, von" and "Müller" for the same person.
  */
 public final class NameNormalizer {
+
+  private static final Set<String> TITLES =
+      Set.of(
+          "dr", "prof", "med", "dent", "vet", "rer", "nat", "phil", "jur", "habil", "dipl", "ing",
+          "mag", "pd", "priv", "doz", "msc", "bsc", "ba", "ma", "phd", "mba", "sen", "jun");
+  private static final Set<String> PARTICLES =
+      Set.of(
+          "von",
+          "van",
+          "vom",
+          "zu",
+          "zum",
+          "zur",
+          "der",
+          "den",
+          "de",
+          "del",
+          "della",
+          "di",
+          "da",
+          "du",
+          "des",
+          "le",
+          "la",
+          "ten",
+          "ter",
+          "op",
+          "freiherr",
+          "freifrau",
+          "graf",
+          "graefin");
 
   private NameNormalizer() {}
 
@@ -19,6 +55,18 @@ public final class NameNormalizer {
             .replace("ü", "ue")
             .replace("ß", "ss");
     String plain = Normalizer.normalize(folded, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-    return plain.replaceAll("[^a-z ]", " ").replaceAll("\\s+", " ").trim();
+    String[] words = plain.replaceAll("[^a-z ]", " ").trim().split("\\s+");
+    List<String> kept = new ArrayList<>();
+    List<String> withParticles = new ArrayList<>();
+    for (String word : words) {
+      if (word.isEmpty() || TITLES.contains(word)) {
+        continue;
+      }
+      withParticles.add(word);
+      if (!PARTICLES.contains(word)) {
+        kept.add(word);
+      }
+    }
+    return String.join(" ", kept.isEmpty() ? withParticles : kept);
   }
 }

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
+import org.ccpfhir.identity.OwnSchema;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -33,14 +33,7 @@ public class PseudonymRegistry {
 
   /** Creates or updates the registry table (own Flyway history table). */
   public static void migrate(DataSource dataSource) {
-    Flyway.configure()
-        .dataSource(dataSource)
-        .locations("classpath:db/ccp-pseudonyms")
-        .table("ccp_pseudonyms_schema_history")
-        .baselineOnMigrate(true)
-        .baselineVersion("0")
-        .load()
-        .migrate();
+    OwnSchema.migrate(dataSource, "ccp-pseudonyms");
   }
 
   /** A value never issued before, recorded for {@code domain} (e.g. {@code BK-HD-L}). */

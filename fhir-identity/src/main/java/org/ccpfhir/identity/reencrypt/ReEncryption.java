@@ -5,10 +5,10 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
+import org.ccpfhir.identity.OwnSchema;
 import org.ccpfhir.identity.pseudonym.PseudonymRegistry;
 import org.ccpfhir.security.ca.Credential;
 import org.ccpfhir.security.cms.Envelopes;
-import org.flywaydb.core.Flyway;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -35,14 +35,7 @@ public class ReEncryption {
   }
 
   public static void migrate(DataSource dataSource) {
-    Flyway.configure()
-        .dataSource(dataSource)
-        .locations("classpath:db/ccp-reencrypt")
-        .table("ccp_reencrypt_schema_history")
-        .baselineOnMigrate(true)
-        .baselineVersion("0")
-        .load()
-        .migrate();
+    OwnSchema.migrate(dataSource, "ccp-reencrypt");
   }
 
   /**

@@ -84,13 +84,13 @@ class ControlNumberMatcherTest {
     Corruptor corruptor = new Corruptor(22);
     LshBlockingIndex index = new LshBlockingIndex(40, 5, 5);
     for (SyntheticIdentity person : people) {
-      index.add(person.personId(), encoder.encode(record(person)));
+      index.add((int) person.personId(), encoder.encode(record(person)));
     }
     int found = 0;
     long candidates = 0;
     for (SyntheticIdentity person : people) {
       var hits = index.candidates(encoder.encode(record(corruptor.corrupt(person))));
-      found += hits.contains(person.personId()) ? 1 : 0;
+      found += hits.contains((int) person.personId()) ? 1 : 0;
       candidates += hits.size();
     }
     double recall = found / (double) people.size();

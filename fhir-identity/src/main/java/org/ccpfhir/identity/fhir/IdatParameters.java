@@ -1,4 +1,4 @@
-package org.ccpfhir.bridgehead.pseudonym;
+package org.ccpfhir.identity.fhir;
 
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.time.LocalDate;
@@ -11,20 +11,23 @@ import java.util.Map;
 import org.ccpfhir.identity.local.EpiLinkMatcher;
 import org.ccpfhir.identity.local.IdatField;
 import org.ccpfhir.identity.local.NameNormalizer;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.Patient;
 
 /**
- * Reads the IDAT of {@code $pseudonymize} (Patient parts or named parts) into normalised records.
- * Errors name the parameter and what is missing, never a value.
+ * Reads the IDAT of {@code $pseudonymize} (Patient parts or named parts) into normalised records,
+ * and writes a record back as named parts (the bridgehead's request to the control-number
+ * generator). Errors name the parameter and what is missing, never a value.
  */
-final class IdatParameters {
+public final class IdatParameters {
 
   private IdatParameters() {}
 
-  static List<EpiLinkMatcher.Record> read(Parameters parameters) {
+  public static List<EpiLinkMatcher.Record> read(Parameters parameters) {
     List<EpiLinkMatcher.Record> records = new ArrayList<>();
     int index = 0;
     for (ParametersParameterComponent part : parameters.getParameter()) {
@@ -42,12 +45,12 @@ final class IdatParameters {
     return records;
   }
 
-  static EpiLinkMatcher.Record fromPatient(Patient patient, int index) {
+  public static EpiLinkMatcher.Record fromPatient(Patient patient, int index) {
     return fromPatient(patient, "patient #" + index);
   }
 
   /** The IDAT of a Patient; {@code where} names it in error messages. */
-  static EpiLinkMatcher.Record fromPatient(Patient patient, String where) {
+  public static EpiLinkMatcher.Record fromPatient(Patient patient, String where) {
     HumanName current =
         patient.getName().stream()
             .filter(
@@ -118,6 +121,27 @@ final class IdatParameters {
     }
     return new EpiLinkMatcher.Record(
         fields, former.stream().map(NameNormalizer::normalize).toList());
+  }
+
+  /** The record as named parts: firstName, lastName, formerName*, birthDate, sex. */
+  public static Parameters toParameters(EpiLinkMatcher.Record person) {
+    Map<IdatField, String> fields = person.fields();
+    Parameters parameters = new Parameters();
+    parameters.addParameter("firstName", fields.get(IdatField.FIRST_NAME));
+    parameters.addParameter("lastName", fields.get(IdatField.LAST_NAME));
+    person.formerNames().forEach(name -> parameters.addParameter("formerName", name));
+    parameters.addParameter(
+        "birthDate",
+        new DateType(
+            LocalDate.of(
+                    Integer.parseInt(fields.get(IdatField.BIRTH_YEAR)),
+                    Integer.parseInt(fields.get(IdatField.BIRTH_MONTH)),
+                    Integer.parseInt(fields.get(IdatField.BIRTH_DAY)))
+                .toString()));
+    if (fields.containsKey(IdatField.SEX)) {
+      parameters.addParameter("sex", new CodeType(fields.get(IdatField.SEX)));
+    }
+    return parameters;
   }
 
   private static boolean isBlank(String value) {

@@ -1,0 +1,204 @@
+package org.ccpfhir.identity.central;
+
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.ccpfhir.identity.OwnSchema;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+
+/** Rows of the central patient list: persons, control-number records, pseudonyms, tickets. */
+public class CentralListRepository {
+
+  /** A stored control-number record. */
+  public record StoredRecord(int id, long personId, String controlNumbers) {}
+
+  /** A ticket taken out of the table (it can be taken only once). */
+  public record Ticket(String site, String controlNumbers, long expiresMs) {}
+
+  private final JdbcTemplate jdbc;
+
+  public CentralListRepository(DataSource dataSource) {
+    this.jdbc = new JdbcTemplate(dataSource);
+  }
+
+  public static void migrate(DataSource dataSource) {
+    OwnSchema.migrate(dataSource, "ccp-central-list");
+  }
+
+  public void insertTicket(String ticket, String site, String controlNumbers, long expiresMs) {
+    jdbc.update(
+        "INSERT INTO ccp_ticket (ticket, site, control_numbers, expires_ms) VALUES (?,?,?,?)",
+        ticket,
+        site,
+        controlNumbers,
+        expiresMs);
+  }
+
+  /** Reads and deletes a ticket; empty when unknown or when a concurrent call took it first. */
+  public Optional<Ticket> takeTicket(String ticket) {
+    List<Ticket> found =
+        jdbc.query(
+            "SELECT site, control_numbers, expires_ms FROM ccp_ticket WHERE ticket = ?",
+            (rs, i) -> new Ticket(rs.getString(1), rs.getString(2), rs.getLong(3)),
+            ticket);
+    if (found.isEmpty() || jdbc.update("DELETE FROM ccp_ticket WHERE ticket = ?", ticket) != 1) {
+      return Optional.empty();
+    }
+    return Optional.of(found.get(0));
+  }
+
+  public int purgeExpiredTickets(long nowMs) {
+    return jdbc.update("DELETE FROM ccp_ticket WHERE expires_ms < ?", nowMs);
+  }
+
+  public long newPerson(long nowMs) {
+    return insert("INSERT INTO ccp_central_person (created_ms) VALUES (?)", nowMs);
+  }
+
+  public int insertRecord(long personId, String site, String controlNumbers, long nowMs) {
+    return Math.toIntExact(
+        insert(
+            "INSERT INTO ccp_control_record (person_id, site, control_numbers, created_ms)"
+                + " VALUES (?,?,?,?)",
+            personId,
+            site,
+            controlNumbers,
+            nowMs));
+  }
+
+  /** Streams every record (start-up: the in-memory linkage index is rebuilt from them). */
+  public void forEachRecord(Consumer<StoredRecord> consumer) {
+    jdbc.query(
+        "SELECT id, person_id, control_numbers FROM ccp_control_record ORDER BY id",
+        rs -> {
+          consumer.accept(new StoredRecord(rs.getInt(1), rs.getLong(2), rs.getString(3)));
+        });
+  }
+
+  public Optional<String> sitePseudonym(long personId, String site) {
+    return jdbc
+        .query(
+            "SELECT pseudonym FROM ccp_site_pseudonym WHERE person_id = ? AND site = ?"
+                + " ORDER BY created_ms, pseudonym",
+            (rs, i) -> rs.getString(1),
+            personId,
+            site)
+        .stream()
+        .findFirst();
+  }
+
+  public void insertSitePseudonym(String pseudonym, long personId, String site, long nowMs) {
+    jdbc.update(
+        "INSERT INTO ccp_site_pseudonym (pseudonym, person_id, site, created_ms) VALUES (?,?,?,?)",
+        pseudonym,
+        personId,
+        site,
+        nowMs);
+  }
+
+  /** The person a site's pseudonym names, if it is that site's. */
+  public Optional<Long> personOf(String site, String pseudonym) {
+    return jdbc
+        .query(
+            "SELECT person_id FROM ccp_site_pseudonym WHERE pseudonym = ? AND site = ?",
+            (rs, i) -> rs.getLong(1),
+            pseudonym,
+            site)
+        .stream()
+        .findFirst();
+  }
+
+  public List<String> pseudonymsOf(long personId) {
+    return jdbc.queryForList(
+        "SELECT pseudonym FROM ccp_site_pseudonym WHERE person_id = ?", String.class, personId);
+  }
+
+  public List<Integer> recordsOf(long personId) {
+    return jdbc.queryForList(
+        "SELECT id FROM ccp_control_record WHERE person_id = ?", Integer.class, personId);
+  }
+
+  /** A link decision: everything of {@code from} now belongs to {@code to}. */
+  public void movePerson(long from, long to) {
+    jdbc.update("UPDATE ccp_control_record SET person_id = ? WHERE person_id = ?", to, from);
+    jdbc.update("UPDATE ccp_site_pseudonym SET person_id = ? WHERE person_id = ?", to, from);
+    jdbc.update(
+        "UPDATE ccp_linkage_review SET candidate_person_id = ? WHERE candidate_person_id = ?",
+        to,
+        from);
+    jdbc.update("DELETE FROM ccp_central_person WHERE id = ?", from);
+  }
+
+  /** Withdrawal: control numbers, links and reviews of the person go; pseudonyms stay retired. */
+  public void deletePerson(long personId) {
+    List<Integer> records = recordsOf(personId);
+    for (Integer record : records) {
+      jdbc.update("DELETE FROM ccp_linkage_review WHERE record_id = ?", record);
+    }
+    jdbc.update("DELETE FROM ccp_linkage_review WHERE candidate_person_id = ?", personId);
+    jdbc.update("DELETE FROM ccp_control_record WHERE person_id = ?", personId);
+    jdbc.update("DELETE FROM ccp_site_pseudonym WHERE person_id = ?", personId);
+    jdbc.update("DELETE FROM ccp_central_person WHERE id = ?", personId);
+  }
+
+  public long insertReview(
+      int recordId, long candidatePerson, double score, String similarities, long nowMs) {
+    return insert(
+        "INSERT INTO ccp_linkage_review (record_id, candidate_person_id, score, similarities,"
+            + " status, created_ms) VALUES (?,?,?,?,'OPEN',?)",
+        recordId,
+        candidatePerson,
+        score,
+        similarities,
+        nowMs);
+  }
+
+  public List<LinkageReview> reviews(String status) {
+    return jdbc.query(
+        "SELECT r.id, r.record_id, c.person_id, c.site, r.candidate_person_id, r.score,"
+            + " r.similarities, r.status, r.created_ms FROM ccp_linkage_review r"
+            + " JOIN ccp_control_record c ON c.id = r.record_id WHERE r.status = ? ORDER BY r.id",
+        (rs, i) ->
+            new LinkageReview(
+                rs.getLong(1),
+                rs.getInt(2),
+                rs.getLong(3),
+                rs.getString(4),
+                rs.getLong(5),
+                rs.getDouble(6),
+                LinkageReview.parseSimilarities(rs.getString(7)),
+                rs.getString(8),
+                rs.getLong(9)),
+        status);
+  }
+
+  /** Settles an open review; false when it is not open (unknown or already decided). */
+  public boolean decide(long reviewId, String status, String decidedBy, long nowMs) {
+    return jdbc.update(
+            "UPDATE ccp_linkage_review SET status = ?, decided_by = ?, decided_ms = ?"
+                + " WHERE id = ? AND status = 'OPEN'",
+            status,
+            decidedBy,
+            nowMs,
+            reviewId)
+        == 1;
+  }
+
+  private long insert(String sql, Object... arguments) {
+    KeyHolder keys = new GeneratedKeyHolder();
+    jdbc.update(
+        connection -> {
+          PreparedStatement statement = connection.prepareStatement(sql, new String[] {"id"});
+          for (int i = 0; i < arguments.length; i++) {
+            statement.setObject(i + 1, arguments[i]);
+          }
+          return statement;
+        },
+        keys);
+    return keys.getKey().longValue();
+  }
+}

@@ -1,0 +1,211 @@
+package org.ccpfhir.identity.central;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.ccpfhir.identity.controlnumber.ControlNumberMatcher;
+import org.ccpfhir.identity.controlnumber.ControlNumbers;
+import org.ccpfhir.identity.controlnumber.LshBlockingIndex;
+import org.ccpfhir.identity.local.EpiLinkMatcher.Classification;
+import org.ccpfhir.identity.pseudonym.PseudonymRegistry;
+
+/**
+ * The central patient list (CCP-IT §2.2, §3.2): holds control numbers, never IDAT. The generator
+ * registers a person's control numbers and receives a one-time ticket; the site redeems the ticket
+ * and receives its global pseudonym BK<site>G-ID for the linked person. Possible matches get a new
+ * person and a review for the linkage admin, whose link decision merges the two.
+ *
+ * <p>Linkage is serialised (one lock): two requests for the same new person must not both create
+ * it. That makes the list a single active node; the database, not the in-memory index, is what a
+ * standby takes over.
+ */
+public class CentralPatientList {
+
+  /** A ticket that is unknown, used, expired or presented by another site. */
+  public static class TicketRefusedException extends RuntimeException {
+    TicketRefusedException() {
+      super("the ticket is unknown, expired or already used");
+    }
+  }
+
+  /** A record at or above this score adds nothing new: it is not stored as another variant. */
+  private static final double SAME_VARIANT = 0.995;
+
+  private final CentralListRepository repository;
+  private final LinkageIndex index;
+  private final boolean blocking;
+  private final ControlNumberMatcher matcher;
+  private final PseudonymRegistry registry;
+  private final Duration ticketTtl;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+  private final ReentrantLock linkage = new ReentrantLock();
+
+  /**
+   * @param lsh the blocking index; null compares every stored record (only for measuring what
+   *     blocking saves)
+   */
+  public CentralPatientList(
+      CentralListRepository repository,
+      LshBlockingIndex lsh,
+      ControlNumberMatcher matcher,
+      PseudonymRegistry registry,
+      Duration ticketTtl,
+      Clock clock) {
+    this.repository = repository;
+    this.blocking = lsh != null;
+    this.index = new LinkageIndex(blocking ? lsh : new LshBlockingIndex(1, 1, 0));
+    this.matcher = matcher;
+    this.registry = registry;
+    this.ticketTtl = ticketTtl;
+    this.clock = clock;
+    repository.forEachRecord(
+        row ->
+            index.add(row.id(), row.personId(), ControlNumbers.fromBase64(row.controlNumbers())));
+  }
+
+  /** The pseudonym domain of a site's global pseudonyms, e.g. {@code BK-HD-G}. */
+  public static String globalDomain(String site) {
+    return "BK-" + site + "-G";
+  }
+
+  /** Called by the generator: stores the control numbers under a fresh one-time ticket. */
+  public String register(String site, ControlNumbers numbers) {
+    byte[] bytes = new byte[24];
+    random.nextBytes(bytes);
+    String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    long now = clock.millis();
+    repository.purgeExpiredTickets(now);
+    repository.insertTicket(ticket, site, numbers.toBase64(), now + ticketTtl.toMillis());
+    return ticket;
+  }
+
+  /** Called by the site: the global pseudonym of the person behind the ticket. */
+  public String redeem(String site, String ticket) {
+    CentralListRepository.Ticket taken =
+        repository.takeTicket(ticket).orElseThrow(TicketRefusedException::new);
+    if (!taken.site().equals(site) || taken.expiresMs() < clock.millis()) {
+      throw new TicketRefusedException();
+    }
+    ControlNumbers numbers = ControlNumbers.fromBase64(taken.controlNumbers());
+    linkage.lock();
+    try {
+      return pseudonymFor(link(site, numbers), site);
+    } finally {
+      linkage.unlock();
+    }
+  }
+
+  private long link(String site, ControlNumbers numbers) {
+    long now = clock.millis();
+    LinkageIndex.Best best =
+        blocking ? index.best(numbers, matcher) : index.bestWithoutBlocking(numbers, matcher);
+    Classification verdict =
+        best == null ? Classification.NON_MATCH : best.result().classification();
+    if (verdict == Classification.MATCH) {
+      if (best.result().score() < SAME_VARIANT) {
+        store(best.personId(), site, numbers, now);
+      }
+      return best.personId();
+    }
+    long person = repository.newPerson(now);
+    int record = store(person, site, numbers, now);
+    if (verdict == Classification.POSSIBLE_MATCH) {
+      repository.insertReview(
+          record,
+          best.personId(),
+          best.result().score(),
+          LinkageReview.formatSimilarities(best.result().similarities()),
+          now);
+    }
+    return person;
+  }
+
+  private int store(long person, String site, ControlNumbers numbers, long now) {
+    int record = repository.insertRecord(person, site, numbers.toBase64(), now);
+    index.add(record, person, numbers);
+    return record;
+  }
+
+  private String pseudonymFor(long person, String site) {
+    Optional<String> known = repository.sitePseudonym(person, site);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    String fresh = registry.issue(globalDomain(site));
+    repository.insertSitePseudonym(fresh, person, site, clock.millis());
+    return fresh;
+  }
+
+  public List<LinkageReview> openReviews() {
+    return repository.reviews(LinkageReview.OPEN);
+  }
+
+  /**
+   * Settles a review. Link: the record's person is merged into the candidate (its pseudonyms stay
+   * valid and now name the candidate). No link: both stay apart.
+   *
+   * @return false when the review is not open
+   */
+  public boolean decide(long reviewId, boolean link, String decidedBy) {
+    linkage.lock();
+    try {
+      Optional<LinkageReview> review =
+          openReviews().stream().filter(r -> r.id() == reviewId).findFirst();
+      if (review.isEmpty()
+          || !repository.decide(
+              reviewId,
+              link ? LinkageReview.LINKED : LinkageReview.NOT_LINKED,
+              decidedBy,
+              clock.millis())) {
+        return false;
+      }
+      long from = review.get().recordPerson();
+      long to = review.get().candidatePerson();
+      if (link && from != to) {
+        repository.movePerson(from, to);
+        index.movePerson(from, to);
+      }
+      return true;
+    } finally {
+      linkage.unlock();
+    }
+  }
+
+  /** The person a site's global pseudonym names; empty when it is not that site's. */
+  public Optional<Long> personOf(String site, String pseudonym) {
+    return repository.personOf(site, pseudonym);
+  }
+
+  /**
+   * Withdrawal at the central list: the person's control numbers, links and reviews are deleted and
+   * every pseudonym of the person is retired (never issued again).
+   *
+   * @return the retired pseudonyms' count, or empty when the pseudonym is not the site's
+   */
+  public Optional<Integer> withdraw(String site, String pseudonym) {
+    linkage.lock();
+    try {
+      Optional<Long> person = repository.personOf(site, pseudonym);
+      if (person.isEmpty()) {
+        return Optional.empty();
+      }
+      List<String> pseudonyms = repository.pseudonymsOf(person.get());
+      repository.recordsOf(person.get()).forEach(index::remove);
+      repository.deletePerson(person.get());
+      pseudonyms.forEach(registry::retire);
+      return Optional.of(pseudonyms.size());
+    } finally {
+      linkage.unlock();
+    }
+  }
+
+  /** Records held in memory (a health detail and benchmark figure). */
+  public int size() {
+    return index.size();
+  }
+}

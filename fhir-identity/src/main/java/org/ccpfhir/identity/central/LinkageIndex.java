@@ -1,0 +1,96 @@
+package org.ccpfhir.identity.central;
+
+import it.unimi.dsi.fastutil.ints.IntSet;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+import it.unimi.dsi.fastutil.objects.ObjectArrayList;
+import org.ccpfhir.identity.controlnumber.ControlNumberMatcher;
+import org.ccpfhir.identity.controlnumber.ControlNumbers;
+import org.ccpfhir.identity.controlnumber.LshBlockingIndex;
+
+/**
+ * The central list's working set in memory: every control-number record by id, the person it
+ * belongs to, and the LSH buckets over them. Rebuilt from the database at start; the database stays
+ * the truth. Not thread-safe: the central list serialises linkage.
+ */
+final class LinkageIndex {
+
+  /** The best stored record for a query. */
+  record Best(int recordId, long personId, ControlNumberMatcher.Result result) {}
+
+  private static final long REMOVED = -1;
+
+  private final LshBlockingIndex lsh;
+  private final ObjectArrayList<ControlNumbers> numbers = new ObjectArrayList<>();
+  private final LongArrayList persons = new LongArrayList();
+  private int size;
+
+  LinkageIndex(LshBlockingIndex lsh) {
+    this.lsh = lsh;
+  }
+
+  void add(int recordId, long personId, ControlNumbers record) {
+    while (persons.size() <= recordId) {
+      persons.add(REMOVED);
+      numbers.add(null);
+    }
+    persons.set(recordId, personId);
+    numbers.set(recordId, record);
+    lsh.add(recordId, record);
+    size++;
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** The most similar live record among the blocking candidates, or null when there is none. */
+  Best best(ControlNumbers query, ControlNumberMatcher matcher) {
+    return best(query, matcher, lsh.candidates(query));
+  }
+
+  /** The same without blocking: every record is compared (the benchmark's baseline). */
+  Best bestWithoutBlocking(ControlNumbers query, ControlNumberMatcher matcher) {
+    Best best = null;
+    for (int id = 0; id < persons.size(); id++) {
+      best = better(best, id, query, matcher);
+    }
+    return best;
+  }
+
+  private Best best(ControlNumbers query, ControlNumberMatcher matcher, IntSet candidates) {
+    Best best = null;
+    for (int id : candidates) {
+      best = better(best, id, query, matcher);
+    }
+    return best;
+  }
+
+  private Best better(Best best, int id, ControlNumbers query, ControlNumberMatcher matcher) {
+    long person = persons.getLong(id);
+    if (person == REMOVED) {
+      return best;
+    }
+    ControlNumberMatcher.Result result = matcher.compare(query, numbers.get(id));
+    return best == null || result.score() > best.result().score()
+        ? new Best(id, person, result)
+        : best;
+  }
+
+  /** A link decision moved every record of {@code from} to {@code to}. */
+  void movePerson(long from, long to) {
+    for (int id = 0; id < persons.size(); id++) {
+      if (persons.getLong(id) == from) {
+        persons.set(id, to);
+      }
+    }
+  }
+
+  /** Withdrawal: the records stay in the LSH buckets but are never returned again. */
+  void remove(int recordId) {
+    if (recordId < persons.size() && persons.getLong(recordId) != REMOVED) {
+      persons.set(recordId, REMOVED);
+      numbers.set(recordId, null);
+      size--;
+    }
+  }
+}
