@@ -3,12 +3,15 @@ package org.ccpfhir.bridgehead;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import io.restassured.specification.RequestSpecification;
+import org.ccpfhir.bridgehead.identity.IdentityNetwork;
 import org.ccpfhir.security.tls.ComponentTls;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the bridgehead integration tests: one Spring context on a real PostgreSQL, shared by
@@ -28,6 +31,17 @@ public abstract class PostgresIT {
   protected IGenericClient client;
 
   protected SecureClients clients;
+
+  /** The network's identity management runs beside the bridgehead (started once per JVM). */
+  @DynamicPropertySource
+  static void identityNetwork(DynamicPropertyRegistry registry) {
+    registry.add(
+        "ccp.identity-network.generator-url",
+        () -> IdentityNetwork.url(IdentityNetwork.shared().generator));
+    registry.add(
+        "ccp.identity-network.central-list-url",
+        () -> IdentityNetwork.url(IdentityNetwork.shared().centralList));
+  }
 
   @BeforeEach
   void setUpClients() {

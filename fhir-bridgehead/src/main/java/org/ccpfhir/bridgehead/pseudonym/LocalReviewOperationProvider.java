@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.Locale;
 import java.util.Map;
 import org.ccpfhir.identity.local.LocalPatientList;
+import org.ccpfhir.identity.pseudonym.PseudonymSystems;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.Identifier;
@@ -89,7 +90,7 @@ public class LocalReviewOperationProvider {
 
   private Identifier identifier(String value) {
     return new Identifier()
-        .setSystem(PseudonymizeOperationProvider.SYSTEM_BASE + properties.localDomain())
+        .setSystem(PseudonymSystems.of(properties.localDomain()))
         .setValue(value);
   }
 }

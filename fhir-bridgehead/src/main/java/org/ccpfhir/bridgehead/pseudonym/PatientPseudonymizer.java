@@ -2,6 +2,7 @@ package org.ccpfhir.bridgehead.pseudonym;
 
 import org.ccpfhir.identity.fhir.IdatParameters;
 import org.ccpfhir.identity.local.LocalPatientList;
+import org.ccpfhir.identity.pseudonym.PseudonymSystems;
 import org.hl7.fhir.r4.model.Patient;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +33,7 @@ public class PatientPseudonymizer {
   public void pseudonymize(Patient patient, String where) {
     String id =
         localPatientList.pseudonymize(IdatParameters.fromPatient(patient, where)).bkLocalId();
-    String system = PseudonymizeOperationProvider.SYSTEM_BASE + properties.localDomain();
+    String system = PseudonymSystems.of(properties.localDomain());
     patient.getIdentifier().removeIf(identifier -> system.equals(identifier.getSystem()));
     patient
         .getIdentifier()

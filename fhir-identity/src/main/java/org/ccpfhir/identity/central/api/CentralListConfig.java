@@ -1,0 +1,71 @@
+package org.ccpfhir.identity.central.api;
+
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.ccpfhir.identity.central.CentralListRepository;
+import org.ccpfhir.identity.central.CentralPatientList;
+import org.ccpfhir.identity.controlnumber.ControlNumberMatcher;
+import org.ccpfhir.identity.controlnumber.LshBlockingIndex;
+import org.ccpfhir.identity.pseudonym.PseudonymGenerator;
+import org.ccpfhir.identity.pseudonym.PseudonymRegistry;
+import org.ccpfhir.identity.reencrypt.ReEncryption;
+import org.ccpfhir.security.tls.ComponentTls;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The central patient list role, when {@code ccp.central-list.enabled}. */
+@Configuration
+@EnableConfigurationProperties(CentralListProperties.class)
+@ConditionalOnProperty(name = "ccp.central-list.enabled", havingValue = "true")
+public class CentralListConfig {
+
+  @Bean
+  public PseudonymRegistry centralPseudonymRegistry(DataSource dataSource) {
+    PseudonymRegistry.migrate(dataSource);
+    return new PseudonymRegistry(dataSource, new PseudonymGenerator()::next, Clock.systemUTC());
+  }
+
+  @Bean
+  public CentralPatientList centralPatientList(
+      DataSource dataSource, CentralListProperties properties, PseudonymRegistry registry) {
+    CentralListRepository.migrate(dataSource);
+    return new CentralPatientList(
+        new CentralListRepository(dataSource),
+        new LshBlockingIndex(properties.lshBands(), properties.lshRows(), properties.lshSeed()),
+        new ControlNumberMatcher(properties.matchThreshold(), properties.possibleMatchThreshold()),
+        registry,
+        properties.ticketTtl(),
+        Clock.systemUTC());
+  }
+
+  @Bean
+  public TicketOperationProvider ticketOperationProvider(CentralPatientList list) {
+    return new TicketOperationProvider(list);
+  }
+
+  @Bean
+  public LinkageReviewOperationProvider linkageReviewOperationProvider(CentralPatientList list) {
+    return new LinkageReviewOperationProvider(list);
+  }
+
+  @Bean
+  public WithdrawalOperationProvider withdrawalOperationProvider(CentralPatientList list) {
+    return new WithdrawalOperationProvider(list);
+  }
+
+  @Bean
+  public ReencryptOperationProvider reencryptOperationProvider(
+      CentralPatientList list,
+      DataSource dataSource,
+      PseudonymRegistry registry,
+      ComponentTls tls,
+      CentralListProperties properties) {
+    ReEncryption.migrate(dataSource);
+    return new ReencryptOperationProvider(
+        list,
+        new ReEncryption(dataSource, registry, tls.credential(), Clock.systemUTC()),
+        properties.reencryptTargets());
+  }
+}

@@ -1,0 +1,51 @@
+package org.ccpfhir.identity.central.api;
+
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import org.ccpfhir.identity.central.CentralPatientList;
+import org.ccpfhir.identity.fhir.FhirOperations;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.StringType;
+
+/**
+ * {@code POST [central-list]/fhir/$withdraw-identity}: a site withdraws a person by its global
+ * pseudonym. Both modes drop the person's control numbers and links here (delete and anonymise
+ * differ at the MDS database, not at the list); every pseudonym of the person is retired and never
+ * issued again. The answer is the confirmation the site's withdrawal Task waits for.
+ */
+public class WithdrawalOperationProvider implements FhirOperations {
+
+  private final CentralPatientList list;
+
+  public WithdrawalOperationProvider(CentralPatientList list) {
+    this.list = list;
+  }
+
+  @Operation(name = "$withdraw-identity", idempotent = false)
+  public Parameters withdraw(
+      @OperationParam(name = "pseudonym", min = 1, max = 1) StringType pseudonym,
+      @OperationParam(name = "mode", min = 0, max = 1) CodeType mode) {
+    if (pseudonym == null || !pseudonym.hasValue()) {
+      throw new InvalidRequestException("parameter 'pseudonym' is required");
+    }
+    String chosen = mode == null ? "anonymise" : mode.getValue();
+    if (!"delete".equals(chosen) && !"anonymise".equals(chosen)) {
+      throw new InvalidRequestException("parameter 'mode' must be 'delete' or 'anonymise'");
+    }
+    String site = SiteCaller.site();
+    int retired =
+        list.withdraw(site, pseudonym.getValue())
+            .orElseThrow(
+                () ->
+                    new UnprocessableEntityException(
+                        "the pseudonym is not a global pseudonym of site " + site));
+    Parameters output = new Parameters();
+    output.addParameter().setName("mode").setValue(new CodeType(chosen));
+    output.addParameter().setName("retiredPseudonyms").setValue(new IntegerType(retired));
+    return output;
+  }
+}
