@@ -25,6 +25,8 @@ public class BridgeheadAccessRules {
     return rules -> {
       // public: what a client needs to discover the server
       rules.requestMatchers(path(HttpMethod.GET, "/fhir/metadata")).permitAll();
+      // static pages hold no data: they log in and call the FHIR API with the user's token
+      rules.requestMatchers(path(HttpMethod.GET, "/pseudonymize.html")).permitAll();
       // the audit trail: admins only
       rules
           .requestMatchers(path("/fhir/AuditEvent"), path("/fhir/AuditEvent/**"))

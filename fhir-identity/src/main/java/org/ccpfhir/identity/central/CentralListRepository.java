@@ -176,6 +176,11 @@ public class CentralListRepository {
         status);
   }
 
+  public int countReviews(String status) {
+    return jdbc.queryForObject(
+        "SELECT count(*) FROM ccp_linkage_review WHERE status = ?", Integer.class, status);
+  }
+
   /** Settles an open review; false when it is not open (unknown or already decided). */
   public boolean decide(long reviewId, String status, String decidedBy, long nowMs) {
     return jdbc.update(

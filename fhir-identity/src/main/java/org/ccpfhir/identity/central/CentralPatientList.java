@@ -141,6 +141,11 @@ public class CentralPatientList {
     return fresh;
   }
 
+  /** How many reviews wait for the linkage admin (health detail, benchmark). */
+  public int openReviewCount() {
+    return repository.countReviews(LinkageReview.OPEN);
+  }
+
   public List<LinkageReview> openReviews() {
     return repository.reviews(LinkageReview.OPEN);
   }
