@@ -15,10 +15,13 @@ CREATE TABLE ccp_control_record (
 );
 CREATE INDEX ccp_control_record_person ON ccp_control_record (person_id);
 
+-- merged: the pseudonym came with a person merged into this one by a link decision; it stays
+-- valid, but the person answers with its own pseudonym from then on.
 CREATE TABLE ccp_site_pseudonym (
   pseudonym   VARCHAR(40)  NOT NULL PRIMARY KEY,
   person_id   BIGINT       NOT NULL,
   site        VARCHAR(12)  NOT NULL,
+  merged      BOOLEAN      DEFAULT FALSE NOT NULL,
   created_ms  BIGINT       NOT NULL
 );
 CREATE INDEX ccp_site_pseudonym_person ON ccp_site_pseudonym (person_id, site);

@@ -7,6 +7,7 @@ import org.ccpfhir.identity.fhir.IdatParameters;
 import org.ccpfhir.identity.fhir.UpstreamException;
 import org.ccpfhir.identity.local.EpiLinkMatcher;
 import org.ccpfhir.security.tls.ComponentTls;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
@@ -59,9 +60,22 @@ public class GlobalPseudonymClient {
         .addParameter()
         .setName("ticket")
         .setValue(new StringType(ticket.getParameter("ticket").getValue().primitiveValue()));
-    Parameters answer =
+    return pseudonymIn(
         client.call(
-            "central patient list", properties.centralListUrl(), "$redeem-ticket", redemption);
+            "central patient list", properties.centralListUrl(), "$redeem-ticket", redemption));
+  }
+
+  /** The site's global project pseudonym (e.g. RPB-HD-G) of a person known by its BK-G-ID. */
+  public Identifier projectPseudonym(String globalPseudonym, String project) {
+    Parameters input = new Parameters();
+    input.addParameter().setName("pseudonym").setValue(new StringType(globalPseudonym));
+    input.addParameter().setName("project").setValue(new CodeType(project));
+    return pseudonymIn(
+        client.call(
+            "central patient list", properties.centralListUrl(), "$project-pseudonym", input));
+  }
+
+  private static Identifier pseudonymIn(Parameters answer) {
     return answer.getParameter().stream()
         .filter(p -> p.getName().equals("pseudonym"))
         .flatMap(p -> p.getPart().stream())

@@ -5,13 +5,9 @@ import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
-import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.List;
-import org.ccpfhir.bridgehead.consent.NetworkConsent;
 import org.ccpfhir.identity.fhir.IdatParameters;
 import org.ccpfhir.identity.local.EpiLinkMatcher;
-import org.ccpfhir.identity.local.LocalPatientList;
-import org.ccpfhir.identity.pseudonym.PseudonymSystems;
 import org.ccpfhir.security.auth.Caller;
 import org.ccpfhir.security.auth.Roles;
 import org.hl7.fhir.r4.model.CodeType;
@@ -32,22 +28,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class PseudonymizeOperationProvider {
 
-  private static final List<String> SERVED = List.of("BK-L", "BK-G");
+  private final PseudonymService pseudonyms;
 
-  private final LocalPatientList localPatientList;
-  private final LocalPatientListProperties properties;
-  private final NetworkConsent consent;
-  private final GlobalPseudonymClient global;
-
-  public PseudonymizeOperationProvider(
-      LocalPatientList localPatientList,
-      LocalPatientListProperties properties,
-      NetworkConsent consent,
-      GlobalPseudonymClient global) {
-    this.localPatientList = localPatientList;
-    this.properties = properties;
-    this.consent = consent;
-    this.global = global;
+  public PseudonymizeOperationProvider(PseudonymService pseudonyms) {
+    this.pseudonyms = pseudonyms;
   }
 
   @Operation(name = "$pseudonymize", idempotent = false)
@@ -62,22 +46,31 @@ public class PseudonymizeOperationProvider {
     if (target == null) {
       throw new InvalidRequestException("parameter 'target' is required (e.g. BK-L)");
     }
-    checkDomainAllowed(target);
-    if (!SERVED.contains(target)) {
-      throw new UnprocessableEntityException(
-          "target '" + target + "' is not served: this bridgehead issues " + SERVED);
+    if (!PseudonymService.isDomain(target)) {
+      throw new InvalidRequestException(
+          "parameter 'target' must be a domain such as BK-L, BK-G, RPB-L or RPB-G");
     }
-    List<EpiLinkMatcher.Record> people = IdatParameters.read(input);
+    checkDomainAllowed(target);
+    List<String> originals =
+        input.getParameters("original").stream()
+            .map(p -> p.getValue() == null ? null : p.getValue().primitiveValue())
+            .toList();
+    List<EpiLinkMatcher.Record> people =
+        originals.isEmpty()
+            ? IdatParameters.read(input)
+            : java.util.Collections.nCopies(originals.size(), null);
     Parameters output = new Parameters();
     for (int i = 0; i < people.size(); i++) {
       try {
-        Identifier pseudonym = pseudonym(target, people.get(i));
+        Identifier pseudonym =
+            pseudonyms.pseudonymize(
+                target, people.get(i), originals.isEmpty() ? null : originals.get(i));
         Parameters.ParametersParameterComponent part = output.addParameter().setName("pseudonym");
         part.addPart().setName("target").setValue(new StringType(target));
         part.addPart().setName("pseudonym").setValue(pseudonym);
         part.addPart()
             .setName("scope")
-            .setValue(new CodeType(target.equals("BK-L") ? "local" : "global"));
+            .setValue(new CodeType(target.endsWith("-L") ? "local" : "global"));
       } catch (BaseServerResponseException e) {
         if (people.size() == 1) {
           throw e;
@@ -86,24 +79,6 @@ public class PseudonymizeOperationProvider {
       }
     }
     return output;
-  }
-
-  private Identifier pseudonym(String target, EpiLinkMatcher.Record person) {
-    String local = localPatientList.pseudonymize(person).bkLocalId();
-    String localSystem = PseudonymSystems.of(properties.localDomain());
-    if (target.equals("BK-L")) {
-      return new Identifier().setSystem(localSystem).setValue(local);
-    }
-    if (!consent.allowsGlobal(localSystem, local)) {
-      throw new UnprocessableEntityException(
-          "no active network consent is recorded for this patient: a global pseudonym needs"
-              + " one (Consent with policyRule "
-              + NetworkConsent.POLICY_SYSTEM
-              + "|"
-              + NetworkConsent.NETWORK
-              + ")");
-    }
-    return global.pseudonymize(person);
   }
 
   private static Parameters.ParametersParameterComponent error(
@@ -122,14 +97,14 @@ public class PseudonymizeOperationProvider {
     return part;
   }
 
-  /** Applications only use their granted domains; data managers the site's BK domains. */
+  /** Applications only use their granted domains; data managers every domain of the site. */
   private static void checkDomainAllowed(String target) {
     Caller caller =
         Caller.current().orElseThrow(() -> new ForbiddenOperationException("no caller"));
     boolean allowed =
         caller.hasRole(Roles.APPLICATION)
             ? caller.domains().contains(target)
-            : caller.hasRole(Roles.DATA_MANAGER) && SERVED.contains(target);
+            : caller.hasRole(Roles.DATA_MANAGER);
     if (!allowed) {
       throw new ForbiddenOperationException(
           "caller " + caller.id() + " may not use the pseudonym domain " + target);

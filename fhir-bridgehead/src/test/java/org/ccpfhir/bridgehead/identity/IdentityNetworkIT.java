@@ -121,10 +121,14 @@ class IdentityNetworkIT extends PostgresIT {
   }
 
   Response pseudonymize(String first, String last, String birth) {
+    return pseudonymize("BK-G", first, last, birth);
+  }
+
+  Response pseudonymize(String target, String first, String last, String birth) {
     return clients
         .as("datamanager")
         .contentType("application/fhir+json")
-        .body(fhirContext.newJsonParser().encodeResourceToString(named("BK-G", first, last, birth)))
+        .body(fhirContext.newJsonParser().encodeResourceToString(named(target, first, last, birth)))
         .post("/fhir/$pseudonymize");
   }
 
@@ -248,6 +252,55 @@ class IdentityNetworkIT extends PostgresIT {
     // a site cannot have another site's pseudonym re-encrypted
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> reencrypt(site, tueId.getValue()))
         .hasMessageContaining("422");
+  }
+
+  @Test
+  void projectPseudonymsAreLocalOrGlobalAndStablePerPerson() {
+    String last = unique("Projektil");
+    ingestWithConsent("Lieselotte", last, "1949-03-03", true);
+    Identifier local = pseudonymOf(post(named("BK-L", "Lieselotte", last, "1949-03-03"), 200));
+    Identifier tueId = globalAtTue("Lieselotte", last, "1949-03-03");
+
+    Identifier rpbLocal = pseudonymOf(post(original("RPB-L", local.getValue()), 200));
+    Identifier rpbGlobal = pseudonymOf(post(original("RPB-G", local.getValue()), 200));
+    Identifier rpbGlobalFromIdat =
+        pseudonymOf(post(named("RPB-G", "Lieselotte", last, "1949-03-03"), 200));
+    Parameters fromTue = new Parameters();
+    fromTue.addParameter("pseudonym", new StringType(tueId.getValue()));
+    fromTue.addParameter("project", new CodeType("RPB"));
+    Identifier rpbAtTue =
+        pseudonymOf(
+            tue.call(IdentityNetwork.url(network.centralList), "$project-pseudonym", fromTue));
+
+    assertThat(rpbLocal.getSystem()).endsWith("/RPB-HD-L");
+    assertThat(rpbGlobal.getSystem()).endsWith("/RPB-HD-G");
+    assertThat(rpbAtTue.getSystem()).endsWith("/RPB-TUE-G");
+    assertThat(rpbGlobalFromIdat.getValue()).isEqualTo(rpbGlobal.getValue());
+    assertThat(pseudonymOf(post(original("RPB-L", local.getValue()), 200)).getValue())
+        .isEqualTo(rpbLocal.getValue());
+    assertThat(List.of(rpbLocal.getValue(), rpbGlobal.getValue(), rpbAtTue.getValue()))
+        .doesNotHaveDuplicates()
+        .doesNotContain(local.getValue(), tueId.getValue());
+    // an unknown local pseudonym is refused
+    post(original("RPB-L", "UNKNOWN00"), 422);
+  }
+
+  Parameters original(String target, String bkLocalId) {
+    Parameters parameters = new Parameters();
+    parameters.addParameter("target", new StringType(target));
+    parameters.addParameter("original", new StringType(bkLocalId));
+    return parameters;
+  }
+
+  Parameters post(Parameters input, int status) {
+    Response response =
+        clients
+            .as("datamanager")
+            .contentType("application/fhir+json")
+            .body(fhirContext.newJsonParser().encodeResourceToString(input))
+            .post("/fhir/$pseudonymize");
+    assertThat(response.statusCode()).as(response.asString()).isEqualTo(status);
+    return fhirContext.newJsonParser().parseResource(Parameters.class, response.asString());
   }
 
   @Test

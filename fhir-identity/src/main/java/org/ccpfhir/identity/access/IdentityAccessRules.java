@@ -35,6 +35,7 @@ public class IdentityAccessRules {
           .requestMatchers(
               path(HttpMethod.POST, "/fhir/$redeem-ticket"),
               path(HttpMethod.POST, "/fhir/$reencrypt"),
+              path(HttpMethod.POST, "/fhir/$project-pseudonym"),
               path(HttpMethod.POST, "/fhir/$withdraw-identity"))
           .hasAuthority(BRIDGEHEAD);
       rules

@@ -83,7 +83,7 @@ public class CentralListRepository {
     return jdbc
         .query(
             "SELECT pseudonym FROM ccp_site_pseudonym WHERE person_id = ? AND site = ?"
-                + " ORDER BY created_ms, pseudonym",
+                + " ORDER BY merged, created_ms, pseudonym",
             (rs, i) -> rs.getString(1),
             personId,
             site)
@@ -125,7 +125,8 @@ public class CentralListRepository {
   /** A link decision: everything of {@code from} now belongs to {@code to}. */
   public void movePerson(long from, long to) {
     jdbc.update("UPDATE ccp_control_record SET person_id = ? WHERE person_id = ?", to, from);
-    jdbc.update("UPDATE ccp_site_pseudonym SET person_id = ? WHERE person_id = ?", to, from);
+    jdbc.update(
+        "UPDATE ccp_site_pseudonym SET person_id = ?, merged = TRUE WHERE person_id = ?", to, from);
     jdbc.update(
         "UPDATE ccp_linkage_review SET candidate_person_id = ? WHERE candidate_person_id = ?",
         to,

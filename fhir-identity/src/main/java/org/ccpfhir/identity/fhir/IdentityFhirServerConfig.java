@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import java.util.List;
 import org.ccpfhir.security.audit.AuditEventResourceProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,9 +30,12 @@ public class IdentityFhirServerConfig {
 
   @Bean
   public ServletRegistrationBean<RestfulServer> identityFhirServlet(
-      FhirContext fhir, List<FhirOperations> operations, AuditEventResourceProvider auditEvents) {
+      FhirContext fhir,
+      ObjectProvider<FhirOperations> operations,
+      AuditEventResourceProvider auditEvents) {
     RestfulServer server = new RestfulServer(fhir);
-    server.registerProviders(List.copyOf(operations));
+    // a process without a role serves only its audit trail
+    server.registerProviders(List.copyOf(operations.orderedStream().toList()));
     server.registerProvider(auditEvents);
     server.setDefaultResponseEncoding(EncodingEnum.JSON);
     ServletRegistrationBean<RestfulServer> registration =

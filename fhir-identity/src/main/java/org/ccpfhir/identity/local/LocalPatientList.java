@@ -96,6 +96,16 @@ public class LocalPatientList {
   }
 
   /**
+   * The IDAT stored under a local pseudonym, decrypted — only for the site's own use (a global
+   * pseudonym for a known local one goes through the control-number generator).
+   */
+  public java.util.Optional<EpiLinkMatcher.Record> idatOf(String bkLocalId) {
+    return repository
+        .find(bkLocalId)
+        .map(row -> decode(cipher.open(row.sealedIdat(), row.bkLocalId())));
+  }
+
+  /**
    * Withdrawal at identity level (CCP-IT §6.5): the person's IDAT and review entries are deleted
    * and the pseudonym is retired, so it is never issued again. Deletion and anonymisation are the
    * same here — the list keeps nothing of the person; they differ in the MDAT store.

@@ -36,6 +36,16 @@ public class LocalPatientRepository {
         keys.birth());
   }
 
+  public java.util.Optional<Row> find(String bkLocalId) {
+    return jdbc
+        .query(
+            "SELECT bk_local_id, idat FROM ccp_local_patient WHERE bk_local_id = ?",
+            (rs, i) -> new Row(rs.getString(1), Base64.getDecoder().decode(rs.getString(2))),
+            bkLocalId)
+        .stream()
+        .findFirst();
+  }
+
   public void insert(String bkLocalId, BlockingKeys.Keys keys, byte[] sealedIdat, long now) {
     jdbc.update(
         "INSERT INTO ccp_local_patient (bk_local_id, block_name_a, block_name_b, block_birth, idat,"

@@ -6,6 +6,7 @@ import org.ccpfhir.identity.central.CentralListRepository;
 import org.ccpfhir.identity.central.CentralPatientList;
 import org.ccpfhir.identity.controlnumber.ControlNumberMatcher;
 import org.ccpfhir.identity.controlnumber.LshBlockingIndex;
+import org.ccpfhir.identity.pseudonym.ProjectPseudonyms;
 import org.ccpfhir.identity.pseudonym.PseudonymGenerator;
 import org.ccpfhir.identity.pseudonym.PseudonymRegistry;
 import org.ccpfhir.identity.reencrypt.ReEncryption;
@@ -51,8 +52,22 @@ public class CentralListConfig {
   }
 
   @Bean
-  public WithdrawalOperationProvider withdrawalOperationProvider(CentralPatientList list) {
-    return new WithdrawalOperationProvider(list);
+  public ProjectPseudonyms centralProjectPseudonyms(
+      DataSource dataSource, PseudonymRegistry registry) {
+    ProjectPseudonyms.migrate(dataSource);
+    return new ProjectPseudonyms(dataSource, registry, Clock.systemUTC());
+  }
+
+  @Bean
+  public ProjectPseudonymOperationProvider projectPseudonymOperationProvider(
+      CentralPatientList list, ProjectPseudonyms projects) {
+    return new ProjectPseudonymOperationProvider(list, projects);
+  }
+
+  @Bean
+  public WithdrawalOperationProvider withdrawalOperationProvider(
+      CentralPatientList list, ProjectPseudonyms projects) {
+    return new WithdrawalOperationProvider(list, projects);
   }
 
   @Bean

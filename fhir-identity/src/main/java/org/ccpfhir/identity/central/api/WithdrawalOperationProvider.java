@@ -4,8 +4,10 @@ import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.util.Map;
 import org.ccpfhir.identity.central.CentralPatientList;
 import org.ccpfhir.identity.fhir.FhirOperations;
+import org.ccpfhir.identity.pseudonym.ProjectPseudonyms;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Parameters;
@@ -13,16 +15,19 @@ import org.hl7.fhir.r4.model.StringType;
 
 /**
  * {@code POST [central-list]/fhir/$withdraw-identity}: a site withdraws a person by its global
- * pseudonym. Both modes drop the person's control numbers and links here (delete and anonymise
- * differ at the MDS database, not at the list); every pseudonym of the person is retired and never
- * issued again. The answer is the confirmation the site's withdrawal Task waits for.
+ * pseudonym. Both modes drop the person's control numbers and links here; every pseudonym of the
+ * person is retired and never issued again. Its global project pseudonyms are retired too — on
+ * anonymisation each gets a random replacement (in the answer) for the CCP application to put in
+ * its place. The answer is the confirmation the site's withdrawal Task waits for.
  */
 public class WithdrawalOperationProvider implements FhirOperations {
 
   private final CentralPatientList list;
+  private final ProjectPseudonyms projects;
 
-  public WithdrawalOperationProvider(CentralPatientList list) {
+  public WithdrawalOperationProvider(CentralPatientList list, ProjectPseudonyms projects) {
     this.list = list;
+    this.projects = projects;
   }
 
   @Operation(name = "$withdraw-identity", idempotent = false)
@@ -37,6 +42,14 @@ public class WithdrawalOperationProvider implements FhirOperations {
       throw new InvalidRequestException("parameter 'mode' must be 'delete' or 'anonymise'");
     }
     String site = SiteCaller.site();
+    Map<String, String> replaced =
+        list.personOf(site, pseudonym.getValue())
+            .map(
+                person ->
+                    projects.withdraw(
+                        ProjectPseudonymOperationProvider.owner(person),
+                        chosen.equals("anonymise")))
+            .orElse(Map.of());
     int retired =
         list.withdraw(site, pseudonym.getValue())
             .orElseThrow(
@@ -45,7 +58,20 @@ public class WithdrawalOperationProvider implements FhirOperations {
                         "the pseudonym is not a global pseudonym of site " + site));
     Parameters output = new Parameters();
     output.addParameter().setName("mode").setValue(new CodeType(chosen));
-    output.addParameter().setName("retiredPseudonyms").setValue(new IntegerType(retired));
+    output
+        .addParameter()
+        .setName("retiredPseudonyms")
+        .setValue(new IntegerType(retired + replaced.size()));
+    // anonymisation: the CCP applications put these random values in place of the retired ones
+    replaced.forEach(
+        (old, replacement) -> {
+          if (replacement != null) {
+            Parameters.ParametersParameterComponent part =
+                output.addParameter().setName("replacedProjectPseudonym");
+            part.addPart().setName("retired").setValue(new StringType(old));
+            part.addPart().setName("replacement").setValue(new StringType(replacement));
+          }
+        });
     return output;
   }
 }
