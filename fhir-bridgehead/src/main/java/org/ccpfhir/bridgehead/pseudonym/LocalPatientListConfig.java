@@ -21,22 +21,33 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class LocalPatientListConfig {
 
-  @Bean
-  public PseudonymRegistry pseudonymRegistry(DataSource dataSource) {
-    PseudonymRegistry.migrate(dataSource);
-    return new PseudonymRegistry(dataSource, new PseudonymGenerator()::next, Clock.systemUTC());
+  @Bean(destroyMethod = "close")
+  public LocalPatientListDatabase localPatientListDatabase(
+      DataSource dataSource, LocalPatientListProperties properties) {
+    return new LocalPatientListDatabase(dataSource, properties.datasource());
   }
 
   @Bean
-  public ProjectPseudonyms projectPseudonyms(DataSource dataSource, PseudonymRegistry registry) {
-    ProjectPseudonyms.migrate(dataSource);
-    return new ProjectPseudonyms(dataSource, registry, Clock.systemUTC());
+  public PseudonymRegistry pseudonymRegistry(LocalPatientListDatabase database) {
+    PseudonymRegistry.migrate(database.dataSource());
+    return new PseudonymRegistry(
+        database.dataSource(), new PseudonymGenerator()::next, Clock.systemUTC());
+  }
+
+  @Bean
+  public ProjectPseudonyms projectPseudonyms(
+      LocalPatientListDatabase database, PseudonymRegistry registry) {
+    ProjectPseudonyms.migrate(database.dataSource());
+    return new ProjectPseudonyms(database.dataSource(), registry, Clock.systemUTC());
   }
 
   @Bean
   public LocalPatientList localPatientList(
-      DataSource dataSource, LocalPatientListProperties properties, PseudonymRegistry registry)
+      LocalPatientListDatabase database,
+      LocalPatientListProperties properties,
+      PseudonymRegistry registry)
       throws IOException {
+    DataSource dataSource = database.dataSource();
     LocalPatientRepository.migrate(dataSource);
     byte[] key = SecretFiles.readOrCreate(properties.key(), properties.keyFile(), 64);
     return new LocalPatientList(

@@ -1,7 +1,9 @@
 package org.ccpfhir.bridgehead.pseudonym;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
@@ -21,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  *     {@code keyFile} when set
  * @param matchThreshold EpiLink score from which a person counts as known
  * @param possibleMatchThreshold score from which a new person goes to the review list
+ * @param datasource a database of the list's own (IDAT apart from the MDAT); empty url: the
+ *     bridgehead's database
  */
 @Validated
 @ConfigurationProperties("ccp.local-patient-list")
@@ -29,7 +33,23 @@ public record LocalPatientListProperties(
     @NotNull Path keyFile,
     @DefaultValue("") String key,
     @DefaultValue("0.95") @DecimalMin("0.5") @DecimalMax("1.0") double matchThreshold,
-    @DefaultValue("0.80") @DecimalMin("0.3") @DecimalMax("1.0") double possibleMatchThreshold) {
+    @DefaultValue("0.80") @DecimalMin("0.3") @DecimalMax("1.0") double possibleMatchThreshold,
+    @Valid @DefaultValue Database datasource) {
+
+  /**
+   * The local patient list's own database.
+   *
+   * @param url JDBC URL (PostgreSQL: a schema of its own with {@code ?currentSchema=…}); empty:
+   *     share the bridgehead's database
+   * @param username database user (give it rights on the list's tables only)
+   * @param password its password
+   * @param maxPoolSize connections of the list's pool
+   */
+  public record Database(
+      @DefaultValue("") String url,
+      @DefaultValue("") String username,
+      @DefaultValue("") String password,
+      @DefaultValue("5") @Min(1) int maxPoolSize) {}
 
   public String localDomain() {
     return "BK-" + site + "-L";

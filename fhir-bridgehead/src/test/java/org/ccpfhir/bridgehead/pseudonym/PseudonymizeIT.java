@@ -170,9 +170,15 @@ class PseudonymizeIT extends PostgresIT {
         .contains("OperationOutcome", "birth date")
         .doesNotContain("Beispiel");
 
+    // a global pseudonym needs a recorded network consent
     Parameters global = named("Anna", "Beispiel", "1970-01-01");
     global.setParameter("target", new StringType("BK-G"));
-    post(global, "datamanager").then().statusCode(403);
+    Response refused = post(global, "datamanager");
+    refused.then().statusCode(422);
+    assertThat(refused.asString()).contains("network consent").doesNotContain("Beispiel");
+    // the MDS database's domain is not a pseudonymization target
+    global.setParameter("target", new StringType("MDS-G"));
+    post(global, "datamanager").then().statusCode(400);
 
     clients
         .as("datamanager")

@@ -159,22 +159,29 @@ public class CentralListRepository {
   }
 
   public List<LinkageReview> reviews(String status) {
-    return jdbc.query(
-        "SELECT r.id, r.record_id, c.person_id, c.site, r.candidate_person_id, r.score,"
-            + " r.similarities, r.status, r.created_ms FROM ccp_linkage_review r"
-            + " JOIN ccp_control_record c ON c.id = r.record_id WHERE r.status = ? ORDER BY r.id",
-        (rs, i) ->
-            new LinkageReview(
-                rs.getLong(1),
-                rs.getInt(2),
-                rs.getLong(3),
-                rs.getString(4),
-                rs.getLong(5),
-                rs.getDouble(6),
-                LinkageReview.parseSimilarities(rs.getString(7)),
-                rs.getString(8),
-                rs.getLong(9)),
-        status);
+    return jdbc.query(REVIEWS + " WHERE r.status = ? ORDER BY r.id", this::toReview, status);
+  }
+
+  public Optional<LinkageReview> review(long id) {
+    return jdbc.query(REVIEWS + " WHERE r.id = ?", this::toReview, id).stream().findFirst();
+  }
+
+  private static final String REVIEWS =
+      "SELECT r.id, r.record_id, c.person_id, c.site, r.candidate_person_id, r.score,"
+          + " r.similarities, r.status, r.created_ms FROM ccp_linkage_review r"
+          + " JOIN ccp_control_record c ON c.id = r.record_id";
+
+  private LinkageReview toReview(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new LinkageReview(
+        rs.getLong(1),
+        rs.getInt(2),
+        rs.getLong(3),
+        rs.getString(4),
+        rs.getLong(5),
+        rs.getDouble(6),
+        LinkageReview.parseSimilarities(rs.getString(7)),
+        rs.getString(8),
+        rs.getLong(9));
   }
 
   public int countReviews(String status) {

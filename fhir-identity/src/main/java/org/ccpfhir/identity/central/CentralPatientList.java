@@ -44,6 +44,8 @@ public class CentralPatientList {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
   private final ReentrantLock linkage = new ReentrantLock();
+  private final java.util.concurrent.atomic.AtomicLong lastPurge =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /**
    * @param lsh the blocking index; null compares every stored record (only for measuring what
@@ -79,9 +81,17 @@ public class CentralPatientList {
     random.nextBytes(bytes);
     String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     long now = clock.millis();
-    repository.purgeExpiredTickets(now);
+    purgeExpiredTickets(now);
     repository.insertTicket(ticket, site, numbers.toBase64(), now + ticketTtl.toMillis());
     return ticket;
+  }
+
+  /** Unredeemed tickets are deleted once expired; checked at most once per ticket lifetime. */
+  private void purgeExpiredTickets(long now) {
+    long last = lastPurge.get();
+    if (now - last >= ticketTtl.toMillis() && lastPurge.compareAndSet(last, now)) {
+      repository.purgeExpiredTickets(now);
+    }
   }
 
   /** Called by the site: the global pseudonym of the person behind the ticket. */
@@ -159,8 +169,7 @@ public class CentralPatientList {
   public boolean decide(long reviewId, boolean link, String decidedBy) {
     linkage.lock();
     try {
-      Optional<LinkageReview> review =
-          openReviews().stream().filter(r -> r.id() == reviewId).findFirst();
+      Optional<LinkageReview> review = repository.review(reviewId);
       if (review.isEmpty()
           || !repository.decide(
               reviewId,

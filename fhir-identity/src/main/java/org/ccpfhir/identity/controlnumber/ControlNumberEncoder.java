@@ -8,9 +8,10 @@ import org.ccpfhir.identity.local.IdatField;
 
 /**
  * The control-number generator's core: turns normalised IDAT into {@link ControlNumbers} and keeps
- * nothing. Names use bigram filters, birth date parts, sex and citizenship small unigram filters
- * ({@link BloomParameters}). All names share one hash family (exchanged first/last names and former
- * names, {@code FORMER_NAME_<i>}, stay comparable).
+ * nothing. Names use bigram filters; birth date parts, sex and citizenship are hashed as whole
+ * tokens into small filters ({@link BloomParameters}); day and month share one hash family. All
+ * names share one hash family (exchanged first/last names and former names, {@code
+ * FORMER_NAME_<i>}, stay comparable).
  */
 public final class ControlNumberEncoder {
 
@@ -41,8 +42,8 @@ public final class ControlNumberEncoder {
       long[] filter =
           field.isName()
               ? name(value)
-              : bloom.encode(
-                  field.name(), value, shape.smallBits(), shape.smallHashes(), 1, shape.fold());
+              : bloom.encodeToken(
+                  family(field), value, shape.smallBits(), shape.smallHashes(), shape.fold());
       if (filter != null) {
         filters.put(field.name(), filter);
       }
@@ -55,6 +56,13 @@ public final class ControlNumberEncoder {
       }
     }
     return new ControlNumbers(filters);
+  }
+
+  /** Day and month share a family, so that a day/month swap can be recognised. */
+  private static String family(IdatField field) {
+    return field == IdatField.BIRTH_DAY || field == IdatField.BIRTH_MONTH
+        ? "birth-day-month"
+        : field.name();
   }
 
   private long[] name(String value) {

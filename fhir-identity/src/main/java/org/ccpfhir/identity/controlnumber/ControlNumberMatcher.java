@@ -45,11 +45,35 @@ public final class ControlNumberMatcher {
       }
     }
     names(a, b, similarities);
+    dayMonthSwap(a, b, similarities);
     double score = WeightedScore.of(similarities);
     Classification classification =
         WeightedScore.classify(score, matchThreshold, possibleMatchThreshold);
     return new Result(classification, score, similarities);
   }
+
+  /**
+   * A day/month swap (1960-05-12 for 1960-12-05) counts half: a typical error, but not agreement.
+   */
+  private static void dayMonthSwap(
+      ControlNumbers a, ControlNumbers b, Map<IdatField, Double> sims) {
+    long[] ad = a.filters().get(IdatField.BIRTH_DAY.name());
+    long[] am = a.filters().get(IdatField.BIRTH_MONTH.name());
+    long[] bd = b.filters().get(IdatField.BIRTH_DAY.name());
+    long[] bm = b.filters().get(IdatField.BIRTH_MONTH.name());
+    if (ad == null || am == null || bd == null || bm == null) {
+      return;
+    }
+    double straight = sims.get(IdatField.BIRTH_DAY) + sims.get(IdatField.BIRTH_MONTH);
+    double dayAsMonth = KeyedBloomFilter.dice(ad, bm);
+    double monthAsDay = KeyedBloomFilter.dice(am, bd);
+    if (SWAP_CREDIT * (dayAsMonth + monthAsDay) > straight) {
+      sims.put(IdatField.BIRTH_DAY, SWAP_CREDIT * dayAsMonth);
+      sims.put(IdatField.BIRTH_MONTH, SWAP_CREDIT * monthAsDay);
+    }
+  }
+
+  private static final double SWAP_CREDIT = 0.5;
 
   private static void names(ControlNumbers a, ControlNumbers b, Map<IdatField, Double> sims) {
     long[] af = a.filters().get(IdatField.FIRST_NAME.name());

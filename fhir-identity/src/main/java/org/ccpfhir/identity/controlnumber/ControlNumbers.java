@@ -17,7 +17,8 @@ import java.util.Map;
  */
 public record ControlNumbers(Map<String, long[]> filters) {
 
-  private static final byte VERSION = 1;
+  /** 2: birth date parts, sex and citizenship as whole tokens (1 used unigrams). */
+  private static final byte VERSION = 2;
 
   public ControlNumbers {
     filters = Map.copyOf(filters);

@@ -53,6 +53,23 @@ final class KeyedBloomFilter {
     for (int i = 0; i + q <= padded.length(); i++) {
       setPositions(filter, field, padded.substring(i, i + q), bits, hashes);
     }
+    return harden(filter, bits, field, fold);
+  }
+
+  /**
+   * The value as one token (dates, sex, citizenship): equal values give equal filters, different
+   * values nearly disjoint ones — q-grams would make 12 and 21, or 1 and 11, look alike.
+   */
+  long[] encodeToken(String field, String value, int bits, int hashes, boolean fold) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    long[] filter = new long[words(bits)];
+    setPositions(filter, field, value, bits, hashes);
+    return harden(filter, bits, field, fold);
+  }
+
+  private long[] harden(long[] filter, int bits, String field, boolean fold) {
     int size = bits;
     if (fold) {
       size = bits / 2;

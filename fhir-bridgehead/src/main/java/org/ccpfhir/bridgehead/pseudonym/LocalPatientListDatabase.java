@@ -1,0 +1,47 @@
+package org.ccpfhir.bridgehead.pseudonym;
+
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+
+/**
+ * Where the local patient list keeps its tables: the bridgehead's database by default, or — when
+ * {@code ccp.local-patient-list.datasource.url} is set — a database (or PostgreSQL schema, with
+ * {@code ?currentSchema=…}) of its own, so that the IDAT can live apart from the MDAT under other
+ * credentials and backups.
+ */
+public final class LocalPatientListDatabase implements AutoCloseable {
+
+  private final DataSource dataSource;
+  private final HikariDataSource own;
+
+  LocalPatientListDatabase(DataSource shared, LocalPatientListProperties.Database settings) {
+    if (settings == null || settings.url() == null || settings.url().isBlank()) {
+      this.own = null;
+      this.dataSource = shared;
+    } else {
+      this.own = new HikariDataSource();
+      own.setPoolName("local-patient-list");
+      own.setJdbcUrl(settings.url());
+      own.setUsername(settings.username());
+      own.setPassword(settings.password());
+      own.setMaximumPoolSize(settings.maxPoolSize());
+      this.dataSource = own;
+    }
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** Whether the list has a database of its own. */
+  public boolean separate() {
+    return own != null;
+  }
+
+  @Override
+  public void close() {
+    if (own != null) {
+      own.close();
+    }
+  }
+}

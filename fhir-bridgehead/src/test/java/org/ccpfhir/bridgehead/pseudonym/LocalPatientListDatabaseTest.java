@@ -1,0 +1,48 @@
+package org.ccpfhir.bridgehead.pseudonym;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.ccpfhir.identity.local.LocalPatientRepository;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+class LocalPatientListDatabaseTest {
+
+  final DataSource shared =
+      new DriverManagerDataSource(
+          "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+
+  @Test
+  void withoutAUrlTheListSharesTheBridgeheadDatabase() {
+    try (LocalPatientListDatabase database =
+        new LocalPatientListDatabase(
+            shared, new LocalPatientListProperties.Database("", "", "", 5))) {
+      assertThat(database.separate()).isFalse();
+      assertThat(database.dataSource()).isSameAs(shared);
+    }
+  }
+
+  @Test
+  void withAUrlTheIdatTablesLiveInTheListsOwnDatabase() {
+    String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    try (LocalPatientListDatabase database =
+        new LocalPatientListDatabase(
+            shared, new LocalPatientListProperties.Database(url, "sa", "", 2))) {
+      LocalPatientRepository.migrate(database.dataSource());
+
+      assertThat(database.separate()).isTrue();
+      assertThat(tables(database.dataSource())).contains("ccp_local_patient");
+      assertThat(tables(shared)).doesNotContain("ccp_local_patient");
+    }
+  }
+
+  private static java.util.List<String> tables(DataSource dataSource) {
+    return new JdbcTemplate(dataSource)
+        .queryForList(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'PUBLIC'",
+            String.class);
+  }
+}
