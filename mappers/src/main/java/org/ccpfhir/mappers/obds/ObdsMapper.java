@@ -3,7 +3,6 @@ package org.ccpfhir.mappers.obds;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.validation.Schema;
 import org.ccpfhir.mappers.MappedFile;
 import org.ccpfhir.mappers.MappingException;
 import org.ccpfhir.mappers.SourceMapper;
@@ -68,6 +67,7 @@ public final class ObdsMapper implements SourceMapper {
   }
 
   private static final class SchemaHolder {
-    static final Schema SCHEMA = ValidatingXmlReader.schema(ObdsMapper.SCHEMA);
+    static final ValidatingXmlReader.CompiledSchema SCHEMA =
+        ValidatingXmlReader.schema(ObdsMapper.SCHEMA);
   }
 }

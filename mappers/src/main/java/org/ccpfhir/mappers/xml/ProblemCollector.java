@@ -2,6 +2,7 @@ package org.ccpfhir.mappers.xml;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ccpfhir.mappers.MappingException.Problem;
@@ -17,24 +18,28 @@ final class ProblemCollector implements ErrorHandler {
 
   static final String NOT_WELL_FORMED = "not-well-formed";
   private static final int MAX_PROBLEMS = 20;
-  private static final int MAX_DETAIL = 240;
+  private static final int MAX_DETAIL = 400;
 
   /** Xerces' schema messages start with their rule key, e.g. "cvc-pattern-valid: ...". */
   private static final Pattern RULE_KEY = Pattern.compile("^(cvc-[A-Za-z0-9.\\-]+):\\s*(.*)$");
 
-  /** "Value 'x'" / "value 'x'": the quoted text is content from the file. */
-  private static final Pattern QUOTED_VALUE =
-      Pattern.compile("(?i)(value\\s*)(['\"]).*?\\2", Pattern.DOTALL);
+  /** A quoted part of a parser message: a name from the schema, or content from the file. */
+  private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
 
-  /** Patterns and enumerations of the schema are long; they add nothing a reader needs. */
-  private static final Pattern FACET =
-      Pattern.compile("(pattern|enumeration)\\s*'.*?'(\\s+for type|\\.|$)", Pattern.DOTALL);
+  /** Namespace prefixes in element lists: {"http://...":Name} reads better as {Name}. */
+  private static final Pattern NAMESPACE = Pattern.compile("\"[^\"]*\":");
 
   private final TreeBuilder tree;
+  private final Set<String> schemaNames;
   private final List<Problem> problems = new ArrayList<>();
 
-  ProblemCollector(TreeBuilder tree) {
+  /**
+   * @param schemaNames element, attribute and type names of the schema: the only quoted words a
+   *     message may keep
+   */
+  ProblemCollector(TreeBuilder tree, Set<String> schemaNames) {
     this.tree = tree;
+    this.schemaNames = schemaNames;
   }
 
   @Override
@@ -68,7 +73,7 @@ final class ProblemCollector implements ErrorHandler {
       rule = key.group(1);
       message = key.group(2);
     }
-    String detail = redact(message);
+    String detail = redact(message, schemaNames);
     String path = tree.currentPath();
     if (!fatal && !path.isEmpty()) {
       detail = detail + " [at " + path + "]";
@@ -76,10 +81,35 @@ final class ProblemCollector implements ErrorHandler {
     problems.add(new Problem(e.getLineNumber(), e.getColumnNumber(), rule, detail));
   }
 
-  static String redact(String message) {
-    String out = QUOTED_VALUE.matcher(message).replaceAll("$1(redacted)");
-    out = FACET.matcher(out).replaceAll("$1 of the schema$2");
-    return out.length() > MAX_DETAIL ? out.substring(0, MAX_DETAIL) + "…" : out;
+  /**
+   * Keeps quoted schema names and element lists, replaces every other quoted text (a value from the
+   * file, or a long schema pattern) by "(redacted)".
+   */
+  static String redact(String message, Set<String> schemaNames) {
+    String plain = NAMESPACE.matcher(message).replaceAll("");
+    Matcher m = QUOTED.matcher(plain);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String quoted = m.group(1);
+      String kept = isSchemaText(quoted, schemaNames) ? "'" + quoted + "'" : "(redacted)";
+      m.appendReplacement(out, Matcher.quoteReplacement(kept));
+    }
+    m.appendTail(out);
+    String result = out.toString();
+    return result.length() > MAX_DETAIL ? result.substring(0, MAX_DETAIL) + "…" : result;
+  }
+
+  private static boolean isSchemaText(String quoted, Set<String> schemaNames) {
+    String inner = quoted;
+    if (inner.startsWith("{") && inner.endsWith("}")) {
+      inner = inner.substring(1, inner.length() - 1);
+    }
+    for (String part : inner.split(",\\s*")) {
+      if (!schemaNames.contains(part.trim())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   List<Problem> problems() {

@@ -3,6 +3,11 @@ package org.ccpfhir.mappers.xml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
@@ -26,13 +31,18 @@ public final class ValidatingXmlReader {
 
   static final String WRONG_ROOT = "wrong-root-element";
 
+  /** A compiled schema with the names declared in it (see {@link ProblemCollector}). */
+  public record CompiledSchema(Schema schema, Set<String> names) {}
+
   private final Schema schema;
+  private final Set<String> schemaNames;
   private final String namespace;
   private final String rootName;
   private final SAXParserFactory factory;
 
-  public ValidatingXmlReader(Schema schema, String namespace, String rootName) {
-    this.schema = schema;
+  public ValidatingXmlReader(CompiledSchema schema, String namespace, String rootName) {
+    this.schema = schema.schema();
+    this.schemaNames = schema.names();
     this.namespace = namespace;
     this.rootName = rootName;
     this.factory = SAXParserFactory.newInstance();
@@ -46,18 +56,49 @@ public final class ValidatingXmlReader {
   }
 
   /** Compiles a schema from the classpath (seconds for the large oBDS schema: do it once). */
-  public static Schema schema(String classpathResource) {
+  public static CompiledSchema schema(String classpathResource) {
     URL url = ValidatingXmlReader.class.getClassLoader().getResource(classpathResource);
     if (url == null) {
       throw new IllegalStateException("schema not on the classpath: " + classpathResource);
     }
     try {
       SchemaFactory sf = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-      return sf.newSchema(url);
-    } catch (SAXException e) {
+      Schema schema = sf.newSchema(url);
+      return new CompiledSchema(schema, declaredNames(url));
+    } catch (SAXException | IOException e) {
       throw new IllegalStateException("schema does not compile: " + classpathResource, e);
     }
   }
+
+  private static Set<String> declaredNames(URL url) throws IOException {
+    Set<String> names = new HashSet<>(BUILT_IN_TYPES);
+    String text;
+    try (InputStream in = url.openStream()) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    Matcher m = NAME_ATTRIBUTE.matcher(text);
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    return Set.copyOf(names);
+  }
+
+  private static final Pattern NAME_ATTRIBUTE = Pattern.compile("\\bname=\"([^\"]+)\"");
+
+  /** XML Schema datatype names that parser messages quote. */
+  private static final Set<String> BUILT_IN_TYPES =
+      Set.of(
+          "string",
+          "date",
+          "decimal",
+          "integer",
+          "nonNegativeInteger",
+          "positiveInteger",
+          "gYear",
+          "boolean",
+          "dateTime",
+          "token",
+          "anyURI");
 
   public String namespace() {
     return namespace;
@@ -71,7 +112,7 @@ public final class ValidatingXmlReader {
    */
   public XmlElement read(InputStream in, String source) throws MappingException {
     TreeBuilder tree = new TreeBuilder();
-    ProblemCollector problems = new ProblemCollector(tree);
+    ProblemCollector problems = new ProblemCollector(tree, schemaNames);
     ValidatorHandler validator = schema.newValidatorHandler();
     validator.setContentHandler(tree);
     validator.setErrorHandler(problems);
@@ -84,7 +125,8 @@ public final class ValidatingXmlReader {
     } catch (ProblemCollector.StopException stop) {
       // problems holds the reason
     } catch (SAXException e) {
-      problems.add(0, 0, ProblemCollector.NOT_WELL_FORMED, ProblemCollector.redact(msg(e)));
+      problems.add(
+          0, 0, ProblemCollector.NOT_WELL_FORMED, ProblemCollector.redact(msg(e), schemaNames));
     } catch (IOException e) {
       problems.add(0, 0, "io-error", e.getClass().getSimpleName());
     } catch (ParserConfigurationException e) {
