@@ -22,7 +22,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /** Primary diagnosis and the observations describing the tumour: histology, grading, TNM, M. */
-final class TumourResources {
+public final class TumourResources {
 
   private final Refs refs;
 
@@ -139,7 +139,7 @@ final class TumourResources {
   }
 
   /** A residual-status Observation (local and/or overall assessment). */
-  static Observation residual(String id, Residual r, Reference subject, Reference focus) {
+  public static Observation residual(String id, Residual r, Reference subject, Reference focus) {
     boolean local = r.local() != null;
     Observation obs =
         TnmObservations.observation(
