@@ -147,10 +147,8 @@ public final class PathologyReportMapper {
       p.addTarget(Refs.ref(r.fhirType(), r.getIdPart()));
     }
     p.setRecorded(Date.from(recorded));
-    p.getActivity()
-        .addCoding(
-            new Coding(
-                "http://terminology.hl7.org/CodeSystem/v3-DataOperation", "DERIVE", "derive"));
+    // a derivation by text mining; no code list of the MDS names it, so text only
+    p.getActivity().setText("pathology report text mining");
     p.addAgent().setWho(new Reference().setDisplay(AGENT));
     p.addEntity()
         .setRole(Provenance.ProvenanceEntityRole.SOURCE)
