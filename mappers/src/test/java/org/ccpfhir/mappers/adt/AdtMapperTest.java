@@ -146,6 +146,28 @@ class AdtMapperTest {
   }
 
   @Test
+  void deathReportedInAFollowUpMakesThePatientDeceased() throws Exception {
+    String withDeath =
+        xml.replace(
+            "</Verlauf>",
+            "<Tod><Sterbedatum>02.02.2024</Sterbedatum><Tod_tumorbedingt>J</Tod_tumorbedingt>"
+                + "</Tod></Verlauf>");
+    Bundle b = mapper.map(stream(withDeath), "death.xml").bundles().get(0);
+    Patient p = (Patient) b.getEntryFirstRep().getResource();
+    assertThat(p.getDeceasedDateTimeType().getValueAsString()).isEqualTo("2024-02-02");
+    Observation vital =
+        b.getEntry().stream()
+            .map(Bundle.BundleEntryComponent::getResource)
+            .filter(r -> r.getMeta().hasProfile(PROFILE + "mds-observation-vital-status"))
+            .map(Observation.class::cast)
+            .findFirst()
+            .orElseThrow();
+    assertThat(vital.getValueCodeableConcept().getCodingFirstRep().getCode())
+        .isEqualTo("verstorben");
+    MdsCheck.assertValid(b);
+  }
+
+  @Test
   void sampleTypesFromKindAndFixation() {
     assertThat(AdtSamples.sampleMaterialType("Tumorgewebe", "Paraffin(FFPE)"))
         .isEqualTo("tumor-tissue-ffpe");
