@@ -42,12 +42,7 @@ public final class PatientBundleBuilder {
     out.add(patients.patient(record.data(), record.death()));
     FollowUp latest = null;
     for (TumourRecord tumour : record.tumours()) {
-      List<Resource> tumourResources = tumours.build(tumour);
-      if (tumourResources.isEmpty()) {
-        // no diagnosis known for this tumour: therapies would point at a missing Condition
-        continue;
-      }
-      out.addAll(tumourResources);
+      out.addAll(tumours.build(tumour));
       String tk = tumour.key();
       for (Surgery s : tumour.surgeries.values()) {
         out.add(therapies.surgery(tk, s));

@@ -30,35 +30,50 @@ public final class TumourResources {
     this.refs = refs;
   }
 
-  /** All resources of one tumour except therapies and follow-ups; none without a diagnosis. */
+  /**
+   * All resources of one tumour except therapies and follow-ups. Without a known diagnosis the
+   * Condition is left out but everything else still points at its id: the diagnosis may have been
+   * imported before, and if not the bridgehead refuses the reference instead of data vanishing
+   * here.
+   */
   List<Resource> build(TumourRecord tumour) {
     List<Resource> out = new ArrayList<>();
     Diagnosis dx = tumour.diagnosis();
-    if (dx == null || dx.icd10() == null) {
-      return out;
-    }
     String tk = tumour.key();
     Reference condition = refs.condition(tk);
-    DateTimeType dxDate = dx.date() == null ? null : Fhir.dateTime(dx.date());
-    Condition cond = condition(tk, dx);
-    out.add(cond);
+    DateTimeType dxDate = dx == null || dx.date() == null ? null : Fhir.dateTime(dx.date());
+    Condition cond = dx == null || dx.icd10() == null ? null : condition(tk, dx);
+    if (cond != null) {
+      out.add(cond);
+    }
     for (Histology h : tumour.histologies.values()) {
-      if (h.morphologies().isEmpty()) {
-        continue;
+      Observation hist = null;
+      if (!h.morphologies().isEmpty()) {
+        hist = histology(h, condition, dxDate);
+        out.add(hist);
+        if (cond != null) {
+          cond.addEvidence().addDetail(Refs.ref("Observation", hist.getIdPart()));
+        }
       }
-      Observation hist = histology(h, condition, dxDate);
-      out.add(hist);
-      cond.addEvidence().addDetail(Refs.ref("Observation", hist.getIdPart()));
       if (h.grading() != null) {
-        Observation grading = grading(h, condition, hist.getEffectiveDateTimeType());
-        hist.addHasMember(Refs.ref("Observation", grading.getIdPart()));
+        DateTimeType date = hist != null ? hist.getEffectiveDateTimeType() : dxDate;
+        Observation grading =
+            grading(h, condition, h.date() != null ? Fhir.dateTime(h.date()) : date);
+        if (hist != null) {
+          hist.addHasMember(Refs.ref("Observation", grading.getIdPart()));
+        }
         out.add(grading);
       }
     }
     for (Tnm t : tumour.tnms.values()) {
+      if (t.t() == null && t.n() == null && t.m() == null && t.stage() == null) {
+        continue;
+      }
       String id = refs.id(t.clinical() ? "tnmc" : "tnmp", tk, t.key());
       out.add(TnmObservations.tnm(id, t, refs.patient(), condition, dxDate));
-      cond.addStage().addAssessment(Refs.ref("Observation", id));
+      if (cond != null) {
+        cond.addStage().addAssessment(Refs.ref("Observation", id));
+      }
     }
     for (Metastasis m : tumour.metastases.values()) {
       out.add(metastasis(tk, m, condition));

@@ -168,6 +168,28 @@ class AdtMapperTest {
   }
 
   @Test
+  void therapyOfATumourWithoutDiagnosisInThisFileStillPointsAtItsCondition() throws Exception {
+    String onlySurgery =
+        xml.replaceAll("(?s)<Meldung Meldung_ID=\"AM-1\".*?</Meldung>", "")
+            .replaceAll("(?s)<Meldung Meldung_ID=\"AM-3\".*?</Meldung>", "")
+            .replaceAll(
+                "(?s)<Tumorzuordnung Tumor_ID=\"1\">.*?</Tumorzuordnung>",
+                "<Tumorzuordnung Tumor_ID=\"1\"/>");
+    Bundle b = mapper.map(stream(onlySurgery), "op.xml").bundles().get(0);
+    assertThat(b.getEntry()).noneMatch(e -> e.getResource() instanceof Condition);
+    Procedure op =
+        b.getEntry().stream()
+            .map(Bundle.BundleEntryComponent::getResource)
+            .filter(Procedure.class::isInstance)
+            .map(Procedure.class::cast)
+            .findFirst()
+            .orElseThrow();
+    String conditionOfTheFullImport = all(Condition.class).get(0).getIdElement().getIdPart();
+    assertThat(op.getReasonReferenceFirstRep().getReference())
+        .isEqualTo("Condition/" + conditionOfTheFullImport);
+  }
+
+  @Test
   void sampleTypesFromKindAndFixation() {
     assertThat(AdtSamples.sampleMaterialType("Tumorgewebe", "Paraffin(FFPE)"))
         .isEqualTo("tumor-tissue-ffpe");
