@@ -121,7 +121,11 @@ public final class Onco {
 
   public record Death(LocalDate date, String tumourRelated) {}
 
-  /** A biosample; type is a SampleMaterialType code. */
+  /**
+   * A biosample; type is a SampleMaterialType code. {@code project} is the identifier system of a
+   * DKTK project the sample belongs to (oBDS DKTK: EXLIQUID), under which the sample id is also
+   * given.
+   */
   public record Sample(
       String key,
       String type,
@@ -129,5 +133,22 @@ public final class Onco {
       String bodySite,
       String bodySiteVersion,
       String status,
-      String parentKey) {}
+      String parentKey,
+      Amount quantity,
+      String project) {
+
+    public Sample(
+        String key,
+        String type,
+        FuzzyDate collected,
+        String bodySite,
+        String bodySiteVersion,
+        String status,
+        String parentKey) {
+      this(key, type, collected, bodySite, bodySiteVersion, status, parentKey, null, null);
+    }
+  }
+
+  /** An amount with its unit as written in the source (e.g. 2.5 ml). */
+  public record Amount(java.math.BigDecimal value, String unit) {}
 }

@@ -29,6 +29,9 @@ public final class SpecimenResources {
     sp.setId(id(s.key()));
     sp.getMeta().addProfile(MdsProfiles.SPECIMEN);
     sp.addIdentifier().setSystem(SAMPLE_ID_SYSTEM + site + "-sample").setValue(s.key());
+    if (s.project() != null) {
+      sp.addIdentifier().setSystem(s.project()).setValue(s.key());
+    }
     sp.setStatus(status(s.status()));
     sp.setType(concept(CodeSystems.SAMPLE_MATERIAL_TYPE, s.type()));
     sp.setSubject(refs.patient());
@@ -37,6 +40,9 @@ public final class SpecimenResources {
     }
     if (s.bodySite() != null) {
       sp.getCollection().setBodySite(concept(CodeSystems.ICDO3, s.bodySiteVersion(), s.bodySite()));
+    }
+    if (s.quantity() != null) {
+      sp.getCollection().getQuantity().setValue(s.quantity().value()).setUnit(s.quantity().unit());
     }
     if (s.parentKey() != null) {
       sp.addParent(Refs.ref("Specimen", id(s.parentKey())));

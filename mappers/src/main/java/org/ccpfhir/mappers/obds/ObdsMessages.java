@@ -3,10 +3,12 @@ package org.ccpfhir.mappers.obds;
 import static org.ccpfhir.mappers.obds.ObdsParts.date;
 import static org.ccpfhir.mappers.obds.ObdsParts.fuzzy;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.ccpfhir.mappers.fhir.FuzzyDate;
+import org.ccpfhir.mappers.fhir.Onco.Amount;
 import org.ccpfhir.mappers.fhir.Onco.Death;
 import org.ccpfhir.mappers.fhir.Onco.Diagnosis;
 import org.ccpfhir.mappers.fhir.Onco.FollowUp;
@@ -172,6 +174,7 @@ final class ObdsMessages {
   private static void samples(XmlElement samples, PatientRecord record) {
     for (XmlElement s : samples.children("Sample")) {
       String collected = s.text("Collectiontime");
+      String amount = s.text("SpecimenQuantity", "QuantityValue");
       record.put(
           new Sample(
               s.attribute("Sample_ID"),
@@ -180,7 +183,11 @@ final class ObdsMessages {
               s.text("BodySite", "Code"),
               s.text("BodySite", "Version"),
               s.text("Status"),
-              s.attribute("Parent_ID")));
+              s.attribute("Parent_ID"),
+              amount == null
+                  ? null
+                  : new Amount(new BigDecimal(amount), s.text("SpecimenQuantity", "Unit")),
+              s.text("Project")));
     }
   }
 }

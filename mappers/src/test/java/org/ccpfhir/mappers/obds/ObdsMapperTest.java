@@ -223,8 +223,16 @@ class ObdsMapperTest {
     List<Specimen> specimens = all(Specimen.class);
     assertThat(specimens).hasSize(2);
     assertThat(specimens.get(0).getType().getCodingFirstRep().getCode()).isEqualTo("tissue-ffpe");
-    assertThat(specimens.get(1).getParentFirstRep().getReference())
+    Specimen derived = specimens.get(1);
+    assertThat(derived.getParentFirstRep().getReference())
         .isEqualTo("Specimen/" + specimens.get(0).getIdPart());
+    assertThat(derived.getIdentifier())
+        .extracting(i -> i.getSystem() + "|" + i.getValue())
+        .containsExactly(
+            "https://ccp-fhir.org/fhir/sid/TEST-sample|S-2",
+            "http://dktk.dkfz.de/fhir/sid/exliquid-specimen|S-2");
+    assertThat(derived.getCollection().getQuantity().getValue()).isEqualByComparingTo("2.5");
+    assertThat(derived.getCollection().getQuantity().getUnit()).isEqualTo("ug");
   }
 
   @Test
