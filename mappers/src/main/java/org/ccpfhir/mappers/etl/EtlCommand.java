@@ -1,17 +1,18 @@
 package org.ccpfhir.mappers.etl;
 
 import ca.uhn.fhir.context.FhirContext;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.ccpfhir.mappers.MappedFile;
-import org.ccpfhir.mappers.MappingException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.ccpfhir.mappers.adt.AdtMapper;
 import org.ccpfhir.mappers.csv.SampleCsvMapper;
 import org.ccpfhir.mappers.fhir.PatientBundleBuilder;
@@ -23,7 +24,6 @@ import org.ccpfhir.mappers.textmining.PathologyTextFileMapper;
 import org.ccpfhir.profiles.fast.FastMdsValidator;
 import org.ccpfhir.terminology.CcpTerminology;
 import org.ccpfhir.terminology.CodeSystems;
-import org.hl7.fhir.r4.model.Bundle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -89,6 +89,12 @@ public final class EtlCommand implements Callable<Integer> {
   @Option(names = "--skip-local-validation", description = "Do not check bundles before sending.")
   boolean skipLocalValidation;
 
+  @Option(
+      names = "--threads",
+      defaultValue = "2",
+      description = "Files mapped and sent at the same time (default 2).")
+  int threads;
+
   @Option(names = "--no-progress", description = "No progress bar.")
   boolean noProgress;
 
@@ -112,14 +118,31 @@ public final class EtlCommand implements Callable<Integer> {
     FormatRouter router = router(ids);
     DryRunValidator validator =
         dryRun || !skipLocalValidation ? new DryRunValidator(FastMdsValidator.create(ctx)) : null;
-    BridgeheadClient client = dryRun ? null : client(ctx);
+    BridgeheadClient client;
+    try {
+      client = dryRun ? null : client(ctx);
+    } catch (java.io.IOException e) {
+      // e.g. the token endpoint refused the client: say so without a stack trace
+      err.println("ccp-etl: " + e.getMessage());
+      return 1;
+    }
     List<Path> files = SourceFiles.expand(inputs);
+    FileProcessor processor = new FileProcessor(router, validator, client);
     RunSummary summary = new RunSummary();
     Progress progress = new Progress(err, files.size(), !noProgress);
-    for (Path file : files) {
-      summary.files++;
-      process(file, router, validator, client, summary);
-      progress.update(summary.files, summary.rejected.size());
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+    try {
+      List<Future<FileProcessor.Outcome>> outcomes = new ArrayList<>();
+      for (Path file : files) {
+        outcomes.add(pool.submit(() -> processor.process(file)));
+      }
+      // collected in input order, so the summary does not depend on thread timing
+      for (Future<FileProcessor.Outcome> outcome : outcomes) {
+        summary.add(outcome.get());
+        progress.update(summary.files, summary.rejected.size());
+      }
+    } finally {
+      pool.shutdownNow();
     }
     summary.print(out, dryRun);
     return summary.rejected.isEmpty() ? 0 : 1;
@@ -154,51 +177,5 @@ public final class EtlCommand implements Callable<Integer> {
   static URI resolve(URI base, String path) {
     String b = base.toString();
     return URI.create((b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + path);
-  }
-
-  private void process(
-      Path file,
-      FormatRouter router,
-      DryRunValidator validator,
-      BridgeheadClient client,
-      RunSummary summary)
-      throws InterruptedException {
-    String name = file.getFileName().toString();
-    MappedFile mapped;
-    try (InputStream in = Files.newInputStream(file)) {
-      mapped = router.mapperFor(file).map(in, name);
-    } catch (MappingException e) {
-      summary.reject(name, e.getMessage());
-      return;
-    } catch (java.io.IOException e) {
-      summary.reject(name, "cannot read: " + e.getClass().getSimpleName());
-      return;
-    }
-    if (validator != null) {
-      for (Bundle bundle : mapped.bundles()) {
-        List<String> errors = validator.errors(bundle);
-        if (!errors.isEmpty()) {
-          summary.reject(
-              name,
-              "profile check: " + String.join("; ", errors.subList(0, Math.min(3, errors.size()))));
-          return;
-        }
-      }
-    }
-    summary.messages += mapped.messages();
-    summary.patients += mapped.patients();
-    summary.resources += mapped.resources();
-    if (client == null) {
-      summary.bundlesSent += mapped.bundles().size();
-      return;
-    }
-    for (Bundle bundle : mapped.bundles()) {
-      BridgeheadClient.Result result = client.post(bundle);
-      if (!result.ok()) {
-        summary.reject(name, result.reason());
-        return;
-      }
-      summary.bundlesSent++;
-    }
   }
 }

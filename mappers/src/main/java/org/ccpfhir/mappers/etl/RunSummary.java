@@ -16,8 +16,15 @@ final class RunSummary {
   int bundlesSent;
   final List<Rejection> rejected = new ArrayList<>();
 
-  void reject(String file, String reason) {
-    rejected.add(new Rejection(file, reason));
+  void add(FileProcessor.Outcome o) {
+    files++;
+    messages += o.messages();
+    patients += o.patients();
+    resources += o.resources();
+    bundlesSent += o.bundlesDone();
+    if (o.rejection() != null) {
+      rejected.add(new Rejection(o.file(), o.rejection()));
+    }
   }
 
   void print(PrintWriter out, boolean dryRun) {

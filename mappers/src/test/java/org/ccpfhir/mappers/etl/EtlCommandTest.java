@@ -60,7 +60,7 @@ class EtlCommandTest {
   @Test
   void dryRunValidatesEverythingReportsRejectionsAndFailsTheExitCode() throws Exception {
     inputs();
-    int code = run("--site", "HD", "--dry-run", "--no-progress", dir.toString());
+    int code = run("--site", "HD", "--dry-run", "--no-progress", "--threads", "3", dir.toString());
     String summary = out.toString();
     assertThat(code).isEqualTo(1);
     assertThat(summary)
@@ -143,6 +143,30 @@ class EtlCommandTest {
     assertThat(code).isEqualTo(1);
     assertThat(out.toString())
         .contains("rejected a-obds.xml: HTTP 422: Bundle.entry[1].resource rule mds-x");
+  }
+
+  @Test
+  void refusedClientCredentialsEndTheRunWithoutAStackTrace() throws Exception {
+    write("a-obds.xml", ObdsDocuments.document(1, 1));
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/oauth2/token", ex -> respond(ex, 401, "{\"error\":\"invalid_client\"}"));
+    server.start();
+    int code =
+        run(
+            "--site",
+            "HD",
+            "--base",
+            "http://127.0.0.1:" + server.getAddress().getPort(),
+            "--client-id",
+            "etl",
+            "--client-secret",
+            "wrong",
+            dir.toString());
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString())
+        .contains("token endpoint answered HTTP 401")
+        .doesNotContain("wrong")
+        .doesNotContain("at org.");
   }
 
   @Test
