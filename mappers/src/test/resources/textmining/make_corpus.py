@@ -93,6 +93,40 @@ HELD_OUT = [
  ("en", "Liver biopsy: hepatocellular carcinoma, moderately differentiated (Edmondson-Steiner grade II). No TNM assigned on biopsy.", dict(grading="2")),
 ]
 
+# A second held-out batch, written later, also never used for tuning.
+HELD_OUT_2 = [
+ ("de", "Resektat Colon ascendens: mäßig differenziertes Adenokarzinom, Infiltration des perikolischen Fettgewebes. 0 von 21 Lymphknoten befallen. Tumorstadium pT3 pN0 (0/21), L0, V0, R0 (TNM 8. Auflage).", dict(T="p:3", N="p:0", version="8", grading="2", residual="R0")),
+ ("en", "DIAGNOSIS: Right upper lobe, lobectomy: Invasive non-mucinous adenocarcinoma, lepidic and acinar patterns (ICD-O 8140/3). Pathologic stage pT1b pN0. Surgical margins negative for tumour (R0).", dict(T="p:1b", N="p:0", residual="R0", morphology="8140/3")),
+ ("de", "Harnblasen-TUR: nicht-invasives papilläres Urothelkarzinom, low grade (pTa), Muskulatur tumorfrei.", dict(T="p:a")),
+ ("en", "Stomach, total gastrectomy after FLOT: ypT3 ypN2 (4/31), tumour regression grade 3 (Becker), poorly cohesive carcinoma, G3, margins clear.", dict(T="p:3", N="p:2", y="y", grading="3")),
+ ("de", "Prostatektomie: azinäres Adenokarzinom, Gleason 3+3=6 (ISUP-Gradgruppe 1), pT2c pN0 (0/9) R0.", dict(T="p:2c", N="p:0", residual="R0")),
+ ("en", "Breast, left, wide local excision: invasive carcinoma (NST), grade 1, 11 mm. Sentinel node negative: pT1c pN0(sn). Final margins > 2 mm.", dict(T="p:1c", N="p:0(sn)", grading="1")),
+ ("de", "Kolorektales Karzinom mit synchronen Lebermetastasen: pT3 pN1a (1/18) pM1a (HEP), G2, R0 (lokal), R2 (gesamt, belassene Lebermetastasen).", dict(T="p:3", N="p:1a", M="p:1a", grading="2", residual="R2")),
+ ("en", "Clinical note: CT shows a 3 cm mass; cT2a cN0 cM0 per tumour board. Biopsy pending.", dict(T="c:2a", N="c:0", M="c:0")),
+ ("de", "Mamma-Stanzbiopsie: Invasives Karzinom NST, G3, ER 0 %, PR 0 %, HER2 negativ (Score 1+), Ki-67 70 %.", dict(grading="3")),
+ ("en", "Soft tissue, thigh: undifferentiated pleomorphic sarcoma (8802/3), FNCLCC grade 3, size 9 cm, margins R1 at the deep aspect.", dict(grading="3", residual="R1", morphology="8802/3")),
+ ("de", "Ösophagusresektat nach CROSS: kein vitaler Resttumor (ypT0 ypN0 (0/28)), vollständige Regression, R0.", dict(T="p:0", N="p:0", y="y", residual="R0")),
+ ("en", "Pancreas tail: well differentiated neuroendocrine tumour G2 (Ki-67 5 %), pT2 pN1 (2/11), resection margin R0, TNM 8th edition.", dict(T="p:2", N="p:1", grading="2", residual="R0", version="8")),
+ ("de", "Zervix-Konisation: Plattenepithelkarzinom, mikroinvasiv, FIGO IA1, Resektionsränder frei.", {}),
+ ("en", "Rectum, low anterior resection: adenocarcinoma G2, ypT2 ypN1b (2/19) cM0; UICC stage IIIA (ypT2 N1 M0).", dict(T="p:2", N="p:1b", M="c:0", y="y", uicc="IIIA", grading="2")),
+ ("de", "Lymphknotenexstirpation zervikal: Metastase eines Plattenepithelkarzinoms (8070/6), extranodale Ausbreitung.", dict(morphology="8070/6")),
+ ("en", "Testis: seminoma (9061/3), pT1 pNX, stage IS due to elevated markers.", dict(T="p:1", N="p:X", uicc="IS", morphology="9061/3")),
+ ("de", "Wächterlymphknoten links axillär: Isolierte Tumorzellen, pN0(i+)(sn).", dict(N="p:0(i+)")),
+ ("en", "Skin, excision: basal cell carcinoma (8090/3), completely excised (R0).", dict(residual="R0", morphology="8090/3")),
+ ("de", "Nephrektomie: chromophobes Nierenzellkarzinom (8317/3), pT2a, pNX, cM0, R0; UICC II.", dict(T="p:2a", N="p:X", M="c:0", uicc="II", residual="R0", morphology="8317/3")),
+ ("en", "Colon polyp: adenocarcinoma arising in a tubulovillous adenoma, pT1, G2, stalk margin clear (R0). Haggitt level 2.", dict(T="p:1", grading="2", residual="R0")),
+ ("de", "Lungenresektat: Plattenepithelkarzinom G3, zwei Herde im selben Lappen, pT3 (2) pN2 (3/20) R0.", dict(T="p:3", N="p:2", msym="2", grading="3", residual="R0")),
+ ("en", "Bladder, cystectomy: urothelial carcinoma, high grade, pT3a pN0 (0/22), L0 V0, margins negative.", dict(T="p:3a", N="p:0")),
+ ("de", "Rezidiv eines Rektumkarzinoms im kleinen Becken, rpT4b, R2-Resektion.", dict(T="p:4b", r="r", residual="R2")),
+ ("en", "Final staging per AJCC 8th edition: pT2 pN3a pM1b. Stage IV.", dict(T="p:2", N="p:3a", M="p:1b", version="8", uicc="IV")),
+ ("de", "Klinisch-radiologisches Staging (CT Thorax/Abdomen): T4 N3 M1c, UICC-Stadium IVB.", dict(T=":4", N=":3", M=":1c", uicc="IVB")),
+ ("en", "Liver segment VI: colorectal metastasis, R0, 8140/6; no further lesions.", dict(residual="R0", morphology="8140/6")),
+ ("de", "Mamma rechts, Mastektomie nach neoadjuvanter Chemotherapie: ypTis ypN0 (0/14), kein invasiver Resttumor.", dict(T="p:is", N="p:0", y="y")),
+ ("en", "Thyroid: poorly differentiated carcinoma (8337/3), pT3a pN1b, R1.", dict(T="p:3a", N="p:1b", residual="R1", morphology="8337/3")),
+ ("de", "Magenbiopsie: Adenokarzinom vom diffusen Typ nach Laurén, gering differenziert (G3). Staging erfolgt klinisch.", dict(grading="3")),
+ ("en", "Oropharynx, biopsy: HPV-associated squamous cell carcinoma, p16 positive; clinical staging cT2 cN1 cM0 (UICC 8th ed.), stage I.", dict(T="c:2", N="c:1", M="c:0", version="8", uicc="I")),
+]
+
 DE_MORPH = [("Adenokarzinom", "8140/3"), ("invasives Karzinom NST", "8500/3"), ("Plattenepithelkarzinom", "8070/3"),
             ("lobuläres Karzinom", "8520/3"), ("muzinöses Adenokarzinom", "8480/3"), ("kleinzelliges Karzinom", "8041/3"),
             ("malignes Melanom", "8720/3"), ("Karzinoid", "8240/3"), ("hepatozelluläres Karzinom", "8170/3"),
@@ -244,7 +278,7 @@ def main():
     rows = []
     for k, (lang, text, exp) in enumerate(HAND, 1):
         rows.append((f"h{k:03d}", lang, text, exp))
-    for k, (lang, text, exp) in enumerate(HELD_OUT, 1):
+    for k, (lang, text, exp) in enumerate(HELD_OUT + HELD_OUT_2, 1):
         rows.append((f"x{k:03d}", lang, text, exp))
     for i in range(170):
         lang, text, exp = generated(rng, i)

@@ -35,7 +35,14 @@ public final class PathologyReportMapper {
 
   /** The report: its patient, DocumentReference id and date; the diagnosis when known. */
   public record SourceDocument(
-      String patientKey, String documentId, LocalDate date, Reference condition) {}
+      String patientKey, String documentId, LocalDate date, Reference condition) {
+
+    public SourceDocument {
+      java.util.Objects.requireNonNull(patientKey, "patientKey");
+      java.util.Objects.requireNonNull(documentId, "documentId");
+      java.util.Objects.requireNonNull(date, "date");
+    }
+  }
 
   static final String AGENT = "ccp-fhir mappers pathology text mining";
 
