@@ -5,10 +5,11 @@ set -euo pipefail
 
 usage() {
   cat <<'USAGE'
-usage: bench/mappers.sh [--messages N] [--runs R] [--per-file P] [--no-build]
+usage: bench/mappers.sh [--messages N] [--runs R] [--per-file P] [--threads T] [--no-build]
   --messages N   oBDS messages to map per run (default 30000)
   --runs R       measured runs after one warm-up run (default 5)
   --per-file P   patients per oBDS document, 3 messages each (default 20)
+  --threads T    files mapped in parallel (default 1)
   --no-build     use the classes already compiled
 USAGE
 }
@@ -17,12 +18,14 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 MESSAGES=30000
 RUNS=5
 PER_FILE=20
+THREADS=1
 BUILD=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --messages) MESSAGES=$2; shift 2 ;;
     --runs) RUNS=$2; shift 2 ;;
     --per-file) PER_FILE=$2; shift 2 ;;
+    --threads) THREADS=$2; shift 2 ;;
     --no-build) BUILD=0; shift ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
@@ -41,4 +44,4 @@ trap 'rm -f "$CP_FILE"' EXIT
   -Dmdep.includeScope=test >/dev/null
 CP="mappers/target/test-classes:mappers/target/classes:profiles/target/classes:terminology/target/classes:$(cat "$CP_FILE")"
 exec java -Xmx1g -XX:+UseParallelGC -cp "$CP" org.ccpfhir.mappers.bench.ObdsThroughput \
-  "$MESSAGES" "$RUNS" "$PER_FILE"
+  "$MESSAGES" "$RUNS" "$PER_FILE" "$THREADS"
