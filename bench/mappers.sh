@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Throughput of the oBDS mapper alone (no server, no profile validation): generates N oBDS
+# messages and prints messages/s per run and the median. See mappers/README.md.
+set -euo pipefail
+
+usage() {
+  cat <<'USAGE'
+usage: bench/mappers.sh [--messages N] [--runs R] [--per-file P] [--threads T] [--no-build]
+  --messages N   oBDS messages to map per run (default 30000)
+  --runs R       measured runs after one warm-up run (default 5)
+  --per-file P   patients per oBDS document, 3 messages each (default 20)
+  --threads T    files mapped in parallel (default 1)
+  --no-build     use the classes already compiled
+USAGE
+}
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+MESSAGES=30000
+RUNS=5
+PER_FILE=20
+THREADS=1
+BUILD=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --messages) MESSAGES=$2; shift 2 ;;
+    --runs) RUNS=$2; shift 2 ;;
+    --per-file) PER_FILE=$2; shift 2 ;;
+    --threads) THREADS=$2; shift 2 ;;
+    --no-build) BUILD=0; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage >&2; exit 2 ;;
+  esac
+done
+
+cd "$ROOT"
+OFFLINE=""
+if [ -d "$HOME/.m2/repository/org/apache/commons/commons-csv" ]; then OFFLINE="-o"; fi
+if [ "$BUILD" = 1 ]; then
+  ./mvnw -q -B $OFFLINE -pl mappers -am test-compile -Dspotless.check.skip=true
+fi
+CP_FILE=$(mktemp)
+trap 'rm -f "$CP_FILE"' EXIT
+./mvnw -q -B $OFFLINE -pl mappers dependency:build-classpath -Dmdep.outputFile="$CP_FILE" \
+  -Dmdep.includeScope=test >/dev/null
+CP="mappers/target/test-classes:mappers/target/classes:profiles/target/classes:terminology/target/classes:$(cat "$CP_FILE")"
+exec java -Xmx1g -XX:+UseParallelGC -cp "$CP" org.ccpfhir.mappers.bench.ObdsThroughput \
+  "$MESSAGES" "$RUNS" "$PER_FILE" "$THREADS"
