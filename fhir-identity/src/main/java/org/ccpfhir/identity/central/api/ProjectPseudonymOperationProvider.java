@@ -3,7 +3,6 @@ package org.ccpfhir.identity.central.api;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
-import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import org.ccpfhir.identity.central.CentralPatientList;
 import org.ccpfhir.identity.fhir.FhirOperations;
 import org.ccpfhir.identity.pseudonym.ProjectPseudonyms;
@@ -49,12 +48,7 @@ public class ProjectPseudonymOperationProvider implements FhirOperations {
       throw new InvalidRequestException("parameter 'pseudonym' is required");
     }
     String site = SiteCaller.site();
-    long person =
-        list.personOf(site, pseudonym.getValue())
-            .orElseThrow(
-                () ->
-                    new UnprocessableEntityException(
-                        "the pseudonym is not a global pseudonym of site " + site));
+    long person = SiteCaller.person(list, site, pseudonym.getValue());
     String domain = project.getValue() + "-" + site + "-G";
     Parameters output = new Parameters();
     Parameters.ParametersParameterComponent part = output.addParameter().setName("pseudonym");

@@ -3,7 +3,6 @@ package org.ccpfhir.identity.central.api;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
-import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.security.cert.X509Certificate;
 import java.util.Map;
 import org.ccpfhir.identity.central.CentralPatientList;
@@ -52,12 +51,7 @@ public class ReencryptOperationProvider implements FhirOperations {
           "parameter 'target' must name a re-encryption target: " + targets.keySet());
     }
     String site = SiteCaller.site();
-    long person =
-        list.personOf(site, pseudonym.getValue())
-            .orElseThrow(
-                () ->
-                    new UnprocessableEntityException(
-                        "the pseudonym is not a global pseudonym of site " + site));
+    long person = SiteCaller.person(list, site, pseudonym.getValue());
     byte[] envelope =
         reEncryption.reencrypt("person:" + person, configured.domain(), certificate(configured));
     Parameters output = new Parameters();
