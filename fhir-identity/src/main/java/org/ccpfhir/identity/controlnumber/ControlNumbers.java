@@ -20,6 +20,10 @@ public record ControlNumbers(Map<String, long[]> filters) {
   /** 2: birth date parts, sex and citizenship as whole tokens (1 used unigrams). */
   private static final byte VERSION = 2;
 
+  private static final java.util.regex.Pattern FIELD =
+      java.util.regex.Pattern.compile(
+          "FIRST_NAME|LAST_NAME|BIRTH_DAY|BIRTH_MONTH|BIRTH_YEAR|SEX|CITIZENSHIP|FORMER_NAME_\\d{1,2}");
+
   public ControlNumbers {
     filters = Map.copyOf(filters);
   }
@@ -53,11 +57,19 @@ public record ControlNumbers(Map<String, long[]> filters) {
       Map<String, long[]> filters = new LinkedHashMap<>();
       for (int i = 0; i < count; i++) {
         String field = in.readUTF();
-        long[] words = new long[in.readShort()];
+        if (!FIELD.matcher(field).matches() || filters.containsKey(field)) {
+          throw new IllegalArgumentException("unknown or repeated control-number field");
+        }
+        int length = in.readShort();
+        if (length < 1 || length > 128) {
+          throw new IllegalArgumentException("control-number filter length out of range");
+        }
+        long[] words = new long[length];
         for (int w = 0; w < words.length; w++) {
           words[w] = in.readLong();
         }
-        filters.put(field, words);
+        // a handful of field names, a million records: one String each
+        filters.put(field.intern(), words);
       }
       return new ControlNumbers(filters);
     } catch (IOException | IllegalArgumentException e) {
