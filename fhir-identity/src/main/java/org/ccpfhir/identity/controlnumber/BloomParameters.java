@@ -14,8 +14,8 @@ package org.ccpfhir.identity.controlnumber;
 public record BloomParameters(
     int nameBits, int nameHashes, int smallBits, int smallHashes, boolean fold) {
 
-  /** Measured defaults (README): 1000/10 for names, 128/4 for the rest, folded. */
-  public static final BloomParameters DEFAULTS = new BloomParameters(1000, 10, 128, 4, true);
+  /** Measured defaults (README): 1000/10 for names, 256/4 for the rest, folded. */
+  public static final BloomParameters DEFAULTS = new BloomParameters(1000, 10, 256, 4, true);
 
   public BloomParameters {
     if (nameBits < 128 || nameBits % 2 != 0 || smallBits < 64 || smallBits % 2 != 0) {

@@ -24,6 +24,16 @@ public final class ControlNumberMatcher {
   public record Result(
       Classification classification, double score, Map<IdatField, Double> similarities) {}
 
+  /** Default thresholds (measured, bench/README.md): match and possible match (review). */
+  public static final double MATCH = 0.85;
+
+  public static final double POSSIBLE_MATCH = 0.72;
+
+  /** The matcher with the default thresholds. */
+  public static ControlNumberMatcher withDefaults() {
+    return new ControlNumberMatcher(MATCH, POSSIBLE_MATCH);
+  }
+
   private final double matchThreshold;
   private final double possibleMatchThreshold;
 
@@ -49,8 +59,54 @@ public final class ControlNumberMatcher {
     double score = WeightedScore.of(similarities);
     Classification classification =
         WeightedScore.classify(score, matchThreshold, possibleMatchThreshold);
+    if (classification == Classification.MATCH
+        && (birthDateDisagrees(similarities) || twoDeviations(similarities))) {
+      // a birth date that differs (other than by a day/month swap or one day) is strong evidence
+      // of two people — EpiLink's disagreement weight; so are a near date and a near name at once
+      // (one error per record is common, two are rare): the linkage admin judges
+      classification = Classification.POSSIBLE_MATCH;
+    }
     return new Result(classification, score, similarities);
   }
+
+  private static boolean twoDeviations(Map<IdatField, Double> similarities) {
+    boolean nearDate =
+        below(similarities, IdatField.BIRTH_DAY, NEAR_DATE)
+            || below(similarities, IdatField.BIRTH_MONTH, NEAR_DATE)
+            || below(similarities, IdatField.BIRTH_YEAR, NEAR_DATE);
+    boolean nearName =
+        below(similarities, IdatField.FIRST_NAME, NEAR_NAME)
+            || below(similarities, IdatField.LAST_NAME, NEAR_NAME);
+    return nearDate && nearName;
+  }
+
+  private static boolean below(Map<IdatField, Double> similarities, IdatField field, double limit) {
+    Double similarity = similarities.get(field);
+    return similarity != null && similarity < limit;
+  }
+
+  /** A date part below this is not exact (one day off ≈ 0.67, a credited swap 0.5). */
+  private static final double NEAR_DATE = 0.9;
+
+  /** A name below this has more than a small spelling difference. */
+  private static final double NEAR_NAME = 0.8;
+
+  private static boolean birthDateDisagrees(Map<IdatField, Double> similarities) {
+    for (IdatField field :
+        new IdatField[] {IdatField.BIRTH_DAY, IdatField.BIRTH_MONTH, IdatField.BIRTH_YEAR}) {
+      Double similarity = similarities.get(field);
+      if (similarity != null && similarity < DISAGREEMENT) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Below this a date part disagrees (other days ≤ 0.4); one day off (≈ 0.67) and a swapped
+   * day/month pair (credited {@link #SWAP_CREDIT} of ≈ 1) do not.
+   */
+  private static final double DISAGREEMENT = 0.5;
 
   /**
    * A day/month swap (1960-05-12 for 1960-12-05) counts half: a typical error, but not agreement.

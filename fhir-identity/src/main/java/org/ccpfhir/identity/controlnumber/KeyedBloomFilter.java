@@ -61,11 +61,20 @@ final class KeyedBloomFilter {
    * values nearly disjoint ones — q-grams would make 12 and 21, or 1 and 11, look alike.
    */
   long[] encodeToken(String field, String value, int bits, int hashes, boolean fold) {
-    if (value == null || value.isEmpty()) {
-      return null;
-    }
+    return value == null || value.isEmpty()
+        ? null
+        : encodeTokens(field, java.util.List.of(value), bits, hashes, fold);
+  }
+
+  /**
+   * Several tokens in one filter (a number with its neighbours, so that off-by-one stays close).
+   */
+  long[] encodeTokens(
+      String field, java.util.List<String> tokens, int bits, int hashes, boolean fold) {
     long[] filter = new long[words(bits)];
-    setPositions(filter, field, value, bits, hashes);
+    for (String token : tokens) {
+      setPositions(filter, field, token, bits, hashes);
+    }
     return harden(filter, bits, field, fold);
   }
 

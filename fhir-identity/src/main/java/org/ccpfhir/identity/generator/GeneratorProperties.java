@@ -36,6 +36,6 @@ public record GeneratorProperties(
     @DefaultValue("PT10S") Duration timeout,
     @DefaultValue("1000") @Min(128) @Max(8192) int nameBits,
     @DefaultValue("10") @Min(1) @Max(64) int nameHashes,
-    @DefaultValue("128") @Min(64) @Max(1024) int smallBits,
+    @DefaultValue("256") @Min(64) @Max(1024) int smallBits,
     @DefaultValue("4") @Min(1) @Max(64) int smallHashes,
     @DefaultValue("true") boolean fold) {}

@@ -8,16 +8,16 @@ import java.util.Set;
 
 /**
  * Brings the spellings of one name together before comparison: case, umlauts and ß (ä → ae, ß →
- * ss), accents, punctuation and repeated spaces; academic titles (Dr., Prof., Dipl.-Ing. …) are
- * dropped, and so are name particles (von, van, de, zu …) as long as a name remains — registries
- * record "von Müller", "Müller, von" and "Müller" for the same person.
+ * ss), accents, punctuation and repeated spaces; academic titles (Dr., Prof., Dipl.-Ing. …) and
+ * name particles (von, van, de, zu …) are dropped as long as a name remains — registries record
+ * "von Müller", "Müller, von" and "Müller" for the same person, and "Phil" alone is a first name.
  */
 public final class NameNormalizer {
 
   private static final Set<String> TITLES =
       Set.of(
           "dr", "prof", "med", "dent", "vet", "rer", "nat", "phil", "jur", "habil", "dipl", "ing",
-          "mag", "pd", "priv", "doz", "msc", "bsc", "ba", "ma", "phd", "mba", "sen", "jun");
+          "mag", "pd", "priv", "doz", "msc", "bsc", "phd", "mba");
   private static final Set<String> PARTICLES =
       Set.of(
           "von",
@@ -57,16 +57,16 @@ public final class NameNormalizer {
     String plain = Normalizer.normalize(folded, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     String[] words = plain.replaceAll("[^a-z ]", " ").trim().split("\\s+");
     List<String> kept = new ArrayList<>();
-    List<String> withParticles = new ArrayList<>();
+    List<String> all = new ArrayList<>();
     for (String word : words) {
-      if (word.isEmpty() || TITLES.contains(word)) {
+      if (word.isEmpty()) {
         continue;
       }
-      withParticles.add(word);
-      if (!PARTICLES.contains(word)) {
+      all.add(word);
+      if (!TITLES.contains(word) && !PARTICLES.contains(word)) {
         kept.add(word);
       }
     }
-    return String.join(" ", kept.isEmpty() ? withParticles : kept);
+    return String.join(" ", kept.isEmpty() ? all : kept);
   }
 }

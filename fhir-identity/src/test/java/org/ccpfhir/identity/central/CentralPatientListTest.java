@@ -69,7 +69,7 @@ class CentralPatientListTest {
     return new CentralPatientList(
         new CentralListRepository(dataSource),
         new LshBlockingIndex(40, 5, 7),
-        new ControlNumberMatcher(0.85, 0.72),
+        ControlNumberMatcher.withDefaults(),
         new PseudonymRegistry(dataSource, new PseudonymGenerator()::next, clock),
         Duration.ofMinutes(5),
         clock);
@@ -132,7 +132,8 @@ class CentralPatientListTest {
     assertThat(reviews).hasSize(1);
     LinkageReview review = reviews.get(0);
     assertThat(review.site()).isEqualTo("HD");
-    assertThat(review.score()).isBetween(0.72, 0.85);
+    assertThat(review.score())
+        .isBetween(ControlNumberMatcher.POSSIBLE_MATCH, ControlNumberMatcher.MATCH);
     assertThat(review.similarities()).containsKeys(IdatField.FIRST_NAME, IdatField.LAST_NAME);
 
     assertThat(list.decide(review.id(), true, "linkage-admin-1")).isTrue();

@@ -21,7 +21,7 @@ class ControlNumberMatcherTest {
 
   private final ControlNumberEncoder encoder =
       new ControlNumberEncoder("generator-secret-of-the-test".getBytes(StandardCharsets.UTF_8));
-  private final ControlNumberMatcher matcher = new ControlNumberMatcher(0.85, 0.72);
+  private final ControlNumberMatcher matcher = ControlNumberMatcher.withDefaults();
 
   static EpiLinkMatcher.Record record(SyntheticIdentity p) {
     Map<IdatField, String> fields = new EnumMap<>(IdatField.class);

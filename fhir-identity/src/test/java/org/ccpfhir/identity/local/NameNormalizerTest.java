@@ -23,7 +23,9 @@ class NameNormalizerTest {
   }
 
   @Test
-  void keepsANameThatIsOnlyParticles() {
+  void keepsANameThatIsOnlyTitleOrParticleWords() {
+    assertThat(NameNormalizer.normalize("Phil")).isEqualTo("phil");
+    assertThat(NameNormalizer.normalize("Dr. Phil")).isEqualTo("dr phil");
     assertThat(NameNormalizer.normalize("Van")).isEqualTo("van");
     assertThat(NameNormalizer.normalize("De La")).isEqualTo("de la");
   }

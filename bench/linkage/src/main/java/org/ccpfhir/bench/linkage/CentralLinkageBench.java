@@ -34,6 +34,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * <ul>
  *   <li>{@code quality --people N}: N people pseudonymized, then one corrupted copy of each
  *       (standard corruption mix): precision, recall and F1 of automatic matches, review share.
+ *   <li>{@code population --people N}: how many generated people share first name, last name and
+ *       birth date with another (indistinguishable for any linkage on these fields).
  *   <li>{@code speed --stored N}: N records stored (bulk-loaded, index rebuilt as at a start), then
  *       p50/p95 latency of 1,000 requests (half corrupted copies of stored people, half new people)
  *       with LSH blocking, and of 100 requests with the same matcher comparing every record; the
@@ -62,6 +64,8 @@ public final class CentralLinkageBench {
     try {
       if (mode.equals("quality")) {
         quality(size, seed, dir);
+      } else if (mode.equals("population")) {
+        population(size, seed);
       } else if (mode.equals("speed")) {
         speed(size, seed, dir);
       } else {
@@ -127,6 +131,52 @@ public final class CentralLinkageBench {
         reviews / (double) people,
         misses,
         2.0 * people / seconds);
+  }
+
+  /**
+   * How many people of the generated population share first name, last name and birth date with
+   * someone else: no linkage on these fields can tell such people apart.
+   */
+  private static void population(int people, long seed) {
+    Map<String, Integer> seen = new HashMap<>();
+    for (SyntheticIdentity person : new IdentityGenerator(seed).people(people)) {
+      seen.merge(
+          LinkageBench.record(person).fields().entrySet().stream()
+              .filter(e -> e.getKey() != org.ccpfhir.identity.local.IdatField.SEX)
+              .map(Map.Entry::toString)
+              .sorted()
+              .toList()
+              .toString(),
+          1,
+          Integer::sum);
+    }
+    long duplicates = seen.values().stream().filter(n -> n > 1).mapToLong(n -> n - 1).sum();
+    List<SyntheticIdentity> all = new IdentityGenerator(seed).people(people);
+    List<ControlNumbers> numbers =
+        all.parallelStream().map(p -> ENCODER.encode(LinkageBench.record(p))).toList();
+    LshBlockingIndex index = new LshBlockingIndex(40, 5, 5);
+    ControlNumberMatcher matcher = ControlNumberMatcher.withDefaults();
+    int closePairs = 0;
+    for (int i = 0; i < all.size(); i++) {
+      for (int j : index.candidates(numbers.get(i))) {
+        ControlNumberMatcher.Result result = matcher.compare(numbers.get(i), numbers.get(j));
+        if (result.classification()
+            == org.ccpfhir.identity.local.EpiLinkMatcher.Classification.MATCH) {
+          closePairs++;
+          if (closePairs <= 5) {
+            System.out.printf(
+                "different people scoring %.3f: %s | %s  %s%n",
+                result.score(), all.get(i), all.get(j), result.similarities());
+          }
+        }
+      }
+      index.add(i, numbers.get(i));
+    }
+    System.out.printf("pairs of different people classified as a match: %d%n", closePairs);
+    System.out.printf(
+        "population: people=%d seed=%d people sharing first+last name and birth date with an"
+            + " earlier one: %d%n",
+        people, seed, duplicates);
   }
 
   private static void speed(int stored, long seed, Path dir) {
@@ -218,7 +268,7 @@ public final class CentralLinkageBench {
     return new CentralPatientList(
         new CentralListRepository(database),
         blocking ? new LshBlockingIndex(40, 5, 5) : null,
-        new ControlNumberMatcher(0.85, 0.72),
+        ControlNumberMatcher.withDefaults(),
         new PseudonymRegistry(database, new PseudonymGenerator()::next, Clock.systemUTC()),
         Duration.ofMinutes(5),
         Clock.systemUTC());
