@@ -20,7 +20,11 @@ import org.junit.jupiter.api.Test;
 /** {@code $import-obds}: oBDS / ADT-GEKID XML through the bridgehead's ingest path. */
 class ObdsImportIT extends PostgresIT {
 
+  /** Path from the root, for requests from {@code clients.as(...)}. */
   static final String OPERATION = "/fhir/$import-obds";
+
+  /** Path below the FHIR base, for requests from {@link #fhir()}. */
+  static final String BELOW_BASE = "/$import-obds";
 
   @Test
   void anObdsDocumentIsStoredPseudonymizedAndSearchable() {
@@ -80,7 +84,7 @@ class ObdsImportIT extends PostgresIT {
         .setValue(new Attachment().setContentType("application/xml").setData(corrected.bytes()));
     fhir()
         .body(fhirContext.newJsonParser().encodeResourceToString(parameters))
-        .post(OPERATION)
+        .post(BELOW_BASE)
         .then()
         .statusCode(200)
         .body("type", equalTo("transaction-response"));
@@ -169,6 +173,7 @@ class ObdsImportIT extends PostgresIT {
     clients
         .as("datamanager")
         .contentType("application/xml")
+        .accept("application/fhir+json")
         .body(new byte[0])
         .post(OPERATION)
         .then()
@@ -176,7 +181,7 @@ class ObdsImportIT extends PostgresIT {
         .body("resourceType", equalTo("OperationOutcome"));
     fhir()
         .body("{\"resourceType\":\"Parameters\"}")
-        .post(OPERATION)
+        .post(BELOW_BASE)
         .then()
         .statusCode(400)
         .body("resourceType", equalTo("OperationOutcome"));
@@ -192,7 +197,13 @@ class ObdsImportIT extends PostgresIT {
   }
 
   private Response importRaw(Document doc, String user) {
-    return clients.as(user).contentType("application/xml").body(doc.bytes()).post(OPERATION);
+    // without Accept, HAPI answers in the request's (XML) format
+    return clients
+        .as(user)
+        .contentType("application/xml")
+        .accept("application/fhir+json")
+        .body(doc.bytes())
+        .post(OPERATION);
   }
 
   int count(String type, String patientId) {
