@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
 
 /** {@code $import-obds}: oBDS / ADT-GEKID XML through the bridgehead's ingest path. */
@@ -103,6 +104,25 @@ class ObdsImportIT extends PostgresIT {
   }
 
   @Test
+  void aParametersInXmlMayCarryTheDocumentAsAString() {
+    Document doc = ImportFixtures.obds();
+    Parameters parameters = new Parameters();
+    parameters.addParameter().setName("document").setValue(new StringType(doc.xml()));
+
+    clients
+        .as("datamanager")
+        .contentType("application/fhir+xml")
+        .accept("application/fhir+json")
+        .body(fhirContext.newXmlParser().encodeResourceToString(parameters))
+        .post(OPERATION)
+        .then()
+        .statusCode(200)
+        .body("type", equalTo("transaction-response"));
+
+    assertThat(count("Condition", doc.patientId())).isEqualTo(1);
+  }
+
+  @Test
   void anAdtGekidDocumentIsDetectedByItsNamespace() {
     Document doc = ImportFixtures.adt();
 
@@ -188,10 +208,11 @@ class ObdsImportIT extends PostgresIT {
   }
 
   @Test
-  void researchersMayNotImport() {
+  void researchersAndAdminsMayNotImport() {
     Document doc = ImportFixtures.obds();
 
     importRaw(doc, "researcher").then().statusCode(403);
+    importRaw(doc, "admin").then().statusCode(403);
 
     assertThat(count("Patient", "_id", doc.patientId())).isZero();
   }
