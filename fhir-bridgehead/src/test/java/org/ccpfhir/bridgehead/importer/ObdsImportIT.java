@@ -7,8 +7,12 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
 import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.bridgehead.importer.ImportFixtures.Document;
+import org.ccpfhir.security.audit.AuditRecorder;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Condition;
@@ -17,9 +21,18 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** {@code $import-obds}: oBDS / ADT-GEKID XML through the bridgehead's ingest path. */
+@ExtendWith(OutputCaptureExtension.class)
 class ObdsImportIT extends PostgresIT {
+
+  @Autowired DataSource dataSource;
+  @Autowired AuditRecorder auditRecorder;
 
   /** Path from the root, for requests from {@code clients.as(...)}. */
   static final String OPERATION = "/fhir/$import-obds";
@@ -205,6 +218,46 @@ class ObdsImportIT extends PostgresIT {
         .then()
         .statusCode(400)
         .body("resourceType", equalTo("OperationOutcome"));
+  }
+
+  @Test
+  void theDocumentsIdentifyingDataReachNeitherTheDatabaseNorTheLogs(CapturedOutput output) {
+    Document doc = ImportFixtures.obds();
+    String given = "Vorname" + ImportFixtures.letters(8);
+    String street = "Strasse" + ImportFixtures.letters(8);
+    Document named =
+        doc.with("<Vornamen>Erika Johanna</Vornamen>", "<Vornamen>" + given + "</Vornamen>")
+            .with("<Strasse>Heidestrasse</Strasse>", "<Strasse>" + street + "</Strasse>");
+    List<String> needles = List.of(doc.familyName(), given, street);
+
+    importRaw(named, "datamanager").then().statusCode(200);
+    importRaw(named.with("<Geschlecht>W</Geschlecht>", "<Geschlecht>Q</Geschlecht>"), "datamanager")
+        .then()
+        .statusCode(400);
+    auditRecorder.flush();
+
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    List<String> tables =
+        jdbc.queryForList(
+            "SELECT table_name FROM information_schema.tables"
+                + " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'",
+            String.class);
+    assertThat(tables).contains("hfj_resource", "ccp_audit_event");
+    List<String> found = new ArrayList<>();
+    for (String table : tables) {
+      for (String needle : needles) {
+        Integer rows =
+            jdbc.queryForObject(
+                "SELECT count(*) FROM " + table + " t WHERE CAST(t AS TEXT) LIKE ?",
+                Integer.class,
+                "%" + needle + "%");
+        if (rows != null && rows > 0) {
+          found.add(needle + " in table " + table);
+        }
+      }
+    }
+    assertThat(found).isEmpty();
+    assertThat(output.getAll()).doesNotContain(needles);
   }
 
   @Test
