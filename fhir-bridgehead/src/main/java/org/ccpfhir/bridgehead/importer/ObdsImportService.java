@@ -3,6 +3,7 @@ package org.ccpfhir.bridgehead.importer;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +23,7 @@ import org.ccpfhir.mappers.fhir.ResourceIds;
 import org.ccpfhir.mappers.obds.ObdsMapper;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.stereotype.Service;
 
 /**
@@ -74,7 +76,16 @@ public class ObdsImportService {
       throw new InvalidRequestException("the document holds no patient");
     }
     Bundle transaction = merge(mapped.bundles());
-    ingest.checkTransaction(request, transaction);
+    // entry URLs before the ingest may rewrite them, for the refusal notes
+    Bundle urls = urls(transaction);
+    try {
+      ingest.checkTransaction(request, transaction);
+    } catch (UnprocessableEntityException e) {
+      if (e.getOperationOutcome() instanceof OperationOutcome outcome) {
+        RefusalNotes.annotate(outcome, urls);
+      }
+      throw e;
+    }
     Bundle response = transaction(transaction, request);
     return new Result(
         response, mapped.messages(), mapped.patients(), transaction.getEntry().size());
@@ -102,6 +113,12 @@ public class ObdsImportService {
     Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
     entries.values().forEach(transaction::addEntry);
     return transaction;
+  }
+
+  private static Bundle urls(Bundle transaction) {
+    Bundle urls = new Bundle();
+    transaction.getEntry().forEach(e -> urls.addEntry().setRequest(e.getRequest().copy()));
+    return urls;
   }
 
   @SuppressWarnings("unchecked")

@@ -68,6 +68,23 @@ class ImportUnitsTest {
         .isEqualTo("7 more problems not listed");
   }
 
+  @Test
+  void aRefusalNamesTheRefusedEntriesResource() {
+    Bundle transaction = transaction(new Patient().setId("p1"), condition("c1", "C50.4"));
+    OperationOutcome outcome = new OperationOutcome();
+    outcome
+        .addIssue()
+        .setSeverity(OperationOutcome.IssueSeverity.ERROR)
+        .setDiagnostics("refused")
+        .addExpression("Bundle.entry[1].resource.ofType(Condition).code");
+
+    RefusalNotes.annotate(outcome, transaction);
+
+    assertThat(outcome.getIssue()).hasSize(2);
+    assertThat(outcome.getIssue().get(1).getDiagnostics())
+        .isEqualTo("Bundle.entry[1] of the import's transaction is Condition/c1");
+  }
+
   private static Condition condition(String id, String code) {
     Condition condition = new Condition();
     condition.setId(id);
