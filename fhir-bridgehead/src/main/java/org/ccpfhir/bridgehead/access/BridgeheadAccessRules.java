@@ -53,6 +53,10 @@ public class BridgeheadAccessRules {
           .requestMatchers(
               path("/fhir/$local-review-list"), path(HttpMethod.POST, "/fhir/$local-review-decide"))
           .hasRole(Roles.DATA_MANAGER);
+      // oBDS / ADT-GEKID import: ingest, so the site's data managers only
+      rules
+          .requestMatchers(path(HttpMethod.POST, "/fhir/$import-obds"))
+          .hasRole(Roles.DATA_MANAGER);
       // system-level operations (reindex, expunge, meta, ...)
       rules.requestMatchers(path("/fhir/$*")).hasRole(Roles.ADMIN);
       // clinical data: the site's data managers write (ingest) and read; admins read

@@ -18,6 +18,7 @@ import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.util.List;
+import org.ccpfhir.bridgehead.importer.ObdsImportOperationProvider;
 import org.ccpfhir.bridgehead.pseudonym.LocalReviewOperationProvider;
 import org.ccpfhir.bridgehead.pseudonym.PseudonymizeOperationProvider;
 import org.ccpfhir.security.audit.AuditEventResourceProvider;
@@ -44,7 +45,8 @@ public class FhirServerConfig {
       List<FhirServerInterceptor> interceptors,
       AuditEventResourceProvider auditEvents,
       PseudonymizeOperationProvider pseudonymize,
-      LocalReviewOperationProvider localReview) {
+      LocalReviewOperationProvider localReview,
+      ObdsImportOperationProvider importObds) {
     systemDao.getContext().setNarrativeGenerator(new NullNarrativeGenerator());
     // The default handler logs offending values, which may be identifying data; bad values are
     // reported to the client by validation instead.
@@ -63,6 +65,7 @@ public class FhirServerConfig {
     server.registerProvider(auditEvents);
     server.registerProvider(pseudonymize);
     server.registerProvider(localReview);
+    server.registerProvider(importObds);
     server.registerProvider(systemProvider);
     server.registerProvider(valueSetOperationProvider);
     server.setServerConformanceProvider(

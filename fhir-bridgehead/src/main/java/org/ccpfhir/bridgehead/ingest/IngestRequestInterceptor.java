@@ -39,11 +39,7 @@ public class IngestRequestInterceptor implements FhirServerInterceptor {
     switch (operation) {
       case TRANSACTION, BATCH -> {
         if (resource instanceof Bundle bundle) {
-          ingestService.prepareBundle(bundle);
-          bundle.getEntry().stream()
-              .map(BundleEntryComponent::getResource)
-              .filter(r -> r != null)
-              .forEach(r -> checked(request).add(r));
+          checkTransaction(request, bundle);
         }
       }
       case CREATE, UPDATE -> {
@@ -54,6 +50,22 @@ public class IngestRequestInterceptor implements FhirServerInterceptor {
         // reads, searches and operations carry no data to store
       }
     }
+  }
+
+  /**
+   * The ingest checks of a transaction or batch bundle, for callers that build the bundle
+   * themselves (e.g. {@code $import-obds}) and pass it to the system DAO with this request: the
+   * storage-level guard then skips the entries checked here, exactly as for a POSTed bundle.
+   *
+   * @throws ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException with an
+   *     OperationOutcome when any entry is refused
+   */
+  public void checkTransaction(RequestDetails request, Bundle bundle) {
+    ingestService.prepareBundle(bundle);
+    bundle.getEntry().stream()
+        .map(BundleEntryComponent::getResource)
+        .filter(r -> r != null)
+        .forEach(r -> checked(request).add(r));
   }
 
   @SuppressWarnings("unchecked")

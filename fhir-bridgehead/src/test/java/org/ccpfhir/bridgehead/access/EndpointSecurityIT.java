@@ -96,6 +96,7 @@ class EndpointSecurityIT extends PostgresIT {
       }
     }
     if (probe.method().equals("POST") && path.equals("/fhir/$pseudonymize")
+        || probe.method().equals("POST") && path.equals("/fhir/$import-obds")
         || path.equals("/fhir/$local-review-list")
         || probe.method().equals("POST") && path.equals("/fhir/$local-review-decide")) {
       return Set.of("data-manager");
