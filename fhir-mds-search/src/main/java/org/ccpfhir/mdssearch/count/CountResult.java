@@ -1,5 +1,7 @@
 package org.ccpfhir.mdssearch.count;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +28,7 @@ public record CountResult(int patients, int samples, List<Stratification> strati
   public record Stratification(List<Stratifier> dimensions, Map<List<String>, Integer> cells) {
     public Stratification {
       dimensions = List.copyOf(dimensions);
-      cells = Map.copyOf(cells);
+      cells = Collections.unmodifiableMap(new LinkedHashMap<>(cells));
     }
   }
 }

@@ -172,7 +172,7 @@ public final class CriteriaParser {
     }
   }
 
-  static String shorten(String text) {
+  public static String shorten(String text) {
     return text.length() > 60 ? text.substring(0, 60) + "…" : text;
   }
 
