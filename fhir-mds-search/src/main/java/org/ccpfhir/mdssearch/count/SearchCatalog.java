@@ -49,8 +49,15 @@ public final class SearchCatalog {
    *
    * @param key the facts key it is indexed under
    * @param kind how it is evaluated
+   * @param qualifier for dates: the token parameter of the same resource the date is also indexed
+   *     per value of (so both match on one resource), or null
    */
-  public record Definition(String key, Kind kind) {}
+  public record Definition(String key, Kind kind, String qualifier) {
+
+    public Definition(String key, Kind kind) {
+      this(key, kind, null);
+    }
+  }
 
   private static final Set<String> CONTROL = Set.of("_summary", "_count", "_format", "_pretty");
 
@@ -65,14 +72,14 @@ public final class SearchCatalog {
     type("Condition")
         .put("code", new Definition(CONDITION_CODE, Kind.PREFIXABLE))
         .put("body-site", new Definition(CONDITION_BODY_SITE, Kind.PREFIXABLE))
-        .put("onset-date", new Definition(CONDITION_ONSET, Kind.DATE));
+        .put("onset-date", new Definition(CONDITION_ONSET, Kind.DATE, "code"));
     type("Observation")
         .put("code", new Definition(OBSERVATION_CODE, Kind.TOKEN))
         .put("value-concept", new Definition(OBSERVATION_CODE_VALUE, Kind.VALUE))
         .put("component-code-value-concept", new Definition(OBSERVATION_COMPONENT, Kind.COMPONENT));
     type("Specimen")
         .put("type", new Definition(SPECIMEN_TYPE, Kind.TOKEN))
-        .put("collected", new Definition(SPECIMEN_COLLECTED, Kind.DATE));
+        .put("collected", new Definition(SPECIMEN_COLLECTED, Kind.DATE, "type"));
     type("Procedure")
         .put("category", new Definition(PROCEDURE_CATEGORY, Kind.TOKEN))
         .put("code", new Definition(PROCEDURE_CODE, Kind.PREFIXABLE));

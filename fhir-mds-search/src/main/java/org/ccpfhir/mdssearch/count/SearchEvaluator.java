@@ -22,7 +22,7 @@ final class SearchEvaluator {
             ? index.all()
             : index.token(MdsAttributes.HAS, search.type()));
     List<String> codes = new ArrayList<>();
-    Map<String, DateBound> dates = new LinkedHashMap<>();
+    Map<SearchCatalog.Definition, DateBound> dates = new LinkedHashMap<>();
     for (SearchParam param : search.params()) {
       if (param.name().equals("code")) {
         param.values().forEach(v -> codes.add(code(v)));
@@ -34,7 +34,7 @@ final class SearchEvaluator {
         case DATE -> {
           for (String value : param.values()) {
             DateBound bound = DateBound.parse(param.name(), value);
-            dates.merge(definition.key(), bound, DateBound::intersect);
+            dates.merge(definition, bound, DateBound::intersect);
           }
         }
         case TOKEN, PREFIXABLE -> parts.add(tokens(index, definition, param));
@@ -69,13 +69,52 @@ final class SearchEvaluator {
         case DECEASED -> parts.add(deceased(index, definition, param));
       }
     }
-    dates.forEach((key, bound) -> parts.add(index.dateRange(key, bound.from(), bound.to())));
+    dates.forEach((definition, bound) -> parts.add(dateRange(index, search, definition, bound)));
     parts.sort(Comparator.comparingInt(RoaringBitmap::getCardinality));
     RoaringBitmap result = parts.get(0).clone();
     for (int i = 1; i < parts.size() && !result.isEmpty(); i++) {
       result.and(parts.get(i));
     }
     return result;
+  }
+
+  /**
+   * A date range; when the search also names the date's qualifier (Specimen type, Condition code),
+   * only dates of resources with those codes count, so both match on the same resource.
+   */
+  private static RoaringBitmap dateRange(
+      CountIndex index,
+      Criteria.Search search,
+      SearchCatalog.Definition definition,
+      DateBound bound) {
+    List<String> qualifiers = new ArrayList<>();
+    for (SearchParam param : search.params()) {
+      if (param.name().equals(definition.qualifier())) {
+        String tokenKey = CATALOG.definition(search.type(), param.name()).key();
+        for (String value : param.values()) {
+          String code = code(value);
+          if (param.modifier().equals("below")) {
+            index.values(tokenKey).stream()
+                .filter(v -> v.startsWith(code))
+                .forEach(qualifiers::add);
+          } else {
+            qualifiers.add(code);
+          }
+        }
+      }
+    }
+    boolean qualified =
+        search.params().stream().anyMatch(p -> p.name().equals(definition.qualifier()));
+    if (!qualified) {
+      return index.dateRange(definition.key(), bound.from(), bound.to());
+    }
+    RoaringBitmap union = new RoaringBitmap();
+    for (String qualifier : qualifiers) {
+      union.or(
+          index.dateRange(
+              MdsAttributes.qualified(definition.key(), qualifier), bound.from(), bound.to()));
+    }
+    return union;
   }
 
   private static RoaringBitmap tokens(

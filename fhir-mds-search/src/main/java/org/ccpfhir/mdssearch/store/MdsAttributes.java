@@ -33,6 +33,11 @@ public final class MdsAttributes {
 
   private MdsAttributes() {}
 
+  /** A date key restricted to the resources with one code ({@code Condition.onset-date|C50.4}). */
+  public static String qualified(String dateKey, String code) {
+    return dateKey + "|" + code;
+  }
+
   /** Separates code and value in pair tokens ({@code 21908-9|IV}). */
   public static String pair(String code, String value) {
     return code + "|" + value;

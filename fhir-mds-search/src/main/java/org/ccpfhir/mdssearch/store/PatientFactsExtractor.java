@@ -22,6 +22,7 @@ import static org.ccpfhir.mdssearch.store.MdsAttributes.SPECIMEN_TYPE;
 import static org.ccpfhir.mdssearch.store.MdsAttributes.UNKNOWN;
 import static org.ccpfhir.mdssearch.store.MdsAttributes.VITAL_STATUS;
 import static org.ccpfhir.mdssearch.store.MdsAttributes.pair;
+import static org.ccpfhir.mdssearch.store.MdsAttributes.qualified;
 
 import java.time.LocalDate;
 import java.time.Period;
@@ -89,12 +90,15 @@ public final class PatientFactsExtractor {
 
     void condition(Condition condition) {
       tokens.add(HAS + "=Condition");
-      codes(condition.getCode(), ICD10GM).forEach(c -> add(CONDITION_CODE, c));
+      List<String> codes = codes(condition.getCode(), ICD10GM);
+      codes.forEach(c -> add(CONDITION_CODE, c));
       anyCodes(condition.getBodySite()).forEach(c -> add(CONDITION_BODY_SITE, c));
       LocalDate onset =
           condition.hasOnsetDateTimeType() ? day(condition.getOnsetDateTimeType()) : null;
       if (onset != null) {
         addDate(CONDITION_ONSET, onset);
+        // the same date per code: "diagnosis X in period Y" on the same Condition
+        codes.forEach(c -> addDate(qualified(CONDITION_ONSET, c), onset));
         if (firstDiagnosis == null || onset.isBefore(firstDiagnosis)) {
           firstDiagnosis = onset;
         }
@@ -128,11 +132,14 @@ public final class PatientFactsExtractor {
 
     void specimen(Specimen specimen) {
       tokens.add(HAS + "=Specimen");
-      anyCodes(specimen.getType()).forEach(c -> add(SPECIMEN_TYPE, c));
+      List<String> types = anyCodes(specimen.getType());
+      types.forEach(c -> add(SPECIMEN_TYPE, c));
       if (specimen.getCollection().hasCollectedDateTimeType()) {
         LocalDate collected = day(specimen.getCollection().getCollectedDateTimeType());
         if (collected != null) {
           addDate(SPECIMEN_COLLECTED, collected);
+          // the same date per type: "samples of type X collected in period Y" on the same Specimen
+          types.forEach(t -> addDate(qualified(SPECIMEN_COLLECTED, t), collected));
         }
       }
     }

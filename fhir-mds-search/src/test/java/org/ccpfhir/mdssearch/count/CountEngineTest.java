@@ -12,6 +12,10 @@ import org.ccpfhir.mdssearch.store.StoredChange;
 import org.ccpfhir.mdssearch.store.StoredFacts;
 import org.ccpfhir.synthetic.EntryMode;
 import org.ccpfhir.synthetic.SyntheticPatientGenerator;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Specimen;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -78,8 +82,23 @@ class CountEngineTest {
             brute(
                 dateIn(
                     "Condition.onset-date", LocalDate.of(2015, 1, 1), LocalDate.of(2017, 6, 30))));
-    assertThat(count("Specimen?type=whole-blood&collected=2019"))
-        .isLessThanOrEqualTo(count("Specimen?type=whole-blood"));
+    // type and date on the same sample, not on two samples of the patient
+    assertThat(count("Specimen?type=whole-blood&collected=ge2019"))
+        .isEqualTo(
+            brute(
+                dateIn(
+                    "Specimen.collected|whole-blood",
+                    LocalDate.of(2019, 1, 1),
+                    LocalDate.of(2100, 1, 1))))
+        .isLessThanOrEqualTo(count("Specimen?type=whole-blood AND Specimen?collected=ge2019"));
+    assertThat(count("Condition?code:below=C50&onset-date=ge2020"))
+        .isEqualTo(
+            brute(
+                p ->
+                    p.facts().tokens().stream()
+                        .filter(t -> t.startsWith("@Condition.onset-date|C50"))
+                        .map(t -> LocalDate.parse(t.substring(t.indexOf('=') + 1)))
+                        .anyMatch(d -> d.getYear() >= 2020)));
     assertThat(count("Patient?site=TUE")).isEqualTo(600);
   }
 
@@ -136,6 +155,31 @@ class CountEngineTest {
             .filter("Specimen.type=whole-blood"::equals)
             .count();
     assertThat(blood.samples()).isEqualTo(bloodSamples).isPositive();
+  }
+
+  @Test
+  void typeAndDateMatchOnTheSameSample() {
+    Bundle bundle = new Bundle();
+    bundle.addEntry().setResource(new Patient());
+    for (String[] sample :
+        new String[][] {{"whole-blood", "2010-01-01"}, {"blood-serum", "2020-01-01"}}) {
+      Specimen specimen = new Specimen();
+      specimen.getType().addCoding().setCode(sample[0]);
+      specimen.getCollection().setCollected(new DateTimeType(sample[1]));
+      bundle.addEntry().setResource(specimen);
+    }
+    CountIndex index = new CountIndex();
+    index.add(new StoredFacts(1, "HD", new PatientFactsExtractor().extract(bundle)));
+    CountEngine own = new CountEngine(index);
+    assertThat(
+            own.patients(
+                CriteriaParser.parse(CATALOG, "Specimen?type=whole-blood&collected=ge2020")))
+        .isZero();
+    assertThat(
+            own.patients(
+                CriteriaParser.parse(
+                    CATALOG, "Specimen?type=whole-blood AND Specimen?collected=ge2020")))
+        .isEqualTo(1);
   }
 
   @Test
