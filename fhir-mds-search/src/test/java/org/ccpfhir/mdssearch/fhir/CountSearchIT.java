@@ -15,20 +15,13 @@ import org.ccpfhir.mdssearch.MdsSearchItSupport;
 import org.ccpfhir.mdssearch.count.CountEngine;
 import org.ccpfhir.mdssearch.count.CriteriaParser;
 import org.ccpfhir.mdssearch.count.SearchCatalog;
-import org.ccpfhir.mdssearch.store.MdsAttributes;
 import org.ccpfhir.mdssearch.store.MdsStoreService;
-import org.ccpfhir.synthetic.EntryMode;
-import org.ccpfhir.synthetic.SyntheticPatientGenerator;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Expression;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Measure;
 import org.hl7.fhir.r4.model.MeasureReport;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Parameters;
-import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,40 +31,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 class CountSearchIT extends MdsSearchItSupport {
 
   private static final FhirContext FHIR = FhirContext.forR4Cached();
-  private static boolean loaded;
 
   @Autowired MdsStoreService store;
   @Autowired CountEngine engine;
 
   @BeforeEach
   void load() {
-    if (loaded) {
-      return;
-    }
-    for (String site : List.of("HD", "TUE")) {
-      SyntheticPatientGenerator generator =
-          new SyntheticPatientGenerator(5L, site, EntryMode.PUT, false);
-      for (int i = 0; i < 150; i++) {
-        store.upsert(site, site + "-G" + i, generator.patient(i));
-      }
-    }
-    for (int i = 0; i < 3; i++) {
-      store.upsert("DD", "RARE-" + i, rare());
-    }
-    loaded = true;
-  }
-
-  /** A patient with a code no synthetic patient has: a cell of 3. */
-  private static Bundle rare() {
-    Bundle bundle = new Bundle();
-    Patient patient = new Patient().setGender(AdministrativeGender.FEMALE);
-    patient.getBirthDateElement().setValueAsString("1950-01");
-    bundle.addEntry().setResource(patient);
-    Condition condition = new Condition();
-    condition.getCode().addCoding().setSystem(MdsAttributes.ICD10GM).setCode("C97");
-    condition.getOnsetDateTimeType().setValueAsString("2020-05-01");
-    bundle.addEntry().setResource(condition);
-    return bundle;
+    CountTestData.load(store);
   }
 
   private IGenericClient client(String user) {
@@ -257,41 +223,12 @@ class CountSearchIT extends MdsSearchItSupport {
   void uploadsAndDeletionsAreCountedAtOnce() {
     SearchCatalog catalog = new SearchCatalog();
     int before = engine.patients(CriteriaParser.parse(catalog, "Condition?code=C97"));
-    store.upsert("TUE", "RARE-X", rare());
+    store.upsert("TUE", "RARE-X", CountTestData.rare());
     assertThat(engine.patients(CriteriaParser.parse(catalog, "Condition?code=C97")))
         .isEqualTo(before + 1);
     assertThat(store.delete("TUE", "RARE-X")).isTrue();
     assertThat(engine.patients(CriteriaParser.parse(catalog, "Condition?code=C97")))
         .isEqualTo(before);
-  }
-
-  @Test
-  void everyReleaseIsAuditedWithTrueAndReleasedValues() throws Exception {
-    as("researcher").get("/fhir/Condition?code=C97&_summary=count").then().statusCode(200);
-    Thread.sleep(300);
-    String audit =
-        as("admin")
-            .get("/fhir/AuditEvent?subtype=release&_count=100")
-            .then()
-            .statusCode(200)
-            .extract()
-            .asString();
-    assertThat(audit).contains("Condition?code=C97").contains("patients true=3 released=<10");
-  }
-
-  @Test
-  void anExhaustedBudgetIs429() {
-    int status = 200;
-    for (int i = 0; i < 41 && status == 200; i++) {
-      status = as("budget").get("/fhir/Patient?gender=female&_summary=count").statusCode();
-    }
-    as("budget")
-        .get("/fhir/Patient?gender=female&_summary=count")
-        .then()
-        .statusCode(429)
-        .header("Retry-After", org.hamcrest.Matchers.notNullValue())
-        .body("resourceType", equalTo("OperationOutcome"))
-        .body(containsString("40 queries per hour"));
   }
 
   private MeasureReport evaluate(Parameters parameters) {
