@@ -41,24 +41,50 @@ public class DisclosurePolicy {
   }
 
   public ReleasedCounts release(String queryKey, CountResult result) {
-    Released patients = cell(queryKey, "patients", result.patients());
-    Released samples = cell(queryKey, "samples", result.samples());
+    Map<String, Integer> cells = new LinkedHashMap<>();
+    cells.put("patients", result.patients());
+    cells.put("samples", result.samples());
+    for (CountResult.Stratification stratification : result.stratifications()) {
+      stratification
+          .cells()
+          .forEach((values, count) -> cells.put(cellName(stratification, values), count));
+    }
+    // one round trip for all noise of the query (a stratified query has hundreds of cells)
+    Map<String, Integer> noisy = new LinkedHashMap<>();
+    cells.forEach(
+        (cell, count) -> {
+          if (count >= properties.floor() && properties.laplaceScale() > 0) {
+            noisy.put(cell, count);
+          }
+        });
+    Map<String, Double> noises =
+        noisy.isEmpty() ? Map.of() : noise.noises(queryKey, noisy, this::laplace);
+    Released patients = cell(result.patients(), noises.get("patients"));
+    Released samples = cell(result.samples(), noises.get("samples"));
     List<ReleasedCounts.Stratification> strata = new ArrayList<>();
     for (CountResult.Stratification stratification : result.stratifications()) {
-      Map<List<String>, Released> cells = new LinkedHashMap<>();
+      Map<List<String>, Released> released = new LinkedHashMap<>();
       stratification
           .cells()
           .forEach(
               (values, count) ->
-                  cells.put(values, cell(queryKey, cellName(stratification, values), count)));
-      strata.add(new ReleasedCounts.Stratification(stratification.dimensions(), cells));
+                  released.put(values, cell(count, noises.get(cellName(stratification, values)))));
+      strata.add(new ReleasedCounts.Stratification(stratification.dimensions(), released));
     }
     patients = StrataConsistency.reconcile(patients, strata, properties);
     return new ReleasedCounts(queryKey, patients, samples, strata);
   }
 
-  /** Released value of one cell. */
+  /** Released value of one cell (tests: one cell at a time). */
   Released cell(String queryKey, String cell, int trueCount) {
+    Double drawn =
+        trueCount >= properties.floor() && properties.laplaceScale() > 0
+            ? noise.noises(queryKey, Map.of(cell, trueCount), this::laplace).get(cell)
+            : null;
+    return cell(trueCount, drawn);
+  }
+
+  private Released cell(int trueCount, Double drawn) {
     int floor = properties.floor();
     if (trueCount == 0) {
       return new Released(0, floor, 0);
@@ -66,10 +92,8 @@ public class DisclosurePolicy {
     if (trueCount < floor) {
       return new Released(null, floor, trueCount);
     }
-    double drawn =
-        properties.laplaceScale() == 0 ? 0 : noise.noise(queryKey, cell, trueCount, this::laplace);
     int rounding = properties.rounding();
-    long rounded = Math.round((trueCount + drawn) / rounding) * rounding;
+    long rounded = Math.round((trueCount + (drawn == null ? 0 : drawn)) / rounding) * rounding;
     int minimum = (floor + rounding - 1) / rounding * rounding;
     return new Released((int) Math.max(rounded, minimum), floor, trueCount);
   }
