@@ -104,6 +104,7 @@ public final class CountBenchmark {
     List<Double> plain = new ArrayList<>();
     List<Double> stratified = new ArrayList<>();
     List<Double> cross = new ArrayList<>();
+    ReleaseTimer releases = new ReleaseTimer();
     System.out.printf(
         Locale.ROOT,
         "%-42s %9s %9s %9s %10s%n",
@@ -119,6 +120,7 @@ public final class CountBenchmark {
       plain.addAll(p);
       stratified.addAll(s);
       cross.addAll(c);
+      releases.time(engine, CriteriaParser.parse(catalog, query.criteria()), STRATIFIED, reps);
       int count = engine.patients(CriteriaParser.parse(catalog, query.criteria()));
       System.out.printf(
           Locale.ROOT,
@@ -141,6 +143,7 @@ public final class CountBenchmark {
         Percentiles.of(stratified, 95),
         Percentiles.of(cross, 50),
         Percentiles.of(cross, 95));
+    releases.print(patients);
   }
 
   List<Double> time(CountEngine engine, BenchQuery query, List<List<Stratifier>> strata) {
