@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Count benchmark of the central search (issue 5): the fhir-mds-search count engine on 100k and 1M
 # synthetic patients of 8 sites (20 fixed queries, p50/p95 plain and stratified, index memory),
+# upserts into the MDS database on PostgreSQL and the index rebuilt from it,
 # and the same queries as HAPI JPA's own _summary=count search on the same patients loaded into
 # the plain HAPI JPA baseline (bench/baseline) on PostgreSQL, in the same run.
 # See fhir-mds-search/README.md "Benchmark". Only loopback traffic; everything started here is
@@ -12,6 +13,8 @@ usage() {
 usage: bench/count.sh [options]
   --sizes LIST          patient counts for the count engine (default 100000,1000000)
   --baseline-patients N patients loaded into HAPI JPA for the comparison (default 2000; 0 = skip)
+  --store-patients N    patients upserted into the MDS database on PostgreSQL, then the count
+                        index rebuilt from it (default 100000; 0 = skip)
   --reps R              timed repetitions per query (default 30)
   --seed S              generator seed (default 42)
   --heap SIZE           -Xmx of the benchmark JVM (default 6g)
@@ -24,6 +27,8 @@ USAGE
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SIZES=100000,1000000
 BASE_PATIENTS=2000
+STORE_PATIENTS=100000
+STORE_DB=ccp_bench_count_store
 REPS=30
 SEED=42
 HEAP=6g
@@ -39,6 +44,7 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --sizes) SIZES=$2; shift 2 ;;
     --baseline-patients) BASE_PATIENTS=$2; shift 2 ;;
+    --store-patients) STORE_PATIENTS=$2; shift 2 ;;
     --reps) REPS=$2; shift 2 ;;
     --seed) SEED=$2; shift 2 ;;
     --heap) HEAP=$2; shift 2 ;;
@@ -83,7 +89,7 @@ run_waited() { # log command...  (background + wait: signals are handled at once
 }
 
 cd "$ROOT"
-say "count benchmark $STAMP: sizes=$SIZES baseline_patients=$BASE_PATIENTS reps=$REPS seed=$SEED heap=$HEAP sites=$SITES"
+say "count benchmark $STAMP: sizes=$SIZES baseline_patients=$BASE_PATIENTS store_patients=$STORE_PATIENTS reps=$REPS seed=$SEED heap=$HEAP sites=$SITES"
 say "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM; $(java -version 2>&1 | head -1); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if [[ $BUILD == 1 ]]; then
@@ -134,6 +140,11 @@ if [[ $BASE_PATIENTS -gt 0 ]]; then
   # reindexing is asynchronous in HAPI for some parameters: give it a moment
   sleep 5
   BENCH_ARGS+=(--baseline-url "http://127.0.0.1:$BL_PORT/fhir" --baseline-patients "$BASE_PATIENTS")
+fi
+
+if [[ $STORE_PATIENTS -gt 0 ]]; then
+  $PG -d postgres -c "DROP DATABASE IF EXISTS $STORE_DB WITH (FORCE)" -c "CREATE DATABASE $STORE_DB" 2>&1 | grep -v NOTICE || true
+  BENCH_ARGS+=(--store-url "jdbc:postgresql://localhost:5432/$STORE_DB" --store-patients "$STORE_PATIENTS")
 fi
 
 echo "running the count benchmark (log: $WORK/bench.log) ..."

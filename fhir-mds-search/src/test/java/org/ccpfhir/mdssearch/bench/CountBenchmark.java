@@ -73,6 +73,10 @@ public final class CountBenchmark {
       new BaselineComparison(catalog, engine, new HapiCounter(options.get("--baseline-url")), reps)
           .run(patients, codes);
     }
+    if (options.containsKey("--store-url")) {
+      new StoreTimer(options.get("--store-url"), sites, seed)
+          .run(Integer.parseInt(options.getOrDefault("--store-patients", "100000")));
+    }
     for (String size : options.getOrDefault("--sizes", "100000,1000000").split(",")) {
       measure(Integer.parseInt(size.trim()));
     }
