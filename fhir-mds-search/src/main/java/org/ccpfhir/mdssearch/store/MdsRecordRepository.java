@@ -2,7 +2,9 @@ package org.ccpfhir.mdssearch.store;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -56,15 +58,41 @@ public class MdsRecordRepository {
    * @throws IllegalArgumentException when site or id are malformed
    */
   public StoredChange upsert(String site, String mdsId, Bundle bundle) {
-    checkKey(site, mdsId);
-    PatientFacts facts = extractor.extract(bundle);
-    String json = fhir.newJsonParser().encodeResourceToString(bundle);
-    try {
-      return transactions.execute(status -> write(site, mdsId, facts, json));
-    } catch (DuplicateKeyException concurrentInsert) {
-      // another upload inserted the same key first: now it is an update
-      return transactions.execute(status -> write(site, mdsId, facts, json));
+    return upsertAll(site, Map.of(mdsId, bundle)).get(0);
+  }
+
+  /**
+   * Stores several patients of one site in one transaction (an upload batch): all or none.
+   *
+   * @param bundles MDS*G-ID to that patient's MDS resources
+   * @return the changes, in the map's iteration order
+   * @throws IllegalArgumentException when the site or an id is malformed (nothing is stored)
+   */
+  public List<StoredChange> upsertAll(String site, Map<String, Bundle> bundles) {
+    List<String[]> rows = new ArrayList<>();
+    for (Map.Entry<String, Bundle> entry : bundles.entrySet()) {
+      checkKey(site, entry.getKey());
+      rows.add(
+          new String[] {
+            entry.getKey(),
+            extractor.extract(entry.getValue()).encode(),
+            fhir.newJsonParser().encodeResourceToString(entry.getValue())
+          });
     }
+    try {
+      return transactions.execute(status -> writeAll(site, rows));
+    } catch (DuplicateKeyException concurrentInsert) {
+      // another upload inserted one of the keys first: now it is an update
+      return transactions.execute(status -> writeAll(site, rows));
+    }
+  }
+
+  private List<StoredChange> writeAll(String site, List<String[]> rows) {
+    List<StoredChange> changes = new ArrayList<>(rows.size());
+    for (String[] row : rows) {
+      changes.add(write(site, row[0], PatientFacts.decode(row[1]), row[2]));
+    }
+    return changes;
   }
 
   private StoredChange write(String site, String mdsId, PatientFacts facts, String json) {

@@ -1,5 +1,7 @@
 package org.ccpfhir.mdssearch.store;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.ccpfhir.mdssearch.count.CountIndex;
 import org.hl7.fhir.r4.model.Bundle;
@@ -24,6 +26,13 @@ public class MdsStoreService {
     StoredChange change = repository.upsert(site, mdsId, bundle);
     index.apply(change);
     return change;
+  }
+
+  /** Stores several patients of one site in one transaction (an upload batch). */
+  public synchronized List<StoredChange> upsertAll(String site, Map<String, Bundle> bundles) {
+    List<StoredChange> changes = repository.upsertAll(site, bundles);
+    changes.forEach(index::apply);
+    return changes;
   }
 
   /** Removes one patient of a site (consent withdrawn, deletion); false if it was not stored. */

@@ -71,6 +71,21 @@ abstract class MdsRecordRepositoryContract {
   }
 
   @Test
+  void aBatchIsStoredInOneTransactionAllOrNothing() {
+    MdsRecordRepository repository = repository();
+    java.util.Map<String, org.hl7.fhir.r4.model.Bundle> batch = new java.util.LinkedHashMap<>();
+    batch.put("MDS-A", HD.patient(3));
+    batch.put("MDS-B", HD.patient(4));
+    List<StoredChange> changes = repository.upsertAll("HD", batch);
+    assertThat(changes).hasSize(2).allMatch(c -> c.previous() == null);
+    assertThat(repository.upsertAll("HD", batch)).allMatch(c -> c.previous() != null);
+    batch.put(" ", HD.patient(5));
+    assertThatThrownBy(() -> repository.upsertAll("HD", batch))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(repository.count()).isEqualTo(2);
+  }
+
+  @Test
   void malformedKeysAreRefused() {
     MdsRecordRepository repository = repository();
     assertThatThrownBy(() -> repository.upsert("hd; drop", "MDS-1", HD.patient(0)))
