@@ -29,6 +29,8 @@ public final class CountIndex {
   private static final String REPEAT = "#";
 
   private final NavigableMap<String, RoaringBitmap> tokens = new TreeMap<>();
+  // the same bitmaps by exact key: constant-time lookups when loading and counting
+  private final Map<String, RoaringBitmap> exact = new HashMap<>();
   private final Map<String, DateIndex> dates = new HashMap<>();
   private final RoaringBitmap all = new RoaringBitmap();
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -78,7 +80,7 @@ public final class CountIndex {
   }
 
   RoaringBitmap token(String key, String value) {
-    RoaringBitmap bitmap = tokens.get(key + "=" + value);
+    RoaringBitmap bitmap = exact.get(key + "=" + value);
     return bitmap == null ? new RoaringBitmap() : bitmap;
   }
 
@@ -174,9 +176,15 @@ public final class CountIndex {
 
   private void change(String token, int ordinal, boolean add) {
     if (add) {
-      tokens.computeIfAbsent(token, k -> new RoaringBitmap()).add(ordinal);
+      RoaringBitmap bitmap = exact.get(token);
+      if (bitmap == null) {
+        bitmap = new RoaringBitmap();
+        exact.put(token, bitmap);
+        tokens.put(token, bitmap);
+      }
+      bitmap.add(ordinal);
     } else {
-      RoaringBitmap bitmap = tokens.get(token);
+      RoaringBitmap bitmap = exact.get(token);
       if (bitmap != null) {
         bitmap.remove(ordinal);
       }

@@ -153,14 +153,21 @@ public class MdsRecordRepository {
         });
   }
 
-  /** Streams the facts of every record (count engine rebuild); never the resources. */
+  /**
+   * Streams the facts of every record (count engine rebuild); never the resources. Inside a
+   * read-only transaction, so PostgreSQL's driver fetches with a cursor instead of loading all
+   * rows.
+   */
   public void forEachFacts(Consumer<StoredFacts> consumer) {
-    jdbc.query(
-        "SELECT ordinal, site, facts FROM mds_record",
-        rs -> {
-          consumer.accept(
-              new StoredFacts(rs.getInt(1), rs.getString(2), PatientFacts.decode(rs.getString(3))));
-        });
+    transactions.executeWithoutResult(
+        status ->
+            jdbc.query(
+                "SELECT ordinal, site, facts FROM mds_record",
+                rs -> {
+                  consumer.accept(
+                      new StoredFacts(
+                          rs.getInt(1), rs.getString(2), PatientFacts.decode(rs.getString(3))));
+                }));
   }
 
   public long count() {
