@@ -1,0 +1,95 @@
+package org.ccpfhir.mdssearch.disclosure;
+
+import java.time.Clock;
+import org.ccpfhir.security.audit.AuditAgent;
+import org.ccpfhir.security.audit.AuditEntry;
+import org.ccpfhir.security.audit.AuditRecorder;
+
+/**
+ * Writes one audit record per release (category {@code release}) with the normalised query and, for
+ * every cell, the true and the released value. The audit trail is admin-only.
+ */
+public class ReleaseAuditor {
+
+  private static final int MAX_QUERY = 2000;
+
+  private final AuditRecorder recorder;
+  private final Clock clock;
+
+  public ReleaseAuditor(AuditRecorder recorder, Clock clock) {
+    this.recorder = recorder;
+    this.clock = clock;
+  }
+
+  public void released(AuditAgent agent, String path, String canonical, ReleasedCounts counts) {
+    recorder.record(
+        new AuditEntry(
+            clock.instant(),
+            agent,
+            null,
+            "release",
+            "release",
+            "E",
+            null,
+            path,
+            null,
+            200,
+            "0",
+            detail(canonical, counts)));
+  }
+
+  /** The refusal of a query over budget, so budget abuse is visible too. */
+  public void refused(AuditAgent agent, String path, String reason) {
+    recorder.record(
+        new AuditEntry(
+            clock.instant(),
+            agent,
+            null,
+            "release",
+            "release",
+            "E",
+            null,
+            path,
+            null,
+            429,
+            "4",
+            reason));
+  }
+
+  static String detail(String canonical, ReleasedCounts counts) {
+    StringBuilder detail = new StringBuilder();
+    detail
+        .append("query ")
+        .append(counts.queryKey(), 0, 16)
+        .append(' ')
+        .append(canonical.length() > MAX_QUERY ? canonical.substring(0, MAX_QUERY) : canonical);
+    append(detail, "patients", counts.patients());
+    append(detail, "samples", counts.samples());
+    for (ReleasedCounts.Stratification stratification : counts.stratifications()) {
+      stratification
+          .cells()
+          .forEach(
+              (values, released) -> {
+                StringBuilder cell = new StringBuilder();
+                for (int i = 0; i < values.size(); i++) {
+                  cell.append(i == 0 ? "" : "|")
+                      .append(stratification.dimensions().get(i).code())
+                      .append('=')
+                      .append(values.get(i));
+                }
+                append(detail, cell.toString(), released);
+              });
+    }
+    return detail.toString();
+  }
+
+  private static void append(StringBuilder detail, String cell, Released released) {
+    detail
+        .append("; ")
+        .append(cell)
+        .append(" true=")
+        .append(released.trueCount())
+        .append(" released=")
+        .append(released);
+  }
+}

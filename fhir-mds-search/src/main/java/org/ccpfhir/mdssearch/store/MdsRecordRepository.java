@@ -1,0 +1,186 @@
+package org.ccpfhir.mdssearch.store;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.hl7.fhir.r4.model.Bundle;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The central MDS database: one record per (site, MDS*G-ID) holding the patient's MDS-K / MDS-B
+ * resources and their indexed facts. It offers no way to read a record's resources back: the count
+ * engine reads only facts, and researchers only ever see released counts.
+ */
+public class MdsRecordRepository {
+
+  private static final Pattern SITE = Pattern.compile("[A-Z0-9]{1,16}");
+  private static final int MAX_ID = 128;
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transactions;
+  private final FhirContext fhir;
+  private final PatientFactsExtractor extractor = new PatientFactsExtractor();
+  private final Clock clock;
+
+  public MdsRecordRepository(DataSource dataSource, FhirContext fhir, Clock clock) {
+    this.jdbc = new JdbcTemplate(dataSource);
+    this.jdbc.setFetchSize(1000);
+    this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    this.fhir = fhir;
+    this.clock = clock;
+  }
+
+  /** Creates or updates the MDS store's tables (own Flyway history next to other schemas). */
+  public static void migrate(DataSource dataSource) {
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/ccp-mds")
+        .table("ccp_mds_schema_history")
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
+        .load()
+        .migrate();
+  }
+
+  /**
+   * Stores the patient's MDS resources under (site, MDS*G-ID), replacing what was stored before.
+   *
+   * @throws IllegalArgumentException when site or id are malformed
+   */
+  public StoredChange upsert(String site, String mdsId, Bundle bundle) {
+    return upsertAll(site, Map.of(mdsId, bundle)).get(0);
+  }
+
+  /**
+   * Stores several patients of one site in one transaction (an upload batch): all or none.
+   *
+   * @param bundles MDS*G-ID to that patient's MDS resources
+   * @return the changes, in the map's iteration order
+   * @throws IllegalArgumentException when the site or an id is malformed (nothing is stored)
+   */
+  public List<StoredChange> upsertAll(String site, Map<String, Bundle> bundles) {
+    List<String[]> rows = new ArrayList<>();
+    for (Map.Entry<String, Bundle> entry : bundles.entrySet()) {
+      checkKey(site, entry.getKey());
+      rows.add(
+          new String[] {
+            entry.getKey(),
+            extractor.extract(entry.getValue()).encode(),
+            fhir.newJsonParser().encodeResourceToString(entry.getValue())
+          });
+    }
+    try {
+      return transactions.execute(status -> writeAll(site, rows));
+    } catch (DuplicateKeyException concurrentInsert) {
+      // another upload inserted one of the keys first: now it is an update
+      return transactions.execute(status -> writeAll(site, rows));
+    }
+  }
+
+  private List<StoredChange> writeAll(String site, List<String[]> rows) {
+    List<StoredChange> changes = new ArrayList<>(rows.size());
+    for (String[] row : rows) {
+      changes.add(write(site, row[0], PatientFacts.decode(row[1]), row[2]));
+    }
+    return changes;
+  }
+
+  private StoredChange write(String site, String mdsId, PatientFacts facts, String json) {
+    long now = clock.millis();
+    List<Object[]> existing =
+        jdbc.query(
+            "SELECT ordinal, facts FROM mds_record WHERE site = ? AND mds_id = ? FOR UPDATE",
+            (rs, i) -> new Object[] {rs.getInt(1), rs.getString(2)},
+            site,
+            mdsId);
+    if (!existing.isEmpty()) {
+      int ordinal = (Integer) existing.get(0)[0];
+      jdbc.update(
+          "UPDATE mds_record SET facts = ?, bundle_json = ?, updated_ms = ? WHERE ordinal = ?",
+          facts.encode(),
+          json,
+          now,
+          ordinal);
+      return new StoredChange(
+          ordinal, site, PatientFacts.decode((String) existing.get(0)[1]), facts);
+    }
+    jdbc.update(
+        "INSERT INTO mds_record (site, mds_id, facts, bundle_json, updated_ms) VALUES (?,?,?,?,?)",
+        site,
+        mdsId,
+        facts.encode(),
+        json,
+        now);
+    Integer ordinal =
+        jdbc.queryForObject(
+            "SELECT ordinal FROM mds_record WHERE site = ? AND mds_id = ?",
+            Integer.class,
+            site,
+            mdsId);
+    return new StoredChange(ordinal, site, null, facts);
+  }
+
+  /** Removes the patient's record (consent withdrawn, deletion); empty when there was none. */
+  public Optional<StoredChange> delete(String site, String mdsId) {
+    checkKey(site, mdsId);
+    return transactions.execute(
+        status -> {
+          List<StoredFacts> existing =
+              jdbc.query(
+                  "SELECT ordinal, site, facts FROM mds_record WHERE site = ? AND mds_id = ?"
+                      + " FOR UPDATE",
+                  (rs, i) ->
+                      new StoredFacts(
+                          rs.getInt(1), rs.getString(2), PatientFacts.decode(rs.getString(3))),
+                  site,
+                  mdsId);
+          if (existing.isEmpty()) {
+            return Optional.<StoredChange>empty();
+          }
+          StoredFacts old = existing.get(0);
+          jdbc.update("DELETE FROM mds_record WHERE ordinal = ?", old.ordinal());
+          return Optional.of(new StoredChange(old.ordinal(), site, old.facts(), null));
+        });
+  }
+
+  /**
+   * Streams the facts of every record (count engine rebuild); never the resources. Inside a
+   * read-only transaction, so PostgreSQL's driver fetches with a cursor instead of loading all
+   * rows.
+   */
+  public void forEachFacts(Consumer<StoredFacts> consumer) {
+    transactions.executeWithoutResult(
+        status ->
+            jdbc.query(
+                "SELECT ordinal, site, facts FROM mds_record",
+                rs -> {
+                  consumer.accept(
+                      new StoredFacts(
+                          rs.getInt(1), rs.getString(2), PatientFacts.decode(rs.getString(3))));
+                }));
+  }
+
+  public long count() {
+    Long count = jdbc.queryForObject("SELECT COUNT(*) FROM mds_record", Long.class);
+    return count == null ? 0 : count;
+  }
+
+  private static void checkKey(String site, String mdsId) {
+    if (site == null || !SITE.matcher(site).matches()) {
+      throw new IllegalArgumentException("site must be 1-16 upper-case letters or digits");
+    }
+    if (mdsId == null || mdsId.isBlank() || mdsId.length() > MAX_ID) {
+      throw new IllegalArgumentException("MDS*G-ID must be 1-" + MAX_ID + " characters");
+    }
+  }
+}

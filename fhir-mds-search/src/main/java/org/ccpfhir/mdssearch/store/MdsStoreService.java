@@ -1,0 +1,48 @@
+package org.ccpfhir.mdssearch.store;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ccpfhir.mdssearch.count.CountIndex;
+import org.hl7.fhir.r4.model.Bundle;
+
+/**
+ * The MDS database's write side, for the upload (Teiler) to plug in: every change of the store is
+ * applied to the count engine's indexes right after it is committed. Serialised, so the index
+ * follows the store in commit order.
+ */
+public class MdsStoreService {
+
+  private final MdsRecordRepository repository;
+  private final CountIndex index;
+
+  public MdsStoreService(MdsRecordRepository repository, CountIndex index) {
+    this.repository = repository;
+    this.index = index;
+  }
+
+  /** Stores (or replaces) the MDS resources of one patient of a site. */
+  public synchronized StoredChange upsert(String site, String mdsId, Bundle bundle) {
+    StoredChange change = repository.upsert(site, mdsId, bundle);
+    index.apply(change);
+    return change;
+  }
+
+  /** Stores several patients of one site in one transaction (an upload batch). */
+  public synchronized List<StoredChange> upsertAll(String site, Map<String, Bundle> bundles) {
+    List<StoredChange> changes = repository.upsertAll(site, bundles);
+    changes.forEach(index::apply);
+    return changes;
+  }
+
+  /** Removes one patient of a site (consent withdrawn, deletion); false if it was not stored. */
+  public synchronized boolean delete(String site, String mdsId) {
+    Optional<StoredChange> change = repository.delete(site, mdsId);
+    change.ifPresent(index::apply);
+    return change.isPresent();
+  }
+
+  public long patients() {
+    return repository.count();
+  }
+}

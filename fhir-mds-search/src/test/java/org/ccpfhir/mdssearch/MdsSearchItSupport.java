@@ -1,0 +1,74 @@
+package org.ccpfhir.mdssearch;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.specification.RequestSpecification;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The one Spring context all ITs of this module share (same annotations and properties, so Spring's
+ * test context cache starts it once): demo users, a small hourly budget for the 429 test's own
+ * user, the audit flushed quickly.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "ccp.disclosure.hourly-budget=40",
+      "ccp.audit.flush-interval=50ms",
+      "ccp.auth.local-issuer.users[0].username=researcher",
+      "ccp.auth.local-issuer.users[0].password-hash="
+          + "{bcrypt}$2a$10$gMReWYySAgmu9jCFDyYJVeg2hilyfIeO3cIf8ljZg95jsioU4Goom",
+      "ccp.auth.local-issuer.users[0].roles=researcher",
+      "ccp.auth.local-issuer.users[1].username=admin",
+      "ccp.auth.local-issuer.users[1].password-hash="
+          + "{bcrypt}$2a$10$vMbLWfQ/0bhJdeO4bK1U5ubgYZ/OY2a8VjaEWD/ZA2ovVKnLL4sRm",
+      "ccp.auth.local-issuer.users[1].roles=admin",
+      "ccp.auth.local-issuer.users[2].username=budget",
+      "ccp.auth.local-issuer.users[2].password-hash="
+          + "{bcrypt}$2a$10$NfWUlPHVHVFh0EPqd/KnGu.K/HHcefb5iYrCsyJfPR/tlHU2drNmO",
+      "ccp.auth.local-issuer.users[2].roles=researcher",
+    })
+public abstract class MdsSearchItSupport {
+
+  private static final Map<String, String> PASSWORDS =
+      Map.of("researcher", "researcher-demo", "admin", "admin-demo", "budget", "researcher2-demo");
+  private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+  @LocalServerPort protected int port;
+
+  @DynamicPropertySource
+  static void dataDir(DynamicPropertyRegistry registry) throws Exception {
+    String dir = Files.createTempDirectory("mds-search-it").toString();
+    registry.add("ccp.data-dir", () -> dir);
+  }
+
+  protected RequestSpecification anonymous() {
+    return given().port(port);
+  }
+
+  protected RequestSpecification as(String user) {
+    return anonymous().auth().oauth2(token(user));
+  }
+
+  protected String token(String user) {
+    return TOKENS.computeIfAbsent(
+        port + ":" + user,
+        key ->
+            anonymous()
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "password")
+                .formParam("username", user)
+                .formParam("password", PASSWORDS.get(user))
+                .post("/oauth2/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token"));
+  }
+}

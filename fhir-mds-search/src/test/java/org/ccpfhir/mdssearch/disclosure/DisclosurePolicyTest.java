@@ -1,0 +1,24 @@
+package org.ccpfhir.mdssearch.disclosure;
+
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+class DisclosurePolicyTest extends DisclosureContract {
+
+  private DataSource dataSource;
+
+  @BeforeEach
+  void h2() {
+    dataSource =
+        new DriverManagerDataSource(
+            "jdbc:h2:mem:disclosure" + System.nanoTime() + ";DB_CLOSE_DELAY=-1;MODE=LEGACY",
+            "sa",
+            "");
+  }
+
+  @Override
+  DataSource dataSource() {
+    return dataSource;
+  }
+}

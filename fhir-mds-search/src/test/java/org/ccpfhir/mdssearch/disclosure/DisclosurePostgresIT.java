@@ -1,0 +1,16 @@
+package org.ccpfhir.mdssearch.disclosure;
+
+import javax.sql.DataSource;
+import org.ccpfhir.security.testsupport.PostgresTestSchema;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Persisted noise and budgets on a real PostgreSQL ({@code CCP_TEST_DB_URL}). */
+class DisclosurePostgresIT extends DisclosureContract {
+
+  @RegisterExtension final PostgresTestSchema postgres = new PostgresTestSchema("disclosure");
+
+  @Override
+  DataSource dataSource() {
+    return postgres.dataSource();
+  }
+}

@@ -1,0 +1,98 @@
+package org.ccpfhir.mdssearch.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.ccpfhir.synthetic.EntryMode;
+import org.ccpfhir.synthetic.SyntheticPatientGenerator;
+import org.junit.jupiter.api.Test;
+
+/** The repository's behaviour, run on H2 ({@code *Test}) and PostgreSQL ({@code *IT}). */
+abstract class MdsRecordRepositoryContract {
+
+  static final FhirContext FHIR = FhirContext.forR4Cached();
+  static final SyntheticPatientGenerator HD =
+      new SyntheticPatientGenerator(7L, "HD", EntryMode.PUT, false);
+
+  abstract DataSource dataSource();
+
+  MdsRecordRepository repository() {
+    MdsRecordRepository.migrate(dataSource());
+    return new MdsRecordRepository(dataSource(), FHIR, Clock.systemUTC());
+  }
+
+  @Test
+  void upsertCreatesThenReplacesUnderTheSameOrdinal() {
+    MdsRecordRepository repository = repository();
+    StoredChange created = repository.upsert("HD", "MDS-1", HD.patient(0));
+    assertThat(created.previous()).isNull();
+    assertThat(created.current().tokens()).anyMatch(t -> t.startsWith("sex="));
+
+    StoredChange updated = repository.upsert("HD", "MDS-1", HD.patient(1));
+    assertThat(updated.ordinal()).isEqualTo(created.ordinal());
+    assertThat(updated.previous()).isEqualTo(created.current());
+    assertThat(repository.count()).isEqualTo(1);
+
+    StoredChange otherSite = repository.upsert("TUE", "MDS-1", HD.patient(0));
+    assertThat(otherSite.ordinal()).isNotEqualTo(created.ordinal());
+    assertThat(repository.count()).isEqualTo(2);
+  }
+
+  @Test
+  void deleteReturnsTheRemovedFactsOnce() {
+    MdsRecordRepository repository = repository();
+    StoredChange created = repository.upsert("HD", "MDS-2", HD.patient(2));
+    assertThat(repository.delete("HD", "MDS-2"))
+        .hasValueSatisfying(
+            removed -> {
+              assertThat(removed.ordinal()).isEqualTo(created.ordinal());
+              assertThat(removed.previous()).isEqualTo(created.current());
+              assertThat(removed.current()).isNull();
+            });
+    assertThat(repository.delete("HD", "MDS-2")).isEmpty();
+    assertThat(repository.count()).isZero();
+  }
+
+  @Test
+  void rebuildReadsTheFactsOfEveryRecord() {
+    MdsRecordRepository repository = repository();
+    for (int i = 0; i < 5; i++) {
+      repository.upsert("HD", "MDS-" + i, HD.patient(i));
+    }
+    List<StoredFacts> all = new ArrayList<>();
+    repository.forEachFacts(all::add);
+    assertThat(all).hasSize(5).allMatch(f -> f.site().equals("HD"));
+    assertThat(all.stream().map(StoredFacts::ordinal).distinct()).hasSize(5);
+  }
+
+  @Test
+  void aBatchIsStoredInOneTransactionAllOrNothing() {
+    MdsRecordRepository repository = repository();
+    java.util.Map<String, org.hl7.fhir.r4.model.Bundle> batch = new java.util.LinkedHashMap<>();
+    batch.put("MDS-A", HD.patient(3));
+    batch.put("MDS-B", HD.patient(4));
+    List<StoredChange> changes = repository.upsertAll("HD", batch);
+    assertThat(changes).hasSize(2).allMatch(c -> c.previous() == null);
+    assertThat(repository.upsertAll("HD", batch)).allMatch(c -> c.previous() != null);
+    batch.put(" ", HD.patient(5));
+    assertThatThrownBy(() -> repository.upsertAll("HD", batch))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(repository.count()).isEqualTo(2);
+  }
+
+  @Test
+  void malformedKeysAreRefused() {
+    MdsRecordRepository repository = repository();
+    assertThatThrownBy(() -> repository.upsert("hd; drop", "MDS-1", HD.patient(0)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("site");
+    assertThatThrownBy(() -> repository.delete("HD", " "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("MDS*G-ID");
+  }
+}
