@@ -41,8 +41,11 @@ class LocalPatientListDatabaseTest {
 
   private static java.util.List<String> tables(DataSource dataSource) {
     return new JdbcTemplate(dataSource)
-        .queryForList(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'PUBLIC'",
-            String.class);
+            .queryForList(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'PUBLIC'",
+                String.class)
+            .stream()
+            .map(name -> name.toLowerCase(java.util.Locale.ROOT))
+            .toList();
   }
 }
