@@ -92,14 +92,9 @@ public final class ControlNumberMatcher {
   private static final double NEAR_NAME = 0.8;
 
   private static boolean birthDateDisagrees(Map<IdatField, Double> similarities) {
-    for (IdatField field :
-        new IdatField[] {IdatField.BIRTH_DAY, IdatField.BIRTH_MONTH, IdatField.BIRTH_YEAR}) {
-      Double similarity = similarities.get(field);
-      if (similarity != null && similarity < DISAGREEMENT) {
-        return true;
-      }
-    }
-    return false;
+    return below(similarities, IdatField.BIRTH_DAY, DISAGREEMENT)
+        || below(similarities, IdatField.BIRTH_MONTH, DISAGREEMENT)
+        || below(similarities, IdatField.BIRTH_YEAR, DISAGREEMENT);
   }
 
   /**

@@ -22,24 +22,15 @@ public class ReleaseAuditor {
   }
 
   public void released(AuditAgent agent, String path, String canonical, ReleasedCounts counts) {
-    recorder.record(
-        new AuditEntry(
-            clock.instant(),
-            agent,
-            null,
-            "release",
-            "release",
-            "E",
-            null,
-            path,
-            null,
-            200,
-            "0",
-            detail(canonical, counts)));
+    record(agent, path, 200, detail(canonical, counts));
   }
 
   /** The refusal of a query over budget, so budget abuse is visible too. */
   public void refused(AuditAgent agent, String path, String reason) {
+    record(agent, path, 429, reason);
+  }
+
+  private void record(AuditAgent agent, String path, int status, String detail) {
     recorder.record(
         new AuditEntry(
             clock.instant(),
@@ -51,9 +42,9 @@ public class ReleaseAuditor {
             null,
             path,
             null,
-            429,
-            "4",
-            reason));
+            status,
+            AuditEntry.outcomeOf(status),
+            detail));
   }
 
   static String detail(String canonical, ReleasedCounts counts) {

@@ -44,7 +44,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 public final class CentralLinkageBench {
 
-  private static final ControlNumberEncoder ENCODER =
+  static final ControlNumberEncoder ENCODER =
       new ControlNumberEncoder("benchmark-generator-secret-0123".getBytes(StandardCharsets.UTF_8));
 
   private CentralLinkageBench() {}
@@ -65,7 +65,7 @@ public final class CentralLinkageBench {
       if (mode.equals("quality")) {
         quality(size, seed, dir);
       } else if (mode.equals("population")) {
-        population(size, seed);
+        PopulationCheck.run(size, seed);
       } else if (mode.equals("speed")) {
         speed(size, seed, dir);
       } else {
@@ -131,52 +131,6 @@ public final class CentralLinkageBench {
         reviews / (double) people,
         misses,
         2.0 * people / seconds);
-  }
-
-  /**
-   * How many people of the generated population share first name, last name and birth date with
-   * someone else: no linkage on these fields can tell such people apart.
-   */
-  private static void population(int people, long seed) {
-    Map<String, Integer> seen = new HashMap<>();
-    for (SyntheticIdentity person : new IdentityGenerator(seed).people(people)) {
-      seen.merge(
-          LinkageBench.record(person).fields().entrySet().stream()
-              .filter(e -> e.getKey() != org.ccpfhir.identity.local.IdatField.SEX)
-              .map(Map.Entry::toString)
-              .sorted()
-              .toList()
-              .toString(),
-          1,
-          Integer::sum);
-    }
-    long duplicates = seen.values().stream().filter(n -> n > 1).mapToLong(n -> n - 1).sum();
-    List<SyntheticIdentity> all = new IdentityGenerator(seed).people(people);
-    List<ControlNumbers> numbers =
-        all.parallelStream().map(p -> ENCODER.encode(LinkageBench.record(p))).toList();
-    LshBlockingIndex index = new LshBlockingIndex(40, 5, 5);
-    ControlNumberMatcher matcher = ControlNumberMatcher.withDefaults();
-    int closePairs = 0;
-    for (int i = 0; i < all.size(); i++) {
-      for (int j : index.candidates(numbers.get(i))) {
-        ControlNumberMatcher.Result result = matcher.compare(numbers.get(i), numbers.get(j));
-        if (result.classification()
-            == org.ccpfhir.identity.local.EpiLinkMatcher.Classification.MATCH) {
-          closePairs++;
-          if (closePairs <= 5) {
-            System.out.printf(
-                "different people scoring %.3f: %s | %s  %s%n",
-                result.score(), all.get(i), all.get(j), result.similarities());
-          }
-        }
-      }
-      index.add(i, numbers.get(i));
-    }
-    System.out.printf("pairs of different people classified as a match: %d%n", closePairs);
-    System.out.printf(
-        "population: people=%d seed=%d people sharing first+last name and birth date with an"
-            + " earlier one: %d%n",
-        people, seed, duplicates);
   }
 
   private static void speed(int stored, long seed, Path dir) {
