@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.ccpfhir.bridgehead.IdatSweep;
 import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.bridgehead.access.EndpointCatalog.Probe;
 import org.ccpfhir.security.audit.AuditRecorder;
@@ -64,25 +65,9 @@ class IdentifyingDataPrivacyIT extends PostgresIT {
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     assertThat(jdbc.queryForObject("SELECT count(*) FROM ccp_audit_event", Integer.class))
         .isGreaterThan(1000);
-    List<String> tables =
-        jdbc.queryForList(
-            "SELECT table_name FROM information_schema.tables"
-                + " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'",
-            String.class);
+    List<String> tables = IdatSweep.tables(dataSource);
     assertThat(tables).contains("ccp_audit_event", "hfj_resource");
-    List<String> found = new ArrayList<>();
-    for (String table : tables) {
-      for (String needle : NEEDLES) {
-        Integer rows =
-            jdbc.queryForObject(
-                "SELECT count(*) FROM " + table + " t WHERE CAST(t AS TEXT) LIKE ?",
-                Integer.class,
-                "%" + needle + "%");
-        if (rows != null && rows > 0) {
-          found.add(needle + " in table " + table);
-        }
-      }
-    }
+    List<String> found = IdatSweep.found(dataSource, tables, NEEDLES);
     assertThat(found).isEmpty();
     assertThat(output.getAll()).doesNotContain(NEEDLES);
   }

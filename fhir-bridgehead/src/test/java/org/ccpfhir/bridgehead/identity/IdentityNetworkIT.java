@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import org.ccpfhir.bridgehead.IdatSweep;
 import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.bridgehead.SecureClients;
 import org.ccpfhir.bridgehead.consent.NetworkConsent;
@@ -386,23 +387,8 @@ class IdentityNetworkIT extends PostgresIT {
         }
       }
     }
-    JdbcTemplate site = new JdbcTemplate(bridgeheadDatabase);
-    for (String table :
-        site.queryForList(
-            "SELECT table_name FROM information_schema.tables"
-                + " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'",
-            String.class)) {
-      for (String needle : needles) {
-        Integer rows =
-            site.queryForObject(
-                "SELECT count(*) FROM " + table + " t WHERE CAST(t AS TEXT) LIKE ?",
-                Integer.class,
-                "%" + needle + "%");
-        if (rows != null && rows > 0) {
-          found.add(needle + " in bridgehead table " + table);
-        }
-      }
-    }
+    found.addAll(
+        IdatSweep.found(bridgeheadDatabase, IdatSweep.tables(bridgeheadDatabase), needles));
     assertThat(found).isEmpty();
     assertThat(output.getAll()).doesNotContain(needles);
   }

@@ -7,9 +7,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import io.restassured.response.Response;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.ccpfhir.bridgehead.IdatSweep;
 import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.bridgehead.importer.ImportFixtures.Document;
 import org.ccpfhir.security.audit.AuditRecorder;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** {@code $import-obds}: oBDS / ADT-GEKID XML through the bridgehead's ingest path. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -236,26 +235,9 @@ class ObdsImportIT extends PostgresIT {
         .statusCode(400);
     auditRecorder.flush();
 
-    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-    List<String> tables =
-        jdbc.queryForList(
-            "SELECT table_name FROM information_schema.tables"
-                + " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'",
-            String.class);
+    List<String> tables = IdatSweep.tables(dataSource);
     assertThat(tables).contains("hfj_resource", "ccp_audit_event");
-    List<String> found = new ArrayList<>();
-    for (String table : tables) {
-      for (String needle : needles) {
-        Integer rows =
-            jdbc.queryForObject(
-                "SELECT count(*) FROM " + table + " t WHERE CAST(t AS TEXT) LIKE ?",
-                Integer.class,
-                "%" + needle + "%");
-        if (rows != null && rows > 0) {
-          found.add(needle + " in table " + table);
-        }
-      }
-    }
+    List<String> found = IdatSweep.found(dataSource, tables, needles);
     assertThat(found).isEmpty();
     assertThat(output.getAll()).doesNotContain(needles);
   }
