@@ -61,11 +61,17 @@ public class PseudonymService {
     if (person == null && target.equals("BK-L")) {
       throw new InvalidRequestException("target BK-L needs the patient's identifying data");
     }
+    // with only a local pseudonym, its IDAT are read once: they prove it and serve BK-G
+    EpiLinkMatcher.Record idat =
+        person != null
+            ? person
+            : localPatientList
+                .idatOf(original)
+                .orElseThrow(
+                    () ->
+                        new UnprocessableEntityException(
+                            "parameter 'original' is not a local pseudonym of this site"));
     String local = person != null ? localPatientList.pseudonymize(person).bkLocalId() : original;
-    if (person == null && localPatientList.idatOf(original).isEmpty()) {
-      throw new UnprocessableEntityException(
-          "parameter 'original' is not a local pseudonym of this site");
-    }
     String localSystem = PseudonymSystems.of(properties.localDomain());
     String project = domain.group(1);
     boolean globalScope = domain.group(2).equals("G");
@@ -87,7 +93,6 @@ public class PseudonymService {
               + NetworkConsent.NETWORK
               + ")");
     }
-    EpiLinkMatcher.Record idat = person != null ? person : localPatientList.idatOf(local).get();
     Identifier globalId = global.pseudonymize(idat);
     return project.equals("BK") ? globalId : global.projectPseudonym(globalId.getValue(), project);
   }
