@@ -218,6 +218,13 @@ public class CentralPatientList {
     }
   }
 
+  /**
+   * How many stored records blocking hands to the matcher for these control numbers (benchmark).
+   */
+  public int candidateCount(ControlNumbers numbers) {
+    return blocking ? index.candidateCount(numbers) : index.size();
+  }
+
   /** Records held in memory (a health detail and benchmark figure). */
   public int size() {
     return index.size();

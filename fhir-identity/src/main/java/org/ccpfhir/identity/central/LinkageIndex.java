@@ -1,6 +1,7 @@
 package org.ccpfhir.identity.central;
 
-import it.unimi.dsi.fastutil.ints.IntSet;
+import it.unimi.dsi.fastutil.ints.IntIterator;
+import it.unimi.dsi.fastutil.ints.IntIterators;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
 import org.ccpfhir.identity.controlnumber.ControlNumberMatcher;
@@ -45,35 +46,39 @@ final class LinkageIndex {
 
   /** The most similar live record among the blocking candidates, or null when there is none. */
   Best best(ControlNumbers query, ControlNumberMatcher matcher) {
-    return best(query, matcher, lsh.candidates(query));
+    return best(query, matcher, lsh.candidates(query).iterator());
+  }
+
+  int candidateCount(ControlNumbers query) {
+    return lsh.candidates(query).size();
   }
 
   /** The same without blocking: every record is compared (the benchmark's baseline). */
   Best bestWithoutBlocking(ControlNumbers query, ControlNumberMatcher matcher) {
-    Best best = null;
-    for (int id = 0; id < persons.size(); id++) {
-      best = better(best, id, query, matcher);
-    }
-    return best;
+    return best(query, matcher, IntIterators.fromTo(0, persons.size()));
   }
 
-  private Best best(ControlNumbers query, ControlNumberMatcher matcher, IntSet candidates) {
-    Best best = null;
-    for (int id : candidates) {
-      best = better(best, id, query, matcher);
+  /**
+   * Ranks by score alone and classifies only the winner (the first of equal scores): the full
+   * result with its per-field map is needed once per request, not once per candidate.
+   */
+  private Best best(ControlNumbers query, ControlNumberMatcher matcher, IntIterator ids) {
+    double[] scratch = ControlNumberMatcher.scratch();
+    int bestId = -1;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    while (ids.hasNext()) {
+      int id = ids.nextInt();
+      if (persons.getLong(id) != REMOVED) {
+        double score = matcher.score(query, numbers.get(id), scratch);
+        if (score > bestScore) {
+          bestScore = score;
+          bestId = id;
+        }
+      }
     }
-    return best;
-  }
-
-  private Best better(Best best, int id, ControlNumbers query, ControlNumberMatcher matcher) {
-    long person = persons.getLong(id);
-    if (person == REMOVED) {
-      return best;
-    }
-    ControlNumberMatcher.Result result = matcher.compare(query, numbers.get(id));
-    return best == null || result.score() > best.result().score()
-        ? new Best(id, person, result)
-        : best;
+    return bestId < 0
+        ? null
+        : new Best(bestId, persons.getLong(bestId), matcher.compare(query, numbers.get(bestId)));
   }
 
   /** A link decision moved every record of {@code from} to {@code to}. */

@@ -1,5 +1,12 @@
 package org.ccpfhir.identity.controlnumber;
 
+import static org.ccpfhir.identity.local.IdatField.BIRTH_DAY;
+import static org.ccpfhir.identity.local.IdatField.BIRTH_MONTH;
+import static org.ccpfhir.identity.local.IdatField.BIRTH_YEAR;
+import static org.ccpfhir.identity.local.IdatField.FIRST_NAME;
+import static org.ccpfhir.identity.local.IdatField.LAST_NAME;
+
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import org.ccpfhir.identity.local.EpiLinkMatcher.Classification;
@@ -11,6 +18,10 @@ import org.ccpfhir.identity.local.WeightedScore;
  * EpiLink weights per field, first/last name exchange and former names considered; the weighted
  * score is classified with configurable thresholds. XOR-folded filters of unrelated values still
  * share bits, so the thresholds sit higher than for plain-text comparison.
+ *
+ * <p>Similarities are computed into an array by field ordinal (NaN = missing in either record): the
+ * list ranks thousands of candidates per request with {@link #score} and builds the full {@link
+ * Result} only for the best one.
  */
 public final class ControlNumberMatcher {
 
@@ -29,6 +40,25 @@ public final class ControlNumberMatcher {
 
   public static final double POSSIBLE_MATCH = 0.72;
 
+  /** A date part below this is not exact (one day off ≈ 0.67, a credited swap 0.5). */
+  private static final double NEAR_DATE = 0.9;
+
+  /** A name below this has more than a small spelling difference. */
+  private static final double NEAR_NAME = 0.8;
+
+  /**
+   * Below this a date part disagrees (other days ≤ 0.4); one day off (≈ 0.67) and a swapped
+   * day/month pair (credited {@link #SWAP_CREDIT} of ≈ 1) do not.
+   */
+  private static final double DISAGREEMENT = 0.5;
+
+  /**
+   * A day/month swap (1960-05-12 for 1960-12-05) counts half: a typical error, but not agreement.
+   */
+  private static final double SWAP_CREDIT = 0.5;
+
+  private static final IdatField[] FIELDS = IdatField.values();
+
   /** The matcher with the default thresholds. */
   public static ControlNumberMatcher withDefaults() {
     return new ControlNumberMatcher(MATCH, POSSIBLE_MATCH);
@@ -45,114 +75,115 @@ public final class ControlNumberMatcher {
     this.possibleMatchThreshold = possibleMatchThreshold;
   }
 
+  /** A scratch array for {@link #score}, one per thread. */
+  public static double[] scratch() {
+    return new double[FIELDS.length];
+  }
+
+  /** The weighted score alone (ranking candidates); {@code scratch} from {@link #scratch()}. */
+  public double score(ControlNumbers a, ControlNumbers b, double[] scratch) {
+    similarities(a, b, scratch);
+    return WeightedScore.of(scratch);
+  }
+
   public Result compare(ControlNumbers a, ControlNumbers b) {
-    Map<IdatField, Double> similarities = new EnumMap<>(IdatField.class);
-    for (IdatField field : IdatField.values()) {
-      long[] x = a.filters().get(field.name());
-      long[] y = b.filters().get(field.name());
-      if (x != null && y != null) {
-        similarities.put(field, KeyedBloomFilter.dice(x, y));
-      }
-    }
-    names(a, b, similarities);
-    dayMonthSwap(a, b, similarities);
-    double score = WeightedScore.of(similarities);
+    double[] sims = scratch();
+    double score = score(a, b, sims);
     Classification classification =
         WeightedScore.classify(score, matchThreshold, possibleMatchThreshold);
     if (classification == Classification.MATCH
-        && (birthDateDisagrees(similarities) || twoDeviations(similarities))) {
+        && (birthDateDisagrees(sims) || twoDeviations(sims))) {
       // a birth date that differs (other than by a day/month swap or one day) is strong evidence
       // of two people — EpiLink's disagreement weight; so are a near date and a near name at once
       // (one error per record is common, two are rare): the linkage admin judges
       classification = Classification.POSSIBLE_MATCH;
     }
-    return new Result(classification, score, similarities);
+    Map<IdatField, Double> byField = new EnumMap<>(IdatField.class);
+    for (IdatField field : FIELDS) {
+      if (!Double.isNaN(sims[field.ordinal()])) {
+        byField.put(field, sims[field.ordinal()]);
+      }
+    }
+    return new Result(classification, score, byField);
   }
 
-  private static boolean twoDeviations(Map<IdatField, Double> similarities) {
+  private static void similarities(ControlNumbers a, ControlNumbers b, double[] sims) {
+    Arrays.fill(sims, Double.NaN);
+    for (IdatField field : FIELDS) {
+      if (a.has(field) && b.has(field)) {
+        sims[field.ordinal()] = dice(a, field, b, field);
+      }
+    }
+    names(a, b, sims);
+    dayMonthSwap(a, b, sims);
+  }
+
+  private static boolean twoDeviations(double[] sims) {
     boolean nearDate =
-        below(similarities, IdatField.BIRTH_DAY, NEAR_DATE)
-            || below(similarities, IdatField.BIRTH_MONTH, NEAR_DATE)
-            || below(similarities, IdatField.BIRTH_YEAR, NEAR_DATE);
-    boolean nearName =
-        below(similarities, IdatField.FIRST_NAME, NEAR_NAME)
-            || below(similarities, IdatField.LAST_NAME, NEAR_NAME);
+        below(sims, BIRTH_DAY, NEAR_DATE)
+            || below(sims, BIRTH_MONTH, NEAR_DATE)
+            || below(sims, BIRTH_YEAR, NEAR_DATE);
+    boolean nearName = below(sims, FIRST_NAME, NEAR_NAME) || below(sims, LAST_NAME, NEAR_NAME);
     return nearDate && nearName;
   }
 
-  private static boolean below(Map<IdatField, Double> similarities, IdatField field, double limit) {
-    Double similarity = similarities.get(field);
-    return similarity != null && similarity < limit;
+  private static boolean birthDateDisagrees(double[] sims) {
+    return below(sims, BIRTH_DAY, DISAGREEMENT)
+        || below(sims, BIRTH_MONTH, DISAGREEMENT)
+        || below(sims, BIRTH_YEAR, DISAGREEMENT);
   }
 
-  /** A date part below this is not exact (one day off ≈ 0.67, a credited swap 0.5). */
-  private static final double NEAR_DATE = 0.9;
-
-  /** A name below this has more than a small spelling difference. */
-  private static final double NEAR_NAME = 0.8;
-
-  private static boolean birthDateDisagrees(Map<IdatField, Double> similarities) {
-    return below(similarities, IdatField.BIRTH_DAY, DISAGREEMENT)
-        || below(similarities, IdatField.BIRTH_MONTH, DISAGREEMENT)
-        || below(similarities, IdatField.BIRTH_YEAR, DISAGREEMENT);
+  /** NaN (missing) is never below anything. */
+  private static boolean below(double[] sims, IdatField field, double limit) {
+    return sims[field.ordinal()] < limit;
   }
 
-  /**
-   * Below this a date part disagrees (other days ≤ 0.4); one day off (≈ 0.67) and a swapped
-   * day/month pair (credited {@link #SWAP_CREDIT} of ≈ 1) do not.
-   */
-  private static final double DISAGREEMENT = 0.5;
-
-  /**
-   * A day/month swap (1960-05-12 for 1960-12-05) counts half: a typical error, but not agreement.
-   */
-  private static void dayMonthSwap(
-      ControlNumbers a, ControlNumbers b, Map<IdatField, Double> sims) {
-    long[] ad = a.filters().get(IdatField.BIRTH_DAY.name());
-    long[] am = a.filters().get(IdatField.BIRTH_MONTH.name());
-    long[] bd = b.filters().get(IdatField.BIRTH_DAY.name());
-    long[] bm = b.filters().get(IdatField.BIRTH_MONTH.name());
-    if (ad == null || am == null || bd == null || bm == null) {
+  private static void dayMonthSwap(ControlNumbers a, ControlNumbers b, double[] sims) {
+    if (!(a.has(BIRTH_DAY) && a.has(BIRTH_MONTH) && b.has(BIRTH_DAY) && b.has(BIRTH_MONTH))) {
       return;
     }
-    double straight = sims.get(IdatField.BIRTH_DAY) + sims.get(IdatField.BIRTH_MONTH);
-    double dayAsMonth = KeyedBloomFilter.dice(ad, bm);
-    double monthAsDay = KeyedBloomFilter.dice(am, bd);
+    double straight = sims[BIRTH_DAY.ordinal()] + sims[BIRTH_MONTH.ordinal()];
+    double dayAsMonth = dice(a, BIRTH_DAY, b, BIRTH_MONTH);
+    double monthAsDay = dice(a, BIRTH_MONTH, b, BIRTH_DAY);
     if (SWAP_CREDIT * (dayAsMonth + monthAsDay) > straight) {
-      sims.put(IdatField.BIRTH_DAY, SWAP_CREDIT * dayAsMonth);
-      sims.put(IdatField.BIRTH_MONTH, SWAP_CREDIT * monthAsDay);
+      sims[BIRTH_DAY.ordinal()] = SWAP_CREDIT * dayAsMonth;
+      sims[BIRTH_MONTH.ordinal()] = SWAP_CREDIT * monthAsDay;
     }
   }
 
-  private static final double SWAP_CREDIT = 0.5;
-
-  private static void names(ControlNumbers a, ControlNumbers b, Map<IdatField, Double> sims) {
-    long[] af = a.filters().get(IdatField.FIRST_NAME.name());
-    long[] al = a.filters().get(IdatField.LAST_NAME.name());
-    long[] bf = b.filters().get(IdatField.FIRST_NAME.name());
-    long[] bl = b.filters().get(IdatField.LAST_NAME.name());
-    if (af != null && al != null && bf != null && bl != null) {
-      double straight = sims.get(IdatField.FIRST_NAME) + sims.get(IdatField.LAST_NAME);
-      double first = KeyedBloomFilter.dice(af, bl);
-      double last = KeyedBloomFilter.dice(al, bf);
+  private static void names(ControlNumbers a, ControlNumbers b, double[] sims) {
+    boolean aHasLast = a.has(LAST_NAME);
+    boolean bHasLast = b.has(LAST_NAME);
+    if (a.has(FIRST_NAME) && aHasLast && b.has(FIRST_NAME) && bHasLast) {
+      double straight = sims[FIRST_NAME.ordinal()] + sims[LAST_NAME.ordinal()];
+      double first = dice(a, FIRST_NAME, b, LAST_NAME);
+      double last = dice(a, LAST_NAME, b, FIRST_NAME);
       if (first + last > straight) {
-        sims.put(IdatField.FIRST_NAME, first);
-        sims.put(IdatField.LAST_NAME, last);
+        sims[FIRST_NAME.ordinal()] = first;
+        sims[LAST_NAME.ordinal()] = last;
       }
     }
-    double best = sims.getOrDefault(IdatField.LAST_NAME, -1.0);
-    for (Map.Entry<String, long[]> former : a.filters().entrySet()) {
-      if (former.getKey().startsWith(ControlNumberEncoder.FORMER) && bl != null) {
-        best = Math.max(best, KeyedBloomFilter.dice(former.getValue(), bl));
+    double best = Double.isNaN(sims[LAST_NAME.ordinal()]) ? -1 : sims[LAST_NAME.ordinal()];
+    if (bHasLast) {
+      for (int i = 0; i < a.formerCount(); i++) {
+        best =
+            Math.max(
+                best, ControlNumbers.dice(a, ControlNumbers.formerSlot(i), b, LAST_NAME.ordinal()));
       }
     }
-    for (Map.Entry<String, long[]> former : b.filters().entrySet()) {
-      if (former.getKey().startsWith(ControlNumberEncoder.FORMER) && al != null) {
-        best = Math.max(best, KeyedBloomFilter.dice(al, former.getValue()));
+    if (aHasLast) {
+      for (int i = 0; i < b.formerCount(); i++) {
+        best =
+            Math.max(
+                best, ControlNumbers.dice(a, LAST_NAME.ordinal(), b, ControlNumbers.formerSlot(i)));
       }
     }
     if (best >= 0) {
-      sims.put(IdatField.LAST_NAME, best);
+      sims[LAST_NAME.ordinal()] = best;
     }
+  }
+
+  private static double dice(ControlNumbers a, IdatField x, ControlNumbers b, IdatField y) {
+    return ControlNumbers.dice(a, x.ordinal(), b, y.ordinal());
   }
 }

@@ -162,12 +162,22 @@ final class KeyedBloomFilter {
 
   /** Dice coefficient {@code 2|A∩B| / (|A| + |B|)}. */
   static double dice(long[] a, long[] b) {
-    int common = 0;
-    int ones = 0;
-    for (int i = 0; i < a.length; i++) {
-      common += Long.bitCount(a[i] & b[i]);
-      ones += Long.bitCount(a[i]) + Long.bitCount(b[i]);
+    int ones = ones(a) + ones(b);
+    if (ones == 0) {
+      return 0;
     }
-    return ones == 0 ? 0 : 2.0 * common / ones;
+    int common = 0;
+    for (int i = 0, n = Math.min(a.length, b.length); i < n; i++) {
+      common += Long.bitCount(a[i] & b[i]);
+    }
+    return 2.0 * common / ones;
+  }
+
+  static int ones(long[] filter) {
+    int ones = 0;
+    for (long word : filter) {
+      ones += Long.bitCount(word);
+    }
+    return ones;
   }
 }

@@ -4,9 +4,7 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import it.unimi.dsi.fastutil.ints.IntSet;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Random;
 import org.ccpfhir.identity.local.IdatField;
 
@@ -24,7 +22,6 @@ import org.ccpfhir.identity.local.IdatField;
  */
 public final class LshBlockingIndex {
 
-  private static final long PRIME = 2_147_483_647L;
   private static final int END = -1;
 
   private final long[][] multipliers;
@@ -45,8 +42,8 @@ public final class LshBlockingIndex {
     next = new IntArrayList[bands];
     for (int band = 0; band < bands; band++) {
       for (int row = 0; row < rowsPerBand; row++) {
-        multipliers[band][row] = 1 + random.nextInt(Integer.MAX_VALUE - 1);
-        offsets[band][row] = random.nextInt(Integer.MAX_VALUE);
+        multipliers[band][row] = random.nextLong() | 1;
+        offsets[band][row] = random.nextLong();
       }
       heads[band] = new Long2IntOpenHashMap();
       heads[band].defaultReturnValue(END);
@@ -88,7 +85,8 @@ public final class LshBlockingIndex {
         long a = multipliers[band][row];
         long b = offsets[band][row];
         for (int bit : bits) {
-          min = Math.min(min, (a * bit + b) % PRIME);
+          // multiply-shift (Dietzfelbinger): a universal hash without a division per bit
+          min = Math.min(min, (a * bit + b) >>> 32);
         }
         key = key * 1_000_003L + min;
       }
@@ -99,45 +97,40 @@ public final class LshBlockingIndex {
 
   /** Set positions of the union of the name filters, then of the birth-year filter. */
   static int[] recordBits(ControlNumbers numbers) {
-    List<long[]> names = new ArrayList<>();
-    numbers
-        .filters()
-        .forEach(
-            (field, filter) -> {
-              if (field.startsWith(ControlNumberEncoder.FORMER)
-                  || field.equals(IdatField.FIRST_NAME.name())
-                  || field.equals(IdatField.LAST_NAME.name())) {
-                names.add(filter);
-              }
-            });
-    int words = names.stream().mapToInt(f -> f.length).max().orElse(0);
-    long[] union = new long[words];
-    for (long[] name : names) {
-      for (int i = 0; i < name.length; i++) {
-        union[i] |= name[i];
-      }
+    long[] union = new long[0];
+    for (IdatField name : new IdatField[] {IdatField.FIRST_NAME, IdatField.LAST_NAME}) {
+      union = or(union, numbers.filter(name));
     }
-    long[] year = numbers.filters().getOrDefault(IdatField.BIRTH_YEAR.name(), new long[0]);
-    int[] bits = new int[bitCount(union) + bitCount(year)];
+    for (int i = 0; i < numbers.formerCount(); i++) {
+      union = or(union, numbers.former(i));
+    }
+    long[] year = numbers.filter(IdatField.BIRTH_YEAR);
+    if (year == null) {
+      year = new long[0];
+    }
+    int[] bits = new int[KeyedBloomFilter.ones(union) + KeyedBloomFilter.ones(year)];
     int n = 0;
-    for (int i = 0; i < words * 64; i++) {
+    for (int i = 0; i < union.length * 64; i++) {
       if (KeyedBloomFilter.get(union, i)) {
         bits[n++] = i;
       }
     }
     for (int i = 0; i < year.length * 64; i++) {
       if (KeyedBloomFilter.get(year, i)) {
-        bits[n++] = words * 64 + i;
+        bits[n++] = union.length * 64 + i;
       }
     }
-    return Arrays.copyOf(bits, n);
+    return bits;
   }
 
-  private static int bitCount(long[] words) {
-    int count = 0;
-    for (long word : words) {
-      count += Long.bitCount(word);
+  private static long[] or(long[] union, long[] filter) {
+    if (filter == null) {
+      return union;
     }
-    return count;
+    long[] result = Arrays.copyOf(union, Math.max(union.length, filter.length));
+    for (int i = 0; i < filter.length; i++) {
+      result[i] |= filter[i];
+    }
+    return result;
   }
 }

@@ -10,14 +10,31 @@ import org.ccpfhir.identity.local.EpiLinkMatcher.Classification;
  */
 public final class WeightedScore {
 
+  private static final IdatField[] FIELDS = IdatField.values();
+  private static final double[] WEIGHTS =
+      java.util.Arrays.stream(FIELDS).mapToDouble(IdatField::weight).toArray();
+
   private WeightedScore() {}
 
   public static double of(Map<IdatField, Double> similarities) {
+    double[] byField = new double[FIELDS.length];
+    java.util.Arrays.fill(byField, Double.NaN);
+    similarities.forEach((field, similarity) -> byField[field.ordinal()] = similarity);
+    return of(byField);
+  }
+
+  /**
+   * The same over similarities by {@link IdatField#ordinal()}; NaN marks a field missing in either
+   * record (the central list's hot path: no map, no boxing).
+   */
+  public static double of(double[] similarities) {
     double weighted = 0;
     double total = 0;
-    for (Map.Entry<IdatField, Double> entry : similarities.entrySet()) {
-      weighted += entry.getKey().weight() * entry.getValue();
-      total += entry.getKey().weight();
+    for (int i = 0; i < similarities.length; i++) {
+      if (!Double.isNaN(similarities[i])) {
+        weighted += WEIGHTS[i] * similarities[i];
+        total += WEIGHTS[i];
+      }
     }
     return total == 0 ? 0 : weighted / total;
   }

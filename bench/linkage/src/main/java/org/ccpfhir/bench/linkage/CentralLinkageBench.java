@@ -151,6 +151,7 @@ public final class CentralLinkageBench {
     System.out.printf(
         "index rebuilt from the database in %.1f s%n", (System.nanoTime() - rebuild) / 1e9);
     long heap = usedHeap();
+    printCandidates(blocked, queries);
     double[] withBlocking = latencies(blocked, queries);
     System.out.printf(
         "memory with %d records: heap used %.0f MiB, process RSS %.0f MiB%n",
@@ -163,6 +164,17 @@ public final class CentralLinkageBench {
     System.out.printf(
         "ratio p50 baseline/blocking: %.1f%n",
         percentile(withoutBlocking, 50) / percentile(withBlocking, 50));
+  }
+
+  private static void printCandidates(CentralPatientList list, List<SyntheticIdentity> queries) {
+    int[] candidates =
+        queries.stream()
+            .mapToInt(q -> list.candidateCount(ENCODER.encode(LinkageBench.record(q))))
+            .sorted()
+            .toArray();
+    System.out.printf(
+        "blocking candidates per lookup: median %d, p95 %d (of %d records)%n",
+        candidates[candidates.length / 2], candidates[candidates.length * 95 / 100], list.size());
   }
 
   private static double[] latencies(CentralPatientList list, List<SyntheticIdentity> queries) {
