@@ -62,8 +62,9 @@ public class CentralListRepository {
   public int insertRecord(long personId, String site, String controlNumbers, long nowMs) {
     return Math.toIntExact(
         insert(
-            "INSERT INTO ccp_control_record (person_id, site, control_numbers, created_ms)"
-                + " VALUES (?,?,?,?)",
+            "INSERT INTO ccp_control_record (person_id, origin_person_id, site, control_numbers,"
+                + " created_ms) VALUES (?,?,?,?,?)",
+            personId,
             personId,
             site,
             controlNumbers,
@@ -93,8 +94,10 @@ public class CentralListRepository {
 
   public void insertSitePseudonym(String pseudonym, long personId, String site, long nowMs) {
     jdbc.update(
-        "INSERT INTO ccp_site_pseudonym (pseudonym, person_id, site, created_ms) VALUES (?,?,?,?)",
+        "INSERT INTO ccp_site_pseudonym (pseudonym, person_id, origin_person_id, site, created_ms)"
+            + " VALUES (?,?,?,?,?)",
         pseudonym,
+        personId,
         personId,
         site,
         nowMs);
@@ -133,6 +136,37 @@ public class CentralListRepository {
         from);
     jdbc.update("DELETE FROM ccp_central_person WHERE id = ?", from);
   }
+
+  /**
+   * Undoes a link decision: the person a record was first given comes back with every record and
+   * site pseudonym that was first its own (the pseudonyms are its current ones again).
+   *
+   * @return the person and the records that moved back to it
+   */
+  public Split splitOff(int recordId, long nowMs) {
+    long origin =
+        jdbc.queryForObject(
+            "SELECT origin_person_id FROM ccp_control_record WHERE id = ?", Long.class, recordId);
+    if (jdbc.queryForObject(
+            "SELECT count(*) FROM ccp_central_person WHERE id = ?", Integer.class, origin)
+        == 0) {
+      jdbc.update("INSERT INTO ccp_central_person (id, created_ms) VALUES (?,?)", origin, nowMs);
+    }
+    jdbc.update(
+        "UPDATE ccp_control_record SET person_id = origin_person_id WHERE origin_person_id = ?",
+        origin);
+    jdbc.update(
+        "UPDATE ccp_site_pseudonym SET person_id = origin_person_id, merged = FALSE"
+            + " WHERE origin_person_id = ?",
+        origin);
+    return new Split(
+        origin,
+        jdbc.queryForList(
+            "SELECT id FROM ccp_control_record WHERE origin_person_id = ?", Integer.class, origin));
+  }
+
+  /** The result of {@link #splitOff}. */
+  public record Split(long person, List<Integer> records) {}
 
   /** Withdrawal: control numbers, links and reviews of the person go; pseudonyms stay retired. */
   public void deletePerson(long personId) {
@@ -189,15 +223,19 @@ public class CentralListRepository {
         "SELECT count(*) FROM ccp_linkage_review WHERE status = ?", Integer.class, status);
   }
 
-  /** Settles an open review; false when it is not open (unknown or already decided). */
-  public boolean decide(long reviewId, String status, String decidedBy, long nowMs) {
+  /**
+   * Moves a review from one status to another (an open review is decided, a linked one undone);
+   * false when it is not in {@code from} (unknown or decided otherwise).
+   */
+  public boolean decide(long reviewId, String from, String to, String decidedBy, long nowMs) {
     return jdbc.update(
             "UPDATE ccp_linkage_review SET status = ?, decided_by = ?, decided_ms = ?"
-                + " WHERE id = ? AND status = 'OPEN'",
-            status,
+                + " WHERE id = ? AND status = ?",
+            to,
             decidedBy,
             nowMs,
-            reviewId)
+            reviewId,
+            from)
         == 1;
   }
 

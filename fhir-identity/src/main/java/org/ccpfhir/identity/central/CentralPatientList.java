@@ -173,6 +173,7 @@ public class CentralPatientList {
       if (review.isEmpty()
           || !repository.decide(
               reviewId,
+              LinkageReview.OPEN,
               link ? LinkageReview.LINKED : LinkageReview.NOT_LINKED,
               decidedBy,
               clock.millis())) {
@@ -184,6 +185,30 @@ public class CentralPatientList {
         repository.movePerson(from, to);
         index.movePerson(from, to);
       }
+      return true;
+    } finally {
+      linkage.unlock();
+    }
+  }
+
+  /**
+   * Undoes a link decision (a split): the record's first person comes back with its records and its
+   * site pseudonyms, which name it alone again.
+   *
+   * @return false when the review is not a linked one
+   */
+  public boolean unlink(long reviewId, String decidedBy) {
+    linkage.lock();
+    try {
+      Optional<LinkageReview> review = repository.review(reviewId);
+      if (review.isEmpty()
+          || !repository.decide(
+              reviewId, LinkageReview.LINKED, LinkageReview.UNLINKED, decidedBy, clock.millis())) {
+        return false;
+      }
+      CentralListRepository.Split split =
+          repository.splitOff(review.get().recordId(), clock.millis());
+      split.records().forEach(record -> index.assign(record, split.person()));
       return true;
     } finally {
       linkage.unlock();

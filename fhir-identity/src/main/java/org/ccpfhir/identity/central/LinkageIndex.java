@@ -90,6 +90,13 @@ final class LinkageIndex {
     }
   }
 
+  /** A split gave a live record back to its first person. */
+  void assign(int recordId, long personId) {
+    if (persons.getLong(recordId) != REMOVED) {
+      persons.set(recordId, personId);
+    }
+  }
+
   /** Withdrawal: the records stay in the LSH buckets but are never returned again. */
   void remove(int recordId) {
     if (recordId < persons.size() && persons.getLong(recordId) != REMOVED) {

@@ -17,7 +17,7 @@ import org.ccpfhir.identity.local.IdatField;
  * @param candidatePerson the person it possibly belongs to
  * @param score weighted similarity in [0, 1]
  * @param similarities Dice similarity per field
- * @param status OPEN, LINKED or NOT_LINKED
+ * @param status OPEN, LINKED, NOT_LINKED or UNLINKED (a link undone)
  * @param createdMs when the review was opened
  */
 public record LinkageReview(
@@ -34,6 +34,7 @@ public record LinkageReview(
   public static final String OPEN = "OPEN";
   public static final String LINKED = "LINKED";
   public static final String NOT_LINKED = "NOT_LINKED";
+  public static final String UNLINKED = "UNLINKED";
 
   static String formatSimilarities(Map<IdatField, Double> similarities) {
     return similarities.entrySet().stream()

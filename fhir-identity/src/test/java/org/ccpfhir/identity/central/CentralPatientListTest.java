@@ -146,6 +146,26 @@ class CentralPatientListTest {
   }
 
   @Test
+  void unlinkSplitsALinkedPersonAgain() {
+    String first = pseudonym("HD", numbers("Anna", "Schmidt", "1960-05-12", "female"));
+    String second = pseudonym("HD", numbers("Maria", "Schmidt", "1960-05-12", "female"));
+    LinkageReview review = list.openReviews().get(0);
+    assertThat(list.unlink(review.id(), "linkage-admin-1")).isFalse(); // still open
+    list.decide(review.id(), true, "linkage-admin-1");
+
+    assertThat(list.unlink(review.id(), "linkage-admin-2")).isTrue();
+    assertThat(list.unlink(review.id(), "linkage-admin-2")).isFalse();
+
+    assertThat(list.personOf("HD", second)).isNotEqualTo(list.personOf("HD", first));
+    // each person answers with its own pseudonym again, also after a restart
+    list = open(dataSource, clock);
+    assertThat(pseudonym("HD", numbers("Maria", "Schmidt", "1960-05-12", "female")))
+        .isEqualTo(second);
+    assertThat(pseudonym("HD", numbers("Anna", "Schmidt", "1960-05-12", "female")))
+        .isEqualTo(first);
+  }
+
+  @Test
   void noLinkKeepsThePeopleApart() {
     String first = pseudonym("HD", numbers("Anna", "Schmidt", "1960-05-12", "female"));
     String second = pseudonym("HD", numbers("Maria", "Schmidt", "1960-05-12", "female"));

@@ -98,17 +98,20 @@ public final class CentralLinkageBench {
       pseudonymOf.put(person.personId(), pseudonym);
       personOf.put(pseudonym, person.personId());
     }
+    long first = originals.get(0).personId();
     long trueMatches = 0;
     long falseMatches = mergedOriginals;
     long reviews = 0;
     long misses = 0;
     for (SyntheticIdentity person : originals) {
       int reviewsBefore = list.openReviewCount();
-      String pseudonym = pseudonymize(list, corruptor.corrupt(person));
+      SyntheticIdentity copy = corruptor.corrupt(person);
+      String pseudonym = pseudonymize(list, copy);
       if (pseudonym.equals(pseudonymOf.get(person.personId()))) {
         trueMatches++;
       } else if (personOf.containsKey(pseudonym)) {
         falseMatches++;
+        explain(copy, originals.get((int) (personOf.get(pseudonym) - first)));
       } else if (list.openReviewCount() > reviewsBefore) {
         reviews++;
       } else {
@@ -131,6 +134,21 @@ public final class CentralLinkageBench {
         reviews / (double) people,
         misses,
         2.0 * people / seconds);
+  }
+
+  /**
+   * A false match, shown with the made-up identities (synthetic, no real IDAT) and the per-field
+   * similarities, so that the matcher's rule that let it through can be found.
+   */
+  private static void explain(SyntheticIdentity copy, SyntheticIdentity other) {
+    System.out.printf(
+        "false match: %s%n  linked to %s%n  %s%n",
+        copy,
+        other,
+        ControlNumberMatcher.withDefaults()
+            .compare(
+                ENCODER.encode(LinkageBench.record(copy)),
+                ENCODER.encode(LinkageBench.record(other))));
   }
 
   private static void speed(int stored, long seed, Path dir) {
@@ -214,12 +232,12 @@ public final class CentralLinkageBench {
       for (int i = 0; i < chunk.size(); i++) {
         long id = from + i + 1;
         persons.add(new Object[] {id, 0L});
-        records.add(new Object[] {id, id, "HD", encoded[i], 0L});
+        records.add(new Object[] {id, id, id, "HD", encoded[i], 0L});
       }
       jdbc.batchUpdate("INSERT INTO ccp_central_person (id, created_ms) VALUES (?,?)", persons);
       jdbc.batchUpdate(
-          "INSERT INTO ccp_control_record (id, person_id, site, control_numbers, created_ms)"
-              + " VALUES (?,?,?,?,?)",
+          "INSERT INTO ccp_control_record (id, person_id, origin_person_id, site, control_numbers,"
+              + " created_ms) VALUES (?,?,?,?,?,?)",
           records);
     }
     jdbc.execute(

@@ -68,11 +68,16 @@ public class LinkageReviewOperationProvider implements FhirOperations {
       throw new InvalidRequestException("parameter 'review' must be a review id");
     }
     String choice = decision == null ? null : decision.getValue();
-    if (!"link".equals(choice) && !"no-link".equals(choice)) {
-      throw new InvalidRequestException("parameter 'decision' must be 'link' or 'no-link'");
+    if (!"link".equals(choice) && !"no-link".equals(choice) && !"unlink".equals(choice)) {
+      throw new InvalidRequestException(
+          "parameter 'decision' must be 'link', 'no-link' or 'unlink'");
     }
     String admin = Caller.current().map(Caller::id).orElse("unknown");
-    if (!list.decide(id, choice.equals("link"), admin)) {
+    if (choice.equals("unlink")) {
+      if (!list.unlink(id, admin)) {
+        throw new ResourceNotFoundException("no linked review " + id);
+      }
+    } else if (!list.decide(id, choice.equals("link"), admin)) {
       throw new ResourceNotFoundException("no open review " + id);
     }
     request.setAttribute(AuditEntry.DETAIL_ATTRIBUTE, "linkage review " + id + ": " + choice);
