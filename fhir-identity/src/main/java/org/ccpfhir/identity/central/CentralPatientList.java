@@ -3,6 +3,7 @@ package org.ccpfhir.identity.central;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,8 @@ public class CentralPatientList {
   /** A record at or above this score adds nothing new: it is not stored as another variant. */
   private static final double SAME_VARIANT = 0.995;
 
+  private static final int REBUILD_BATCH = 10_000;
+
   private final CentralListRepository repository;
   private final LinkageIndex index;
   private final boolean blocking;
@@ -65,9 +68,16 @@ public class CentralPatientList {
     this.registry = registry;
     this.ticketTtl = ticketTtl;
     this.clock = clock;
+    List<CentralListRepository.StoredRecord> batch = new ArrayList<>(REBUILD_BATCH);
     repository.forEachRecord(
-        row ->
-            index.add(row.id(), row.personId(), ControlNumbers.fromBase64(row.controlNumbers())));
+        row -> {
+          batch.add(row);
+          if (batch.size() == REBUILD_BATCH) {
+            index.addAll(batch);
+            batch.clear();
+          }
+        });
+    index.addAll(batch);
   }
 
   /** The pseudonym domain of a site's global pseudonyms, e.g. {@code BK-HD-G}. */

@@ -4,6 +4,7 @@ import it.unimi.dsi.fastutil.ints.IntIterator;
 import it.unimi.dsi.fastutil.ints.IntIterators;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
+import java.util.List;
 import org.ccpfhir.identity.controlnumber.ControlNumberMatcher;
 import org.ccpfhir.identity.controlnumber.ControlNumbers;
 import org.ccpfhir.identity.controlnumber.LshBlockingIndex;
@@ -30,13 +31,37 @@ final class LinkageIndex {
   }
 
   void add(int recordId, long personId, ControlNumbers record) {
+    add(recordId, personId, record, lsh.keys(record));
+  }
+
+  /**
+   * Rebuilds from stored records in batches: decoding and band keys (most of the work) in parallel,
+   * the chains in id order.
+   */
+  void addAll(List<CentralListRepository.StoredRecord> rows) {
+    List<Decoded> decoded =
+        rows.parallelStream()
+            .map(
+                row -> {
+                  ControlNumbers numbers = ControlNumbers.fromBase64(row.controlNumbers());
+                  return new Decoded(row.id(), row.personId(), numbers, lsh.keys(numbers));
+                })
+            .toList();
+    for (Decoded record : decoded) {
+      add(record.id(), record.personId(), record.numbers(), record.keys());
+    }
+  }
+
+  private record Decoded(int id, long personId, ControlNumbers numbers, long[] keys) {}
+
+  private void add(int recordId, long personId, ControlNumbers record, long[] keys) {
     while (persons.size() <= recordId) {
       persons.add(REMOVED);
       numbers.add(null);
     }
     persons.set(recordId, personId);
     numbers.set(recordId, record);
-    lsh.add(recordId, record);
+    lsh.add(recordId, keys);
     size++;
   }
 

@@ -52,8 +52,15 @@ public final class LshBlockingIndex {
   }
 
   /** Adds a record under a dense, non-negative id (ids are array positions). */
-  public synchronized void add(int id, ControlNumbers numbers) {
-    long[] keys = keys(numbers);
+  public void add(int id, ControlNumbers numbers) {
+    add(id, keys(numbers));
+  }
+
+  /**
+   * Adds a record by its band keys, computed beforehand with {@link #keys} (which is thread-safe: a
+   * start-up rebuild computes them in parallel and adds them in order).
+   */
+  public synchronized void add(int id, long[] keys) {
     for (int band = 0; band < heads.length; band++) {
       IntArrayList chain = next[band];
       if (chain.size() <= id) {
@@ -75,7 +82,8 @@ public final class LshBlockingIndex {
     return found;
   }
 
-  private long[] keys(ControlNumbers numbers) {
+  /** The record's key in every band. */
+  public long[] keys(ControlNumbers numbers) {
     int[] bits = recordBits(numbers);
     long[] keys = new long[heads.length];
     for (int band = 0; band < heads.length; band++) {
