@@ -5,6 +5,7 @@ import static org.ccpfhir.identity.local.IdatField.BIRTH_MONTH;
 import static org.ccpfhir.identity.local.IdatField.BIRTH_YEAR;
 import static org.ccpfhir.identity.local.IdatField.FIRST_NAME;
 import static org.ccpfhir.identity.local.IdatField.LAST_NAME;
+import static org.ccpfhir.identity.local.IdatField.SEX;
 
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -94,8 +95,8 @@ public final class ControlNumberMatcher {
     if (classification == Classification.MATCH
         && (birthDateDisagrees(sims) || twoDeviations(sims))) {
       // a birth date that differs (other than by a day/month swap or one day) is strong evidence
-      // of two people — EpiLink's disagreement weight; so are a near date and a near name at once
-      // (one error per record is common, two are rare): the linkage admin judges
+      // of two people — EpiLink's disagreement weight; so are a near date together with a near
+      // name or another sex (one error per record is common, two are rare): the admin judges
       classification = Classification.POSSIBLE_MATCH;
     }
     Map<IdatField, Double> byField = new EnumMap<>(IdatField.class);
@@ -124,7 +125,7 @@ public final class ControlNumberMatcher {
             || below(sims, BIRTH_MONTH, NEAR_DATE)
             || below(sims, BIRTH_YEAR, NEAR_DATE);
     boolean nearName = below(sims, FIRST_NAME, NEAR_NAME) || below(sims, LAST_NAME, NEAR_NAME);
-    return nearDate && nearName;
+    return nearDate && (nearName || below(sims, SEX, DISAGREEMENT));
   }
 
   private static boolean birthDateDisagrees(double[] sims) {
