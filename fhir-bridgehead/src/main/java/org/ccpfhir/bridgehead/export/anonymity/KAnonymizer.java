@@ -51,9 +51,10 @@ public final class KAnonymizer {
     int[][][] codes = encode(hierarchies, rows);
     int allowed = (int) Math.floor(maxSuppression * n);
     Node best = null;
+    PairIds pairs = new PairIds(n);
     int[] levels = new int[hierarchies.size()];
     do {
-      Node node = evaluate(levels.clone(), codes, hierarchies, n);
+      Node node = evaluate(levels.clone(), codes, hierarchies, n, pairs);
       if (node.suppressed <= allowed && node.betterThan(best)) {
         best = node;
       }
@@ -91,22 +92,17 @@ public final class KAnonymizer {
     return false;
   }
 
-  private Node evaluate(int[] levels, int[][][] codes, List<Hierarchy> hierarchies, int n) {
+  private Node evaluate(
+      int[] levels, int[][][] codes, List<Hierarchy> hierarchies, int n, PairIds pairs) {
     int[] classOf = new int[n];
     int classes = 1;
     for (int q = 0; q < levels.length; q++) {
       int[] column = codes[q][levels[q]];
-      Map<Long, Integer> refined = new HashMap<>();
+      pairs.clear();
       for (int row = 0; row < n; row++) {
-        long pair = ((long) classOf[row] << 32) | column[row];
-        Integer id = refined.get(pair);
-        if (id == null) {
-          id = refined.size();
-          refined.put(pair, id);
-        }
-        classOf[row] = id;
+        classOf[row] = pairs.idOf(classOf[row], column[row]);
       }
-      classes = refined.size();
+      classes = pairs.size();
     }
     int[] sizes = new int[classes];
     for (int id : classOf) {
