@@ -10,13 +10,15 @@ import java.util.Map;
  * Incognito 2005): every quasi-identifier is generalised to one level of its {@link Hierarchy} for
  * all records, and records whose combination still occurs fewer than k times are suppressed, at
  * most {@code maxSuppression} of the cohort. Of all level combinations (the generalisation lattice)
- * that satisfy this, the one with the least information loss wins: lowest discernibility
- * (suppressed records count as a class of the whole cohort), then lowest generalisation height,
- * then fewest suppressed records.
+ * that satisfy this, the one with the least information loss wins: lowest generalisation height
+ * (Sweeney's precision loss: mean of level / top level), then lowest discernibility (suppressed
+ * records count as a class of the whole cohort), then fewest suppressed records. Height comes first
+ * because discernibility alone prefers dropping a whole attribute (no diagnosis date at all) to
+ * coarsening several a little (diagnosis year and 10-year age bands), which leaves a study less.
  *
  * <p>The lattice of the export is small (at most 5·2·5·5·5 = 1,250 nodes), so every node is
- * evaluated: the optimum is exact, and the metric need not be monotone, which the pruning of
- * Flash/OLA relies on. Evaluating a node is linear in the cohort size.
+ * evaluated rather than pruned as Flash/OLA do: the optimum under the combined order is exact.
+ * Evaluating a node is linear in the cohort size (20,000 records: about 4 s for the lattice).
  */
 public final class KAnonymizer {
 
@@ -176,11 +178,11 @@ public final class KAnonymizer {
       if (other == null) {
         return true;
       }
-      if (discernibility != other.discernibility) {
-        return discernibility < other.discernibility;
-      }
       if (height != other.height) {
         return height < other.height;
+      }
+      if (discernibility != other.discernibility) {
+        return discernibility < other.discernibility;
       }
       return suppressed < other.suppressed;
     }

@@ -82,6 +82,43 @@ class KAnonymizerTest {
     }
   }
 
+  /** Records that fall into classes smaller than k when {@code rows} are generalised to levels. */
+  private static int suppressedAt(List<String[]> rows, int[] levels, int k) {
+    Map<List<String>, Integer> classes = new HashMap<>();
+    for (String[] row : rows) {
+      List<String> key = new ArrayList<>();
+      for (int q = 0; q < levels.length; q++) {
+        key.add(QIS.get(q).generalise(row[q], levels[q]));
+      }
+      classes.merge(key, 1, Integer::sum);
+    }
+    return classes.values().stream().filter(size -> size < k).mapToInt(Integer::intValue).sum();
+  }
+
+  @Test
+  void noLessGeneralisedNodeWouldDo() {
+    for (int seed = 100; seed < 120; seed++) {
+      Random random = new Random(seed);
+      int n = 20 + random.nextInt(300);
+      int k = 2 + random.nextInt(8);
+      List<String[]> rows = randomTable(random, n);
+      int allowed = (int) Math.floor(0.05 * n);
+
+      Anonymization result = new KAnonymizer(k, 0.05).anonymise(QIS, rows);
+
+      assertThat(suppressedAt(rows, result.levels(), k)).isEqualTo(result.suppressed());
+      for (int q = 0; q < QIS.size(); q++) {
+        if (result.levels()[q] > 0) {
+          int[] lower = result.levels().clone();
+          lower[q]--;
+          assertThat(suppressedAt(rows, lower, k))
+              .as("seed %d, qi %d", seed, q)
+              .isGreaterThan(allowed);
+        }
+      }
+    }
+  }
+
   @Test
   void kOfOneGeneralisesNothing() {
     List<String[]> rows = randomTable(new Random(7), 50);
