@@ -57,6 +57,10 @@ public class BridgeheadAccessRules {
       rules
           .requestMatchers(path(HttpMethod.POST, "/fhir/$import-obds"))
           .hasRole(Roles.DATA_MANAGER);
+      // k-anonymous study export of a cohort: the site's data managers
+      rules
+          .requestMatchers(path(HttpMethod.POST, "/fhir/$export-study"))
+          .hasRole(Roles.DATA_MANAGER);
       // system-level operations (reindex, expunge, meta, ...)
       rules.requestMatchers(path("/fhir/$*")).hasRole(Roles.ADMIN);
       // clinical data: the site's data managers write (ingest) and read; admins read

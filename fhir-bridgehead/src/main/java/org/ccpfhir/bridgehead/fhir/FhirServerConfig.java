@@ -18,6 +18,7 @@ import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.util.List;
+import org.ccpfhir.bridgehead.export.provider.StudyExportOperationProvider;
 import org.ccpfhir.bridgehead.importer.ObdsImportOperationProvider;
 import org.ccpfhir.bridgehead.pseudonym.LocalReviewOperationProvider;
 import org.ccpfhir.bridgehead.pseudonym.PseudonymizeOperationProvider;
@@ -46,7 +47,8 @@ public class FhirServerConfig {
       AuditEventResourceProvider auditEvents,
       PseudonymizeOperationProvider pseudonymize,
       LocalReviewOperationProvider localReview,
-      ObdsImportOperationProvider importObds) {
+      ObdsImportOperationProvider importObds,
+      StudyExportOperationProvider exportStudy) {
     systemDao.getContext().setNarrativeGenerator(new NullNarrativeGenerator());
     // The default handler logs offending values, which may be identifying data; bad values are
     // reported to the client by validation instead.
@@ -66,6 +68,7 @@ public class FhirServerConfig {
     server.registerProvider(pseudonymize);
     server.registerProvider(localReview);
     server.registerProvider(importObds);
+    server.registerProvider(exportStudy);
     server.registerProvider(systemProvider);
     server.registerProvider(valueSetOperationProvider);
     server.setServerConformanceProvider(

@@ -98,7 +98,8 @@ class EndpointSecurityIT extends PostgresIT {
     if (probe.method().equals("POST") && path.equals("/fhir/$pseudonymize")
         || probe.method().equals("POST") && path.equals("/fhir/$import-obds")
         || path.equals("/fhir/$local-review-list")
-        || probe.method().equals("POST") && path.equals("/fhir/$local-review-decide")) {
+        || probe.method().equals("POST") && path.equals("/fhir/$local-review-decide")
+        || probe.method().equals("POST") && path.equals("/fhir/$export-study")) {
       return Set.of("data-manager");
     }
     if (path.startsWith("/fhir/$")) {

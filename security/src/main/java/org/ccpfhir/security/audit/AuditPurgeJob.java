@@ -3,7 +3,6 @@ package org.ccpfhir.security.audit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -31,20 +30,11 @@ public class AuditPurgeJob {
     recorder.flush();
     Instant cutoff = clock.instant().minus(retention);
     int purged = repository.purgeOlderThan(cutoff);
-    recorder.record(
-        new AuditEntry(
-            clock.instant(),
-            new AuditAgent(AuditAgent.Kind.COMPONENT, recorder.observer(), null, List.of(), null),
-            null,
-            "purge",
-            "purge",
-            "D",
-            null,
-            null,
-            null,
-            0,
-            "0",
-            "purged " + purged + " audit events recorded before " + cutoff));
+    PurgeAudit.record(
+        recorder,
+        clock.instant(),
+        "0",
+        "purged " + purged + " audit events recorded before " + cutoff);
     recorder.flush();
     log.info("audit purge: {} records older than {} deleted", purged, cutoff);
     return purged;
