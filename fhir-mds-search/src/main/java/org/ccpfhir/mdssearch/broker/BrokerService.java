@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -57,7 +58,7 @@ public class BrokerService {
     Task task = sent.copy();
     String id = UUID.randomUUID().toString();
     task.setId(id);
-    task.getMeta().setProfile(List.of()).addProfile(SearchTasks.REQUEST_PROFILE);
+    task.getMeta().setProfile(new ArrayList<>()).addProfile(SearchTasks.REQUEST_PROFILE);
     task.getMeta().setVersionId("1").setLastUpdated(Date.from(now));
     task.setStatus(Task.TaskStatus.REQUESTED);
     task.setIntent(Task.TaskIntent.ORDER);
@@ -70,7 +71,8 @@ public class BrokerService {
             .setIdentifier(
                 new Identifier().setSystem(SearchTasks.USER_SYSTEM).setValue(caller.user())));
     task.getRestriction()
-        .setRecipient(checked.sites().stream().map(TaskMapper::siteReference).toList());
+        .setRecipient(
+            new ArrayList<>(checked.sites().stream().map(TaskMapper::siteReference).toList()));
     StoredRequest stored =
         new StoredRequest(
             id,
