@@ -163,6 +163,12 @@ public class SearchAgent implements AutoCloseable {
   public synchronized void close() {
     if (thread != null) {
       thread.interrupt();
+      try {
+        // a restarted agent must not handle a Task while the old thread still does
+        thread.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       thread = null;
     }
   }
