@@ -10,7 +10,6 @@ import org.ccpfhir.security.audit.AuditRecorder;
 import org.ccpfhir.security.tls.ComponentTls;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,11 +19,17 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(ApprovalProperties.class)
 public class ApprovalConfig {
 
-  /** Results are signed with the site's network certificate, so TLS must be configured. */
+  /** Results are signed with the site's network certificate: without TLS nothing is released. */
   @Bean
-  @ConditionalOnBean(ComponentTls.class)
-  public DecisionSender.Sealer resultSealer(ComponentTls tls, FhirContext fhirContext) {
-    return new ResultSealer(tls.credential(), fhirContext);
+  public DecisionSender.Sealer searchResultSealer(
+      ObjectProvider<ComponentTls> tls, FhirContext fhirContext) {
+    return request -> {
+      ComponentTls site = tls.getIfAvailable();
+      if (site == null) {
+        throw new IllegalStateException("results are sealed with the site certificate (ccp.tls)");
+      }
+      return new ResultSealer(site.credential(), fhirContext).seal(request);
+    };
   }
 
   @Bean

@@ -58,6 +58,7 @@ public class ApprovalOperationProvider {
       if (request.evaluationError() != null) {
         part.addPart().setName("error").setValue(new StringType(request.evaluationError()));
       }
+      part.addPart().setName("evaluated").setValue(new BooleanType(request.evaluated()));
       part.addPart().setName("matchCount").setValue(new IntegerType(request.matches().size()));
       request.matches().stream().limit(MAX_MATCHES_SHOWN).forEach(id -> matches.addTo(part, id));
     }

@@ -81,6 +81,10 @@ public class ApprovalService {
                   ? "the request has expired"
                   : "it is " + request.status()));
     }
+    if (!request.evaluated()) {
+      throw new ResourceVersionConflictException(
+          taskId + " is still being evaluated: decide once its matches are shown");
+    }
     String released =
         decision.equals("approve") && releaseCount
             ? ReleasedCount.of(request.matches().size(), properties.floor(), properties.rounding())

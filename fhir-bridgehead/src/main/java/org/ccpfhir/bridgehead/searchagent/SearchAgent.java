@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.ccpfhir.bridgehead.searchagent.persistence.LocalSearchRequest;
 import org.ccpfhir.bridgehead.searchagent.persistence.SearchAgentRepository;
 import org.ccpfhir.profiles.task.SearchTasks;
@@ -16,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The site's decentralized-search agent: one thread long-polls the broker for this site's Tasks
- * changed since a persisted cursor; a new request is evaluated on the local store, kept here with
- * its matches, and answered with nothing but the status {@code received}. Connections are only ever
+ * changed since a persisted cursor; a new request is kept here and answered with nothing but the
+ * status {@code received} — at once, so delivery never waits for the evaluation — and then a second
+ * thread evaluates it on the local store and keeps the matches here. Connections are only ever
  * opened by the site. Failures pause with exponential back-off; since the cursor moves only after a
  * Task is handled, nothing is missed across broker outages or agent restarts.
  */
@@ -32,6 +35,7 @@ public class SearchAgent implements AutoCloseable {
   private final SearchAgentProperties properties;
   private final Clock clock;
   private volatile Thread thread;
+  private ExecutorService evaluations;
 
   public SearchAgent(
       SearchAgentRepository repository,
@@ -50,6 +54,15 @@ public class SearchAgent implements AutoCloseable {
 
   public synchronized void start(String name) {
     if (thread == null) {
+      evaluations =
+          Executors.newSingleThreadExecutor(
+              r -> {
+                Thread worker = new Thread(r, name + "-evaluation");
+                worker.setDaemon(true);
+                return worker;
+              });
+      // requests received before a restart but not evaluated yet
+      repository.unevaluated().forEach(this::evaluateLater);
       thread = new Thread(this::run, name);
       thread.setDaemon(true);
       thread.start();
@@ -105,15 +118,39 @@ public class SearchAgent implements AutoCloseable {
                   repository.updateStatus(id, task.getStatus().toCode(), false, clock.millis()));
       return;
     }
-    if (repository.find(id).isEmpty()) {
-      repository.insert(evaluate(task), clock.millis());
+    boolean isNew = repository.find(id).isEmpty();
+    if (isNew) {
+      repository.insert(kept(task), clock.millis());
     }
     Task received = broker.update(task.setStatus(Task.TaskStatus.RECEIVED));
     repository.updateStatus(id, received.getStatus().toCode(), false, clock.millis());
     log.info("search request Task/{} received", id);
+    if (isNew) {
+      repository.find(id).ifPresent(this::evaluateLater);
+    }
   }
 
-  private LocalSearchRequest evaluate(Task task) {
+  private void evaluateLater(LocalSearchRequest request) {
+    ExecutorService executor = evaluations;
+    if (executor != null) {
+      executor.execute(() -> evaluate(request));
+    }
+  }
+
+  /** Evaluates the criteria; the outcome (matches or the reason there are none) is kept here. */
+  public void evaluate(LocalSearchRequest request) {
+    List<String> matches = List.of();
+    String error = null;
+    try {
+      matches = evaluator.matchingPatients(request.criteria());
+    } catch (RuntimeException e) {
+      error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      error = error.length() > 1000 ? error.substring(0, 1000) : error;
+    }
+    repository.saveMatches(request.taskId(), matches, error, clock.millis());
+  }
+
+  private LocalSearchRequest kept(Task task) {
     String criteria = null;
     String prose = null;
     String certificate = null;
@@ -131,14 +168,6 @@ public class SearchAgent implements AutoCloseable {
         certificate = Base64.getEncoder().encodeToString(((Attachment) input.getValue()).getData());
       }
     }
-    List<String> matches = List.of();
-    String error = null;
-    try {
-      matches = evaluator.matchingPatients(criteria);
-    } catch (RuntimeException e) {
-      error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      error = error.length() > 1000 ? error.substring(0, 1000) : error;
-    }
     return new LocalSearchRequest(
         task.getIdElement().getIdPart(),
         task.getPartOfFirstRep().getReferenceElement().getIdPart(),
@@ -148,8 +177,9 @@ public class SearchAgent implements AutoCloseable {
         task.getRestriction().getPeriod().getEnd().getTime(),
         certificate,
         "received",
-        matches,
-        error,
+        List.of(),
+        false,
+        null,
         null,
         null,
         null,
@@ -161,6 +191,10 @@ public class SearchAgent implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (evaluations != null) {
+      evaluations.shutdownNow();
+      evaluations = null;
+    }
     if (thread != null) {
       thread.interrupt();
       try {

@@ -40,7 +40,7 @@ public class SearchAgentConfig {
   static class Enabled {
 
     @Bean
-    public BrokerClient brokerClient(
+    public BrokerClient searchBrokerClient(
         SearchAgentProperties properties, ComponentTls tls, FhirContext fhirContext) {
       if (properties.brokerUrl() == null) {
         throw new IllegalStateException("ccp.search-agent.broker-url is required when enabled");
@@ -53,7 +53,7 @@ public class SearchAgentConfig {
     }
 
     @Bean
-    public DecisionSender decisionSender(
+    public DecisionSender searchDecisionSender(
         SearchAgentRepository repository, BrokerClient broker, DecisionSender.Sealer sealer) {
       return new DecisionSender(repository, broker, sealer, Clock.systemUTC());
     }

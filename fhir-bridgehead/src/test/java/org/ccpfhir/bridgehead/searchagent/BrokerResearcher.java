@@ -72,6 +72,11 @@ final class BrokerResearcher {
     }
   }
 
+  /** Tokens of the broker's embedded issuer end with the broker process: log in again. */
+  void logInAgain() {
+    token = null;
+  }
+
   private RequestSpecification request() {
     if (token == null) {
       token =

@@ -15,6 +15,7 @@ import java.util.List;
  * @param status the Task's state as this site knows it (received, accepted, rejected, completed,
  *     failed, cancelled)
  * @param matches local Patient ids matching the criteria; never leave the site
+ * @param evaluated whether the matches are known yet (evaluation runs after "received" is sent)
  * @param evaluationError why the criteria could not be evaluated here, or null
  * @param decision {@code approve} / {@code reject} once decided
  * @param decidedBy the approver's user name, or {@code auto-rule} for an automatic decision
@@ -34,6 +35,7 @@ public record LocalSearchRequest(
     String certificateBase64,
     String status,
     List<String> matches,
+    boolean evaluated,
     String evaluationError,
     String decision,
     String decidedBy,
@@ -60,6 +62,7 @@ public record LocalSearchRequest(
         certificateBase64,
         status,
         matches,
+        evaluated,
         evaluationError,
         newDecision,
         by,

@@ -84,6 +84,24 @@ public class SearchAgentRepository {
         .findFirst();
   }
 
+  /** Stores the evaluation's result: the matching local Patients, or why there are none. */
+  public void saveMatches(String taskId, List<String> matches, String error, long now) {
+    jdbc.update(
+        "UPDATE ccp_search_request SET matches = ?, match_count = ?, evaluation_error = ?,"
+            + " evaluated = TRUE, updated_ms = ? WHERE task_id = ?",
+        String.join("\n", matches),
+        matches.size(),
+        error,
+        now,
+        taskId);
+  }
+
+  public List<LocalSearchRequest> unevaluated() {
+    return jdbc.query(
+        "SELECT * FROM ccp_search_request WHERE evaluated = FALSE ORDER BY received_ms",
+        SearchAgentRepository::row);
+  }
+
   /** Newest first. */
   public List<LocalSearchRequest> all(int limit) {
     return jdbc.query(
@@ -137,6 +155,7 @@ public class SearchAgentRepository {
         rs.getString("certificate_b64"),
         rs.getString("status"),
         matches.isEmpty() ? List.of() : Arrays.asList(matches.split("\n")),
+        rs.getBoolean("evaluated"),
         rs.getString("evaluation_error"),
         rs.getString("decision"),
         rs.getString("decided_by"),
