@@ -302,21 +302,19 @@ class DecentralizedSearchIT extends PostgresIT {
 
   /**
    * Time from creating a request at the broker to "received" at both sites (the broker's own
-   * timestamps: the request's authoredOn and each site Task's lastUpdated), 100 requests created
-   * 100 ms apart (10 per second, far above the expected rate). Target: p95 ≤ 1 s. Written to
-   * target/decentralized-search-latency.txt.
+   * timestamps: the request's authoredOn and each site Task's lastUpdated), 100 requests, each
+   * created once the previous one has reached both sites (delivery latency, not a queue of
+   * backlog). Target: p95 ≤ 1 s. Written to target/decentralized-search-latency.txt with the
+   * machine's load average.
    */
   @Test
   void requestsReachBothSitesWithinASecond() throws Exception {
     // a selective query, so the sites' evaluations (after "received") stay cheap
     String criteria = "Condition?code=C50.4&onset-date=" + uniqueDay();
-    List<String> ids = new ArrayList<>();
-    for (int i = 0; i < 100; i++) {
-      ids.add(researcher.create(criteria, "latency " + i, Instant.now().plus(1, ChronoUnit.DAYS)));
-      Thread.sleep(100);
-    }
     List<Long> millis = new ArrayList<>();
-    for (String id : ids) {
+    for (int i = 0; i < 100; i++) {
+      String id =
+          researcher.create(criteria, "latency " + i, Instant.now().plus(1, ChronoUnit.DAYS));
       awaitReceivedAtBoth(id);
       long created = researcher.request(id).getAuthoredOn().getTime();
       for (Task task : researcher.siteTasks(id).values()) {
@@ -330,13 +328,18 @@ class DecentralizedSearchIT extends PostgresIT {
     String report =
         "decentralized search: creation -> received at the site, "
             + millis.size()
-            + " site Tasks of 100 requests created 100 ms apart, 2 sites: p50 "
+            + " site Tasks of 100 requests one after another, 2 sites: p50 "
             + p50
             + " ms, p95 "
             + p95
             + " ms, max "
             + max
-            + " ms";
+            + " ms (load average "
+            + java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage()
+            + " on "
+            + Runtime.getRuntime().availableProcessors()
+            + " cores)";
     System.out.println(report);
     Files.writeString(Path.of("target/decentralized-search-latency.txt"), report + "\n");
     assertThat(p95).as(report).isLessThanOrEqualTo(1000);
