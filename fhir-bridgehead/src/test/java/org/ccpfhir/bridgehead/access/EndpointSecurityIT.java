@@ -101,6 +101,10 @@ class EndpointSecurityIT extends PostgresIT {
         || probe.method().equals("POST") && path.equals("/fhir/$local-review-decide")) {
       return Set.of("data-manager");
     }
+    if (path.equals("/fhir/$search-requests")
+        || probe.method().equals("POST") && path.equals("/fhir/$search-decide")) {
+      return Set.of("site-approver");
+    }
     if (path.startsWith("/fhir/$")) {
       return Set.of("admin");
     }

@@ -3,14 +3,11 @@ package org.ccpfhir.bridgehead.searchagent;
 import ca.uhn.fhir.context.FhirContext;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import javax.sql.DataSource;
+import org.ccpfhir.bridgehead.SecureClients;
 import org.ccpfhir.bridgehead.approval.ApprovalProperties;
 import org.ccpfhir.bridgehead.approval.ApprovalService;
 import org.ccpfhir.bridgehead.approval.ResultSealer;
@@ -80,25 +77,9 @@ final class SecondSite {
   }
 
   private static HttpClient http(Credential credential, X509Certificate ca) {
-    try {
-      char[] password = "test".toCharArray();
-      KeyManagerFactory keys =
-          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      keys.init(credential.toKeyStore(password), password);
-      KeyStore trusted = KeyStore.getInstance("PKCS12");
-      trusted.load(null, null);
-      trusted.setCertificateEntry("network-ca", ca);
-      TrustManagerFactory trust =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      trust.init(trusted);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
-      return HttpClient.newBuilder()
-          .sslContext(context)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return HttpClient.newBuilder()
+        .sslContext(SecureClients.mutualTls(credential, ca))
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
   }
 }
