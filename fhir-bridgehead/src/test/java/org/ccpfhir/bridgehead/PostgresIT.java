@@ -41,6 +41,12 @@ public abstract class PostgresIT {
     registry.add(
         "ccp.identity-network.central-list-url",
         () -> IdentityNetwork.url(IdentityNetwork.shared().centralList));
+    // decentralized search: the agent polls the real broker (started once per JVM)
+    registry.add("ccp.search-agent.enabled", () -> "true");
+    registry.add(
+        "ccp.search-agent.broker-url",
+        () -> org.ccpfhir.bridgehead.searchagent.BrokerNetwork.shared().url());
+    registry.add("ccp.search-agent.max-backoff", () -> "PT2S");
   }
 
   @BeforeEach

@@ -6,11 +6,14 @@ import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.apache.http.impl.client.HttpClients;
+import org.ccpfhir.security.ca.Credential;
 import org.ccpfhir.security.tls.ComponentTls;
 
 /**
@@ -86,6 +89,27 @@ public final class SecureClients {
     IGenericClient client = context.newRestfulGenericClient(fhirBase());
     client.registerInterceptor(new BearerTokenAuthInterceptor(token(user)));
     return client;
+  }
+
+  /** Client context of another component: its certificate, trusting only the network CA. */
+  public static SSLContext mutualTls(Credential credential, X509Certificate networkCa) {
+    try {
+      char[] password = "test".toCharArray();
+      KeyManagerFactory keys =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      keys.init(credential.toKeyStore(password), password);
+      KeyStore trusted = KeyStore.getInstance("PKCS12");
+      trusted.load(null, null);
+      trusted.setCertificateEntry("network-ca", networkCa);
+      TrustManagerFactory trust =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      trust.init(trusted);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
+      return context;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public SSLContext sslContext() {

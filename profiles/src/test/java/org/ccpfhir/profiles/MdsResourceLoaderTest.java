@@ -42,6 +42,7 @@ class MdsResourceLoaderTest {
             .collect(Collectors.toCollection(TreeSet::new));
     Set<String> declared = new TreeSet<>(MdsProfiles.ALL_PROFILES);
     declared.addAll(MdsProfiles.ALL_EXTENSIONS);
+    declared.addAll(org.ccpfhir.profiles.task.SearchTasks.ALL_PROFILES);
 
     assertThat(shipped).isEqualTo(declared);
   }

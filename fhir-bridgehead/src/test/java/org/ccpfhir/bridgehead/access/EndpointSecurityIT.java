@@ -102,6 +102,10 @@ class EndpointSecurityIT extends PostgresIT {
         || probe.method().equals("POST") && path.equals("/fhir/$export-study")) {
       return Set.of("data-manager");
     }
+    if (path.equals("/fhir/$search-requests")
+        || probe.method().equals("POST") && path.equals("/fhir/$search-decide")) {
+      return Set.of("site-approver");
+    }
     if (path.startsWith("/fhir/$")) {
       return Set.of("admin");
     }

@@ -3,12 +3,9 @@ package org.ccpfhir.bridgehead.identity;
 import ca.uhn.fhir.context.FhirContext;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
+import org.ccpfhir.bridgehead.SecureClients;
 import org.ccpfhir.identity.fhir.ComponentClient;
 import org.ccpfhir.security.ca.Credential;
 import org.hl7.fhir.r4.model.Parameters;
@@ -19,24 +16,9 @@ final class SiteClient {
   private final ComponentClient client;
 
   SiteClient(Credential credential, X509Certificate ca, FhirContext fhir) {
-    try {
-      char[] password = "test".toCharArray();
-      KeyManagerFactory keys =
-          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      keys.init(credential.toKeyStore(password), password);
-      KeyStore trusted = KeyStore.getInstance("PKCS12");
-      trusted.load(null, null);
-      trusted.setCertificateEntry("network-ca", ca);
-      TrustManagerFactory trust =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      trust.init(trusted);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
-      HttpClient http = HttpClient.newBuilder().sslContext(context).build();
-      client = new ComponentClient(http, fhir, Duration.ofSeconds(30));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    HttpClient http =
+        HttpClient.newBuilder().sslContext(SecureClients.mutualTls(credential, ca)).build();
+    client = new ComponentClient(http, fhir, Duration.ofSeconds(30));
   }
 
   Parameters call(String base, String operation, Parameters input) {

@@ -1,0 +1,64 @@
+package org.ccpfhir.bridgehead.approval;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import java.time.Clock;
+import org.ccpfhir.bridgehead.searchagent.DecisionSender;
+import org.ccpfhir.bridgehead.searchagent.persistence.SearchAgentRepository;
+import org.ccpfhir.security.audit.AuditRecorder;
+import org.ccpfhir.security.tls.ComponentTls;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Approval of decentralized searches: the API, the sealing of results, the automatic rule. */
+@Configuration
+@EnableConfigurationProperties(ApprovalProperties.class)
+public class ApprovalConfig {
+
+  /** Results are signed with the site's network certificate: without TLS nothing is released. */
+  @Bean
+  public DecisionSender.Sealer searchResultSealer(
+      ObjectProvider<ComponentTls> tls, FhirContext fhirContext) {
+    return request -> {
+      ComponentTls site = tls.getIfAvailable();
+      if (site == null) {
+        throw new IllegalStateException("results are sealed with the site certificate (ccp.tls)");
+      }
+      return new ResultSealer(site.credential(), fhirContext).seal(request);
+    };
+  }
+
+  @Bean
+  public ApprovalService approvalService(
+      SearchAgentRepository repository,
+      ObjectProvider<DecisionSender> sender,
+      ApprovalProperties properties) {
+    return new ApprovalService(repository, sender.getIfAvailable(), properties, Clock.systemUTC());
+  }
+
+  @Bean(destroyMethod = "close")
+  public AutoRejectRule autoRejectRule(
+      ApprovalService service,
+      SearchAgentRepository repository,
+      ApprovalProperties properties,
+      AuditRecorder audit) {
+    AutoRejectRule rule =
+        new AutoRejectRule(service, repository, properties, audit, Clock.systemUTC());
+    if (properties.autoRejectAfter() != null) {
+      rule.start(properties.autoRuleInterval());
+    }
+    return rule;
+  }
+
+  /** Adds the approval operations to the bridgehead's FHIR server before it starts. */
+  @Bean
+  public SmartInitializingSingleton approvalProviderRegistration(
+      RestfulServer server, ApprovalService service, DaoRegistry daoRegistry) {
+    return () ->
+        server.registerProvider(new ApprovalOperationProvider(service, new MatchView(daoRegistry)));
+  }
+}

@@ -1,0 +1,161 @@
+package org.ccpfhir.bridgehead.searchagent;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.RuntimeResourceDefinition;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.searchparam.MatchUrlService;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.util.FhirTerser;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.ccpfhir.profiles.task.SearchExpression;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Reference;
+
+/**
+ * Evaluates criteria on the site's own FHIR store: each {@code Type?params} becomes a search of the
+ * local HAPI JPA store, its resources are mapped to their Patients, and the patient sets are
+ * combined (AND = intersection, OR = union, NOT = all patients minus the operand). Parameters of
+ * one expression match on the same resource, as in a FHIR search. {@code :below} on ICD-10 /
+ * ICD-O-3 / OPS codes is a code prefix (the store has no hierarchy of those code systems), applied
+ * to the resources HAPI found for the other parameters.
+ */
+public class CriteriaEvaluator {
+
+  /** Code-prefix parameters: search parameter → element path of its codes. */
+  private static final Map<String, String> PREFIXABLE =
+      Map.of(
+          "Condition.code", "code.coding",
+          "Condition.body-site", "bodySite.coding",
+          "Procedure.code", "code.coding");
+
+  private final DaoRegistry daoRegistry;
+  private final MatchUrlService matchUrlService;
+  private final FhirContext fhirContext;
+
+  public CriteriaEvaluator(
+      DaoRegistry daoRegistry, MatchUrlService matchUrlService, FhirContext fhirContext) {
+    this.daoRegistry = daoRegistry;
+    this.matchUrlService = matchUrlService;
+    this.fhirContext = fhirContext;
+  }
+
+  /**
+   * The ids ({@code Patient/123}) of the local patients matching the criteria, sorted.
+   *
+   * @throws IllegalArgumentException when the criteria cannot be evaluated here, with the reason
+   */
+  public List<String> matchingPatients(String criteria) {
+    return new ArrayList<>(new TreeSet<>(evaluate(SearchExpression.parse(criteria))));
+  }
+
+  private Set<String> evaluate(SearchExpression expression) {
+    if (expression instanceof SearchExpression.And and) {
+      Set<String> result = null;
+      for (SearchExpression operand : and.operands()) {
+        Set<String> matches = evaluate(operand);
+        if (result == null) {
+          result = matches;
+        } else {
+          result.retainAll(matches);
+        }
+      }
+      return result;
+    }
+    if (expression instanceof SearchExpression.Or or) {
+      Set<String> result = new HashSet<>();
+      or.operands().forEach(operand -> result.addAll(evaluate(operand)));
+      return result;
+    }
+    if (expression instanceof SearchExpression.Not not) {
+      Set<String> all = search(new SearchExpression.Search("Patient", ""));
+      all.removeAll(evaluate(not.operand()));
+      return all;
+    }
+    return search((SearchExpression.Search) expression);
+  }
+
+  private Set<String> search(SearchExpression.Search search) {
+    if (!daoRegistry.isResourceTypeSupported(search.type())) {
+      throw new IllegalArgumentException("resource type " + search.type() + " is not stored here");
+    }
+    List<String> kept = new ArrayList<>();
+    Map<String, List<String>> prefixes = new LinkedHashMap<>();
+    for (String pair : search.query().isEmpty() ? new String[0] : search.query().split("&")) {
+      String name = pair.substring(0, Math.max(pair.indexOf('='), 0));
+      String path = PREFIXABLE.get(search.type() + "." + name.replace(":below", ""));
+      if (name.endsWith(":below") && path != null) {
+        prefixes.put(path, List.of(pair.substring(pair.indexOf('=') + 1).split(",")));
+      } else {
+        kept.add(pair);
+      }
+    }
+    RuntimeResourceDefinition definition = fhirContext.getResourceDefinition(search.type());
+    SearchParameterMap map;
+    try {
+      map =
+          matchUrlService.translateMatchUrl(
+              search.type() + "?" + String.join("&", kept), definition);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(search.type() + ": " + e.getMessage());
+    }
+    map.setLoadSynchronous(true);
+    List<IBaseResource> found =
+        daoRegistry
+            .getResourceDao(search.type())
+            .search(map, new SystemRequestDetails())
+            .getAllResources();
+    Set<String> patients = new HashSet<>();
+    FhirTerser terser = fhirContext.newTerser();
+    for (IBaseResource resource : found) {
+      if (matchesPrefixes(terser, resource, prefixes)) {
+        patientOf(terser, resource).ifPresent(patients::add);
+      }
+    }
+    return patients;
+  }
+
+  private static boolean matchesPrefixes(
+      FhirTerser terser, IBaseResource resource, Map<String, List<String>> prefixes) {
+    for (Map.Entry<String, List<String>> prefix : prefixes.entrySet()) {
+      boolean any =
+          terser.getValues(resource, prefix.getKey(), Coding.class).stream()
+              .filter(Coding::hasCode)
+              .anyMatch(
+                  c ->
+                      prefix.getValue().stream()
+                          .anyMatch(p -> c.getCode().startsWith(p.substring(p.indexOf('|') + 1))));
+      if (!any) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Optional<String> patientOf(FhirTerser terser, IBaseResource resource) {
+    if (resource.fhirType().equals("Patient")) {
+      return Optional.of("Patient/" + resource.getIdElement().getIdPart());
+    }
+    for (String path : List.of("subject", "patient")) {
+      if (fhirContext.getResourceDefinition(resource).getChildByName(path) == null) {
+        continue;
+      }
+      for (Reference reference : terser.getValues(resource, path, Reference.class)) {
+        IIdType id = reference.getReferenceElement();
+        if ("Patient".equals(id.getResourceType()) && id.hasIdPart()) {
+          return Optional.of("Patient/" + id.getIdPart());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,73 @@
+package org.ccpfhir.mdssearch.broker;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.ccpfhir.mdssearch.broker.persistence.BrokerRepository;
+import org.ccpfhir.mdssearch.broker.provider.TaskResourceProvider;
+import org.ccpfhir.mdssearch.count.SearchCatalog;
+import org.ccpfhir.security.audit.AuditRecorder;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The broker of decentralized searches: its tables, services, expiry job and Task provider. */
+@Configuration
+@EnableConfigurationProperties(BrokerProperties.class)
+public class BrokerConfig {
+
+  @Bean
+  public BrokerRepository brokerRepository(DataSource dataSource) {
+    BrokerRepository.migrate(dataSource);
+    return new BrokerRepository(dataSource);
+  }
+
+  @Bean
+  ChangeSignal brokerChangeSignal() {
+    return new ChangeSignal();
+  }
+
+  @Bean
+  public BrokerAccess brokerAccess(
+      BrokerRepository repository,
+      ChangeSignal signal,
+      SearchCatalog catalog,
+      BrokerProperties properties,
+      FhirContext fhirContext,
+      Clock clock) {
+    TaskMapper mapper = new TaskMapper(fhirContext);
+    return new BrokerAccess(
+        new BrokerService(
+            repository,
+            new RequestValidator(catalog, properties),
+            mapper,
+            signal,
+            properties,
+            clock),
+        new SiteTaskUpdater(repository, mapper, signal, clock));
+  }
+
+  @Bean(destroyMethod = "close")
+  public ExpiryJob brokerExpiryJob(
+      BrokerRepository repository,
+      ChangeSignal signal,
+      AuditRecorder audit,
+      Clock clock,
+      BrokerProperties properties) {
+    ExpiryJob job = new ExpiryJob(repository, signal, audit, clock);
+    job.start(properties.expiryInterval().toMillis());
+    return job;
+  }
+
+  /**
+   * Adds the Task provider to the central FHIR server (registered before the servlet starts, so it
+   * is in the CapabilityStatement), leaving the count search's server configuration alone.
+   */
+  @Bean
+  public SmartInitializingSingleton brokerProviderRegistration(
+      RestfulServer server, BrokerAccess broker) {
+    return () -> server.registerProvider(new TaskResourceProvider(broker));
+  }
+}
