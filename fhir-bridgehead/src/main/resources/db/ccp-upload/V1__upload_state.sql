@@ -3,6 +3,7 @@
 CREATE TABLE ccp_upload_state (
   patient_id    VARCHAR(64)  NOT NULL PRIMARY KEY,
   kind          VARCHAR(16)  NOT NULL,
+  bk_local      VARCHAR(32)  NOT NULL,
   bk_global     VARCHAR(32),
   content_hash  VARCHAR(64)  NOT NULL,
   uploaded_ms   BIGINT       NOT NULL
