@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import io.restassured.specification.RequestSpecification;
 import org.ccpfhir.bridgehead.identity.IdentityNetwork;
+import org.ccpfhir.bridgehead.upload.MdsDatabase;
 import org.ccpfhir.security.tls.ComponentTls;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +42,7 @@ public abstract class PostgresIT {
     registry.add(
         "ccp.identity-network.central-list-url",
         () -> IdentityNetwork.url(IdentityNetwork.shared().centralList));
+    MdsDatabase.properties(registry);
   }
 
   @BeforeEach
