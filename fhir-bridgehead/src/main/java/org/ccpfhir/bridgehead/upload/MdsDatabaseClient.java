@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.function.Supplier;
 import org.ccpfhir.identity.fhir.ComponentClient;
 import org.ccpfhir.profiles.upload.MdsUploadContract;
 import org.ccpfhir.security.ca.Credential;
@@ -26,14 +27,14 @@ public class MdsDatabaseClient {
   private final URI mdsUrl;
   private final FhirContext fhir;
   private final Credential self;
-  private final X509Certificate mdsDatabase;
+  private final Supplier<X509Certificate> mdsDatabase;
 
   public MdsDatabaseClient(
       ComponentClient client,
       URI mdsUrl,
       FhirContext fhir,
       Credential self,
-      X509Certificate mdsDatabase) {
+      Supplier<X509Certificate> mdsDatabase) {
     this.client = client;
     this.mdsUrl = mdsUrl;
     this.fhir = fhir;
@@ -65,7 +66,7 @@ public class MdsDatabaseClient {
         Envelopes.seal(
             fhir.newJsonParser().encodeResourceToString(batch).getBytes(StandardCharsets.UTF_8),
             self,
-            mdsDatabase);
+            mdsDatabase.get());
     Parameters request = new Parameters();
     request
         .addParameter()

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.ccpfhir.bridgehead.pseudonym.PseudonymService;
@@ -32,7 +33,7 @@ public class MdsPseudonyms {
   private final String target;
   private final PseudonymService pseudonyms;
   private final Credential self;
-  private final X509Certificate mdsDatabase;
+  private final Supplier<X509Certificate> mdsDatabase;
   private final SecretKeySpec localKey;
   private final String site;
 
@@ -42,7 +43,7 @@ public class MdsPseudonyms {
       String target,
       PseudonymService pseudonyms,
       Credential self,
-      X509Certificate mdsDatabase,
+      Supplier<X509Certificate> mdsDatabase,
       byte[] localKey,
       String site) {
     this.centralList = centralList;
@@ -80,7 +81,7 @@ public class MdsPseudonyms {
   /** The site-scoped pseudonym of a locally consented patient, sealed for the MDS database. */
   public byte[] local(String bkLocal) {
     return Envelopes.seal(
-        localValue(bkLocal).getBytes(StandardCharsets.US_ASCII), self, mdsDatabase);
+        localValue(bkLocal).getBytes(StandardCharsets.US_ASCII), self, mdsDatabase.get());
   }
 
   String localValue(String bkLocal) {

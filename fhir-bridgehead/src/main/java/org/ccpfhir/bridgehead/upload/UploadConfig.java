@@ -18,7 +18,6 @@ import org.ccpfhir.identity.SecretFiles;
 import org.ccpfhir.identity.fhir.ComponentClient;
 import org.ccpfhir.identity.pseudonym.PseudonymSystems;
 import org.ccpfhir.mappers.upload.MdsMinimiser;
-import org.ccpfhir.security.ca.Pem;
 import org.ccpfhir.security.tls.ComponentTls;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,8 +26,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Wires the Teiler's upload. It needs the bridgehead's certificate (mutual TLS, signing) and the
- * MDS database's URL and certificate ({@code ccp.upload.*}); without them {@link UploadRunner}
- * answers that the upload is not configured.
+ * MDS database's URL ({@code ccp.upload.*}); without them {@link UploadRunner} answers that the
+ * upload is not configured.
  */
 @Configuration
 @EnableConfigurationProperties(UploadProperties.class)
@@ -69,9 +68,11 @@ public class UploadConfig {
     ComponentTls ours = tls.getIfAvailable();
     UploadService service = null;
     if (ours != null && properties.configured()) {
-      ComponentClient client =
-          new ComponentClient(ours.httpClient(properties.timeout()), fhir, properties.timeout());
-      var mdsCertificate = Pem.readCertificate(properties.mdsCertificate());
+      java.net.http.HttpClient http = ours.httpClient(properties.timeout());
+      ComponentClient client = new ComponentClient(http, fhir, properties.timeout());
+      MdsCertificate mdsCertificate =
+          new MdsCertificate(
+              properties.mdsCertificate(), properties.mdsUrl(), http, properties.timeout());
       byte[] localKey =
           SecretFiles.readOrCreate(properties.localIdKey(), properties.localIdKeyFile(), 32);
       MdsPseudonyms pseudonyms =

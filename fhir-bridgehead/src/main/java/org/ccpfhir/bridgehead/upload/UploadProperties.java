@@ -14,11 +14,13 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The Teiler's upload to the central MDS database ({@code ccp.upload.*}). Without {@code mds-url}
- * and {@code mds-certificate} nothing is uploaded (the schedule and {@code $upload} answer that the
- * upload is not configured).
+ * nothing is uploaded (the schedule does nothing, {@code $upload} answers that the upload is not
+ * configured).
  *
  * @param mdsUrl FHIR base of the MDS database (mutual TLS with this bridgehead's certificate)
- * @param mdsCertificate PEM certificate of the MDS database: the envelopes are encrypted for it
+ * @param mdsCertificate PEM certificate of the MDS database, which the envelopes are encrypted for;
+ *     without it, the certificate the MDS database presents in the TLS handshake (network CA, name
+ *     {@code mds-search})
  * @param cron when the scheduled upload runs (Spring cron; {@code -} = never); default daily 01:30
  * @param batchSize patients per sealed upload request (and per state commit)
  * @param icd10Ranges the relevant cases: patients with a diagnosis in one of these ICD-10 ranges
@@ -45,6 +47,6 @@ public record UploadProperties(
     @DefaultValue("PT60S") Duration timeout) {
 
   public boolean configured() {
-    return mdsUrl != null && mdsCertificate != null;
+    return mdsUrl != null;
   }
 }

@@ -124,7 +124,12 @@ class UploadNetworkIT extends PostgresIT {
   }
 
   Parameters.ParametersParameterComponent upload(int expectedStatus) {
-    Response response = clients.as("datamanager").post(baseUrl() + "/$upload");
+    Response response =
+        clients
+            .as("datamanager")
+            .contentType("application/fhir+json")
+            .body("{\"resourceType\":\"Parameters\"}")
+            .post(baseUrl() + "/$upload");
     assertThat(response.statusCode()).as(response.asString()).isEqualTo(expectedStatus);
     return fhirContext
         .newJsonParser()
@@ -340,7 +345,7 @@ class UploadNetworkIT extends PostgresIT {
   @Test
   void anInterruptedRunResumesWithoutLossOrDuplicates() {
     List<Ingested> patients = new ArrayList<>();
-    for (int i = 0; i < 7; i++) {
+    for (int i = 0; i < 5; i++) {
       Ingested patient = ingest(true);
       consent(patient.id(), NetworkConsent.NETWORK);
       patients.add(patient);
@@ -357,21 +362,27 @@ class UploadNetworkIT extends PostgresIT {
     }
     assertThat(status(interrupted)).isEqualTo("failed");
     int afterCrash = central("HD").size() - before;
-    assertThat(afterCrash).isBetween(1, 6).isEqualTo(count(interrupted, "uploaded"));
+    assertThat(afterCrash).isBetween(1, 4).isEqualTo(count(interrupted, "uploaded"));
 
     Parameters.ParametersParameterComponent resumed = upload(200);
 
     assertThat(status(resumed)).isEqualTo("completed");
-    assertThat(count(resumed, "uploaded")).isEqualTo(7 - afterCrash);
+    assertThat(count(resumed, "uploaded")).isEqualTo(5 - afterCrash);
     List<String> all = central("HD");
-    assertThat(all.size() - before).isEqualTo(7);
+    assertThat(all.size() - before).isEqualTo(5);
     assertThat(all).doesNotHaveDuplicates();
     assertThat(count(upload(200), "uploaded")).isZero();
   }
 
   @Test
   void onlyAdminsAndDataManagersUploadAndSeeTheStatus() {
-    clients.as("researcher").post(baseUrl() + "/$upload").then().statusCode(403);
+    clients
+        .as("researcher")
+        .contentType("application/fhir+json")
+        .body("{\"resourceType\":\"Parameters\"}")
+        .post(baseUrl() + "/$upload")
+        .then()
+        .statusCode(403);
     clients.as("approver").get(baseUrl() + "/$upload-status").then().statusCode(403);
     clients.anonymous().post("/fhir/$upload").then().statusCode(401);
     Response status = clients.as("admin").get(baseUrl() + "/$upload-status?count=3");
