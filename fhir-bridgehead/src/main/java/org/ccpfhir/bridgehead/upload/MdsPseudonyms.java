@@ -56,6 +56,11 @@ public class MdsPseudonyms {
     this.site = site;
   }
 
+  /** The MDS database's certificate, which every envelope is encrypted for. */
+  public Supplier<X509Certificate> mdsCertificate() {
+    return mdsDatabase;
+  }
+
   /** The site's BK-G-ID of a patient known by its BK-L-ID (network consent is checked there). */
   public String globalPseudonym(String bkLocal) {
     return pseudonyms.pseudonymize("BK-G", null, bkLocal).getValue();

@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,42 +50,55 @@ public class UploadConfig {
     return new UploadStateRepository(dataSource, Clock.systemUTC());
   }
 
+  /** The MDS pseudonyms of this site; null when the upload is not configured. */
+  @Bean
+  public MdsPseudonyms mdsPseudonyms(
+      UploadProperties properties,
+      ObjectProvider<ComponentTls> tls,
+      IdentityNetworkProperties network,
+      LocalPatientListProperties localList,
+      FhirContext fhir,
+      PseudonymService pseudonymService)
+      throws IOException {
+    ComponentTls ours = tls.getIfAvailable();
+    if (ours == null || !properties.configured()) {
+      return null;
+    }
+    HttpClient http = ours.httpClient(properties.timeout());
+    byte[] localKey =
+        SecretFiles.readOrCreate(properties.localIdKey(), properties.localIdKeyFile(), 32);
+    return new MdsPseudonyms(
+        network.centralListUrl() == null
+            ? null
+            : new ComponentClient(http, fhir, properties.timeout()),
+        network.centralListUrl(),
+        properties.reencryptTarget(),
+        pseudonymService,
+        ours.credential(),
+        new MdsCertificate(
+            properties.mdsCertificate(), properties.mdsUrl(), http, properties.timeout()),
+        localKey,
+        localList.site());
+  }
+
   @Bean
   public UploadRunner uploadRunner(
       UploadProperties properties,
       ObjectProvider<ComponentTls> tls,
-      IdentityNetworkProperties network,
+      ObjectProvider<MdsPseudonyms> pseudonyms,
       LocalPatientListProperties localList,
       FhirContext fhir,
       DaoRegistry daos,
       ConsentKinds kinds,
       LocalUploadSetting localUpload,
       UploadStateRepository states,
-      PseudonymService pseudonymService,
       DecisionAuditor auditor,
       ExecutorService uploadPool,
-      RestfulServer server)
-      throws IOException {
-    ComponentTls ours = tls.getIfAvailable();
+      RestfulServer server) {
+    MdsPseudonyms ours = pseudonyms.getIfAvailable();
     UploadService service = null;
-    if (ours != null && properties.configured()) {
-      java.net.http.HttpClient http = ours.httpClient(properties.timeout());
-      ComponentClient client = new ComponentClient(http, fhir, properties.timeout());
-      MdsCertificate mdsCertificate =
-          new MdsCertificate(
-              properties.mdsCertificate(), properties.mdsUrl(), http, properties.timeout());
-      byte[] localKey =
-          SecretFiles.readOrCreate(properties.localIdKey(), properties.localIdKeyFile(), 32);
-      MdsPseudonyms pseudonyms =
-          new MdsPseudonyms(
-              network.centralListUrl() == null ? null : client,
-              network.centralListUrl(),
-              properties.reencryptTarget(),
-              pseudonymService,
-              ours.credential(),
-              mdsCertificate,
-              localKey,
-              localList.site());
+    if (ours != null) {
+      HttpClient http = tls.getObject().httpClient(properties.timeout());
       service =
           new UploadService(
               new UploadService.UploadParts(
@@ -94,9 +108,13 @@ public class UploadConfig {
                   new PatientDataReader(daos),
                   new MdsMinimiser(fhir),
                   new Icd10Filter(properties.icd10Ranges()),
-                  pseudonyms,
+                  ours,
                   new MdsDatabaseClient(
-                      client, properties.mdsUrl(), fhir, ours.credential(), mdsCertificate),
+                      new ComponentClient(http, fhir, properties.timeout()),
+                      properties.mdsUrl(),
+                      fhir,
+                      tls.getObject().credential(),
+                      ours.mdsCertificate()),
                   auditor,
                   fhir,
                   PseudonymSystems.of(localList.localDomain())),

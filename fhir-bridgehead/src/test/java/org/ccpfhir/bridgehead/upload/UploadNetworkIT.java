@@ -11,8 +11,9 @@ import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -38,6 +39,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -47,41 +49,105 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class UploadNetworkIT extends PostgresIT {
 
+  @Autowired DataSource bridgeheadDatabase;
+  @Autowired MdsPseudonyms pseudonyms;
+
   JdbcTemplate mds;
+  JdbcTemplate bridgehead;
   IdentityNetwork network;
   SiteClient tue;
+  SiteClient hd;
 
   @BeforeEach
   void network() {
     network = IdentityNetwork.shared();
     mds = new JdbcTemplate(MdsDatabase.shared().getBean(DataSource.class));
+    bridgehead = new JdbcTemplate(bridgeheadDatabase);
     tue = new SiteClient(network.siteTue, tls.caCertificate(), fhirContext);
+    hd = new SiteClient(tls.credential(), tls.caCertificate(), fhirContext);
   }
 
   /** A patient as the clinical system sends it (with IDAT), and its id in this store. */
   record Ingested(String id, Patient idat) {}
 
-  Ingested ingest(boolean withConditions) {
-    Bundle bundle =
+  /** Ingests {@code count} new patients in one transaction. */
+  List<Ingested> ingest(int count, boolean withConditions) {
+    SyntheticPatientGenerator generator =
         new SyntheticPatientGenerator(
-                UUID.randomUUID().getMostSignificantBits(), "HD", EntryMode.POST, true)
-            .patient(0);
-    if (!withConditions) {
-      bundle.getEntry().removeIf(e -> !(e.getResource() instanceof Patient));
+            UUID.randomUUID().getMostSignificantBits(), "HD", EntryMode.POST, true);
+    List<Bundle> bundles = generator.patients(0, count).toList();
+    List<Patient> idat = new ArrayList<>();
+    for (Bundle bundle : bundles) {
+      if (!withConditions) {
+        bundle.getEntry().removeIf(e -> !(e.getResource() instanceof Patient));
+      }
+      idat.add(((Patient) bundle.getEntryFirstRep().getResource()).copy());
     }
-    Patient idat = ((Patient) bundle.getEntryFirstRep().getResource()).copy();
+    Bundle transaction = SyntheticPatientGenerator.merge(bundles);
     Response response =
-        fhir().body(fhirContext.newJsonParser().encodeResourceToString(bundle)).post();
+        fhir().body(fhirContext.newJsonParser().encodeResourceToString(transaction)).post();
     assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
-    Bundle answer = fhirContext.newJsonParser().parseResource(Bundle.class, response.asString());
-    String id =
-        answer.getEntry().stream()
+    List<String> ids =
+        fhirContext
+            .newJsonParser()
+            .parseResource(Bundle.class, response.asString())
+            .getEntry()
+            .stream()
             .map(e -> e.getResponse().getLocation())
             .filter(l -> l != null && l.startsWith("Patient/"))
             .map(l -> l.split("/")[1])
+            .toList();
+    assertThat(ids).hasSize(count);
+    List<Ingested> ingested = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ingested.add(new Ingested(ids.get(i), idat.get(i)));
+    }
+    return ingested;
+  }
+
+  /** The key the MDS database holds a network-consented patient under (from its upload state). */
+  String globalKey(Ingested patient) {
+    String bkGlobal =
+        bridgehead.queryForObject(
+            "SELECT bk_global FROM ccp_upload_state WHERE patient_id = ?",
+            String.class,
+            patient.id());
+    Parameters input = new Parameters();
+    input.addParameter("pseudonym", new StringType(bkGlobal));
+    input.addParameter("target", new CodeType(MdsUploadContract.REENCRYPT_TARGET));
+    byte[] sealed =
+        ((Base64BinaryType)
+                hd.call(IdentityNetwork.url(network.centralList), "$reencrypt", input)
+                    .getParameter("encryptedPseudonym")
+                    .getValue())
+            .getValue();
+    return new String(
+        Envelopes.open(sealed, network.mdsSearch, tls.verifier()).payload(),
+        StandardCharsets.US_ASCII);
+  }
+
+  /** The key a locally consented patient would have at the MDS database. */
+  String localKey(Ingested patient) {
+    Patient stored =
+        fhirContext
+            .newJsonParser()
+            .parseResource(Patient.class, fhir().get("/Patient/" + patient.id()).asString());
+    String bkLocal =
+        stored.getIdentifier().stream()
+            .filter(i -> i.getSystem().endsWith("/BK-HD-L"))
             .findFirst()
-            .orElseThrow();
-    return new Ingested(id, idat);
+            .orElseThrow()
+            .getValue();
+    return pseudonyms.localValue(bkLocal);
+  }
+
+  boolean uploaded(Ingested patient) {
+    return !bridgehead
+        .queryForList(
+            "SELECT patient_id FROM ccp_upload_state WHERE patient_id = ?",
+            String.class,
+            patient.id())
+        .isEmpty();
   }
 
   /** The data manager records a Consent; returns its id. */
@@ -255,62 +321,67 @@ class UploadNetworkIT extends PostgresIT {
   @Test
   void patientsEndUpCentrallyExactlyAsTheirConsentAllows() {
     localUpload(false);
-    Ingested network = ingest(true);
-    Ingested local = ingest(true);
-    Ingested none = ingest(true);
-    Ingested irrelevant = ingest(false);
-    Ingested objecting = ingest(true);
+    // earlier runs' leftovers (the test database outlives the MDS database) go up first
+    upload(200);
+    List<Ingested> patients = ingest(4, true);
+    Ingested network = patients.get(0);
+    Ingested local = patients.get(1);
+    Ingested none = patients.get(2);
+    Ingested objecting = patients.get(3);
+    Ingested irrelevant = ingest(1, false).get(0);
     String networkConsent = consent(network.id(), NetworkConsent.NETWORK);
     consent(local.id(), NetworkConsent.LOCAL_UPLOAD);
     consent(irrelevant.id(), NetworkConsent.NETWORK);
     consent(objecting.id(), NetworkConsent.NETWORK);
-    List<String> before = central("HD");
 
-    Parameters.ParametersParameterComponent first = upload(200);
+    assertThat(status(upload(200))).isEqualTo("completed");
 
-    assertThat(status(first)).isEqualTo("completed");
-    List<String> added = new ArrayList<>(central("HD"));
-    added.removeAll(before);
-    // network consent: under the person's MDS*G-ID; local consent waits for the site's switch
-    assertThat(added).hasSize(2).noneMatch(id -> id.startsWith("L-"));
-    String mdsId = mdsIdAtTue(network.idat());
-    assertThat(added).contains(mdsId);
-    // the same person at TUE has the same MDS*G-ID
-    assertThat(central("TUE")).contains(mdsId);
-    Map<String, Object> record =
-        mds.queryForMap(
-            "SELECT bundle_json FROM mds_record WHERE site = 'HD' AND mds_id = ?", mdsId);
-    String json = (String) record.get("bundle_json");
+    // network consent: under the person's MDS*G-ID; no consent, no relevant diagnosis, or local
+    // consent while the site's switch is off: nothing
+    assertThat(uploaded(network)).isTrue();
+    assertThat(uploaded(objecting)).isTrue();
+    assertThat(uploaded(none) || uploaded(irrelevant) || uploaded(local)).isFalse();
+    String networkKey = globalKey(network);
+    String objectingKey = globalKey(objecting);
+    assertThat(central("HD")).contains(networkKey, objectingKey);
+    assertThat(central("HD")).doesNotContain(localKey(local), localKey(none));
+    // the same person at TUE has the same MDS*G-ID (and TUE's upload is its own record)
+    assertThat(mdsIdAtTue(network.idat())).isEqualTo(networkKey);
+    assertThat(central("TUE")).contains(networkKey);
+    String json =
+        mds.queryForObject(
+            "SELECT bundle_json FROM mds_record WHERE site = 'HD' AND mds_id = ?",
+            String.class,
+            networkKey);
+    String birthDate = network.idat().getBirthDateElement().getValueAsString();
     assertThat(json)
         .doesNotContain(network.idat().getNameFirstRep().getFamily())
-        .doesNotContain(network.idat().getBirthDateElement().getValueAsString())
+        .doesNotContain(birthDate)
         .doesNotContain("BK-HD")
-        .contains(network.idat().getBirthDateElement().getValueAsString().substring(0, 7));
+        .contains("\"birthDate\":\"" + birthDate.substring(0, 7) + "\"");
 
     // re-running changes nothing
+    List<String> held = central("HD");
     Parameters.ParametersParameterComponent again = upload(200);
     assertThat(count(again, "uploaded")).isZero();
     assertThat(count(again, "deleted")).isZero();
-    assertThat(central("HD")).containsExactlyInAnyOrderElementsOf(new ArrayList<>(central("HD")));
+    assertThat(central("HD")).containsExactlyInAnyOrderElementsOf(held);
 
     // the site switches local-consent upload on (four eyes): the local patient goes up, under L-
     localUpload(true);
     upload(200);
-    List<String> withLocal = new ArrayList<>(central("HD"));
-    withLocal.removeAll(before);
-    assertThat(withLocal).hasSize(3).anyMatch(id -> id.startsWith("L-"));
+    assertThat(central("HD")).contains(localKey(local)).doesNotContain(localKey(none));
 
-    // objection: removed centrally, and ingest refuses the patient's data
+    // objection and withdrawal: removed centrally at the next run (TUE's record stays)
     consent(objecting.id(), NetworkConsent.OBJECTION);
-    // network consent withdrawn: removed centrally (TUE's record of the person stays)
     withdraw(networkConsent);
     Parameters.ParametersParameterComponent withdrawn = upload(200);
     assertThat(count(withdrawn, "deleted")).isEqualTo(2);
-    List<String> after = new ArrayList<>(central("HD"));
-    after.removeAll(before);
-    assertThat(after).hasSize(1).allMatch(id -> id.startsWith("L-"));
-    assertThat(central("TUE")).contains(mdsId);
+    assertThat(central("HD")).doesNotContain(networkKey, objectingKey).contains(localKey(local));
+    assertThat(central("TUE")).contains(networkKey);
+    assertThat(uploaded(network) || uploaded(objecting)).isFalse();
 
+    // and the objecting patient's data is refused at ingest
     Patient update = new Patient();
     update.setId(objecting.id());
     update.setGender(org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.FEMALE);
@@ -344,13 +415,10 @@ class UploadNetworkIT extends PostgresIT {
 
   @Test
   void anInterruptedRunResumesWithoutLossOrDuplicates() {
-    List<Ingested> patients = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
-      Ingested patient = ingest(true);
-      consent(patient.id(), NetworkConsent.NETWORK);
-      patients.add(patient);
-    }
-    int before = central("HD").size();
+    upload(200);
+    List<Ingested> patients = ingest(5, true);
+    patients.forEach(p -> consent(p.id(), NetworkConsent.NETWORK));
+    Set<String> before = new HashSet<>(central("HD"));
     RestfulServer server = MdsDatabase.shared().getBean(RestfulServer.class);
     FailingUpload crash = new FailingUpload(2);
     server.registerInterceptor(crash);
@@ -360,17 +428,24 @@ class UploadNetworkIT extends PostgresIT {
     } finally {
       server.unregisterInterceptor(crash);
     }
+
+    // exactly the acknowledged batch is recorded, and it is what the MDS database holds
     assertThat(status(interrupted)).isEqualTo("failed");
-    int afterCrash = central("HD").size() - before;
-    assertThat(afterCrash).isBetween(1, 4).isEqualTo(count(interrupted, "uploaded"));
+    List<Ingested> committed = patients.stream().filter(this::uploaded).toList();
+    assertThat(committed).hasSizeBetween(1, 4);
+    Set<String> added = new HashSet<>(central("HD"));
+    added.removeAll(before);
+    assertThat(added)
+        .containsExactlyInAnyOrderElementsOf(committed.stream().map(this::globalKey).toList());
 
     Parameters.ParametersParameterComponent resumed = upload(200);
 
     assertThat(status(resumed)).isEqualTo("completed");
-    assertThat(count(resumed, "uploaded")).isEqualTo(5 - afterCrash);
+    assertThat(count(resumed, "uploaded")).isEqualTo(5 - committed.size());
     List<String> all = central("HD");
-    assertThat(all.size() - before).isEqualTo(5);
     assertThat(all).doesNotHaveDuplicates();
+    assertThat(all.size() - before.size()).isEqualTo(5);
+    assertThat(all).containsAll(patients.stream().map(this::globalKey).toList());
     assertThat(count(upload(200), "uploaded")).isZero();
   }
 
