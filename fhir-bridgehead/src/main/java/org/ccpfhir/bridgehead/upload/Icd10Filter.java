@@ -24,7 +24,7 @@ public final class Icd10Filter {
   public Icd10Filter(List<String> ranges) {
     for (String range : ranges) {
       for (String part : range.split(",")) {
-        String[] bounds = part.trim().toUpperCase(Locale.ROOT).split("-");
+        String[] bounds = part.trim().toUpperCase(Locale.ROOT).split("-", -1);
         if (bounds.length > 2
             || !CATEGORY.matcher(bounds[0]).matches()
             || !CATEGORY.matcher(bounds[bounds.length - 1]).matches()) {

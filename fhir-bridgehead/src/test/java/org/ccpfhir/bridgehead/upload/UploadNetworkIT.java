@@ -382,9 +382,11 @@ class UploadNetworkIT extends PostgresIT {
     assertThat(uploaded(network) || uploaded(objecting)).isFalse();
 
     // and the objecting patient's data is refused at ingest
-    Patient update = new Patient();
-    update.setId(objecting.id());
-    update.setGender(org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.FEMALE);
+    Patient update =
+        fhirContext
+            .newJsonParser()
+            .parseResource(Patient.class, fhir().get("/Patient/" + objecting.id()).asString());
+    update.setGender(org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.OTHER);
     Response refused =
         fhir()
             .body(fhirContext.newJsonParser().encodeResourceToString(update))
