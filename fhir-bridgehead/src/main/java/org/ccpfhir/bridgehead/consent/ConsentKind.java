@@ -5,9 +5,9 @@ import java.util.Optional;
 
 /**
  * What a patient's consent allows (CCP-IT §3.2, §3.4), as recorded by the data manager in Consent
- * resources whose {@code policyRule} is a code of {@value NetworkConsent#POLICY_SYSTEM}. When a
- * patient has several current Consents, the most restrictive statement wins: objection before
- * network consent before local consent before none.
+ * resources whose {@code policyRule} is a code of {@value NetworkConsent#POLICY_SYSTEM}. Declared
+ * in order of precedence: an objection overrides everything; a Consent naming several policies
+ * states the first of them in this order.
  */
 public enum ConsentKind {
   /** Objection (Widerspruch): no data of the patient may be imported; uploaded data is removed. */
@@ -37,7 +37,7 @@ public enum ConsentKind {
     return Arrays.stream(values()).filter(k -> k.code != null && k.code.equals(code)).findFirst();
   }
 
-  /** The more restrictive of two statements (enum order). */
+  /** The statement that takes precedence (enum order). */
   public ConsentKind strongest(ConsentKind other) {
     return other.ordinal() < ordinal() ? other : this;
   }

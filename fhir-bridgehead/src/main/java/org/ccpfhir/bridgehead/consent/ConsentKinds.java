@@ -10,8 +10,10 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Period;
 import org.springframework.stereotype.Component;
@@ -44,7 +46,7 @@ public class ConsentKinds {
       return ConsentKind.NONE;
     }
     ConsentKind kind = ConsentKind.NONE;
-    for (org.hl7.fhir.r4.model.Coding coding : consent.getPolicyRule().getCoding()) {
+    for (Coding coding : consent.getPolicyRule().getCoding()) {
       if (NetworkConsent.POLICY_SYSTEM.equals(coding.getSystem())) {
         kind = kind.strongest(ConsentKind.ofCode(coding.getCode()).orElse(ConsentKind.NONE));
       }
@@ -76,16 +78,16 @@ public class ConsentKinds {
   }
 
   public ConsentKind of(String patientId) {
-    return of(java.util.List.of(patientId)).getOrDefault(patientId, ConsentKind.NONE);
+    return of(List.of(patientId)).getOrDefault(patientId, ConsentKind.NONE);
   }
 
-  private java.util.List<IBaseResource> search(SearchParameterMap query) {
+  private List<IBaseResource> search(SearchParameterMap query) {
     IFhirResourceDao<Consent> consents = daoRegistry.getResourceDao(Consent.class);
     return consents.search(query, new SystemRequestDetails()).getAllResources();
   }
 
   /** Objection always wins; otherwise the latest current statement (a deny = none) decides. */
-  private static Map<String, ConsentKind> collect(java.util.List<IBaseResource> found) {
+  private static Map<String, ConsentKind> collect(List<IBaseResource> found) {
     Date now = new Date();
     Map<String, Consent> latest = new HashMap<>();
     Map<String, ConsentKind> kinds = new HashMap<>();

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.ccpfhir.bridgehead.consent.ConsentKind;
 import org.ccpfhir.identity.OwnSchema;
@@ -147,9 +146,5 @@ public class UploadStateRepository {
                 row.getInt(9),
                 row.getInt(10),
                 row.getString(11)));
-  }
-
-  public Optional<Run> lastSuccessful() {
-    return lastRuns(50).stream().filter(r -> "completed".equals(r.status())).findFirst();
   }
 }

@@ -9,9 +9,11 @@ import static org.ccpfhir.profiles.upload.MdsUploadContract.PSEUDONYM;
 import static org.ccpfhir.profiles.upload.MdsUploadContract.UPSERT;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,6 +31,8 @@ import org.ccpfhir.security.cms.Opened;
 import org.hl7.fhir.r4.model.Base64BinaryType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
 
 /**
  * Opens a sealed upload of one site and applies it to the MDS database (CCP-IT §3.3, §3.4): the
@@ -137,8 +141,8 @@ public class UploadReceiver {
   /** Defence in depth: the Teiler minimises; what still looks identifying is refused here. */
   private static void refuseIdentifyingData(Bundle bundle, String where) {
     for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
-      org.hl7.fhir.r4.model.Resource resource = e.getResource();
-      if (resource instanceof org.hl7.fhir.r4.model.Patient p
+      Resource resource = e.getResource();
+      if (resource instanceof Patient p
           && (p.hasName()
               || p.hasAddress()
               || p.hasTelecom()
@@ -146,8 +150,8 @@ public class UploadReceiver {
               || p.hasPhoto()
               || (p.hasBirthDate()
                   && p.getBirthDateElement().getPrecision().ordinal()
-                      > ca.uhn.fhir.model.api.TemporalPrecisionEnum.MONTH.ordinal()))) {
-        throw new ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException(
+                      > TemporalPrecisionEnum.MONTH.ordinal()))) {
+        throw new UnprocessableEntityException(
             where
                 + ".bundle: the Patient carries identifying data (name, address, telecom,"
                 + " contact, photo or an exact birth date)");
@@ -155,7 +159,7 @@ public class UploadReceiver {
       if (resource != null
           && resource.getNamedProperty("identifier") != null
           && resource.getNamedProperty("identifier").hasValues()) {
-        throw new ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException(
+        throw new UnprocessableEntityException(
             where + ".bundle: " + resource.fhirType() + " carries an identifier");
       }
     }
