@@ -29,13 +29,10 @@ import org.ccpfhir.synthetic.SyntheticPatientGenerator;
 import org.hl7.fhir.r4.model.Base64BinaryType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,18 +109,22 @@ class UploadNetworkIT extends PostgresIT {
             "SELECT bk_global FROM ccp_upload_state WHERE patient_id = ?",
             String.class,
             patient.id());
-    Parameters input = new Parameters();
-    input.addParameter("pseudonym", new StringType(bkGlobal));
-    input.addParameter("target", new CodeType(MdsUploadContract.REENCRYPT_TARGET));
-    byte[] sealed =
-        ((Base64BinaryType)
-                hd.call(IdentityNetwork.url(network.centralList), "$reencrypt", input)
-                    .getParameter("encryptedPseudonym")
-                    .getValue())
-            .getValue();
+    byte[] sealed = reencrypt(hd, bkGlobal);
     return new String(
         Envelopes.open(sealed, network.mdsSearch, tls.verifier()).payload(),
         StandardCharsets.US_ASCII);
+  }
+
+  /** The person's MDS*G-ID sealed for the MDS database, as the central list answers a site. */
+  byte[] reencrypt(SiteClient site, String globalPseudonym) {
+    Parameters input = new Parameters();
+    input.addParameter("pseudonym", new StringType(globalPseudonym));
+    input.addParameter("target", new CodeType(MdsUploadContract.REENCRYPT_TARGET));
+    return ((Base64BinaryType)
+            site.call(IdentityNetwork.url(network.centralList), "$reencrypt", input)
+                .getParameter("encryptedPseudonym")
+                .getValue())
+        .getValue();
   }
 
   /** The key a locally consented patient would have at the MDS database. */
@@ -152,20 +153,7 @@ class UploadNetworkIT extends PostgresIT {
 
   /** The data manager records a Consent; returns its id. */
   String consent(String patientId, String policy) {
-    Consent consent = new Consent();
-    consent.setStatus(Consent.ConsentState.ACTIVE);
-    consent.setScope(
-        new CodeableConcept(
-            new Coding("http://terminology.hl7.org/CodeSystem/consentscope", "research", null)));
-    consent.addCategory().addCoding().setSystem("http://loinc.org").setCode("57016-8");
-    consent.setPatient(new Reference("Patient/" + patientId));
-    consent.getPolicyRule().addCoding().setSystem(NetworkConsent.POLICY_SYSTEM).setCode(policy);
-    consent
-        .getProvision()
-        .setType(
-            NetworkConsent.OBJECTION.equals(policy)
-                ? Consent.ConsentProvisionType.DENY
-                : Consent.ConsentProvisionType.PERMIT);
+    Consent consent = ConsentResources.consent("Patient/" + patientId, policy);
     Response response =
         fhir().body(fhirContext.newJsonParser().encodeResourceToString(consent)).post("/Consent");
     assertThat(response.statusCode()).as(response.asString()).isEqualTo(201);
@@ -279,15 +267,7 @@ class UploadNetworkIT extends PostgresIT {
                     .orElseThrow()
                     .getValue())
             .getValue();
-    Parameters input = new Parameters();
-    input.addParameter("pseudonym", new StringType(bkTue));
-    input.addParameter("target", new CodeType(MdsUploadContract.REENCRYPT_TARGET));
-    byte[] sealed =
-        ((Base64BinaryType)
-                tue.call(IdentityNetwork.url(network.centralList), "$reencrypt", input)
-                    .getParameter("encryptedPseudonym")
-                    .getValue())
-            .getValue();
+    byte[] sealed = reencrypt(tue, bkTue);
     // TUE's own upload of this person
     Parameters batch = new Parameters();
     Parameters.ParametersParameterComponent entry = batch.addParameter().setName("entry");

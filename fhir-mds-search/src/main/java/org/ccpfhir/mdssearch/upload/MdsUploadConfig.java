@@ -4,13 +4,17 @@ import static org.ccpfhir.security.auth.Matchers.path;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import javax.sql.DataSource;
 import org.ccpfhir.mdssearch.store.MdsStoreService;
 import org.ccpfhir.security.auth.EndpointRules;
+import org.ccpfhir.security.auth.Roles;
 import org.ccpfhir.security.tls.ComponentAuthentication;
 import org.ccpfhir.security.tls.ComponentTls;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -43,10 +47,23 @@ public class MdsUploadConfig {
   }
 
   @Bean
+  public MdsRecordMaintenanceProvider mdsRecordMaintenanceProvider(
+      DataSource dataSource, FhirContext fhirContext, RestfulServer server) {
+    MdsRecordMaintenanceProvider provider =
+        new MdsRecordMaintenanceProvider(dataSource, fhirContext);
+    server.registerProvider(provider);
+    return provider;
+  }
+
+  /** Ordered first: the count search's rule admits researchers to every other GET. */
+  @Bean
+  @Order(Ordered.HIGHEST_PRECEDENCE)
   public EndpointRules mdsUploadEndpointRules() {
-    return rules ->
-        rules
-            .requestMatchers(path(HttpMethod.POST, "/fhir/$mds-upload"))
-            .hasAuthority(ComponentAuthentication.roleAuthority("bridgehead"));
+    return rules -> {
+      rules
+          .requestMatchers(path(HttpMethod.POST, "/fhir/$mds-upload"))
+          .hasAuthority(ComponentAuthentication.roleAuthority("bridgehead"));
+      rules.requestMatchers(path("/fhir/$mds-record")).hasRole(Roles.ADMIN);
+    };
   }
 }

@@ -154,12 +154,34 @@ class MdsUploadIT extends MdsSearchItSupport {
     assertThat(response.body()).contains("\"upserted\"", "\"valueInteger\":2");
     assertThat(records.count()).isEqualTo(before + 2);
 
+    // maintenance: admins read a record (audited), researchers cannot
+    as("researcher").get("/fhir/$mds-record?site=HD&pseudonym=" + local).then().statusCode(403);
+    as("admin")
+        .get("/fhir/$mds-record?site=HD&pseudonym=" + local)
+        .then()
+        .statusCode(200)
+        .body("resourceType", org.hamcrest.Matchers.equalTo("Bundle"));
+    assertThat(auditedMaintenanceRead()).isTrue();
+
     Parameters delete = new Parameters();
     entry(delete, globalId(global), MdsUploadContract.DELETE, null);
     HttpResponse<String> deleted = send(hd, hd, delete);
     assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
     assertThat(deleted.body()).contains("\"deleted\"", "\"valueInteger\":1");
     assertThat(records.count()).isEqualTo(before + 1);
+  }
+
+  boolean auditedMaintenanceRead() throws InterruptedException {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      if (as("admin")
+          .get("/fhir/AuditEvent?_count=50")
+          .asString()
+          .contains("maintenance read of a record of site HD")) {
+        return true;
+      }
+      Thread.sleep(100);
+    }
+    return false;
   }
 
   @Test

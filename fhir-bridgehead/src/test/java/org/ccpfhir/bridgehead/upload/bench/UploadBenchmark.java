@@ -12,17 +12,14 @@ import org.ccpfhir.bridgehead.BridgeheadApplication;
 import org.ccpfhir.bridgehead.consent.LocalUploadSetting;
 import org.ccpfhir.bridgehead.consent.NetworkConsent;
 import org.ccpfhir.bridgehead.identity.IdentityNetwork;
+import org.ccpfhir.bridgehead.upload.ConsentResources;
 import org.ccpfhir.bridgehead.upload.MdsDatabase;
 import org.ccpfhir.bridgehead.upload.UploadRunner;
 import org.ccpfhir.bridgehead.upload.UploadStateRepository.Run;
 import org.ccpfhir.synthetic.EntryMode;
 import org.ccpfhir.synthetic.SyntheticPatientGenerator;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -130,7 +127,8 @@ public final class UploadBenchmark {
                 .orElseThrow();
         transaction
             .addEntry()
-            .setResource(consent(patient.getFullUrl()))
+            .setResource(
+                ConsentResources.consent(patient.getFullUrl(), NetworkConsent.LOCAL_UPLOAD))
             .getRequest()
             .setMethod(Bundle.HTTPVerb.POST)
             .setUrl("Consent");
@@ -144,22 +142,5 @@ public final class UploadBenchmark {
     System.out.printf(
         "filled %d patients with consents in %.0f s%n",
         patients, (System.nanoTime() - start) / 1e9);
-  }
-
-  private static Consent consent(String patient) {
-    Consent consent = new Consent();
-    consent.setStatus(Consent.ConsentState.ACTIVE);
-    consent.setScope(
-        new CodeableConcept(
-            new Coding("http://terminology.hl7.org/CodeSystem/consentscope", "research", null)));
-    consent.addCategory().addCoding().setSystem("http://loinc.org").setCode("57016-8");
-    consent.setPatient(new Reference(patient));
-    consent
-        .getPolicyRule()
-        .addCoding()
-        .setSystem(NetworkConsent.POLICY_SYSTEM)
-        .setCode(NetworkConsent.LOCAL_UPLOAD);
-    consent.getProvision().setType(Consent.ConsentProvisionType.PERMIT);
-    return consent;
   }
 }
