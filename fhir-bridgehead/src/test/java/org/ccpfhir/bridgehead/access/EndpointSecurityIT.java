@@ -101,6 +101,9 @@ class EndpointSecurityIT extends PostgresIT {
         || probe.method().equals("POST") && path.equals("/fhir/$local-review-decide")) {
       return Set.of("data-manager");
     }
+    if (path.equals("/fhir/$upload") || path.equals("/fhir/$upload-status")) {
+      return Set.of("admin", "data-manager");
+    }
     if (path.startsWith("/fhir/$")) {
       return Set.of("admin");
     }
