@@ -47,8 +47,11 @@ fi
 CP=$(grep -o 'name="surefire.test.class.path" value="[^"]*"' "$REPORT" | sed 's/.*value="//; s/"$//')
 psql -q -h localhost -U postgres -d postgres -c "DROP DATABASE IF EXISTS ccp_bench_upload" \
   -c "CREATE DATABASE ccp_bench_upload"
-cd fhir-bridgehead
-# relative paths (target/it-pki: the tests' network CA) are those of the module's tests
+# a working directory of its own: the relative paths of the test support (target/it-pki: network
+# CA, certificates, keys) must not be those of a concurrent test run in fhir-bridgehead
+WORK=fhir-bridgehead/target/bench-upload
+mkdir -p "$WORK"
+cd "$WORK"
 exec java -Xmx3g -cp "$CP" \
   org.ccpfhir.bridgehead.upload.bench.UploadBenchmark \
   "$PATIENTS" "$RUNS" "jdbc:postgresql://localhost:5432/ccp_bench_upload" "$PER_TRANSACTION"

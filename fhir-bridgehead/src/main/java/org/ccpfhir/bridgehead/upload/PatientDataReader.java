@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.ccpfhir.bridgehead.consent.ConsentKinds;
 import org.ccpfhir.mappers.upload.MdsMinimiser;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Patient;
@@ -65,7 +66,8 @@ public class PatientDataReader {
       String type, String parameter, ca.uhn.fhir.model.api.IQueryParameterOr<?> values) {
     SearchParameterMap query = SearchParameterMap.newSynchronous();
     query.add(parameter, values);
-    return daos.getResourceDao(type).search(query, new SystemRequestDetails()).getAllResources();
+    return ConsentKinds.everything(
+        daos.getResourceDao(type).search(query, new SystemRequestDetails()));
   }
 
   private static String subjectOf(Resource resource) {
