@@ -16,6 +16,7 @@ import org.ccpfhir.bridgehead.upload.ConsentResources;
 import org.ccpfhir.bridgehead.upload.MdsDatabase;
 import org.ccpfhir.bridgehead.upload.UploadRunner;
 import org.ccpfhir.bridgehead.upload.UploadStateRepository.Run;
+import org.ccpfhir.identity.pseudonym.PseudonymSystems;
 import org.ccpfhir.synthetic.EntryMode;
 import org.ccpfhir.synthetic.SyntheticPatientGenerator;
 import org.hl7.fhir.r4.model.Bundle;
@@ -40,6 +41,8 @@ public final class UploadBenchmark {
 
   private static final String CHECKED =
       "org.ccpfhir.bridgehead.ingest.IngestRequestInterceptor.checked";
+
+  private static final String LOCAL_SYSTEM = PseudonymSystems.of("BK-HD-L");
 
   private UploadBenchmark() {}
 
@@ -125,6 +128,8 @@ public final class UploadBenchmark {
                 .filter(e -> e.getResource() instanceof Patient)
                 .findFirst()
                 .orElseThrow();
+        // the generator names its pseudonyms in a system of its own; the site's is BK-HD-L
+        ((Patient) patient.getResource()).getIdentifierFirstRep().setSystem(LOCAL_SYSTEM);
         transaction
             .addEntry()
             .setResource(
