@@ -3,7 +3,7 @@ package org.ccpfhir.bridgehead.consent;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
-import ca.uhn.fhir.rest.api.SortSpec;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
@@ -87,26 +87,21 @@ public class ConsentKinds {
 
   private List<IBaseResource> search(SearchParameterMap query) {
     IFhirResourceDao<Consent> consents = daoRegistry.getResourceDao(Consent.class);
-    return everything(consents, query);
+    return everything(consents.search(query, new SystemRequestDetails()));
   }
 
   /**
-   * Every resource a search finds, in pages of {@value #PAGE} by offset (sorted by id): a plain
-   * synchronous search answers at most one page of the server's maximum size, and a persisted one
-   * cannot answer all its resources at once.
+   * Every resource of a search result, page by page: a large result (thousands of Consents) can
+   * come back as a persisted search, whose resources cannot be asked for all at once.
    */
-  public static List<IBaseResource> everything(IFhirResourceDao<?> dao, SearchParameterMap query) {
+  public static List<IBaseResource> everything(IBundleProvider found) {
     List<IBaseResource> all = new ArrayList<>();
-    query.setSort(new SortSpec("_id"));
-    for (int offset = 0; ; offset += PAGE) {
-      query.setOffset(offset);
-      query.setCount(PAGE);
-      List<IBaseResource> page =
-          dao.search(query, new SystemRequestDetails()).getResources(0, PAGE);
-      all.addAll(page);
-      if (page.size() < PAGE) {
+    for (int from = 0; ; from += PAGE) {
+      List<IBaseResource> page = found.getResources(from, from + PAGE);
+      if (page.isEmpty()) {
         return all;
       }
+      all.addAll(page);
     }
   }
 

@@ -2,6 +2,7 @@ package org.ccpfhir.bridgehead.upload;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
@@ -65,7 +66,8 @@ public class PatientDataReader {
       String type, String parameter, ca.uhn.fhir.model.api.IQueryParameterOr<?> values) {
     SearchParameterMap query = SearchParameterMap.newSynchronous();
     query.add(parameter, values);
-    return ConsentKinds.everything(daos.getResourceDao(type), query);
+    return ConsentKinds.everything(
+        daos.getResourceDao(type).search(query, new SystemRequestDetails()));
   }
 
   private static String subjectOf(Resource resource) {
