@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import io.restassured.specification.RequestSpecification;
 import org.ccpfhir.bridgehead.identity.IdentityNetwork;
+import org.ccpfhir.bridgehead.upload.MdsDatabase;
 import org.ccpfhir.security.tls.ComponentTls;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +48,7 @@ public abstract class PostgresIT {
         "ccp.search-agent.broker-url",
         () -> org.ccpfhir.bridgehead.searchagent.BrokerNetwork.shared().url());
     registry.add("ccp.search-agent.max-backoff", () -> "PT2S");
+    MdsDatabase.properties(registry);
   }
 
   @BeforeEach

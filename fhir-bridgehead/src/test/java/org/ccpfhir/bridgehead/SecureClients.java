@@ -26,6 +26,7 @@ public final class SecureClients {
   public static final Map<String, String> PASSWORDS =
       Map.of(
           "admin", "admin-demo",
+          "admin2", "admin2-demo",
           "datamanager", "datamanager-demo",
           "approver", "approver-demo",
           "researcher", "researcher-demo",

@@ -2,10 +2,16 @@ package org.ccpfhir.mdssearch;
 
 import static io.restassured.RestAssured.given;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Files;
+import java.security.KeyStore;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.http.impl.client.HttpClients;
+import org.ccpfhir.security.tls.ComponentTls;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -42,14 +48,41 @@ public abstract class MdsSearchItSupport {
 
   @LocalServerPort protected int port;
 
+  @Autowired protected ComponentTls tls;
+
   @DynamicPropertySource
   static void dataDir(DynamicPropertyRegistry registry) throws Exception {
     String dir = Files.createTempDirectory("mds-search-it").toString();
     registry.add("ccp.data-dir", () -> dir);
+    // the demo CA of this context only (not a sibling of the temporary directory)
+    registry.add("ccp.tls.provision.ca-dir", () -> dir + "/network-ca");
+  }
+
+  /** The FHIR base over HTTPS (the server runs mutual TLS; users send tokens). */
+  protected String fhirBase() {
+    return "https://localhost:" + port + "/fhir";
   }
 
   protected RequestSpecification anonymous() {
-    return given().port(port);
+    return given().baseUri("https://localhost").port(port).trustStore(trustStore());
+  }
+
+  /** A HAPI client on the FHIR base that trusts the network CA. */
+  protected IGenericClient fhirClient(FhirContext fhir) {
+    fhir.getRestfulClientFactory()
+        .setHttpClient(HttpClients.custom().setSSLContext(tls.clientContext()).build());
+    return fhir.newRestfulGenericClient(fhirBase());
+  }
+
+  private KeyStore trustStore() {
+    try {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      store.setCertificateEntry("network-ca", tls.caCertificate());
+      return store;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   protected RequestSpecification as(String user) {

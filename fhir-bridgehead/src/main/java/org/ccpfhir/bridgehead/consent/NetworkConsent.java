@@ -7,17 +7,14 @@ import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
-import java.util.Date;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Patient;
 import org.springframework.stereotype.Component;
 
 /**
  * Whether a patient's consent, as recorded by the site's data manager in a FHIR Consent in the site
  * store, allows taking part in the network with a global pseudonym (CCP-IT §3.2: explicit network
- * consent). The Consent names the policy in {@code policyRule} ({@value #POLICY_SYSTEM}: {@code
- * network}), is active, permits, and its provision period (if any) covers today.
+ * consent): the patient's consent kind ({@link ConsentKinds}) is {@link ConsentKind#NETWORK}.
  */
 @Component
 public class NetworkConsent {
@@ -28,10 +25,18 @@ public class NetworkConsent {
   /** Explicit consent to the network: global pseudonym, upload with it. */
   public static final String NETWORK = "network";
 
-  private final DaoRegistry daoRegistry;
+  /** Local consent allowing pseudonymized upload (§3.4 b), if the site switched it on. */
+  public static final String LOCAL_UPLOAD = "local-upload";
 
-  public NetworkConsent(DaoRegistry daoRegistry) {
+  /** Objection: the patient's data may not be imported. */
+  public static final String OBJECTION = "objection";
+
+  private final DaoRegistry daoRegistry;
+  private final ConsentKinds kinds;
+
+  public NetworkConsent(DaoRegistry daoRegistry, ConsentKinds kinds) {
     this.daoRegistry = daoRegistry;
+    this.kinds = kinds;
   }
 
   /** True when a Patient with the identifier {@code system|value} has an active network consent. */
@@ -48,35 +53,8 @@ public class NetworkConsent {
             .getAllResources()) {
       references.addOr(new ReferenceParam(patient.getIdElement().toUnqualifiedVersionless()));
     }
-    if (references.getValuesAsQueryTokens().isEmpty()) {
-      return false;
-    }
-    SearchParameterMap query = SearchParameterMap.newSynchronous();
-    query.add(Consent.SP_PATIENT, references);
-    query.add(Consent.SP_STATUS, new TokenParam("active"));
-    Date now = new Date();
-    IFhirResourceDao<Consent> consents = daoRegistry.getResourceDao(Consent.class);
-    for (IBaseResource found : consents.search(query, request).getAllResources()) {
-      Consent consent = (Consent) found;
-      boolean network =
-          consent.getPolicyRule().getCoding().stream()
-              .anyMatch(c -> POLICY_SYSTEM.equals(c.getSystem()) && NETWORK.equals(c.getCode()));
-      boolean permits =
-          !consent.hasProvision()
-              || consent.getProvision().getType() != Consent.ConsentProvisionType.DENY;
-      boolean current =
-          !consent.hasProvision()
-              || !consent.getProvision().hasPeriod()
-              || covers(consent.getProvision().getPeriod(), now);
-      if (network && permits && current) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean covers(org.hl7.fhir.r4.model.Period period, Date now) {
-    return (!period.hasStart() || !period.getStart().after(now))
-        && (!period.hasEnd() || !period.getEnd().before(now));
+    return kinds
+        .of(references.getValuesAsQueryTokens().stream().map(ReferenceParam::getIdPart).toList())
+        .containsValue(ConsentKind.NETWORK);
   }
 }

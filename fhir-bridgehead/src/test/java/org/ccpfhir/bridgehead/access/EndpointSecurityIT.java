@@ -106,6 +106,9 @@ class EndpointSecurityIT extends PostgresIT {
         || probe.method().equals("POST") && path.equals("/fhir/$search-decide")) {
       return Set.of("site-approver");
     }
+    if (path.equals("/fhir/$upload") || path.equals("/fhir/$upload-status")) {
+      return Set.of("admin", "data-manager");
+    }
     if (path.startsWith("/fhir/$")) {
       return Set.of("admin");
     }

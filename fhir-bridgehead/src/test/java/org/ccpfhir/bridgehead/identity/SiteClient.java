@@ -11,17 +11,17 @@ import org.ccpfhir.security.ca.Credential;
 import org.hl7.fhir.r4.model.Parameters;
 
 /** Calls the identity components over mutual TLS as a site's bridgehead (another site than HD). */
-final class SiteClient {
+public final class SiteClient {
 
   private final ComponentClient client;
 
-  SiteClient(Credential credential, X509Certificate ca, FhirContext fhir) {
+  public SiteClient(Credential credential, X509Certificate ca, FhirContext fhir) {
     HttpClient http =
         HttpClient.newBuilder().sslContext(SecureClients.mutualTls(credential, ca)).build();
     client = new ComponentClient(http, fhir, Duration.ofSeconds(30));
   }
 
-  Parameters call(String base, String operation, Parameters input) {
+  public Parameters call(String base, String operation, Parameters input) {
     return client.call("component", URI.create(base), operation, input);
   }
 }

@@ -304,8 +304,8 @@ class DecentralizedSearchIT extends PostgresIT {
    * Time from creating a request at the broker to "received" at both sites (the broker's own
    * timestamps: the request's authoredOn and each site Task's lastUpdated), 20 requests, each
    * created once the previous one has reached both sites (delivery latency, not a queue of
-   * backlog). Written to target/decentralized-search-latency.txt with the machine's load average
-   * — a measurement, not a timed assertion (the target p95 ≤ 1 s is judged from the report).
+   * backlog). Written to target/decentralized-search-latency.txt with the machine's load average —
+   * a measurement, not a timed assertion (the target p95 ≤ 1 s is judged from the report).
    */
   @Test
   void requestsOneAfterAnotherAllReachBothSites() throws Exception {

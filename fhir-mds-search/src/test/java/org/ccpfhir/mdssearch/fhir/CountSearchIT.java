@@ -41,7 +41,7 @@ class CountSearchIT extends MdsSearchItSupport {
   }
 
   private IGenericClient client(String user) {
-    IGenericClient client = FHIR.newRestfulGenericClient("http://localhost:" + port + "/fhir");
+    IGenericClient client = fhirClient(FHIR);
     client.registerInterceptor(new BearerTokenAuthInterceptor(token(user)));
     return client;
   }

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Upload throughput of the Teiler (issue 5): a bridgehead on PostgreSQL with N synthetic patients
+# (local consent allowing upload, site switch on) uploads to the MDS database over mutual TLS on
+# loopback; prints patients/s per run and the median. See fhir-bridgehead/README.md "Upload".
+set -euo pipefail
+
+usage() {
+  cat <<'USAGE'
+usage: bench/upload.sh [--patients N] [--runs R] [--per-transaction P] [--no-build]
+  --patients N          patients in the bridgehead (default 10000)
+  --runs R              measured runs after one warm-up run (default 3)
+  --per-transaction P   patients per transaction while filling the store (default 50)
+  --no-build            use the classes already compiled
+Drops and creates the PostgreSQL database ccp_bench_upload (localhost:5432, user postgres).
+USAGE
+}
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PATIENTS=10000
+RUNS=3
+PER_TRANSACTION=50
+BUILD=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --patients) PATIENTS=$2; shift 2 ;;
+    --runs) RUNS=$2; shift 2 ;;
+    --per-transaction) PER_TRANSACTION=$2; shift 2 ;;
+    --no-build) BUILD=0; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage >&2; exit 2 ;;
+  esac
+done
+
+cd "$ROOT"
+if [ "$BUILD" = 1 ]; then
+  ./mvnw -q -B -o -pl profiles,mappers,fhir-mds-search install -DskipTests -Dspotless.check.skip=true
+  # compiles the module and its tests; the small unit test's report records the test class path
+  # (the dependency plugin is not always available offline)
+  ./mvnw -q -B -o -pl fhir-bridgehead test -Dtest=Icd10FilterTest -Dspotless.check.skip=true \
+    -Dsurefire.failIfNoSpecifiedTests=false
+fi
+REPORT=fhir-bridgehead/target/surefire-reports/TEST-org.ccpfhir.bridgehead.upload.Icd10FilterTest.xml
+if [ ! -f "$REPORT" ]; then
+  echo "no $REPORT: run without --no-build once" >&2
+  exit 1
+fi
+CP=$(grep -o 'name="surefire.test.class.path" value="[^"]*"' "$REPORT" | sed 's/.*value="//; s/"$//')
+psql -q -h localhost -U postgres -d postgres -c "DROP DATABASE IF EXISTS ccp_bench_upload" \
+  -c "CREATE DATABASE ccp_bench_upload"
+# a working directory of its own: the relative paths of the test support (target/it-pki: network
+# CA, certificates, keys) must not be those of a concurrent test run in fhir-bridgehead
+WORK=fhir-bridgehead/target/bench-upload
+mkdir -p "$WORK"
+cd "$WORK"
+exec java -Xmx3g -cp "$CP" \
+  org.ccpfhir.bridgehead.upload.bench.UploadBenchmark \
+  "$PATIENTS" "$RUNS" "jdbc:postgresql://localhost:5432/ccp_bench_upload" "$PER_TRANSACTION"

@@ -1,0 +1,69 @@
+package org.ccpfhir.mdssearch.upload;
+
+import static org.ccpfhir.security.auth.Matchers.path;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import javax.sql.DataSource;
+import org.ccpfhir.mdssearch.store.MdsStoreService;
+import org.ccpfhir.security.auth.EndpointRules;
+import org.ccpfhir.security.auth.Roles;
+import org.ccpfhir.security.tls.ComponentAuthentication;
+import org.ccpfhir.security.tls.ComponentTls;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+
+/**
+ * The receiving side of the upload: needs the MDS database's own key (mutual TLS, {@code
+ * ccp.tls.*}) to open envelopes; without TLS the operation is not offered.
+ */
+@Configuration
+public class MdsUploadConfig {
+
+  /** Role in the central patient list's certificate: the signer of MDS*G-ID envelopes. */
+  static final String CENTRAL_LIST_ROLE = "patient-list";
+
+  @Bean
+  public MdsUploadOperationProvider mdsUploadOperationProvider(
+      ObjectProvider<ComponentTls> tls,
+      MdsStoreService store,
+      FhirContext fhirContext,
+      RestfulServer server) {
+    ComponentTls ours = tls.getIfAvailable();
+    if (ours == null) {
+      return null;
+    }
+    MdsUploadOperationProvider provider =
+        new MdsUploadOperationProvider(
+            new UploadReceiver(
+                store, ours.credential(), ours.verifier(), fhirContext, CENTRAL_LIST_ROLE));
+    // registered here rather than in the count server's configuration: the upload is its own flow
+    server.registerProvider(provider);
+    return provider;
+  }
+
+  @Bean
+  public MdsRecordMaintenanceProvider mdsRecordMaintenanceProvider(
+      DataSource dataSource, FhirContext fhirContext, RestfulServer server) {
+    MdsRecordMaintenanceProvider provider =
+        new MdsRecordMaintenanceProvider(dataSource, fhirContext);
+    server.registerProvider(provider);
+    return provider;
+  }
+
+  /** Ordered first: the count search's rule admits researchers to every other GET. */
+  @Bean
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  public EndpointRules mdsUploadEndpointRules() {
+    return rules -> {
+      rules
+          .requestMatchers(path(HttpMethod.POST, "/fhir/$mds-upload"))
+          .hasAuthority(ComponentAuthentication.roleAuthority("bridgehead"));
+      rules.requestMatchers(path("/fhir/$mds-record")).hasRole(Roles.ADMIN);
+    };
+  }
+}
