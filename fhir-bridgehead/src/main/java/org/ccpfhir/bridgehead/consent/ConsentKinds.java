@@ -33,6 +33,13 @@ public class ConsentKinds {
 
   private static final int PAGE = 500;
 
+  /**
+   * Upper bound of an internal synchronous search. Without one, HAPI stops a synchronous search at
+   * the store's default fetch maximum (the server's page size, 500): every Consent beyond it would
+   * be missed — a held patient taken for "no consent" and deleted centrally.
+   */
+  private static final int ALL = 10_000_000;
+
   private final DaoRegistry daoRegistry;
 
   public ConsentKinds(DaoRegistry daoRegistry) {
@@ -61,9 +68,19 @@ public class ConsentKinds {
     return deny && kind != ConsentKind.OBJECTION ? ConsentKind.NONE : kind;
   }
 
+  /** A synchronous search map that is not cut at the server's page size (internal reads). */
+  public static SearchParameterMap unbounded() {
+    SearchParameterMap query = SearchParameterMap.newSynchronous();
+    query.setLoadSynchronousUpTo(ALL);
+    // the DAO's synchronous path takes the bound from the count when no cache-control header sets
+    // one, and falls back to the default fetch maximum without it
+    query.setCount(ALL);
+    return query;
+  }
+
   /** Kind per patient (logical id) of every patient with a current Consent. */
   public Map<String, ConsentKind> all() {
-    SearchParameterMap query = SearchParameterMap.newSynchronous();
+    SearchParameterMap query = unbounded();
     query.add(Consent.SP_STATUS, new TokenParam("active"));
     return collect(search(query));
   }
@@ -75,7 +92,7 @@ public class ConsentKinds {
     }
     ReferenceOrListParam patients = new ReferenceOrListParam();
     patientIds.forEach(id -> patients.addOr(new ReferenceParam("Patient/" + id)));
-    SearchParameterMap query = SearchParameterMap.newSynchronous();
+    SearchParameterMap query = unbounded();
     query.add(Consent.SP_PATIENT, patients);
     query.add(Consent.SP_STATUS, new TokenParam("active"));
     return collect(search(query));

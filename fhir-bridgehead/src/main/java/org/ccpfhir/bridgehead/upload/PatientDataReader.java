@@ -64,7 +64,8 @@ public class PatientDataReader {
 
   private List<IBaseResource> search(
       String type, String parameter, ca.uhn.fhir.model.api.IQueryParameterOr<?> values) {
-    SearchParameterMap query = SearchParameterMap.newSynchronous();
+    // a batch of patients easily has more resources of one type than a page (500)
+    SearchParameterMap query = ConsentKinds.unbounded();
     query.add(parameter, values);
     return ConsentKinds.everything(
         daos.getResourceDao(type).search(query, new SystemRequestDetails()));

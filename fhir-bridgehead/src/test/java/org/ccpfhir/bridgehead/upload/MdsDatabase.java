@@ -59,6 +59,8 @@ public final class MdsDatabase {
             "--ccp.tls.key-store=" + keyStore,
             "--ccp.tls.key-store-password-file="
                 + IdentityNetwork.PKI.resolve("mds-search.p12.password"),
-            "--ccp.tls.provision.ca-dir=" + IdentityNetwork.PKI.resolve("network-ca"));
+            "--ccp.tls.provision.ca-dir=" + IdentityNetwork.PKI.resolve("network-ca"),
+            // the same app holds the broker, which needs the network's sites
+            "--ccp.broker.sites=HD,TUE,DD");
   }
 }

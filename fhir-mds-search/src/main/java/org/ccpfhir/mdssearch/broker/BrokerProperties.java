@@ -28,6 +28,7 @@ public record BrokerProperties(
     @NotNull @DefaultValue("PT1M") Duration expiryInterval) {
 
   public BrokerProperties {
-    sites = List.copyOf(sites);
+    // missing: the validation names the property instead of a NullPointerException
+    sites = sites == null ? List.of() : List.copyOf(sites);
   }
 }
