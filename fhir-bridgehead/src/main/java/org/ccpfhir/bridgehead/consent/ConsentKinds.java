@@ -14,6 +14,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.ccpfhir.bridgehead.fhir.InternalSearches;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
@@ -32,13 +33,6 @@ import org.springframework.stereotype.Component;
 public class ConsentKinds {
 
   private static final int PAGE = 500;
-
-  /**
-   * Upper bound of an internal synchronous search. Without one, HAPI stops a synchronous search at
-   * the store's default fetch maximum (the server's page size, 500): every Consent beyond it would
-   * be missed — a held patient taken for "no consent" and deleted centrally.
-   */
-  private static final int ALL = 10_000_000;
 
   private final DaoRegistry daoRegistry;
 
@@ -70,12 +64,7 @@ public class ConsentKinds {
 
   /** A synchronous search map that is not cut at the server's page size (internal reads). */
   public static SearchParameterMap unbounded() {
-    SearchParameterMap query = SearchParameterMap.newSynchronous();
-    query.setLoadSynchronousUpTo(ALL);
-    // the DAO's synchronous path takes the bound from the count when no cache-control header sets
-    // one, and falls back to the default fetch maximum without it
-    query.setCount(ALL);
-    return query;
+    return InternalSearches.unbounded(new SearchParameterMap());
   }
 
   /** Kind per patient (logical id) of every patient with a current Consent. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.ccpfhir.bridgehead.fhir.InternalSearches;
 import org.ccpfhir.profiles.task.SearchExpression;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
@@ -108,7 +109,8 @@ public class CriteriaEvaluator {
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(search.type() + ": " + e.getMessage());
     }
-    map.setLoadSynchronous(true);
+    // NOT takes all patients minus the operand: every one of them must be seen
+    InternalSearches.unbounded(map);
     List<IBaseResource> found =
         daoRegistry
             .getResourceDao(search.type())

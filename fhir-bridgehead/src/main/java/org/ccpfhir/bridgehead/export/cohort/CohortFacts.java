@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.ccpfhir.bridgehead.fhir.InternalSearches;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -87,7 +88,7 @@ public class CohortFacts {
   }
 
   private Map<String, Condition> firstDiagnoses(List<Patient> chunk) {
-    SearchParameterMap query = SearchParameterMap.newSynchronous();
+    SearchParameterMap query = InternalSearches.unbounded(new SearchParameterMap());
     query.add(Condition.SP_SUBJECT, subjects(chunk));
     Map<String, Condition> first = new HashMap<>();
     for (IBaseResource found : search(Condition.class, query)) {
@@ -106,7 +107,7 @@ public class CohortFacts {
   private Map<String, Map<String, Observation>> latestObservations(List<Patient> chunk) {
     TokenOrListParam codes = new TokenOrListParam();
     List.of(HISTOLOGY, GRADING, VITAL_STATUS).forEach(code -> codes.add(LOINC, code));
-    SearchParameterMap query = SearchParameterMap.newSynchronous();
+    SearchParameterMap query = InternalSearches.unbounded(new SearchParameterMap());
     query.add(Observation.SP_SUBJECT, subjects(chunk));
     query.add(Observation.SP_CODE, codes);
     Map<String, Map<String, Observation>> latest = new HashMap<>();

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.ccpfhir.bridgehead.fhir.InternalSearches;
 import org.ccpfhir.bridgehead.pseudonym.LocalPatientListProperties;
 import org.ccpfhir.identity.pseudonym.PseudonymSystems;
 import org.hl7.fhir.r4.model.Group;
@@ -117,7 +118,7 @@ public class CohortReader {
     for (int from = 0; from < all.size(); from += CHUNK) {
       TokenOrListParam chunk = new TokenOrListParam();
       all.subList(from, Math.min(all.size(), from + CHUNK)).forEach(id -> chunk.add(null, id));
-      SearchParameterMap query = SearchParameterMap.newSynchronous();
+      SearchParameterMap query = InternalSearches.unbounded(new SearchParameterMap());
       query.add("_id", chunk);
       daoRegistry
           .getResourceDao(Patient.class)
