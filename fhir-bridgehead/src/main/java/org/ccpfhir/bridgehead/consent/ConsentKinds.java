@@ -62,14 +62,9 @@ public class ConsentKinds {
     return deny && kind != ConsentKind.OBJECTION ? ConsentKind.NONE : kind;
   }
 
-  /** A synchronous search map that is not cut at the server's page size (internal reads). */
-  public static SearchParameterMap unbounded() {
-    return InternalSearches.unbounded(new SearchParameterMap());
-  }
-
   /** Kind per patient (logical id) of every patient with a current Consent. */
   public Map<String, ConsentKind> all() {
-    SearchParameterMap query = unbounded();
+    SearchParameterMap query = InternalSearches.unbounded(new SearchParameterMap());
     query.add(Consent.SP_STATUS, new TokenParam("active"));
     return collect(search(query));
   }
@@ -81,7 +76,7 @@ public class ConsentKinds {
     }
     ReferenceOrListParam patients = new ReferenceOrListParam();
     patientIds.forEach(id -> patients.addOr(new ReferenceParam("Patient/" + id)));
-    SearchParameterMap query = unbounded();
+    SearchParameterMap query = InternalSearches.unbounded(new SearchParameterMap());
     query.add(Consent.SP_PATIENT, patients);
     query.add(Consent.SP_STATUS, new TokenParam("active"));
     return collect(search(query));

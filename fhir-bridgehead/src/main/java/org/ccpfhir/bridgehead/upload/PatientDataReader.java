@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ccpfhir.bridgehead.consent.ConsentKinds;
+import org.ccpfhir.bridgehead.fhir.InternalSearches;
 import org.ccpfhir.mappers.upload.MdsMinimiser;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Patient;
@@ -65,7 +66,7 @@ public class PatientDataReader {
   private List<IBaseResource> search(
       String type, String parameter, ca.uhn.fhir.model.api.IQueryParameterOr<?> values) {
     // a batch of patients easily has more resources of one type than a page (500)
-    SearchParameterMap query = ConsentKinds.unbounded();
+    SearchParameterMap query = InternalSearches.unbounded(new SearchParameterMap());
     query.add(parameter, values);
     return ConsentKinds.everything(
         daos.getResourceDao(type).search(query, new SystemRequestDetails()));
