@@ -125,7 +125,9 @@ public class AuthAutoConfiguration {
           rules
               .requestMatchers(
                   Matchers.path(HttpMethod.GET, "/actuator/health"),
-                  Matchers.path(HttpMethod.GET, "/actuator/health/**"))
+                  Matchers.path(HttpMethod.GET, "/actuator/health/**"),
+                  // the shared page kit (style sheet and script) holds no data
+                  Matchers.path(HttpMethod.GET, "/ccp/*"))
               .permitAll();
           if (issuer) {
             rules

@@ -1,0 +1,103 @@
+// ccp-fhir page kit, served by every app at /ccp/ccp.js: log in at the app's own token endpoint,
+// call its FHIR API with the token, and a few DOM helpers. Pages hold no data of their own.
+window.ccp = (() => {
+  // sessionStorage: the login survives moving between the pages of one app (one origin) and
+  // ends with the browser tab
+  const KEY = 'ccp-token';
+  const byId = id => document.getElementById(id);
+
+  function text(tag, content) {
+    const e = document.createElement(tag);
+    e.textContent = content ?? '';
+    return e;
+  }
+
+  function token() {
+    const saved = JSON.parse(sessionStorage.getItem(KEY) || 'null');
+    return saved && saved.until > Date.now() ? saved : null;
+  }
+
+  async function login(username, password) {
+    const response = await fetch('oauth2/token', { method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'password', username, password }) });
+    if (!response.ok) throw new Error('Login failed.');
+    const body = await response.json();
+    const until = Date.now() + 1000 * (body.expires_in || 300) - 5000;
+    sessionStorage.setItem(KEY, JSON.stringify({ value: body.access_token, user: username, until }));
+  }
+
+  function logout() { sessionStorage.removeItem(KEY); location.reload(); }
+
+  // "what and where" of an OperationOutcome, for the status line
+  function outcome(json, status) {
+    const issues = (json && json.issue) || [];
+    if (!issues.length) return 'HTTP ' + status;
+    return issues.map(i => (i.diagnostics || i.code)
+      + (i.location && i.location.length ? ' (at ' + i.location.join(', ') + ')' : '')
+      + (i.expression && i.expression.length ? ' (at ' + i.expression.join(', ') + ')' : ''))
+      .join('; ');
+  }
+
+  async function fhir(path, body, method) {
+    const saved = token();
+    if (!saved) throw new Error('Not logged in (or the login expired).');
+    const headers = { 'Accept': 'application/fhir+json', 'Authorization': 'Bearer ' + saved.value };
+    if (body) headers['Content-Type'] = 'application/fhir+json';
+    const response = await fetch('fhir/' + path, { method: method || (body ? 'POST' : 'GET'),
+      headers, body: body ? JSON.stringify(body) : undefined });
+    const json = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      const error = new Error(outcome(json, response.status));
+      error.status = response.status;
+      throw error;
+    }
+    return json;
+  }
+
+  // Parameters helpers
+  const part = (p, name) => ((p && (p.part || p.parameter)) || []).filter(x => x.name === name);
+  const value = x => x && (x.valueString ?? x.valueCode ?? x.valueInteger ?? x.valueDecimal
+    ?? x.valueBoolean ?? x.valueDateTime ?? x.valueDate ?? x.valueUri ?? x.valueId);
+  const one = (p, name) => value(part(p, name)[0]);
+
+  function status(message, isError) {
+    const line = byId('status');
+    if (!line) return;
+    line.textContent = message;
+    line.classList.toggle('error', !!isError);
+  }
+
+  // Wires the page's login form (#login with #username, #password) and calls ready() once a
+  // valid token is there; elements with class "after-login" are shown then.
+  function page(ready) {
+    const form = byId('login');
+    const show = () => {
+      if (form) form.hidden = true;
+      document.querySelectorAll('.after-login').forEach(e => { e.hidden = false; });
+      const who = byId('who');
+      if (who) {
+        who.replaceChildren(text('span', 'Logged in as ' + token().user + ' '));
+        const out = text('button', 'Log out');
+        out.type = 'button';
+        out.addEventListener('click', logout);
+        who.appendChild(out);
+      }
+      ready();
+    };
+    if (token()) { show(); return; }
+    form.addEventListener('submit', async event => {
+      event.preventDefault();
+      try {
+        await login(byId('username').value, byId('password').value);
+        byId('password').value = '';
+        status('');
+        show();
+      } catch (e) {
+        status(e.message, true);
+      }
+    });
+  }
+
+  return { byId, text, token, login, logout, fhir, outcome, part, value, one, status, page };
+})();
