@@ -126,8 +126,9 @@ public class AuthAutoConfiguration {
               .requestMatchers(
                   Matchers.path(HttpMethod.GET, "/actuator/health"),
                   Matchers.path(HttpMethod.GET, "/actuator/health/**"),
-                  // the shared page kit (style sheet and script) holds no data
-                  Matchers.path(HttpMethod.GET, "/ccp/*"))
+                  // the shared page kit holds no data; named exactly, /ccp/identity is not public
+                  Matchers.path(HttpMethod.GET, "/ccp/ccp.css"),
+                  Matchers.path(HttpMethod.GET, "/ccp/ccp.js"))
               .permitAll();
           if (issuer) {
             rules
