@@ -2,6 +2,14 @@ package org.ccpfhir.bridgehead.subjectaccess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.ccpfhir.bridgehead.subjectaccess.ExportEntries.expectedIdat;
+import static org.ccpfhir.bridgehead.subjectaccess.ExportEntries.first;
+import static org.ccpfhir.bridgehead.subjectaccess.ExportEntries.identifyingValues;
+import static org.ccpfhir.bridgehead.subjectaccess.ExportEntries.ids;
+import static org.ccpfhir.bridgehead.subjectaccess.ExportEntries.pseudonymValues;
+import static org.ccpfhir.bridgehead.subjectaccess.ExportEntries.resources;
+import static org.ccpfhir.bridgehead.subjectaccess.ExportEntries.summary;
+import static org.ccpfhir.bridgehead.subjectaccess.ExportEntries.withIdAndTag;
 
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +27,6 @@ import org.ccpfhir.bridgehead.identity.SiteClient;
 import org.ccpfhir.bridgehead.upload.ConsentResources;
 import org.ccpfhir.bridgehead.upload.MdsDatabase;
 import org.ccpfhir.bridgehead.upload.MdsPseudonyms;
-import org.ccpfhir.identity.fhir.IdatParameters;
 import org.ccpfhir.profiles.subjectaccess.SubjectDataContract;
 import org.ccpfhir.security.audit.AuditRecorder;
 import org.ccpfhir.security.audit.AuditRepository;
@@ -29,8 +36,6 @@ import org.ccpfhir.synthetic.EntryMode;
 import org.ccpfhir.synthetic.SyntheticPatientGenerator;
 import org.hl7.fhir.r4.model.Base64BinaryType;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.CodeType;
-import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
@@ -322,91 +327,6 @@ class AccessRequestIT extends PostgresIT {
         .setName(SubjectDataContract.PSEUDONYM)
         .setValue(new Base64BinaryType(pseudonym));
     return question;
-  }
-
-  /** The list's record as the export shows it: the normalised IDAT the ingest stored. */
-  static Parameters expectedIdat(Patient idat) {
-    Parameters person = new Parameters();
-    person.addParameter(
-        "firstName", new StringType(idat.getNameFirstRep().getGivenAsSingleString()));
-    person.addParameter("lastName", new StringType(idat.getNameFirstRep().getFamily()));
-    person.addParameter("birthDate", new DateType(idat.getBirthDateElement().getValueAsString()));
-    if (idat.hasGender()) {
-      person.addParameter("sex", new CodeType(idat.getGender().toCode()));
-    }
-    return IdatParameters.toParameters(IdatParameters.read(person).get(0));
-  }
-
-  static Parameters withIdAndTag(Parameters idat) {
-    idat.setId("idat");
-    ExportComponent list = ExportComponent.LOCAL_PATIENT_LIST;
-    idat.getMeta().addTag(ExportComponent.SYSTEM, list.code(), list.title());
-    return idat;
-  }
-
-  static String[] identifyingValues(Patient idat) {
-    return new String[] {
-      idat.getNameFirstRep().getFamily(),
-      idat.getNameFirstRep().getGivenAsSingleString(),
-      idat.getBirthDateElement().getValueAsString()
-    };
-  }
-
-  static List<Resource> resources(Bundle export, ExportComponent component) {
-    return export.getEntry().stream()
-        .map(Bundle.BundleEntryComponent::getResource)
-        .filter(r -> AccessRequestExport.componentOf(r).filter(component::equals).isPresent())
-        .toList();
-  }
-
-  static Resource first(Bundle export, ExportComponent component) {
-    return resources(export, component).get(0);
-  }
-
-  static Set<String> ids(Bundle export, ExportComponent component) {
-    return resources(export, component).stream()
-        .map(r -> r.fhirType() + "/" + r.getIdPart())
-        .collect(Collectors.toSet());
-  }
-
-  static List<String> pseudonymValues(Parameters pseudonyms) {
-    return pseudonyms.getParameters("pseudonym").stream()
-        .map(
-            p -> {
-              String label =
-                  p.getPart().stream()
-                      .filter(x -> x.getName().equals("project"))
-                      .map(x -> x.getValue().primitiveValue())
-                      .findFirst()
-                      .orElse(
-                          p.getPart().stream()
-                              .filter(x -> x.getName().equals("kind"))
-                              .findFirst()
-                              .orElseThrow()
-                              .getValue()
-                              .primitiveValue());
-              Identifier identifier =
-                  (Identifier)
-                      p.getPart().stream()
-                          .filter(x -> x.getName().equals("identifier"))
-                          .findFirst()
-                          .orElseThrow()
-                          .getValue();
-              return label + " " + identifier.getValue();
-            })
-        .toList();
-  }
-
-  static List<String> summary(Bundle export) {
-    Parameters summary = (Parameters) export.getEntryFirstRep().getResource();
-    return summary.getParameters("component").stream()
-        .map(
-            c ->
-                c.getPart().stream()
-                    .filter(p -> !p.getName().equals("note"))
-                    .map(p -> p.getValue().primitiveValue())
-                    .collect(Collectors.joining(" ")))
-        .toList();
   }
 
   List<String> entries(Bundle bundle) {
