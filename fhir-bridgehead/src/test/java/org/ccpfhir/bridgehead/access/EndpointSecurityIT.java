@@ -106,6 +106,10 @@ class EndpointSecurityIT extends PostgresIT {
         || probe.method().equals("POST") && path.equals("/fhir/$search-decide")) {
       return Set.of("site-approver");
     }
+    if (probe.method().equals("POST") && path.equals("/fhir/$access-request")
+        || path.equals("/fhir/$access-request-export")) {
+      return Set.of("data-manager");
+    }
     if (path.equals("/fhir/$upload") || path.equals("/fhir/$upload-status")) {
       return Set.of("admin", "data-manager");
     }

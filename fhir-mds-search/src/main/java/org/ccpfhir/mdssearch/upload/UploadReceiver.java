@@ -165,7 +165,11 @@ public class UploadReceiver {
     }
   }
 
-  private String pseudonymOf(byte[] sealed, ComponentName site, String where) {
+  /**
+   * The pseudonym value of one envelope: signed by the central patient list (MDS*G-ID), or by the
+   * given site's bridgehead itself ({@code L-} pseudonym); anything else is refused.
+   */
+  String pseudonymOf(byte[] sealed, ComponentName site, String where) {
     Opened opened = open(sealed, where + ".pseudonym");
     String value = new String(opened.payload(), StandardCharsets.US_ASCII);
     ComponentName signer = opened.sender();
