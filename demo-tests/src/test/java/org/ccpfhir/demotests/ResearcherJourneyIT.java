@@ -39,6 +39,10 @@ class ResearcherJourneyIT {
     int patients = Integer.getInteger("ccp.demo.patients", 30);
     // the browser first: missing binaries fail the suite before minutes of start-up
     browser = new Browser(Path.of(System.getProperty("ccp.screenshots", "target/screenshots")));
+    if (Boolean.getBoolean("ccp.demo.running")) {
+      // developing the pages: against a demo network started by hand (./ccp-demo)
+      return;
+    }
     network = DemoNetwork.start(repository, dir, patients);
     Duration ready = network.awaitReady();
     System.out.println("demo network ready after " + ready.toSeconds() + " s");
