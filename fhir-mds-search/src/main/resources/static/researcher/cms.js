@@ -117,7 +117,7 @@ window.researcherKeys = (() => {
       { name: 'RSA-OAEP', hash: 'SHA-256' }, false, ['decrypt']);
     const now = new Date(), until = new Date(now.getTime() + 365 * 86400000);
     const serial = crypto.getRandomValues(new Uint8Array(16));
-    serial[0] &= 127;
+    serial[0] = (serial[0] & 0x7f) | 1; // positive, minimal DER integer
     const subject = name('researcher ' + user);
     const tbs = seq(tlv(0xa0, tlv(0x02, Uint8Array.of(2))), tlv(0x02, serial), sha256WithRsa,
       subject, seq(time(new Date(now.getTime() - 3600000)), time(until)), subject, spki);

@@ -9,7 +9,7 @@
 
   async function load() {
     try {
-      const bundle = await fhir('Task?_count=50');
+      const bundle = await fhir('Task');
       const requests = (bundle.entry || []).map(e => e.resource);
       const articles = [];
       for (const request of requests) articles.push(await render(request));
