@@ -126,7 +126,8 @@
   // a released count: { value } or { below } (the floor) when under it
   function released(element, extensions) {
     const below = (extensions || []).find(x => x.url === COUNT_BELOW);
-    return below ? { value: null, below: below.valueInteger } : { value: element ?? 0, below: null };
+    if (!below) return { value: element ?? 0, below: null };
+    return { value: null, below: below.valueUnsignedInt ?? below.valuePositiveInt ?? below.valueInteger };
   }
   const shown = c => c.below ? '<' + c.below : String(c.value);
   const population = p => released(p.count, p._count && p._count.extension);
@@ -152,7 +153,6 @@
     const age = bars('age-at-diagnosis').sort((a, b) => a.label.localeCompare(b.label));
     const sex = bars('sex');
     const site = bars('site', value => contact(value, contained));
-    site.forEach((bar, i) => { const c = strata('site')[i].value.coding; if (c && c[0].display) bar.label = c[0].display; });
     byId('plots').replaceChildren(
       researcherPlots.chart('plot-age', 'Age at diagnosis (10-year bins)', age),
       researcherPlots.chart('plot-sex', 'Sex', sex),
@@ -160,11 +160,12 @@
     byId('results').hidden = false;
   }
 
+  // the site's name and public contact, from the Organization the stratum references
   function contact(value, contained) {
     const reference = (value.extension || []).find(x => x.url === SITE_CONTACT);
     const site = reference && contained[reference.valueReference.reference];
     if (!site) return '';
-    return (site.telecom || []).map(t => t.value).join(', ');
+    return [site.name].concat((site.telecom || []).map(t => t.value)).join(', ');
   }
 
   function showFhir(expression, body) {
