@@ -72,6 +72,9 @@ class ResearcherJourneyIT {
     addTerm(1, "lung", "Lunge");
     addTerm(1, "whole-blood", "Vollblut");
     assertThat(browser.find("#combine-1").getAttribute("value")).isEqualTo("OR");
+    browser.click("#add-group");
+    addTerm(2, "male", "männlich (male)");
+    browser.click("#exclude-2");
     browser.click("#run");
 
     String patients = browser.until(d -> nonEmpty(d.findElement(By.id("total-patients"))));
@@ -98,14 +101,22 @@ class ResearcherJourneyIT {
     assertThat(browser.find("#login").isDisplayed()).isFalse();
     assertThat(browser.find("#fhir-query").getText())
         .contains("$evaluate-measure")
-        .contains(" OR ");
+        .contains(
+            "(Condition?code:below=C50 OR Condition?code:below=C33,C34 OR"
+                + " Specimen?type=whole-blood) AND NOT (Patient?gender=male)");
+    assertThat(
+            browser.driver.findElements(By.cssSelector("#plot-sex td:first-child")).stream()
+                .map(WebElement::getText))
+        .as("the excluded sex is not counted")
+        .doesNotContain("male");
     browser.screenshot("02-researcher-counts");
   }
 
   @Test
   @Order(2)
   void researcherSendsTheQueryAsDecentralizedSearch() throws Exception {
-    browser.type("#prose", "Browser test: breast or lung cancer, or whole blood samples.");
+    browser.type(
+        "#prose", "Browser test: women with breast or lung cancer, or with whole blood samples.");
     browser.click("#send-button");
     WebElement link = browser.find("#follow-link");
     searchId = link.getText().replace("Follow search ", "").trim();
