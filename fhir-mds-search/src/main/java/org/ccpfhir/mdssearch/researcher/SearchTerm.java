@@ -1,5 +1,7 @@
 package org.ccpfhir.mdssearch.researcher;
 
+import java.util.Locale;
+
 /**
  * One term a researcher can put into a query: what it is, how it is shown, and the count-search
  * expression that selects the patients having it.
@@ -14,7 +16,7 @@ public record SearchTerm(String kind, String system, String code, String display
 
   /** Whether every word of the (lower-case) filter occurs in code or display. */
   boolean matches(String[] words) {
-    String haystack = (code + " " + display + " " + kind).toLowerCase(java.util.Locale.ROOT);
+    String haystack = (code + " " + display + " " + kind).toLowerCase(Locale.ROOT);
     for (String word : words) {
       if (!haystack.contains(word)) {
         return false;
