@@ -1,0 +1,225 @@
+// Query builder, released counts with plots, and sending the query as a decentralized search.
+(() => {
+  const { byId, text, fhir, status } = ccp;
+  const STRATIFIER = 'https://ccp-fhir.org/fhir/CodeSystem/count-stratifier';
+  const COUNT_BELOW = 'https://ccp-fhir.org/fhir/StructureDefinition/count-below';
+  const SITE_CONTACT = 'https://ccp-fhir.org/fhir/StructureDefinition/site-contact';
+  const PARAMETER = 'https://ccp-fhir.org/fhir/CodeSystem/search-task-parameter';
+  const groups = [];
+  let serial = 0;
+
+  // ---- the criteria: groups of terms
+  function addGroup() {
+    const n = ++serial;
+    const group = { n, terms: [], combine: 'OR', exclude: false };
+    groups.push(group);
+    const box = document.createElement('fieldset');
+    box.className = 'group';
+    box.id = 'group-' + n;
+    box.appendChild(text('legend', 'Group ' + n));
+    box.insertAdjacentHTML('beforeend',
+      `<div class="row">
+         <label>Combine the terms of this group
+           <select id="combine-${n}"><option value="OR">any of them (OR)</option>
+             <option value="AND">all of them (AND)</option></select></label>
+         <label class="inline"><input type="checkbox" id="exclude-${n}">
+           exclude patients matching this group (NOT)</label>
+         <button type="button" id="remove-${n}">Remove group</button>
+       </div>
+       <ul class="terms" id="terms-${n}" aria-label="Terms of group ${n}"></ul>
+       <label>Find a term for group ${n}
+         <input id="search-${n}" type="search" autocomplete="off" aria-controls="suggestions-${n}"></label>
+       <ul class="suggestions" id="suggestions-${n}" aria-label="Matching terms" aria-live="polite"></ul>`);
+    byId('groups').appendChild(box);
+    byId('combine-' + n).addEventListener('change', e => { group.combine = e.target.value; });
+    byId('exclude-' + n).addEventListener('change', e => { group.exclude = e.target.checked; });
+    byId('remove-' + n).addEventListener('click', () => {
+      groups.splice(groups.indexOf(group), 1);
+      box.remove();
+    });
+    let timer = null;
+    byId('search-' + n).addEventListener('input', e => {
+      clearTimeout(timer);
+      timer = setTimeout(() => suggest(group, e.target.value), 250);
+    });
+    return group;
+  }
+
+  async function suggest(group, filter) {
+    const list = byId('suggestions-' + group.n);
+    if (!filter.trim()) { list.replaceChildren(); return; }
+    try {
+      const answer = await fhir('$search-terms?filter=' + encodeURIComponent(filter) + '&count=15');
+      const terms = (answer.parameter || []).map(p => ({
+        kind: ccp.one(p, 'kind'), code: ccp.one(p, 'code'), display: ccp.one(p, 'display'),
+        criteria: ccp.one(p, 'criteria') }));
+      list.replaceChildren(...terms.map(term => {
+        const item = document.createElement('li');
+        const add = text('button', '');
+        add.type = 'button';
+        add.className = 'suggestion';
+        add.append(text('span', term.kind), ' ', term.display);
+        add.firstChild.className = 'kind';
+        add.addEventListener('click', () => {
+          addTerm(group, term);
+          list.replaceChildren();
+          const search = byId('search-' + group.n);
+          search.value = '';
+          search.focus();
+        });
+        item.appendChild(add);
+        return item;
+      }));
+      if (!terms.length) list.appendChild(text('li', 'No term matches "' + filter + '".'));
+    } catch (e) {
+      status(e.message, true);
+    }
+  }
+
+  function addTerm(group, term) {
+    group.terms.push(term);
+    const item = document.createElement('li');
+    item.className = 'term';
+    item.append(text('span', term.kind), ' ', text('span', term.display), ' ');
+    item.firstChild.className = 'kind';
+    const remove = text('button', 'Remove');
+    remove.type = 'button';
+    remove.setAttribute('aria-label', 'Remove ' + term.display);
+    remove.addEventListener('click', () => {
+      group.terms.splice(group.terms.indexOf(term), 1);
+      item.remove();
+    });
+    item.appendChild(remove);
+    byId('terms-' + group.n).appendChild(item);
+    status('Added ' + term.display + ' to group ' + group.n + '.');
+  }
+
+  function criteria() {
+    const parts = groups.filter(g => g.terms.length).map(g => {
+      const inner = g.terms.map(t => t.criteria).join(' ' + g.combine + ' ');
+      const grouped = g.terms.length > 1 ? '(' + inner + ')' : inner;
+      return g.exclude ? 'NOT ' + (g.terms.length > 1 ? grouped : '(' + inner + ')') : grouped;
+    });
+    // a query of exclusions only: all patients but those
+    if (parts.length && parts.every(p => p.startsWith('NOT '))) parts.unshift('Patient');
+    return parts.join(' AND ');
+  }
+
+  // ---- counting
+  async function run() {
+    const expression = criteria();
+    if (!expression) { status('Add at least one term.', true); return; }
+    const body = { resourceType: 'Parameters',
+      parameter: [{ name: 'criteria', valueString: expression }] };
+    showFhir(expression, body);
+    status('Counting …');
+    try {
+      const report = await fhir('Measure/$evaluate-measure', body);
+      show(report);
+      status('Released counts for: ' + expression);
+    } catch (e) {
+      byId('results').hidden = true;
+      status(e.message, true);
+    }
+  }
+
+  // a released count: { value } or { below } (the floor) when under it
+  function released(element, extensions) {
+    const below = (extensions || []).find(x => x.url === COUNT_BELOW);
+    if (!below) return { value: element ?? 0, below: null };
+    return { value: null, below: below.valueUnsignedInt ?? below.valuePositiveInt ?? below.valueInteger };
+  }
+  const shown = c => c.below ? '<' + c.below : String(c.value);
+  const population = p => released(p.count, p._count && p._count.extension);
+
+  function show(report) {
+    const groupOf = code => (report.group || []).find(g =>
+      (g.code.coding || []).some(c => c.code === code));
+    const patients = groupOf('patients'), specimen = groupOf('specimen');
+    const totals = byId('totals');
+    totals.replaceChildren(text('dt', 'Patients'), text('dd', shown(population(patients.population[0]))),
+      text('dt', 'Samples'), text('dd', shown(population(specimen.population[0]))));
+    totals.children[1].id = 'total-patients';
+    totals.children[3].id = 'total-samples';
+    const contained = Object.fromEntries((report.contained || []).map(r => ['#' + r.id, r]));
+    const strata = code => {
+      const s = (patients.stratifier || []).find(x => (x.code || []).some(c =>
+        (c.coding || []).some(k => k.system === STRATIFIER && k.code === code)));
+      return s ? s.stratum || [] : [];
+    };
+    const bars = (code, note) => strata(code).map(s => Object.assign(
+      { label: s.value.text, note: note ? note(s.value) : undefined },
+      population(s.population[0])));
+    const age = bars('age-at-diagnosis').sort((a, b) => a.label.localeCompare(b.label));
+    const sex = bars('sex');
+    const site = bars('site', value => contact(value, contained));
+    byId('plots').replaceChildren(
+      researcherPlots.chart('plot-age', 'Age at diagnosis (10-year bins)', age),
+      researcherPlots.chart('plot-sex', 'Sex', sex),
+      researcherPlots.chart('plot-site', 'Patients per site', site));
+    byId('results').hidden = false;
+  }
+
+  // the site's name and public contact, from the Organization the stratum references
+  function contact(value, contained) {
+    const reference = (value.extension || []).find(x => x.url === SITE_CONTACT);
+    const site = reference && contained[reference.valueReference.reference];
+    if (!site) return '';
+    return [site.name].concat((site.telecom || []).map(t => t.value)).join(', ');
+  }
+
+  function showFhir(expression, body) {
+    const get = 'GET fhir/' + expression.split(' ')[0] + '&_summary=count';
+    byId('fhir-query').textContent = 'POST fhir/Measure/$evaluate-measure\n'
+      + 'Content-Type: application/fhir+json\n\n' + JSON.stringify(body, null, 2)
+      + (expression.includes(' ') ? '' : '\n\n' + get.replace('?&', '?'));
+    byId('fhir').hidden = false;
+    byId('send').hidden = false;
+  }
+
+  // ---- decentralized search: a Task at the broker
+  async function send(event) {
+    event.preventDefault();
+    const expression = criteria();
+    if (!expression) { status('Add at least one term.', true); return; }
+    const type = code => ({ coding: [{ system: PARAMETER, code }] });
+    try {
+      status('Preparing the key for the answers …');
+      const certificate = await researcherKeys.certificate(ccp.token().user);
+      const end = new Date(byId('valid-until').value + 'T23:59:59Z').toISOString();
+      const task = { resourceType: 'Task', status: 'requested', intent: 'order',
+        restriction: { period: { end } },
+        input: [
+          { type: type('criteria'), valueExpression: { language: 'application/x-fhir-query',
+            expression } },
+          { type: type('prose'), valueString: byId('prose').value },
+          { type: type('requester-certificate'), valueAttachment: {
+            contentType: 'application/pkix-cert', data: certificate } }] };
+      const stored = await fhir('Task', task);
+      status('Stored at the broker as search ' + stored.id + '. Follow it under "My decentralized searches".');
+      const link = text('a', 'Follow search ' + stored.id);
+      link.href = 'searches.html#' + stored.id;
+      link.id = 'follow-link';
+      byId('send-form').appendChild(link);
+    } catch (e) {
+      status(e.message, true);
+    }
+  }
+
+  ccp.page(() => {
+    if (!groups.length) addGroup();
+    const until = new Date(Date.now() + 30 * 86400000);
+    byId('valid-until').value = until.toISOString().slice(0, 10);
+  });
+  byId('add-group').addEventListener('click', () => byId('search-' + addGroup().n).focus());
+  byId('run').addEventListener('click', run);
+  byId('send-form').addEventListener('submit', send);
+  byId('copy').addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(byId('fhir-query').textContent);
+      status('Copied.');
+    } catch (e) {
+      status('Copying is not allowed here; select the text instead.', true);
+    }
+  });
+})();

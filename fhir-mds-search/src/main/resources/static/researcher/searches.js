@@ -1,0 +1,104 @@
+// The researcher's decentralized searches at the broker: each site's state and opened answers.
+(() => {
+  const { byId, text, fhir, status } = ccp;
+  const REFRESH_MS = 5000;
+  let shown = null;
+  const opened = new Map(); // site Task id + version → what its sealed answer says
+  const input = (task, code) => (task.input || []).find(i =>
+    (i.type.coding || []).some(c => c.code === code));
+
+  async function load() {
+    try {
+      const bundle = await fhir('Task');
+      const requests = (bundle.entry || []).map(e => e.resource);
+      const articles = [];
+      for (const request of requests) articles.push(await render(request));
+      // replaced only when something changed: keeps the keyboard focus and a quiet status line
+      const seen = articles.map(a => a.textContent).join('|');
+      if (seen === shown) return;
+      shown = seen;
+      byId('searches').replaceChildren(...articles);
+      status(requests.length + ' search(es); last change ' + new Date().toLocaleTimeString() + '.');
+    } catch (e) {
+      status(e.message, true);
+    }
+  }
+
+  async function render(request) {
+    const article = document.createElement('article');
+    article.id = 'search-' + request.id;
+    article.className = 'search';
+    article.setAttribute('aria-labelledby', 'title-' + request.id);
+    const title = text('h2', 'Search ' + request.id + ' — ' + request.status);
+    title.id = 'title-' + request.id;
+    article.appendChild(title);
+    const facts = document.createElement('dl');
+    const criteria = input(request, 'criteria'), prose = input(request, 'prose');
+    [['Criteria', criteria && (criteria.valueExpression ? criteria.valueExpression.expression
+      : criteria.valueString)],
+     ['Description', prose && prose.valueString],
+     ['Valid until', request.restriction && request.restriction.period.end]].forEach(([k, v]) => {
+      if (v) facts.append(text('dt', k), text('dd', v));
+    });
+    article.appendChild(facts);
+    const sites = await fhir('Task?part-of=Task/' + request.id);
+    const table = document.createElement('table');
+    table.appendChild(text('caption', 'Answers of the sites'));
+    const head = document.createElement('tr');
+    ['Site', 'Status', 'Released count', 'Message or reason'].forEach(h => {
+      const th = text('th', h);
+      th.scope = 'col';
+      head.appendChild(th);
+    });
+    table.appendChild(head);
+    for (const entry of sites.entry || []) table.appendChild(await siteRow(entry.resource));
+    article.appendChild(table);
+    return article;
+  }
+
+  async function siteRow(task) {
+    const site = task.owner.identifier.value;
+    const row = document.createElement('tr');
+    row.className = 'site-answer';
+    row.dataset.site = site;
+    const state = task.businessStatus ? task.status + ' (' + task.businessStatus.coding[0].code + ')'
+      : task.status;
+    let count = '', message = (task.statusReason && task.statusReason.text) || '';
+    const output = (task.output || []).find(o => o.valueAttachment);
+    if (output) {
+      const answer = await open(task.id + '/' + task.meta.versionId, output.valueAttachment.data);
+      count = answer.count;
+      message = answer.message;
+    }
+    const cells = [site, state, count, message].map(v => text('td', v));
+    cells[1].className = 'site-status';
+    cells[2].className = 'site-count';
+    cells[3].className = 'site-message';
+    row.append(...cells);
+    return row;
+  }
+
+  async function open(key, data) {
+    if (!opened.has(key)) {
+      try {
+        const result = await researcherKeys.open(data);
+        const p = name => (result.payload.parameter || []).find(x => x.name === name);
+        const count = p('count') ? String(p('count').valueInteger)
+          : p('count-below') ? '<' + p('count-below').valueInteger : 'not released';
+        const message = (p('message') ? p('message').valueString : '')
+          + (result.signatureValid ? '' : ' [signature NOT valid]')
+          + ' — signed by ' + result.signer;
+        opened.set(key, { count, message });
+      } catch (e) {
+        opened.set(key, { count: 'cannot be opened', message: e.message });
+      }
+    }
+    return opened.get(key);
+  }
+
+  ccp.page(() => {
+    load();
+    setInterval(load, REFRESH_MS);
+  });
+  byId('refresh').addEventListener('click', () => { shown = null; load(); });
+})();
