@@ -74,16 +74,8 @@ public class UploadReceiver {
    * @param callerSite the site of the bridgehead certificate of the TLS connection
    */
   public Outcome receive(byte[] sealed, String callerSite) {
-    Opened upload = open(sealed, "envelope");
+    Opened upload = openFromSite(sealed, callerSite);
     ComponentName sender = upload.sender();
-    if (!"bridgehead".equals(sender.role()) || !callerSite.equals(sender.site())) {
-      throw new ForbiddenOperationException(
-          "the upload is signed by "
-              + sender.cn()
-              + ", not by the bridgehead of site "
-              + callerSite
-              + " that sends it");
-    }
     Parameters content = parse(upload.payload());
     Map<String, Bundle> upserts = new LinkedHashMap<>();
     Set<String> deletes = new LinkedHashSet<>();
@@ -108,6 +100,21 @@ public class UploadReceiver {
       deleted += store.delete(callerSite, pseudonym) ? 1 : 0;
     }
     return new Outcome(upserts.size(), deleted);
+  }
+
+  /** Opens a sealed request that must be signed by the bridgehead of the calling site. */
+  Opened openFromSite(byte[] sealed, String callerSite) {
+    Opened opened = open(sealed, "envelope");
+    ComponentName sender = opened.sender();
+    if (!"bridgehead".equals(sender.role()) || !callerSite.equals(sender.site())) {
+      throw new ForbiddenOperationException(
+          "the request is signed by "
+              + sender.cn()
+              + ", not by the bridgehead of site "
+              + callerSite
+              + " that sends it");
+    }
+    return opened;
   }
 
   private record Entry(String pseudonym, Bundle bundle) {}
@@ -165,7 +172,7 @@ public class UploadReceiver {
     }
   }
 
-  private String pseudonymOf(byte[] sealed, ComponentName site, String where) {
+  String pseudonymOf(byte[] sealed, ComponentName site, String where) {
     Opened opened = open(sealed, where + ".pseudonym");
     String value = new String(opened.payload(), StandardCharsets.US_ASCII);
     ComponentName signer = opened.sender();
@@ -193,7 +200,7 @@ public class UploadReceiver {
     }
   }
 
-  private Parameters parse(byte[] payload) {
+  Parameters parse(byte[] payload) {
     try {
       return fhir.newJsonParser()
           .parseResource(Parameters.class, new String(payload, StandardCharsets.UTF_8));
@@ -202,7 +209,7 @@ public class UploadReceiver {
     }
   }
 
-  private static Parameters.ParametersParameterComponent part(
+  static Parameters.ParametersParameterComponent part(
       Parameters.ParametersParameterComponent entry, String name) {
     return entry.getPart().stream().filter(p -> name.equals(p.getName())).findFirst().orElse(null);
   }
