@@ -48,6 +48,16 @@ public class ReEncryption {
     return Envelopes.seal(value.getBytes(StandardCharsets.US_ASCII), self, targetCertificate);
   }
 
+  /**
+   * Withdrawal: the source's target pseudonyms are deleted here (they stay retired in the registry,
+   * never issued again), so nothing leads from the source to its records at a target any more.
+   *
+   * @return how many were deleted
+   */
+  public int forget(String source) {
+    return jdbc.update("DELETE FROM ccp_target_pseudonym WHERE source_value = ?", source);
+  }
+
   private String targetPseudonym(String source, String targetDomain) {
     List<String> known = lookup(source, targetDomain);
     if (!known.isEmpty()) {
