@@ -1,0 +1,479 @@
+package org.ccpfhir.bridgehead.withdrawal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.ccpfhir.bridgehead.PostgresIT;
+import org.ccpfhir.bridgehead.consent.NetworkConsent;
+import org.ccpfhir.bridgehead.identity.IdentityNetwork;
+import org.ccpfhir.bridgehead.identity.SiteClient;
+import org.ccpfhir.bridgehead.upload.ConsentResources;
+import org.ccpfhir.bridgehead.upload.MdsDatabase;
+import org.ccpfhir.identity.fhir.IdatParameters;
+import org.ccpfhir.identity.local.LocalPatientList;
+import org.ccpfhir.identity.pseudonym.PseudonymRegistry;
+import org.ccpfhir.profiles.upload.MdsUploadContract;
+import org.ccpfhir.profiles.upload.MdsWithdrawalContract;
+import org.ccpfhir.security.cms.Envelopes;
+import org.ccpfhir.synthetic.EntryMode;
+import org.ccpfhir.synthetic.SyntheticPatientGenerator;
+import org.hl7.fhir.r4.model.Base64BinaryType;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Withdrawal across the network over mutual TLS on loopback: this bridgehead (site HD), the
+ * identity network (generator, central list) and the MDS database, each its own Spring application;
+ * the same person is also linked and uploaded by a second site (TUE, acted by the test with TUE's
+ * certificate). After a withdrawal every store is searched for the patient's old pseudonyms.
+ */
+class WithdrawalIT extends PostgresIT {
+
+  @Autowired DataSource bridgeheadDatabase;
+  @Autowired LocalPatientList localList;
+  @Autowired PseudonymRegistry registry;
+  @Autowired WithdrawalService withdrawals;
+
+  JdbcTemplate bridgehead;
+  JdbcTemplate mds;
+  JdbcTemplate central;
+  IdentityNetwork network;
+
+  @BeforeEach
+  void stores() {
+    network = IdentityNetwork.shared();
+    bridgehead = new JdbcTemplate(bridgeheadDatabase);
+    mds = new JdbcTemplate(MdsDatabase.shared().getBean(DataSource.class));
+    central = new JdbcTemplate(network.centralList.getBean(DataSource.class));
+  }
+
+  /** A network-consented patient of HD, uploaded, and linked and uploaded at TUE too. */
+  record Linked(
+      String patientId,
+      Patient idat,
+      String bkLocal,
+      String bkGlobal,
+      String bkTue,
+      String mdsId) {}
+
+  @Test
+  void deletionRemovesThePatientFromEveryStore() {
+    Linked patient = linkedPatient();
+    String projectLocal = pseudonym("RPB-L", patient.bkLocal());
+    String projectGlobal = pseudonym("RPB-G", patient.bkLocal());
+
+    Task task = withdraw(patient.bkLocal(), "delete", 200);
+
+    assertThat(task.getStatus()).isEqualTo(Task.TaskStatus.COMPLETED);
+    assertThat(task.getOutput()).hasSize(WithdrawalStep.values().length + 1);
+    String record = outputs(task).get(outputs(task).size() - 1);
+    assertThat(record).contains("completed", "deletion");
+    List<String> old =
+        List.of(
+            patient.bkLocal(),
+            patient.bkGlobal(),
+            patient.bkTue(),
+            patient.mdsId(),
+            projectLocal,
+            projectGlobal);
+    // no store holds any of the old pseudonyms, and none can be issued again
+    old.forEach(value -> assertThat(registry.isRetired(value) || centralRetired(value)).isTrue());
+    assertThat(localList.idatOf(patient.bkLocal())).isEmpty();
+    assertThat(
+            mds.queryForObject(
+                "SELECT COUNT(*) FROM mds_record WHERE mds_id = ?", Integer.class, patient.mdsId()))
+        .isZero();
+    for (String value : old) {
+      assertThat(centralMentions(value)).as(value).isZero();
+      assertThat(bridgeheadMentions(value)).as(value).isZero();
+    }
+    assertThat(fhir().get("/Patient/" + patient.patientId()).statusCode()).isIn(404, 410);
+    assertThat(fhir().get("/Patient/" + patient.patientId() + "/_history").statusCode())
+        .isIn(404, 410);
+    // the person comes back as a new patient with a new pseudonym
+    assertThat(newLocalPseudonym(patient.idat())).isNotIn(old);
+    // a repeated withdrawal changes nothing
+    Response again = withdrawRaw(patient.bkLocal(), "delete");
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.asString()).contains("OperationOutcome", "retired");
+  }
+
+  @Test
+  void anonymisationKeepsTheMdsDataButNoPseudonymLeadsToThem() {
+    Linked patient = linkedPatient();
+    Integer ordinal =
+        mds.queryForObject(
+            "SELECT ordinal FROM mds_record WHERE site = 'HD' AND mds_id = ?",
+            Integer.class,
+            patient.mdsId());
+
+    Task task = withdraw(patient.bkLocal(), null, 200);
+
+    assertThat(task.getStatus()).isEqualTo(Task.TaskStatus.COMPLETED);
+    assertThat(task.getInputFirstRep().getValue().primitiveValue()).isEqualTo("anonymise");
+    String key =
+        mds.queryForObject(
+            "SELECT mds_id FROM mds_record WHERE ordinal = ?", String.class, ordinal);
+    assertThat(key).startsWith("A-").isNotEqualTo(patient.mdsId());
+    assertThat(
+            mds.queryForObject(
+                "SELECT COUNT(*) FROM mds_record WHERE mds_id = ?", Integer.class, patient.mdsId()))
+        .isZero();
+    for (String value : List.of(patient.bkGlobal(), patient.bkTue(), patient.mdsId())) {
+      assertThat(centralMentions(value)).as(value).isZero();
+    }
+    // the site keeps the MDAT as a not explicitly consented patient: local pseudonym, no BK-G
+    Patient stored =
+        fhirContext
+            .newJsonParser()
+            .parseResource(Patient.class, fhir().get("/Patient/" + patient.patientId()).asString());
+    assertThat(stored.getIdentifier())
+        .extracting(Identifier::getValue)
+        .contains(patient.bkLocal())
+        .doesNotContain(patient.bkGlobal());
+    assertThat(localList.idatOf(patient.bkLocal())).isEmpty();
+    // the Teiler leaves it alone: no upload, and the MDS record is not deleted by it either
+    upload();
+    assertThat(uploadState(patient.patientId())).isZero();
+    assertThat(
+            mds.queryForObject(
+                "SELECT mds_id FROM mds_record WHERE ordinal = ?", String.class, ordinal))
+        .isEqualTo(key);
+  }
+
+  @Test
+  void aComponentDownMidCascadeIsRetriedUntilItConfirms() {
+    Linked patient = linkedPatient();
+    RestfulServer server = MdsDatabase.shared().getBean(RestfulServer.class);
+    RefusingWithdrawal down = new RefusingWithdrawal();
+    server.registerInterceptor(down);
+    Task waiting;
+    try {
+      waiting = withdraw(patient.bkLocal(), "delete", 200);
+      assertThat(waiting.getStatus()).isEqualTo(Task.TaskStatus.IN_PROGRESS);
+      assertThat(waiting.getBusinessStatus().getText()).contains("MDS database");
+      assertThat(waiting.getOutput()).hasSize(1);
+      // nothing after the failed step ran: the local identity is still there
+      assertThat(localList.idatOf(patient.bkLocal())).isPresent();
+      assertThat(centralMentions(patient.bkGlobal())).isPositive();
+      Response again = withdrawRaw(patient.bkLocal(), "delete");
+      assertThat(again.statusCode()).isEqualTo(409);
+      assertThat(again.asString()).contains("Task/" + waiting.getIdElement().getIdPart());
+      // a retry while it is still down changes nothing
+      withdrawals.resume(waiting.getIdElement().getIdPart());
+      assertThat(status(waiting).getStatus()).isEqualTo(Task.TaskStatus.IN_PROGRESS);
+    } finally {
+      server.unregisterInterceptor(down);
+    }
+
+    withdrawals.resume(waiting.getIdElement().getIdPart());
+
+    Task done = status(waiting);
+    assertThat(done.getStatus()).isEqualTo(Task.TaskStatus.COMPLETED);
+    assertThat(outputs(done)).anyMatch(text -> text.contains("record(s) deleted"));
+    assertThat(
+            mds.queryForObject(
+                "SELECT COUNT(*) FROM mds_record WHERE mds_id = ?", Integer.class, patient.mdsId()))
+        .isZero();
+    assertThat(centralMentions(patient.bkGlobal())).isZero();
+    assertThat(bridgeheadMentions(patient.bkLocal())).isZero();
+  }
+
+  @Test
+  void badInputIsRefusedAndChangesNothing() {
+    assertThat(withdrawRaw("UNKNOWN12", "delete").statusCode()).isEqualTo(404);
+    Response mode = withdrawRaw("UNKNOWN12", "forget");
+    assertThat(mode.statusCode()).isEqualTo(400);
+    assertThat(mode.asString()).contains("OperationOutcome", "mode");
+    Response role =
+        clients
+            .as("researcher")
+            .contentType("application/fhir+json")
+            .body(parameters("UNKNOWN12", "delete"))
+            .post(baseUrl() + "/$withdraw");
+    assertThat(role.statusCode()).isEqualTo(403);
+    assertThat(
+            clients.as("datamanager").get(baseUrl() + "/$withdraw-status?task=nope").statusCode())
+        .isEqualTo(404);
+  }
+
+  /** Refuses the MDS database's withdrawal operation: the component is down for it. */
+  @Interceptor
+  static class RefusingWithdrawal {
+    @Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+    public void incoming(RequestDetails request) {
+      if (MdsWithdrawalContract.OPERATION.equals(request.getOperation())) {
+        throw new InternalErrorException("simulated outage of the MDS database");
+      }
+    }
+  }
+
+  Linked linkedPatient() {
+    Bundle bundle =
+        new SyntheticPatientGenerator(
+                UUID.randomUUID().getMostSignificantBits(), "HD", EntryMode.POST, true)
+            .patients(0, 1)
+            .findFirst()
+            .orElseThrow();
+    Patient idat = ((Patient) bundle.getEntryFirstRep().getResource()).copy();
+    Response stored =
+        fhir().body(fhirContext.newJsonParser().encodeResourceToString(bundle)).post();
+    assertThat(stored.statusCode()).as(stored.asString()).isEqualTo(200);
+    String patientId =
+        fhirContext
+            .newJsonParser()
+            .parseResource(Bundle.class, stored.asString())
+            .getEntry()
+            .stream()
+            .map(e -> e.getResponse().getLocation())
+            .filter(l -> l != null && l.startsWith("Patient/"))
+            .map(l -> l.split("/")[1])
+            .findFirst()
+            .orElseThrow();
+    Patient patient =
+        fhirContext
+            .newJsonParser()
+            .parseResource(Patient.class, fhir().get("/Patient/" + patientId).asString());
+    String bkLocal = patient.getIdentifierFirstRep().getValue();
+    fhir()
+        .body(
+            fhirContext
+                .newJsonParser()
+                .encodeResourceToString(
+                    ConsentResources.consent("Patient/" + patientId, NetworkConsent.NETWORK)))
+        .post("/Consent")
+        .then()
+        .statusCode(201);
+    upload();
+    String bkGlobal =
+        bridgehead.queryForObject(
+            "SELECT bk_global FROM ccp_upload_state WHERE patient_id = ?", String.class, patientId);
+    SiteClient tue = new SiteClient(network.siteTue, tls.caCertificate(), fhirContext);
+    String bkTue = globalAt(tue, idat);
+    byte[] sealed = reencrypt(tue, bkTue);
+    uploadAtTue(tue, sealed);
+    String mdsId =
+        new String(
+            Envelopes.open(sealed, network.mdsSearch, tls.verifier()).payload(),
+            StandardCharsets.US_ASCII);
+    assertThat(
+            mds.queryForList("SELECT site FROM mds_record WHERE mds_id = ?", String.class, mdsId))
+        .containsExactlyInAnyOrder("HD", "TUE");
+    return new Linked(patientId, idat, bkLocal, bkGlobal, bkTue, mdsId);
+  }
+
+  String globalAt(SiteClient site, Patient idat) {
+    Parameters person = new Parameters();
+    person.addParameter(
+        "firstName", new StringType(idat.getNameFirstRep().getGivenAsSingleString()));
+    person.addParameter("lastName", new StringType(idat.getNameFirstRep().getFamily()));
+    person.addParameter("birthDate", new DateType(idat.getBirthDateElement().getValueAsString()));
+    person.addParameter("sex", new CodeType(idat.getGender().toCode()));
+    Parameters ticket =
+        site.call(
+            IdentityNetwork.url(network.generator),
+            "$control-number-ticket",
+            IdatParameters.toParameters(IdatParameters.read(person).get(0)));
+    Parameters redeem = new Parameters();
+    redeem.addParameter().setName("ticket").setValue(ticket.getParameter("ticket").getValue());
+    Parameters answer =
+        site.call(IdentityNetwork.url(network.centralList), "$redeem-ticket", redeem);
+    return ((Identifier)
+            answer.getParameter("pseudonym").getPart().stream()
+                .filter(p -> p.getName().equals("pseudonym"))
+                .findFirst()
+                .orElseThrow()
+                .getValue())
+        .getValue();
+  }
+
+  byte[] reencrypt(SiteClient site, String globalPseudonym) {
+    Parameters input = new Parameters();
+    input.addParameter("pseudonym", new StringType(globalPseudonym));
+    input.addParameter("target", new CodeType(MdsUploadContract.REENCRYPT_TARGET));
+    return ((Base64BinaryType)
+            site.call(IdentityNetwork.url(network.centralList), "$reencrypt", input)
+                .getParameter("encryptedPseudonym")
+                .getValue())
+        .getValue();
+  }
+
+  void uploadAtTue(SiteClient tue, byte[] sealedPseudonym) {
+    Parameters batch = new Parameters();
+    Parameters.ParametersParameterComponent entry = batch.addParameter().setName("entry");
+    entry.addPart().setName("pseudonym").setValue(new Base64BinaryType(sealedPseudonym));
+    entry.addPart().setName("action").setValue(new CodeType("upsert"));
+    Bundle data = new Bundle().setType(Bundle.BundleType.COLLECTION);
+    data.addEntry()
+        .setResource(
+            new Patient()
+                .setGender(org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.FEMALE));
+    entry.addPart().setName("bundle").setResource(data);
+    byte[] envelope =
+        Envelopes.seal(
+            fhirContext
+                .newJsonParser()
+                .encodeResourceToString(batch)
+                .getBytes(StandardCharsets.UTF_8),
+            network.siteTue,
+            network.mdsSearch.certificate());
+    Parameters request = new Parameters();
+    request.addParameter().setName("envelope").setValue(new Base64BinaryType(envelope));
+    tue.call(IdentityNetwork.url(MdsDatabase.shared()), "$mds-upload", request);
+  }
+
+  void upload() {
+    Response run =
+        clients
+            .as("datamanager")
+            .contentType("application/fhir+json")
+            .body("{\"resourceType\":\"Parameters\"}")
+            .post(baseUrl() + "/$upload");
+    assertThat(run.statusCode()).as(run.asString()).isEqualTo(200);
+  }
+
+  String pseudonym(String target, String original) {
+    Parameters input = new Parameters();
+    input.addParameter("target", new StringType(target));
+    input.addParameter("original", new StringType(original));
+    Response answer =
+        clients
+            .as("datamanager")
+            .contentType("application/fhir+json")
+            .body(fhirContext.newJsonParser().encodeResourceToString(input))
+            .post(baseUrl() + "/$pseudonymize");
+    assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
+    return pseudonymOf(answer);
+  }
+
+  String newLocalPseudonym(Patient idat) {
+    Parameters input = new Parameters();
+    input.addParameter("target", new StringType("BK-L"));
+    input.addParameter().setName("patient").setResource(idat.copy());
+    Response answer =
+        clients
+            .as("datamanager")
+            .contentType("application/fhir+json")
+            .body(fhirContext.newJsonParser().encodeResourceToString(input))
+            .post(baseUrl() + "/$pseudonymize");
+    assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
+    return pseudonymOf(answer);
+  }
+
+  String pseudonymOf(Response answer) {
+    return ((Identifier)
+            fhirContext
+                .newJsonParser()
+                .parseResource(Parameters.class, answer.asString())
+                .getParameter("pseudonym")
+                .getPart()
+                .stream()
+                .filter(p -> p.getName().equals("pseudonym"))
+                .findFirst()
+                .orElseThrow()
+                .getValue())
+        .getValue();
+  }
+
+  String parameters(String pseudonym, String mode) {
+    Parameters input = new Parameters();
+    input.addParameter("pseudonym", new StringType(pseudonym));
+    if (mode != null) {
+      input.addParameter("mode", new CodeType(mode));
+    }
+    return fhirContext.newJsonParser().encodeResourceToString(input);
+  }
+
+  Response withdrawRaw(String pseudonym, String mode) {
+    return clients
+        .as("datamanager")
+        .contentType("application/fhir+json")
+        .body(parameters(pseudonym, mode))
+        .post(baseUrl() + "/$withdraw");
+  }
+
+  Task withdraw(String pseudonym, String mode, int expected) {
+    Response response = withdrawRaw(pseudonym, mode);
+    assertThat(response.statusCode()).as(response.asString()).isEqualTo(expected);
+    Task task = fhirContext.newJsonParser().parseResource(Task.class, response.asString());
+    assertThat(response.asString()).doesNotContain(pseudonym);
+    return task;
+  }
+
+  Task status(Task task) {
+    Response response =
+        clients
+            .as("datamanager")
+            .get(baseUrl() + "/$withdraw-status?task=" + task.getIdElement().getIdPart());
+    assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+    return fhirContext.newJsonParser().parseResource(Task.class, response.asString());
+  }
+
+  static List<String> outputs(Task task) {
+    return task.getOutput().stream().map(o -> o.getValue().primitiveValue()).toList();
+  }
+
+  boolean centralRetired(String value) {
+    return network.centralList.getBean(PseudonymRegistry.class).isRetired(value);
+  }
+
+  /** Rows of the central list's tables that hold the value. */
+  int centralMentions(String value) {
+    return central.queryForObject(
+            "SELECT COUNT(*) FROM ccp_site_pseudonym WHERE pseudonym = ?", Integer.class, value)
+        + central.queryForObject(
+            "SELECT COUNT(*) FROM ccp_target_pseudonym WHERE target_value = ?",
+            Integer.class,
+            value)
+        + central.queryForObject(
+            "SELECT COUNT(*) FROM ccp_project_pseudonym WHERE pseudonym = ?", Integer.class, value);
+  }
+
+  /** Rows of the bridgehead's store (every version), upload state and withdrawals holding it. */
+  int bridgeheadMentions(String value) {
+    String like = "%" + value + "%";
+    return bridgehead.queryForObject(
+            "SELECT COUNT(*) FROM hfj_res_ver WHERE res_text_vc LIKE ?", Integer.class, like)
+        + bridgehead.queryForObject(
+            "SELECT COUNT(*) FROM ccp_upload_state WHERE bk_local = ? OR bk_global = ?",
+            Integer.class,
+            value,
+            value)
+        + bridgehead.queryForObject(
+            "SELECT COUNT(*) FROM ccp_withdrawal WHERE bk_local = ? OR bk_global = ? OR completion LIKE ?",
+            Integer.class,
+            value,
+            value,
+            like)
+        + bridgehead.queryForObject(
+            "SELECT COUNT(*) FROM ccp_project_pseudonym WHERE pseudonym = ? OR owner = ?",
+            Integer.class,
+            value,
+            value);
+  }
+
+  int uploadState(String patientId) {
+    return bridgehead.queryForObject(
+        "SELECT COUNT(*) FROM ccp_upload_state WHERE patient_id = ?", Integer.class, patientId);
+  }
+}
