@@ -7,13 +7,12 @@ import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.jpa.api.model.ExpungeOptions;
 import ca.uhn.fhir.jpa.dao.expunge.ExpungeService;
-import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.api.server.storage.IResourcePersistentId;
 import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
-import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.Date;
@@ -55,7 +54,7 @@ public class SiteStore {
 
   /** Logical ids of the Patients carrying the pseudonym. */
   public List<String> patients(String system, String value) {
-    return search("Patient", "identifier", new TokenParam(system, value)).stream()
+    return search("Patient", "identifier", new TokenOrListParam(system, value)).stream()
         .map(p -> p.getIdElement().getIdPart())
         .toList();
   }
@@ -185,16 +184,6 @@ public class SiteStore {
 
   private List<IBaseResource> search(
       String type, String parameter, ca.uhn.fhir.model.api.IQueryParameterOr<?> values) {
-    SearchParameterMap query = InternalSearches.unbounded(new SearchParameterMap());
-    query.add(parameter, values);
-    return ConsentKinds.everything(
-        daos.getResourceDao(type).search(query, new SystemRequestDetails()));
-  }
-
-  private List<IBaseResource> search(String type, String parameter, TokenParam value) {
-    SearchParameterMap query = InternalSearches.unbounded(new SearchParameterMap());
-    query.add(parameter, value);
-    return ConsentKinds.everything(
-        daos.getResourceDao(type).search(query, new SystemRequestDetails()));
+    return InternalSearches.all(daos, type, parameter, values);
   }
 }

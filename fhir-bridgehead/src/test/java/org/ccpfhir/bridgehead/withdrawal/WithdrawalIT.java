@@ -9,7 +9,6 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import io.restassured.response.Response;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -19,18 +18,14 @@ import org.ccpfhir.bridgehead.identity.IdentityNetwork;
 import org.ccpfhir.bridgehead.identity.SiteClient;
 import org.ccpfhir.bridgehead.upload.ConsentResources;
 import org.ccpfhir.bridgehead.upload.MdsDatabase;
-import org.ccpfhir.identity.fhir.IdatParameters;
+import org.ccpfhir.bridgehead.upload.NetworkPeer;
 import org.ccpfhir.identity.local.LocalPatientList;
 import org.ccpfhir.identity.pseudonym.PseudonymRegistry;
-import org.ccpfhir.profiles.upload.MdsUploadContract;
 import org.ccpfhir.profiles.upload.MdsWithdrawalContract;
-import org.ccpfhir.security.cms.Envelopes;
 import org.ccpfhir.synthetic.EntryMode;
 import org.ccpfhir.synthetic.SyntheticPatientGenerator;
-import org.hl7.fhir.r4.model.Base64BinaryType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
-import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
@@ -170,7 +165,7 @@ class WithdrawalIT extends PostgresIT {
     Task waiting;
     try {
       waiting = withdraw(patient.bkLocal(), "delete", 200);
-      assertThat(waiting.getStatus()).isEqualTo(Task.TaskStatus.IN_PROGRESS);
+      assertThat(waiting.getStatus()).isEqualTo(Task.TaskStatus.INPROGRESS);
       assertThat(waiting.getBusinessStatus().getText()).contains("MDS database");
       assertThat(waiting.getOutput()).hasSize(1);
       // nothing after the failed step ran: the local identity is still there
@@ -181,7 +176,7 @@ class WithdrawalIT extends PostgresIT {
       assertThat(again.asString()).contains("Task/" + waiting.getIdElement().getIdPart());
       // a retry while it is still down changes nothing
       withdrawals.resume(waiting.getIdElement().getIdPart());
-      assertThat(status(waiting).getStatus()).isEqualTo(Task.TaskStatus.IN_PROGRESS);
+      assertThat(status(waiting).getStatus()).isEqualTo(Task.TaskStatus.INPROGRESS);
     } finally {
       server.unregisterInterceptor(down);
     }
@@ -268,78 +263,20 @@ class WithdrawalIT extends PostgresIT {
     String bkGlobal =
         bridgehead.queryForObject(
             "SELECT bk_global FROM ccp_upload_state WHERE patient_id = ?", String.class, patientId);
-    SiteClient tue = new SiteClient(network.siteTue, tls.caCertificate(), fhirContext);
-    String bkTue = globalAt(tue, idat);
-    byte[] sealed = reencrypt(tue, bkTue);
-    uploadAtTue(tue, sealed);
-    String mdsId =
-        new String(
-            Envelopes.open(sealed, network.mdsSearch, tls.verifier()).payload(),
-            StandardCharsets.US_ASCII);
+    NetworkPeer tue =
+        new NetworkPeer(
+            new SiteClient(network.siteTue, tls.caCertificate(), fhirContext),
+            network.siteTue,
+            network,
+            fhirContext);
+    String bkTue = tue.globalPseudonym(idat);
+    byte[] sealed = tue.reencrypt(bkTue);
+    tue.upload(sealed, new Patient().setGender(idat.getGender()));
+    String mdsId = tue.opened(sealed, tls.verifier());
     assertThat(
             mds.queryForList("SELECT site FROM mds_record WHERE mds_id = ?", String.class, mdsId))
         .containsExactlyInAnyOrder("HD", "TUE");
     return new Linked(patientId, idat, bkLocal, bkGlobal, bkTue, mdsId);
-  }
-
-  String globalAt(SiteClient site, Patient idat) {
-    Parameters person = new Parameters();
-    person.addParameter(
-        "firstName", new StringType(idat.getNameFirstRep().getGivenAsSingleString()));
-    person.addParameter("lastName", new StringType(idat.getNameFirstRep().getFamily()));
-    person.addParameter("birthDate", new DateType(idat.getBirthDateElement().getValueAsString()));
-    person.addParameter("sex", new CodeType(idat.getGender().toCode()));
-    Parameters ticket =
-        site.call(
-            IdentityNetwork.url(network.generator),
-            "$control-number-ticket",
-            IdatParameters.toParameters(IdatParameters.read(person).get(0)));
-    Parameters redeem = new Parameters();
-    redeem.addParameter().setName("ticket").setValue(ticket.getParameter("ticket").getValue());
-    Parameters answer =
-        site.call(IdentityNetwork.url(network.centralList), "$redeem-ticket", redeem);
-    return ((Identifier)
-            answer.getParameter("pseudonym").getPart().stream()
-                .filter(p -> p.getName().equals("pseudonym"))
-                .findFirst()
-                .orElseThrow()
-                .getValue())
-        .getValue();
-  }
-
-  byte[] reencrypt(SiteClient site, String globalPseudonym) {
-    Parameters input = new Parameters();
-    input.addParameter("pseudonym", new StringType(globalPseudonym));
-    input.addParameter("target", new CodeType(MdsUploadContract.REENCRYPT_TARGET));
-    return ((Base64BinaryType)
-            site.call(IdentityNetwork.url(network.centralList), "$reencrypt", input)
-                .getParameter("encryptedPseudonym")
-                .getValue())
-        .getValue();
-  }
-
-  void uploadAtTue(SiteClient tue, byte[] sealedPseudonym) {
-    Parameters batch = new Parameters();
-    Parameters.ParametersParameterComponent entry = batch.addParameter().setName("entry");
-    entry.addPart().setName("pseudonym").setValue(new Base64BinaryType(sealedPseudonym));
-    entry.addPart().setName("action").setValue(new CodeType("upsert"));
-    Bundle data = new Bundle().setType(Bundle.BundleType.COLLECTION);
-    data.addEntry()
-        .setResource(
-            new Patient()
-                .setGender(org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.FEMALE));
-    entry.addPart().setName("bundle").setResource(data);
-    byte[] envelope =
-        Envelopes.seal(
-            fhirContext
-                .newJsonParser()
-                .encodeResourceToString(batch)
-                .getBytes(StandardCharsets.UTF_8),
-            network.siteTue,
-            network.mdsSearch.certificate());
-    Parameters request = new Parameters();
-    request.addParameter().setName("envelope").setValue(new Base64BinaryType(envelope));
-    tue.call(IdentityNetwork.url(MdsDatabase.shared()), "$mds-upload", request);
   }
 
   void upload() {
@@ -352,24 +289,23 @@ class WithdrawalIT extends PostgresIT {
     assertThat(run.statusCode()).as(run.asString()).isEqualTo(200);
   }
 
+  /** A project pseudonym of a patient known by its local pseudonym. */
   String pseudonym(String target, String original) {
     Parameters input = new Parameters();
     input.addParameter("target", new StringType(target));
     input.addParameter("original", new StringType(original));
-    Response answer =
-        clients
-            .as("datamanager")
-            .contentType("application/fhir+json")
-            .body(fhirContext.newJsonParser().encodeResourceToString(input))
-            .post(baseUrl() + "/$pseudonymize");
-    assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
-    return pseudonymOf(answer);
+    return pseudonymize(input);
   }
 
+  /** The local pseudonym the IDAT get now. */
   String newLocalPseudonym(Patient idat) {
     Parameters input = new Parameters();
     input.addParameter("target", new StringType("BK-L"));
     input.addParameter().setName("patient").setResource(idat.copy());
+    return pseudonymize(input);
+  }
+
+  String pseudonymize(Parameters input) {
     Response answer =
         clients
             .as("datamanager")
@@ -377,10 +313,6 @@ class WithdrawalIT extends PostgresIT {
             .body(fhirContext.newJsonParser().encodeResourceToString(input))
             .post(baseUrl() + "/$pseudonymize");
     assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
-    return pseudonymOf(answer);
-  }
-
-  String pseudonymOf(Response answer) {
     return ((Identifier)
             fhirContext
                 .newJsonParser()

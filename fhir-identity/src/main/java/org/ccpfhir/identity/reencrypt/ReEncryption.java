@@ -49,12 +49,17 @@ public class ReEncryption {
   }
 
   /**
-   * Withdrawal: the source's target pseudonyms are deleted here (they stay retired in the registry,
-   * never issued again), so nothing leads from the source to its records at a target any more.
+   * Withdrawal: the source's target pseudonyms are retired (never issued again) and deleted here,
+   * so nothing leads from the source to its records at a target any more.
    *
    * @return how many were deleted
    */
   public int forget(String source) {
+    jdbc.queryForList(
+            "SELECT target_value FROM ccp_target_pseudonym WHERE source_value = ?",
+            String.class,
+            source)
+        .forEach(registry::retire);
     return jdbc.update("DELETE FROM ccp_target_pseudonym WHERE source_value = ?", source);
   }
 

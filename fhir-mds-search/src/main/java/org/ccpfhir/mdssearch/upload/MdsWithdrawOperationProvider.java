@@ -9,12 +9,10 @@ import static org.ccpfhir.profiles.upload.MdsWithdrawalContract.MODE;
 
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
-import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.ccpfhir.mdssearch.store.MdsStoreService;
 import org.ccpfhir.security.audit.AuditEntry;
-import org.ccpfhir.security.auth.Caller;
 import org.ccpfhir.security.cms.Opened;
 import org.hl7.fhir.r4.model.Base64BinaryType;
 import org.hl7.fhir.r4.model.CodeType;
@@ -42,14 +40,7 @@ public class MdsWithdrawOperationProvider {
   public Parameters withdraw(
       @OperationParam(name = "envelope", min = 1, max = 1) Base64BinaryType envelope,
       HttpServletRequest request) {
-    if (envelope == null || !envelope.hasValue()) {
-      throw new InvalidRequestException("parameter 'envelope' (base64Binary) is required");
-    }
-    String site =
-        Caller.current()
-            .map(Caller::site)
-            .orElseThrow(
-                () -> new ForbiddenOperationException("only a site's bridgehead may withdraw"));
+    String site = UploadReceiver.callerSite(envelope);
     Opened opened = receiver.openFromSite(envelope.getValue(), site);
     Parameters content = receiver.parse(opened.payload());
     Parameters.ParametersParameterComponent pseudonym = content.getParameter(PSEUDONYM);

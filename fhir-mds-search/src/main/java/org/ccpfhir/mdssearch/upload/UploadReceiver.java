@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.ccpfhir.mdssearch.store.MdsStoreService;
+import org.ccpfhir.security.auth.Caller;
 import org.ccpfhir.security.ca.CertificateVerifier;
 import org.ccpfhir.security.ca.ComponentName;
 import org.ccpfhir.security.ca.Credential;
@@ -100,6 +101,16 @@ public class UploadReceiver {
       deleted += store.delete(callerSite, pseudonym) ? 1 : 0;
     }
     return new Outcome(upserts.size(), deleted);
+  }
+
+  /** The site of the bridgehead calling with a sealed request (upload or withdrawal). */
+  static String callerSite(Base64BinaryType envelope) {
+    if (envelope == null || !envelope.hasValue()) {
+      throw new InvalidRequestException("parameter 'envelope' (base64Binary) is required");
+    }
+    return Caller.current()
+        .map(Caller::site)
+        .orElseThrow(() -> new ForbiddenOperationException("only a site's bridgehead may call"));
   }
 
   /** Opens a sealed request that must be signed by the bridgehead of the calling site. */
