@@ -19,6 +19,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.ccpfhir.bridgehead.consent.ConsentKind;
 import org.ccpfhir.bridgehead.consent.ConsentKinds;
 import org.ccpfhir.bridgehead.fhir.InternalSearches;
@@ -35,6 +36,9 @@ import org.hl7.fhir.r4.model.Patient;
  * explicitly consented patient (no global pseudonym identifier).
  */
 public class SiteStore {
+
+  /** Records about the patient that are kept for their own retention, not its data. */
+  private static final Set<String> KEPT = Set.of("AuditEvent", "Provenance");
 
   private final DaoRegistry daos;
   private final IFhirSystemDao<Bundle, ?> system;
@@ -113,7 +117,7 @@ public class SiteStore {
     Map<IIdType, IResourcePersistentId<?>> targets = new LinkedHashMap<>();
     ReferenceOrListParam patients = references(patientIds);
     for (String type : fhir.getResourceTypes()) {
-      if (!daos.isResourceTypeSupported(type)) {
+      if (!daos.isResourceTypeSupported(type) || KEPT.contains(type)) {
         continue;
       }
       for (String parameter : patientParameters(type)) {
@@ -143,8 +147,11 @@ public class SiteStore {
     ExpungeOptions options =
         new ExpungeOptions().setExpungeDeletedResources(true).setExpungeOldVersions(true);
     targets.forEach(
-        (id, pid) ->
-            expunge.expunge(id.getResourceType(), pid, options, new SystemRequestDetails()));
+        (id, pid) -> {
+          // without a version the expunge takes the whole resource, not the one version read
+          pid.setVersion(null);
+          expunge.expunge(id.getResourceType(), pid, options, new SystemRequestDetails());
+        });
     return targets.size();
   }
 
