@@ -196,7 +196,10 @@ class WithdrawalIT extends PostgresIT {
   }
 
   @Test
-  void badInputIsRefusedAndChangesNothing() {
+  void thePageIsServedAndBadInputIsRefused() {
+    String page =
+        clients.anonymous().get("/withdrawal.html").then().statusCode(200).extract().asString();
+    assertThat(page).contains("ccp/ccp.js", "$withdraw", "<label");
     assertThat(withdrawRaw("UNKNOWN12", "delete").statusCode()).isEqualTo(404);
     Response mode = withdrawRaw("UNKNOWN12", "forget");
     assertThat(mode.statusCode()).isEqualTo(400);
