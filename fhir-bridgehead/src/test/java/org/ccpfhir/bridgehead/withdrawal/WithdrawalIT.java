@@ -20,6 +20,7 @@ import org.ccpfhir.bridgehead.identity.SiteClient;
 import org.ccpfhir.bridgehead.upload.ConsentResources;
 import org.ccpfhir.bridgehead.upload.MdsDatabase;
 import org.ccpfhir.bridgehead.upload.NetworkPeer;
+import org.ccpfhir.bridgehead.upload.UploadRunner;
 import org.ccpfhir.identity.local.LocalPatientList;
 import org.ccpfhir.identity.pseudonym.PseudonymRegistry;
 import org.ccpfhir.profiles.upload.MdsWithdrawalContract;
@@ -49,6 +50,7 @@ class WithdrawalIT extends PostgresIT {
   @Autowired LocalPatientList localList;
   @Autowired PseudonymRegistry registry;
   @Autowired WithdrawalService withdrawals;
+  @Autowired UploadRunner uploads;
 
   JdbcTemplate bridgehead;
   JdbcTemplate mds;
@@ -193,6 +195,30 @@ class WithdrawalIT extends PostgresIT {
         .isZero();
     assertThat(centralMentions(patient.bkGlobal())).isZero();
     assertThat(bridgeheadMentions(patient.bkLocal(), patient.bkGlobal())).isEmpty();
+  }
+
+  @Test
+  void aWithdrawalDuringAnUploadWaitsForItAndChangesNothingMeanwhile() {
+    Linked patient = linkedPatient();
+    Task[] waiting = new Task[1];
+    // an upload run holds the Teiler's lock while the withdrawal arrives
+    boolean ran = uploads.whileIdle(() -> waiting[0] = withdraw(patient.bkLocal(), "delete", 200));
+    assertThat(ran).isTrue();
+    assertThat(waiting[0].getStatus()).isEqualTo(Task.TaskStatus.INPROGRESS);
+    assertThat(waiting[0].getOutput()).isEmpty();
+    assertThat(waiting[0].getBusinessStatus().getText()).contains("upload is running");
+    assertThat(uploadState(patient.patientId())).isEqualTo(1);
+    assertThat(localList.idatOf(patient.bkLocal())).isPresent();
+
+    withdrawals.resume(waiting[0].getIdElement().getIdPart());
+    Task done = status(waiting[0]);
+
+    assertThat(done.getStatus()).isEqualTo(Task.TaskStatus.COMPLETED);
+    assertThat(uploadState(patient.patientId())).isZero();
+    assertThat(
+            mds.queryForObject(
+                "SELECT COUNT(*) FROM mds_record WHERE mds_id = ?", Integer.class, patient.mdsId()))
+        .isZero();
   }
 
   @Test
