@@ -1,8 +1,6 @@
 package org.ccpfhir.bridgehead.upload;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
@@ -11,7 +9,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.ccpfhir.bridgehead.consent.ConsentKinds;
 import org.ccpfhir.bridgehead.fhir.InternalSearches;
 import org.ccpfhir.mappers.upload.MdsMinimiser;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -66,10 +63,7 @@ public class PatientDataReader {
   private List<IBaseResource> search(
       String type, String parameter, ca.uhn.fhir.model.api.IQueryParameterOr<?> values) {
     // a batch of patients easily has more resources of one type than a page (500)
-    SearchParameterMap query = InternalSearches.unbounded(new SearchParameterMap());
-    query.add(parameter, values);
-    return ConsentKinds.everything(
-        daos.getResourceDao(type).search(query, new SystemRequestDetails()));
+    return InternalSearches.all(daos, type, parameter, values);
   }
 
   private static String subjectOf(Resource resource) {

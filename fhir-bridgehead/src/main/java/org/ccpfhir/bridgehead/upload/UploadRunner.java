@@ -49,6 +49,15 @@ public class UploadRunner {
     return service.run("on-demand");
   }
 
+  /** See {@link UploadService#whileIdle}; without an upload, {@code work} just runs. */
+  public boolean whileIdle(Runnable work) {
+    if (service == null) {
+      work.run();
+      return true;
+    }
+    return service.whileIdle(work);
+  }
+
   public List<Run> lastRuns(int count) {
     return states.lastRuns(count);
   }

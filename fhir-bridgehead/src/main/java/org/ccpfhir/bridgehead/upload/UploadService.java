@@ -111,6 +111,24 @@ public class UploadService {
     return parts.states().lastRuns(1).get(0);
   }
 
+  /**
+   * Runs {@code work} while no upload runs, holding off runs until it is done (a withdrawal changes
+   * consent and upload state, which a run must not see half-changed).
+   *
+   * @return false, without running it, when an upload is running
+   */
+  public boolean whileIdle(Runnable work) {
+    if (!running.tryLock()) {
+      return false;
+    }
+    try {
+      work.run();
+      return true;
+    } finally {
+      running.unlock();
+    }
+  }
+
   private static boolean allowed(ConsentKind kind, boolean local) {
     return kind == ConsentKind.NETWORK || (kind == ConsentKind.LOCAL_UPLOAD && local);
   }

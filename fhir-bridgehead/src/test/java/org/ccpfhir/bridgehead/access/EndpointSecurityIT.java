@@ -99,7 +99,9 @@ class EndpointSecurityIT extends PostgresIT {
         || probe.method().equals("POST") && path.equals("/fhir/$import-obds")
         || path.equals("/fhir/$local-review-list")
         || probe.method().equals("POST") && path.equals("/fhir/$local-review-decide")
-        || probe.method().equals("POST") && path.equals("/fhir/$export-study")) {
+        || probe.method().equals("POST") && path.equals("/fhir/$export-study")
+        || probe.method().equals("POST") && path.equals("/fhir/$withdraw")
+        || path.equals("/fhir/$withdraw-status")) {
       return Set.of("data-manager");
     }
     if (path.equals("/fhir/$search-requests")

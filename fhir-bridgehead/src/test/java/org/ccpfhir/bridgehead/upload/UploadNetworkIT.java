@@ -21,19 +21,14 @@ import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.bridgehead.consent.NetworkConsent;
 import org.ccpfhir.bridgehead.identity.IdentityNetwork;
 import org.ccpfhir.bridgehead.identity.SiteClient;
-import org.ccpfhir.identity.fhir.IdatParameters;
 import org.ccpfhir.profiles.upload.MdsUploadContract;
 import org.ccpfhir.security.cms.Envelopes;
 import org.ccpfhir.synthetic.EntryMode;
 import org.ccpfhir.synthetic.SyntheticPatientGenerator;
-import org.hl7.fhir.r4.model.Base64BinaryType;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Consent;
-import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -117,14 +112,7 @@ class UploadNetworkIT extends PostgresIT {
 
   /** The person's MDS*G-ID sealed for the MDS database, as the central list answers a site. */
   byte[] reencrypt(SiteClient site, String globalPseudonym) {
-    Parameters input = new Parameters();
-    input.addParameter("pseudonym", new StringType(globalPseudonym));
-    input.addParameter("target", new CodeType(MdsUploadContract.REENCRYPT_TARGET));
-    return ((Base64BinaryType)
-            site.call(IdentityNetwork.url(network.centralList), "$reencrypt", input)
-                .getParameter("encryptedPseudonym")
-                .getValue())
-        .getValue();
+    return NetworkPeer.reencrypt(site, network, globalPseudonym);
   }
 
   /** The key a locally consented patient would have at the MDS database. */
@@ -244,54 +232,13 @@ class UploadNetworkIT extends PostgresIT {
 
   /** The MDS*G-ID of a person, as site TUE learns it sealed and the MDS database opens it. */
   String mdsIdAtTue(Patient idat) {
-    Parameters person = new Parameters();
-    person.addParameter(
-        "firstName", new StringType(idat.getNameFirstRep().getGivenAsSingleString()));
-    person.addParameter("lastName", new StringType(idat.getNameFirstRep().getFamily()));
-    person.addParameter("birthDate", new DateType(idat.getBirthDateElement().getValueAsString()));
-    person.addParameter("sex", new CodeType(idat.getGender().toCode()));
-    Parameters ticket =
-        tue.call(
-            IdentityNetwork.url(network.generator),
-            "$control-number-ticket",
-            IdatParameters.toParameters(IdatParameters.read(person).get(0)));
-    Parameters redeem = new Parameters();
-    redeem.addParameter().setName("ticket").setValue(ticket.getParameter("ticket").getValue());
-    Parameters global =
-        tue.call(IdentityNetwork.url(network.centralList), "$redeem-ticket", redeem);
-    String bkTue =
-        ((org.hl7.fhir.r4.model.Identifier)
-                global.getParameter("pseudonym").getPart().stream()
-                    .filter(p -> p.getName().equals("pseudonym"))
-                    .findFirst()
-                    .orElseThrow()
-                    .getValue())
-            .getValue();
-    byte[] sealed = reencrypt(tue, bkTue);
+    NetworkPeer peer = new NetworkPeer(tue, network.siteTue, network, fhirContext);
+    byte[] sealed = peer.reencrypt(peer.globalPseudonym(idat));
     // TUE's own upload of this person
-    Parameters batch = new Parameters();
-    Parameters.ParametersParameterComponent entry = batch.addParameter().setName("entry");
-    entry.addPart().setName("pseudonym").setValue(new Base64BinaryType(sealed));
-    entry.addPart().setName("action").setValue(new CodeType("upsert"));
     Patient minimal = new Patient();
     minimal.setGender(idat.getGender());
-    Bundle tueData = new Bundle().setType(Bundle.BundleType.COLLECTION);
-    tueData.addEntry().setResource(minimal);
-    entry.addPart().setName("bundle").setResource(tueData);
-    byte[] envelope =
-        Envelopes.seal(
-            fhirContext
-                .newJsonParser()
-                .encodeResourceToString(batch)
-                .getBytes(StandardCharsets.UTF_8),
-            network.siteTue,
-            network.mdsSearch.certificate());
-    Parameters request = new Parameters();
-    request.addParameter().setName("envelope").setValue(new Base64BinaryType(envelope));
-    tue.call(IdentityNetwork.url(MdsDatabase.shared()), "$mds-upload", request);
-    return new String(
-        Envelopes.open(sealed, network.mdsSearch, tls.verifier()).payload(),
-        StandardCharsets.US_ASCII);
+    peer.upload(sealed, minimal);
+    return peer.opened(sealed, tls.verifier());
   }
 
   List<String> central(String site) {

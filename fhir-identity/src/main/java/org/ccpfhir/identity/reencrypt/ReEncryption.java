@@ -48,6 +48,21 @@ public class ReEncryption {
     return Envelopes.seal(value.getBytes(StandardCharsets.US_ASCII), self, targetCertificate);
   }
 
+  /**
+   * Withdrawal: the source's target pseudonyms are retired (never issued again) and deleted here,
+   * so nothing leads from the source to its records at a target any more.
+   *
+   * @return how many were deleted
+   */
+  public int forget(String source) {
+    jdbc.queryForList(
+            "SELECT target_value FROM ccp_target_pseudonym WHERE source_value = ?",
+            String.class,
+            source)
+        .forEach(registry::retire);
+    return jdbc.update("DELETE FROM ccp_target_pseudonym WHERE source_value = ?", source);
+  }
+
   private String targetPseudonym(String source, String targetDomain) {
     List<String> known = lookup(source, targetDomain);
     if (!known.isEmpty()) {

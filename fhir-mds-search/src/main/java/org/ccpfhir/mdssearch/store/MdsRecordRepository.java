@@ -153,6 +153,26 @@ public class MdsRecordRepository {
         });
   }
 
+  /** The sites holding a record under this pseudonym (a person withdrawn everywhere). */
+  public List<String> sitesOf(String mdsId) {
+    return jdbc.queryForList("SELECT site FROM mds_record WHERE mds_id = ?", String.class, mdsId);
+  }
+
+  /**
+   * Moves the records under {@code mdsId} (of one site, or of every site when {@code site} is null)
+   * to {@code replacement}; the facts and ordinals stay, so the count engine is unaffected.
+   */
+  public int rekey(String site, String mdsId, String replacement) {
+    checkKey(site == null ? "ALL" : site, replacement);
+    return site == null
+        ? jdbc.update("UPDATE mds_record SET mds_id = ? WHERE mds_id = ?", replacement, mdsId)
+        : jdbc.update(
+            "UPDATE mds_record SET mds_id = ? WHERE site = ? AND mds_id = ?",
+            replacement,
+            site,
+            mdsId);
+  }
+
   /**
    * Streams the facts of every record (count engine rebuild); never the resources. Inside a
    * read-only transaction, so PostgreSQL's driver fetches with a cursor instead of loading all

@@ -1,5 +1,7 @@
 package org.ccpfhir.mdssearch.store;
 
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +14,11 @@ import org.hl7.fhir.r4.model.Bundle;
  * follows the store in commit order.
  */
 public class MdsStoreService {
+
+  /** Prefix of the random keys of anonymised records; never a pseudonym an upload can carry. */
+  public static final String ANONYMOUS_PREFIX = "A-";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final MdsRecordRepository repository;
   private final CountIndex index;
@@ -40,6 +47,33 @@ public class MdsStoreService {
     Optional<StoredChange> change = repository.delete(site, mdsId);
     change.ifPresent(index::apply);
     return change.isPresent();
+  }
+
+  /**
+   * Withdrawal of a person (CCP-IT §6.5): its records are deleted, of one site or — {@code site}
+   * null, a person known by an MDS*G-ID — of every site.
+   *
+   * @return records removed
+   */
+  public synchronized int deleteAll(String site, String mdsId) {
+    List<String> sites = site == null ? repository.sitesOf(mdsId) : List.of(site);
+    int deleted = 0;
+    for (String holder : sites) {
+      deleted += delete(holder, mdsId) ? 1 : 0;
+    }
+    return deleted;
+  }
+
+  /**
+   * Anonymisation of a withdrawn person: its records stay for counting under a fresh random key
+   * that no pseudonym leads to.
+   *
+   * @return records re-keyed
+   */
+  public synchronized int anonymise(String site, String mdsId) {
+    byte[] random = new byte[32];
+    RANDOM.nextBytes(random);
+    return repository.rekey(site, mdsId, ANONYMOUS_PREFIX + HexFormat.of().formatHex(random));
   }
 
   public long patients() {

@@ -37,12 +37,13 @@ public class MdsUploadConfig {
     if (ours == null) {
       return null;
     }
-    MdsUploadOperationProvider provider =
-        new MdsUploadOperationProvider(
-            new UploadReceiver(
-                store, ours.credential(), ours.verifier(), fhirContext, CENTRAL_LIST_ROLE));
+    UploadReceiver receiver =
+        new UploadReceiver(
+            store, ours.credential(), ours.verifier(), fhirContext, CENTRAL_LIST_ROLE);
+    MdsUploadOperationProvider provider = new MdsUploadOperationProvider(receiver);
     // registered here rather than in the count server's configuration: the upload is its own flow
     server.registerProvider(provider);
+    server.registerProvider(new MdsWithdrawOperationProvider(receiver, store));
     return provider;
   }
 
@@ -61,7 +62,9 @@ public class MdsUploadConfig {
   public EndpointRules mdsUploadEndpointRules() {
     return rules -> {
       rules
-          .requestMatchers(path(HttpMethod.POST, "/fhir/$mds-upload"))
+          .requestMatchers(
+              path(HttpMethod.POST, "/fhir/$mds-upload"),
+              path(HttpMethod.POST, "/fhir/$mds-withdraw"))
           .hasAuthority(ComponentAuthentication.roleAuthority("bridgehead"));
       rules.requestMatchers(path("/fhir/$mds-record")).hasRole(Roles.ADMIN);
     };

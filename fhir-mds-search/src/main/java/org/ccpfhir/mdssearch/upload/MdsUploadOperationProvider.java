@@ -5,11 +5,8 @@ import static org.ccpfhir.profiles.upload.MdsUploadContract.UPSERTED;
 
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
-import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
-import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.ccpfhir.security.audit.AuditEntry;
-import org.ccpfhir.security.auth.Caller;
 import org.hl7.fhir.r4.model.Base64BinaryType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Parameters;
@@ -31,14 +28,7 @@ public class MdsUploadOperationProvider {
   public Parameters upload(
       @OperationParam(name = "envelope", min = 1, max = 1) Base64BinaryType envelope,
       HttpServletRequest request) {
-    if (envelope == null || !envelope.hasValue()) {
-      throw new InvalidRequestException("parameter 'envelope' (base64Binary) is required");
-    }
-    String site =
-        Caller.current()
-            .map(Caller::site)
-            .orElseThrow(
-                () -> new ForbiddenOperationException("only a site's bridgehead may upload"));
+    String site = UploadReceiver.callerSite(envelope);
     UploadReceiver.Outcome outcome = receiver.receive(envelope.getValue(), site);
     // counts only: the audit record of this request says what the upload did, never whom
     request.setAttribute(

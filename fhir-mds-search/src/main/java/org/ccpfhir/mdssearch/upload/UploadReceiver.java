@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.ccpfhir.mdssearch.store.MdsStoreService;
+import org.ccpfhir.security.auth.Caller;
 import org.ccpfhir.security.ca.CertificateVerifier;
 import org.ccpfhir.security.ca.ComponentName;
 import org.ccpfhir.security.ca.Credential;
@@ -74,16 +75,8 @@ public class UploadReceiver {
    * @param callerSite the site of the bridgehead certificate of the TLS connection
    */
   public Outcome receive(byte[] sealed, String callerSite) {
-    Opened upload = open(sealed, "envelope");
+    Opened upload = openFromSite(sealed, callerSite);
     ComponentName sender = upload.sender();
-    if (!"bridgehead".equals(sender.role()) || !callerSite.equals(sender.site())) {
-      throw new ForbiddenOperationException(
-          "the upload is signed by "
-              + sender.cn()
-              + ", not by the bridgehead of site "
-              + callerSite
-              + " that sends it");
-    }
     Parameters content = parse(upload.payload());
     Map<String, Bundle> upserts = new LinkedHashMap<>();
     Set<String> deletes = new LinkedHashSet<>();
@@ -108,6 +101,31 @@ public class UploadReceiver {
       deleted += store.delete(callerSite, pseudonym) ? 1 : 0;
     }
     return new Outcome(upserts.size(), deleted);
+  }
+
+  /** The site of the bridgehead calling with a sealed request (upload or withdrawal). */
+  static String callerSite(Base64BinaryType envelope) {
+    if (envelope == null || !envelope.hasValue()) {
+      throw new InvalidRequestException("parameter 'envelope' (base64Binary) is required");
+    }
+    return Caller.current()
+        .map(Caller::site)
+        .orElseThrow(() -> new ForbiddenOperationException("only a site's bridgehead may call"));
+  }
+
+  /** Opens a sealed request that must be signed by the bridgehead of the calling site. */
+  Opened openFromSite(byte[] sealed, String callerSite) {
+    Opened opened = open(sealed, "envelope");
+    ComponentName sender = opened.sender();
+    if (!"bridgehead".equals(sender.role()) || !callerSite.equals(sender.site())) {
+      throw new ForbiddenOperationException(
+          "the request is signed by "
+              + sender.cn()
+              + ", not by the bridgehead of site "
+              + callerSite
+              + " that sends it");
+    }
+    return opened;
   }
 
   private record Entry(String pseudonym, Bundle bundle) {}
@@ -197,7 +215,7 @@ public class UploadReceiver {
     }
   }
 
-  private Parameters parse(byte[] payload) {
+  Parameters parse(byte[] payload) {
     try {
       return fhir.newJsonParser()
           .parseResource(Parameters.class, new String(payload, StandardCharsets.UTF_8));
@@ -206,7 +224,7 @@ public class UploadReceiver {
     }
   }
 
-  private static Parameters.ParametersParameterComponent part(
+  static Parameters.ParametersParameterComponent part(
       Parameters.ParametersParameterComponent entry, String name) {
     return entry.getPart().stream().filter(p -> name.equals(p.getName())).findFirst().orElse(null);
   }

@@ -66,21 +66,20 @@ public class CentralListConfig {
 
   @Bean
   public WithdrawalOperationProvider withdrawalOperationProvider(
-      CentralPatientList list, ProjectPseudonyms projects) {
-    return new WithdrawalOperationProvider(list, projects);
+      CentralPatientList list, ProjectPseudonyms projects, ReEncryption reEncryption) {
+    return new WithdrawalOperationProvider(list, projects, reEncryption);
+  }
+
+  @Bean
+  public ReEncryption reEncryption(
+      DataSource dataSource, PseudonymRegistry registry, ComponentTls tls) {
+    ReEncryption.migrate(dataSource);
+    return new ReEncryption(dataSource, registry, tls.credential(), Clock.systemUTC());
   }
 
   @Bean
   public ReencryptOperationProvider reencryptOperationProvider(
-      CentralPatientList list,
-      DataSource dataSource,
-      PseudonymRegistry registry,
-      ComponentTls tls,
-      CentralListProperties properties) {
-    ReEncryption.migrate(dataSource);
-    return new ReencryptOperationProvider(
-        list,
-        new ReEncryption(dataSource, registry, tls.credential(), Clock.systemUTC()),
-        properties.reencryptTargets());
+      CentralPatientList list, ReEncryption reEncryption, CentralListProperties properties) {
+    return new ReencryptOperationProvider(list, reEncryption, properties.reencryptTargets());
   }
 }

@@ -53,11 +53,16 @@ public class ReencryptOperationProvider implements FhirOperations {
     String site = SiteCaller.site();
     long person = SiteCaller.person(list, site, pseudonym.getValue());
     byte[] envelope =
-        reEncryption.reencrypt("person:" + person, configured.domain(), certificate(configured));
+        reEncryption.reencrypt(source(person), configured.domain(), certificate(configured));
     Parameters output = new Parameters();
     output.addParameter().setName("target").setValue(new CodeType(target.getValue()));
     output.addParameter().setName("encryptedPseudonym").setValue(new Base64BinaryType(envelope));
     return output;
+  }
+
+  /** The re-encryption source of a central person. */
+  static String source(long person) {
+    return "person:" + person;
   }
 
   private static X509Certificate certificate(CentralListProperties.Target target) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.ccpfhir.identity.central.CentralPatientList;
 import org.ccpfhir.identity.fhir.FhirOperations;
 import org.ccpfhir.identity.pseudonym.ProjectPseudonyms;
+import org.ccpfhir.identity.reencrypt.ReEncryption;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Parameters;
@@ -24,10 +25,13 @@ public class WithdrawalOperationProvider implements FhirOperations {
 
   private final CentralPatientList list;
   private final ProjectPseudonyms projects;
+  private final ReEncryption reEncryption;
 
-  public WithdrawalOperationProvider(CentralPatientList list, ProjectPseudonyms projects) {
+  public WithdrawalOperationProvider(
+      CentralPatientList list, ProjectPseudonyms projects, ReEncryption reEncryption) {
     this.list = list;
     this.projects = projects;
+    this.reEncryption = reEncryption;
   }
 
   @Operation(name = "$withdraw-identity", idempotent = false)
@@ -45,10 +49,12 @@ public class WithdrawalOperationProvider implements FhirOperations {
     Map<String, String> replaced =
         list.personOf(site, pseudonym.getValue())
             .map(
-                person ->
-                    projects.withdraw(
-                        ProjectPseudonymOperationProvider.owner(person),
-                        chosen.equals("anonymise")))
+                person -> {
+                  // the person's target pseudonyms (e.g. its MDS*G-ID) must lead to no one
+                  reEncryption.forget(ReencryptOperationProvider.source(person));
+                  return projects.withdraw(
+                      ProjectPseudonymOperationProvider.owner(person), chosen.equals("anonymise"));
+                })
             .orElse(Map.of());
     int retired =
         list.withdraw(site, pseudonym.getValue())

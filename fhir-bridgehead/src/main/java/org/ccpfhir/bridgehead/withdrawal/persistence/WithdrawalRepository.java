@@ -1,0 +1,165 @@
+package org.ccpfhir.bridgehead.withdrawal.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.ccpfhir.bridgehead.withdrawal.WithdrawalStep;
+import org.ccpfhir.identity.OwnSchema;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The withdrawals' own tables (Flyway {@code db/ccp-withdrawal}). */
+public class WithdrawalRepository {
+
+  private static final String COLUMNS =
+      "id, mode, status, created_ms, updated_ms, attempts, next_attempt_ms, last_error,"
+          + " completion, bk_local, bk_global, held_kind, patient_ids";
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  public WithdrawalRepository(DataSource dataSource, Clock clock) {
+    OwnSchema.migrate(dataSource, "ccp-withdrawal");
+    this.jdbc = new JdbcTemplate(dataSource);
+    this.clock = clock;
+  }
+
+  public String create(String mode, String bkLocal) {
+    String id = UUID.randomUUID().toString();
+    long now = clock.millis();
+    jdbc.update(
+        "INSERT INTO ccp_withdrawal (id, mode, status, created_ms, updated_ms, next_attempt_ms,"
+            + " bk_local) VALUES (?,?,?,?,?,?,?)",
+        id,
+        mode,
+        Withdrawal.IN_PROGRESS,
+        now,
+        now,
+        now,
+        bkLocal);
+    return id;
+  }
+
+  public Optional<Withdrawal> find(String id) {
+    return jdbc
+        .query("SELECT " + COLUMNS + " FROM ccp_withdrawal WHERE id = ?", this::row, id)
+        .stream()
+        .findFirst();
+  }
+
+  /** The unfinished withdrawal of a local pseudonym, if one runs. */
+  public Optional<String> inProgressFor(String bkLocal) {
+    return jdbc
+        .queryForList(
+            "SELECT id FROM ccp_withdrawal WHERE bk_local = ? AND status = ?",
+            String.class,
+            bkLocal,
+            Withdrawal.IN_PROGRESS)
+        .stream()
+        .findFirst();
+  }
+
+  public List<String> due() {
+    return jdbc.queryForList(
+        "SELECT id FROM ccp_withdrawal WHERE status = ? AND next_attempt_ms <= ? ORDER BY"
+            + " created_ms",
+        String.class,
+        Withdrawal.IN_PROGRESS,
+        clock.millis());
+  }
+
+  public List<Withdrawal> latest(int count) {
+    return jdbc.query(
+        "SELECT "
+            + COLUMNS
+            + " FROM ccp_withdrawal ORDER BY created_ms DESC FETCH FIRST "
+            + Math.max(1, count)
+            + " ROWS ONLY",
+        this::row);
+  }
+
+  /** What the first step learnt about the patient, kept until completion. */
+  public void prepared(String id, String bkGlobal, String heldKind, List<String> patientIds) {
+    jdbc.update(
+        "UPDATE ccp_withdrawal SET bk_global = ?, held_kind = ?, patient_ids = ? WHERE id = ?",
+        bkGlobal,
+        heldKind,
+        String.join(",", patientIds),
+        id);
+  }
+
+  public void confirm(String id, WithdrawalStep step, String confirmation) {
+    long now = clock.millis();
+    jdbc.update(
+        "INSERT INTO ccp_withdrawal_step (withdrawal_id, step, confirmation, confirmed_ms)"
+            + " VALUES (?,?,?,?)",
+        id,
+        step.name(),
+        confirmation,
+        now);
+    jdbc.update(
+        "UPDATE ccp_withdrawal SET updated_ms = ?, last_error = NULL WHERE id = ?", now, id);
+  }
+
+  /** A failed attempt: retried at {@code nextAttemptMs}. */
+  public void failed(String id, String error, long nextAttemptMs) {
+    jdbc.update(
+        "UPDATE ccp_withdrawal SET attempts = attempts + 1, last_error = ?, next_attempt_ms = ?,"
+            + " updated_ms = ? WHERE id = ?",
+        error.length() <= 500 ? error : error.substring(0, 500),
+        nextAttemptMs,
+        clock.millis(),
+        id);
+  }
+
+  /** Every step confirmed: the completion record stays, the protected state goes. */
+  public void complete(String id, String completion) {
+    jdbc.update(
+        "UPDATE ccp_withdrawal SET status = ?, completion = ?, updated_ms = ?, next_attempt_ms ="
+            + " NULL, last_error = NULL, bk_local = NULL, bk_global = NULL, held_kind = NULL,"
+            + " patient_ids = NULL WHERE id = ?",
+        Withdrawal.COMPLETED,
+        completion,
+        clock.millis(),
+        id);
+  }
+
+  private Withdrawal row(ResultSet rs, int i) throws SQLException {
+    String id = rs.getString(1);
+    String patients = rs.getString(13);
+    return new Withdrawal(
+        id,
+        rs.getString(2),
+        rs.getString(3),
+        rs.getLong(4),
+        rs.getLong(5),
+        rs.getInt(6),
+        rs.getObject(7, Long.class),
+        rs.getString(8),
+        rs.getString(9),
+        rs.getString(10),
+        rs.getString(11),
+        rs.getString(12),
+        patients == null || patients.isEmpty() ? List.of() : Arrays.asList(patients.split(",")),
+        steps(id));
+  }
+
+  private Map<WithdrawalStep, Withdrawal.Confirmation> steps(String id) {
+    Map<WithdrawalStep, Withdrawal.Confirmation> steps = new EnumMap<>(WithdrawalStep.class);
+    jdbc.query(
+        "SELECT step, confirmation, confirmed_ms FROM ccp_withdrawal_step WHERE withdrawal_id = ?",
+        rs -> {
+          steps.put(
+              WithdrawalStep.valueOf(rs.getString(1)),
+              new Withdrawal.Confirmation(rs.getString(2), rs.getLong(3)));
+        },
+        id);
+    return steps;
+  }
+}
