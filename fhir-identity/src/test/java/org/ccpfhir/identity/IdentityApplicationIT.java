@@ -29,4 +29,31 @@ class IdentityApplicationIT {
         .statusCode(401)
         .body(containsString("OperationOutcome"));
   }
+
+  @Test
+  void prometheusNeedsTheMetricsRole() {
+    given().port(port).get("/actuator/prometheus").then().statusCode(401);
+    String token =
+        given()
+            .port(port)
+            .contentType("application/x-www-form-urlencoded")
+            .formParam("grant_type", "client_credentials")
+            .formParam("client_id", "prometheus")
+            .formParam("client_secret", "prometheus-demo")
+            .post("/oauth2/token")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("access_token");
+
+    given()
+        .port(port)
+        .auth()
+        .oauth2(token)
+        .get("/actuator/prometheus")
+        .then()
+        .statusCode(200)
+        .body(containsString("jvm_memory_used_bytes"));
+    given().port(port).auth().oauth2(token).get("/actuator/info").then().statusCode(403);
+  }
 }

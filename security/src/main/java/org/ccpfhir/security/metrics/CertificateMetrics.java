@@ -16,7 +16,7 @@ import org.springframework.boot.actuate.info.InfoContributor;
  */
 public class CertificateMetrics implements MeterBinder, InfoContributor {
 
-  public static final String DAYS_LEFT = "ccp.certificate.days.left";
+  public static final String DAYS_LEFT = "ccp.certificate.remaining";
 
   private final Supplier<CertificateStatus> status;
 
