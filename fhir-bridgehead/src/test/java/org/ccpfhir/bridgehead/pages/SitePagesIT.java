@@ -63,9 +63,7 @@ class SitePagesIT extends PostgresIT {
   @Test
   void theConsentPageFindsThePatientRecordsAndWithdrawsAsItsCallsDo() {
     Patient patient = ingestPatient();
-    String system = patient.getIdentifierFirstRep().getSystem();
-    assertThat(system).endsWith("/sid/pseudonym/BK-HD-L");
-    String token = system + "|" + patient.getIdentifierFirstRep().getValue();
+    String token = patient.getIdentifierFirstRep().getValue();
 
     String id =
         fhir()

@@ -1,7 +1,6 @@
 package org.ccpfhir.mdssearch.count;
 
 import io.micrometer.core.instrument.Timer;
-import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -9,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.ccpfhir.mdssearch.store.MdsAttributes;
 import org.roaringbitmap.RoaringBitmap;
 

@@ -55,10 +55,6 @@ class BrokerQueueMetricsTest {
   }
 
   private static double open(SimpleMeterRegistry registry) {
-    return registry
-        .get(QueueGauges.QUEUE_LENGTH)
-        .tag("queue", "broker-open-tasks")
-        .gauge()
-        .value();
+    return registry.get(QueueGauges.QUEUE_LENGTH).tag("queue", "broker-open-tasks").gauge().value();
   }
 }

@@ -126,8 +126,10 @@ public class AuthAutoConfiguration {
               .requestMatchers(
                   Matchers.path(HttpMethod.GET, "/actuator/health"),
                   Matchers.path(HttpMethod.GET, "/actuator/health/**"),
-                  // the shared page kit (style sheet and script) holds no data
-                  Matchers.path(HttpMethod.GET, "/ccp/*"))
+                  // the shared page kit (style sheet and script) holds no data; not "/ccp/*",
+                  // which would open GET /ccp/identity too
+                  Matchers.path(HttpMethod.GET, "/ccp/*.css"),
+                  Matchers.path(HttpMethod.GET, "/ccp/*.js"))
               .permitAll();
           if (issuer) {
             rules
