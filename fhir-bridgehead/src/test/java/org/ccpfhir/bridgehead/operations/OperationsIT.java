@@ -89,7 +89,7 @@ class OperationsIT extends PostgresIT {
   }
 
   private static double value(String metrics, String series) {
-    Matcher m = Pattern.compile("(?m)^" + series + "[^}]*} (\\S+)$").matcher(metrics);
+    Matcher m = Pattern.compile("(?m)^" + series + "[^ ]* (\\S+)$").matcher(metrics);
     assertThat(m.find()).as("series %s in the scrape", series).isTrue();
     return Double.parseDouble(m.group(1));
   }

@@ -53,8 +53,8 @@ class OperationsIT extends MdsSearchItSupport {
   }
 
   private static double value(String metrics, String series) {
-    Matcher m = Pattern.compile("(?m)^" + series + "(\\{[^}]*})? (\\S+)$").matcher(metrics);
+    Matcher m = Pattern.compile("(?m)^" + series + "[^ ]* (\\S+)$").matcher(metrics);
     assertThat(m.find()).as("series %s in the scrape", series).isTrue();
-    return Double.parseDouble(m.group(2));
+    return Double.parseDouble(m.group(1));
   }
 }
