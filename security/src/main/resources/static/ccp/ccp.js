@@ -43,8 +43,10 @@ window.ccp = (() => {
   async function api(path, body, method) {
     const saved = token();
     if (!saved) throw new Error('Not logged in (or the login expired).');
+    // no-cache: a page shows what is stored now (HAPI JPA would otherwise answer a repeated
+    // search from its result cache, e.g. without the Consent just recorded)
     const headers = { 'Accept': 'application/fhir+json, application/json',
-      'Authorization': 'Bearer ' + saved.value };
+      'Authorization': 'Bearer ' + saved.value, 'Cache-Control': 'no-cache' };
     if (body) headers['Content-Type'] = 'application/fhir+json';
     const response = await fetch(path, { method: method || (body ? 'POST' : 'GET'),
       headers, body: body ? JSON.stringify(body) : undefined });

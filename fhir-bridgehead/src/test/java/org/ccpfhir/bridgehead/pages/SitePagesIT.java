@@ -81,6 +81,7 @@ class SitePagesIT extends PostgresIT {
          "policyRule":{"coding":[{"system":"https://ccp-fhir.org/fhir/CodeSystem/consent-policy","code":"network"}]},
          "provision":{"type":"permit"}}"""
             .formatted(id);
+    assertThat(consents(id)).isEmpty();
     String consentId =
         fhir().body(consent).post("/Consent").then().statusCode(201).extract().path("id");
     assertThat(consents(id)).containsExactly("active");
@@ -117,6 +118,7 @@ class SitePagesIT extends PostgresIT {
 
   private List<String> consents(String patientId) {
     return fhir()
+        .header("Cache-Control", "no-cache")
         .get("/Consent?patient=Patient/" + patientId + "&_sort=-_lastUpdated&_count=100")
         .then()
         .statusCode(200)
