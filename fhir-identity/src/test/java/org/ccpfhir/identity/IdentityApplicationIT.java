@@ -59,4 +59,15 @@ class IdentityApplicationIT {
         .body(containsString("jvm_memory_used_bytes"));
     given().port(port).auth().oauth2(token).get("/actuator/info").then().statusCode(403);
   }
+
+  @Test
+  void theLinkageReviewPageIsServedWithoutLoginOnThePageKit() {
+    String page =
+        given().port(port).get("/linkage-review.html").then().statusCode(200).extract().asString();
+
+    org.assertj.core.api.Assertions.assertThat(page)
+        .contains("<label", "ccp/ccp.js", "$linkage-review-list", "$linkage-review-decide")
+        .contains("'unlink'");
+    given().port(port).get("/ccp/ccp.js").then().statusCode(200);
+  }
 }
