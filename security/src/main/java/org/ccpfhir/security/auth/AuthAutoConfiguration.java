@@ -126,10 +126,9 @@ public class AuthAutoConfiguration {
               .requestMatchers(
                   Matchers.path(HttpMethod.GET, "/actuator/health"),
                   Matchers.path(HttpMethod.GET, "/actuator/health/**"),
-                  // the shared page kit (style sheet and script) holds no data; not "/ccp/*",
-                  // which would open GET /ccp/identity too
-                  Matchers.path(HttpMethod.GET, "/ccp/*.css"),
-                  Matchers.path(HttpMethod.GET, "/ccp/*.js"))
+                  // the shared page kit holds no data; named exactly, /ccp/identity is not public
+                  Matchers.path(HttpMethod.GET, "/ccp/ccp.css"),
+                  Matchers.path(HttpMethod.GET, "/ccp/ccp.js"))
               .permitAll();
           if (issuer) {
             rules
