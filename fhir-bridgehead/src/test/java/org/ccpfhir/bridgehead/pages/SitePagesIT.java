@@ -117,14 +117,16 @@ class SitePagesIT extends PostgresIT {
   }
 
   private List<String> consents(String patientId) {
-    return fhir()
-        .header("Cache-Control", "no-cache")
-        .get("/Consent?patient=Patient/" + patientId + "&_sort=-_lastUpdated&_count=100")
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath()
-        .getList("entry.resource.status");
+    List<String> statuses =
+        fhir()
+            .header("Cache-Control", "no-cache")
+            .get("/Consent?patient=Patient/" + patientId + "&_sort=-_lastUpdated&_count=100")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("entry.resource.status");
+    return statuses == null ? List.of() : statuses; // a searchset without entries has no "entry"
   }
 
   private Patient ingestPatient() {
