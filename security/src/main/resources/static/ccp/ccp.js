@@ -39,20 +39,34 @@ window.ccp = (() => {
       .join('; ');
   }
 
-  async function fhir(path, body, method) {
+  // any JSON endpoint of the app (path relative to the app root, e.g. 'actuator/info') with the token
+  async function api(path, body, method) {
     const saved = token();
     if (!saved) throw new Error('Not logged in (or the login expired).');
-    const headers = { 'Accept': 'application/fhir+json', 'Authorization': 'Bearer ' + saved.value };
+    // no-cache: a page shows what is stored now (HAPI JPA would otherwise answer a repeated
+    // search from its result cache, e.g. without the Consent just recorded)
+    const headers = { 'Accept': 'application/fhir+json, application/json',
+      'Authorization': 'Bearer ' + saved.value, 'Cache-Control': 'no-cache' };
     if (body) headers['Content-Type'] = 'application/fhir+json';
-    const response = await fetch('fhir/' + path, { method: method || (body ? 'POST' : 'GET'),
+    const response = await fetch(path, { method: method || (body ? 'POST' : 'GET'),
       headers, body: body ? JSON.stringify(body) : undefined });
     const json = await response.json().catch(() => ({}));
     if (!response.ok) {
-      const error = new Error(outcome(json, response.status));
+      const error = new Error(response.status === 403 && !(json.issue || []).length
+        ? 'Your role may not do this (HTTP 403).' : outcome(json, response.status));
       error.status = response.status;
       throw error;
     }
     return json;
+  }
+
+  const fhir = (path, body, method) => api('fhir/' + path, body, method);
+
+  // who the app takes the logged-in user to be: { kind, id, site, roles } (from GET ccp/identity)
+  async function identity() {
+    const p = await api('ccp/identity');
+    return { kind: one(p, 'kind'), id: one(p, 'id'), site: one(p, 'site'),
+      roles: part(p, 'role').map(value) };
   }
 
   // Parameters helpers
@@ -60,6 +74,55 @@ window.ccp = (() => {
   const value = x => x && (x.valueString ?? x.valueCode ?? x.valueInteger ?? x.valueDecimal
     ?? x.valueBoolean ?? x.valueDateTime ?? x.valueDate ?? x.valueUri ?? x.valueId);
   const one = (p, name) => value(part(p, name)[0]);
+
+  // a Parameters resource from [name, value-key, value] triples; empty values are left out
+  function parameters(entries) {
+    const parameter = entries.filter(([, , v]) => v !== undefined && v !== null && v !== '')
+      .map(([name, key, v]) => ({ name, [key]: v }));
+    return parameter.length ? { resourceType: 'Parameters', parameter } : { resourceType: 'Parameters' };
+  }
+
+  // an accessible table: caption, column headers, rows of cell texts (or nodes)
+  function table(caption, headers, rows) {
+    const t = document.createElement('table');
+    t.appendChild(text('caption', caption));
+    const head = document.createElement('tr');
+    headers.forEach(h => { const th = text('th', h); th.scope = 'col'; head.appendChild(th); });
+    t.appendChild(head);
+    rows.forEach(cells => {
+      const row = document.createElement('tr');
+      cells.forEach(c => {
+        const td = document.createElement('td');
+        if (c instanceof Node) td.appendChild(c); else td.textContent = c ?? '';
+        row.appendChild(td);
+      });
+      t.appendChild(row);
+    });
+    return t;
+  }
+
+  // fills the page's <header class="ccp">: the app's name (link to its start page), the
+  // navigation (the current page marked for screen readers) and the login line (#who)
+  function header(app, links) {
+    const bar = document.querySelector('header.ccp');
+    if (!bar) return;
+    const home = text('a', app.name);
+    home.href = app.href || 'index.html';
+    home.className = 'app';
+    const nav = document.createElement('nav');
+    nav.setAttribute('aria-label', 'Pages');
+    const here = location.pathname.split('/').pop() || 'index.html';
+    (links || []).forEach(l => {
+      const a = text('a', l.label);
+      a.href = l.href;
+      if (l.href === here) a.setAttribute('aria-current', 'page');
+      nav.appendChild(a);
+    });
+    const who = document.createElement('span');
+    who.id = 'who';
+    who.className = 'who';
+    bar.replaceChildren(home, nav, who);
+  }
 
   function status(message, isError) {
     const line = byId('status');
@@ -86,6 +149,7 @@ window.ccp = (() => {
       ready();
     };
     if (token()) { show(); return; }
+    if (!form) return;
     form.addEventListener('submit', async event => {
       event.preventDefault();
       try {
@@ -99,5 +163,6 @@ window.ccp = (() => {
     });
   }
 
-  return { byId, text, token, login, logout, fhir, outcome, part, value, one, status, page };
+  return { byId, text, token, login, logout, api, fhir, identity, outcome, part, value, one,
+    parameters, table, header, status, page };
 })();

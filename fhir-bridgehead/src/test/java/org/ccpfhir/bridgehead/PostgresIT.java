@@ -8,6 +8,7 @@ import org.ccpfhir.bridgehead.upload.MdsDatabase;
 import org.ccpfhir.security.tls.ComponentTls;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -18,6 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of the bridgehead integration tests: one Spring context on a real PostgreSQL, shared by
  * every subclass (same configuration, so the test context cache reuses it).
  */
+// Prometheus export on, as in production (tests default to a simple registry only)
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"postgres", "itpg"})
 public abstract class PostgresIT {

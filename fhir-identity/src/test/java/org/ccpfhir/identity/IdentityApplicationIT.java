@@ -5,9 +5,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+// Prometheus export on, as in production (tests default to a simple registry only)
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "spring.config.name=" + IdentityApplication.CONFIG_NAME)
@@ -28,5 +31,43 @@ class IdentityApplicationIT {
         .then()
         .statusCode(401)
         .body(containsString("OperationOutcome"));
+  }
+
+  @Test
+  void prometheusNeedsTheMetricsRole() {
+    given().port(port).get("/actuator/prometheus").then().statusCode(401);
+    String token =
+        given()
+            .port(port)
+            .contentType("application/x-www-form-urlencoded")
+            .formParam("grant_type", "client_credentials")
+            .formParam("client_id", "prometheus")
+            .formParam("client_secret", "prometheus-demo")
+            .post("/oauth2/token")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("access_token");
+
+    given()
+        .port(port)
+        .auth()
+        .oauth2(token)
+        .get("/actuator/prometheus")
+        .then()
+        .statusCode(200)
+        .body(containsString("jvm_memory_used_bytes"));
+    given().port(port).auth().oauth2(token).get("/actuator/info").then().statusCode(403);
+  }
+
+  @Test
+  void theLinkageReviewPageIsServedWithoutLoginOnThePageKit() {
+    String page =
+        given().port(port).get("/linkage-review.html").then().statusCode(200).extract().asString();
+
+    org.assertj.core.api.Assertions.assertThat(page)
+        .contains("<label", "ccp/ccp.js", "$linkage-review-list", "$linkage-review-decide")
+        .contains("'unlink'");
+    given().port(port).get("/ccp/ccp.js").then().statusCode(200);
   }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.http.impl.client.HttpClients;
 import org.ccpfhir.security.tls.ComponentTls;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -22,6 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * test context cache starts it once): demo users, a small hourly budget for the 429 test's own
  * user, the audit flushed quickly.
  */
+// Prometheus export on, as in production (tests default to a simple registry only)
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {

@@ -27,6 +27,15 @@ public class BridgeheadAccessRules {
       rules.requestMatchers(path(HttpMethod.GET, "/fhir/metadata")).permitAll();
       // static pages hold no data: they log in and call the FHIR API with the user's token
       rules.requestMatchers(path(HttpMethod.GET, "/pseudonymize.html")).permitAll();
+      rules
+          .requestMatchers(
+              path(HttpMethod.GET, "/"),
+              path(HttpMethod.GET, "/index.html"),
+              path(HttpMethod.GET, "/consent.html"),
+              path(HttpMethod.GET, "/upload.html"),
+              path(HttpMethod.GET, "/admin.html"),
+              path(HttpMethod.GET, "/site.js"))
+          .permitAll();
       // the audit trail: admins only
       rules
           .requestMatchers(path("/fhir/AuditEvent"), path("/fhir/AuditEvent/**"))

@@ -1,5 +1,8 @@
 package org.ccpfhir.mdssearch.count;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.ccpfhir.mdssearch.operations.CountLatency;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,7 +16,8 @@ public class CountConfig {
   }
 
   @Bean
-  public CountEngine countEngine(CountIndex index) {
-    return new CountEngine(index);
+  public CountEngine countEngine(CountIndex index, ObjectProvider<MeterRegistry> meters) {
+    MeterRegistry registry = meters.getIfAvailable();
+    return new CountEngine(index, registry == null ? null : CountLatency.timer(registry));
   }
 }

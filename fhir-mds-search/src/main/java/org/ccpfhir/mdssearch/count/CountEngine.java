@@ -1,5 +1,6 @@
 package org.ccpfhir.mdssearch.count;
 
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.ccpfhir.mdssearch.store.MdsAttributes;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -18,9 +20,18 @@ import org.roaringbitmap.RoaringBitmap;
 public final class CountEngine {
 
   private final CountIndex index;
+  private final Timer latency;
 
   public CountEngine(CountIndex index) {
+    this(index, null);
+  }
+
+  /**
+   * @param latency records the time of every count (operations metric), or null
+   */
+  public CountEngine(CountIndex index, Timer latency) {
     this.index = index;
+    this.latency = latency;
   }
 
   public CountIndex index() {
@@ -29,20 +40,27 @@ public final class CountEngine {
 
   /** Patients, samples and the requested stratifications of the criteria. */
   public CountResult count(Criteria criteria, List<List<Stratifier>> stratifications) {
-    return index.read(
-        () -> {
-          RoaringBitmap matches = evaluate(criteria);
-          List<CountResult.Stratification> strata = new ArrayList<>();
-          for (List<Stratifier> dimensions : stratifications) {
-            strata.add(stratify(matches, dimensions));
-          }
-          return new CountResult(matches.getCardinality(), samples(matches, criteria), strata);
-        });
+    return timed(
+        () ->
+            index.read(
+                () -> {
+                  RoaringBitmap matches = evaluate(criteria);
+                  List<CountResult.Stratification> strata = new ArrayList<>();
+                  for (List<Stratifier> dimensions : stratifications) {
+                    strata.add(stratify(matches, dimensions));
+                  }
+                  return new CountResult(
+                      matches.getCardinality(), samples(matches, criteria), strata);
+                }));
   }
 
   /** Matching patients only (GET searches). */
   public int patients(Criteria criteria) {
-    return index.read(() -> evaluate(criteria).getCardinality());
+    return timed(() -> index.read(() -> evaluate(criteria).getCardinality()));
+  }
+
+  private <T> T timed(Supplier<T> count) {
+    return latency == null ? count.get() : latency.record(count);
   }
 
   RoaringBitmap evaluate(Criteria criteria) {

@@ -14,6 +14,9 @@ public final class Roles {
   public static final String LINKAGE_ADMIN = "linkage-admin";
   public static final String ADMIN = "admin";
 
+  /** Monitoring (e.g. a Prometheus scraper with client credentials): reads metrics only. */
+  public static final String METRICS = "metrics";
+
   /** Every token issued through client credentials has it; its domains travel in the token. */
   public static final String APPLICATION = "application";
 
@@ -22,7 +25,7 @@ public final class Roles {
 
   /** Roles a user or application may be given in configuration or by an identity provider. */
   public static final Set<String> ASSIGNABLE =
-      Set.of(RESEARCHER, SITE_APPROVER, DATA_MANAGER, LINKAGE_ADMIN, ADMIN, APPLICATION);
+      Set.of(RESEARCHER, SITE_APPROVER, DATA_MANAGER, LINKAGE_ADMIN, ADMIN, APPLICATION, METRICS);
 
   /** Every role a token-authenticated caller can hold. */
   public static final Set<String> USER_ROLES =

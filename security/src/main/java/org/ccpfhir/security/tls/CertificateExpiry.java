@@ -71,7 +71,11 @@ public class CertificateExpiry implements HealthIndicator {
   }
 
   long daysLeft(X509Certificate certificate) {
-    Instant now = clock.instant();
+    return daysLeft(certificate, clock.instant());
+  }
+
+  /** Whole days until the certificate expires; -1 once it has. */
+  public static long daysLeft(X509Certificate certificate, Instant now) {
     Instant end = certificate.getNotAfter().toInstant();
     return end.isBefore(now) ? -1 : Duration.between(now, end).toDays();
   }

@@ -74,6 +74,14 @@ class TokenAuthenticationIT {
   }
 
   @Test
+  void thePageKitIsPublicButTheIdentityBesideItIsNot() {
+    given().get("/ccp/ccp.js").then().statusCode(200);
+    given().get("/ccp/ccp.css").then().statusCode(200);
+
+    given().get("/ccp/identity").then().statusCode(401);
+  }
+
+  @Test
   void aUserTokenCarriesRolesAndSite() {
     String token = token("anna", "pw-anna");
 

@@ -168,6 +168,14 @@ public class BrokerRepository {
         now);
   }
 
+  /** How many site Tasks are not settled yet (requested, received or accepted). */
+  public long openSiteTasks() {
+    return jdbc.queryForObject(
+        "SELECT COUNT(*) FROM broker_site_task"
+            + " WHERE status IN ('requested', 'received', 'accepted')",
+        Long.class);
+  }
+
   private static StoredRequest request(ResultSet rs, int row) throws SQLException {
     return new StoredRequest(
         rs.getString("id"),
