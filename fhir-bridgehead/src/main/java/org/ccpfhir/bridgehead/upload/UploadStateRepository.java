@@ -111,6 +111,18 @@ public class UploadStateRepository {
         started);
   }
 
+  /**
+   * Marks runs left "running" by a bridgehead that stopped or crashed during them as interrupted.
+   * Their acknowledged batches are recorded; the next run sends the rest.
+   */
+  public int closeInterruptedRuns() {
+    return jdbc.update(
+        "UPDATE ccp_upload_run SET status = 'interrupted', finished_ms = ?, message = ?"
+            + " WHERE status = 'running'",
+        clock.millis(),
+        "the bridgehead stopped during the run; the next run sends what was not acknowledged");
+  }
+
   public void finishRun(long id, UploadCounts counts, String status, String message) {
     jdbc.update(
         "UPDATE ccp_upload_run SET finished_ms = ?, status = ?, considered = ?, uploaded = ?,"

@@ -1,11 +1,20 @@
 package org.ccpfhir.bridgehead.upload;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ccpfhir.bridgehead.identity.IdentityNetwork;
+import org.ccpfhir.bridgehead.identity.SiteClient;
 import org.ccpfhir.mdssearch.MdsSearchApplication;
+import org.ccpfhir.profiles.upload.MdsUploadContract;
+import org.ccpfhir.security.ca.CertificateVerifier;
 import org.ccpfhir.security.ca.PasswordFiles;
+import org.ccpfhir.security.cms.Envelopes;
+import org.hl7.fhir.r4.model.Base64BinaryType;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.StringType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,6 +47,26 @@ public final class MdsDatabase {
     registry.add("ccp.upload.cron", () -> "-");
     registry.add(
         "ccp.upload.local-id-key-file", () -> IdentityNetwork.PKI.resolve("upload-local-id.key"));
+  }
+
+  /**
+   * The MDS*G-ID the MDS database keeps a person under: the central list re-encrypts the site's
+   * BK-G-ID for the MDS database (asked with the site's certificate), the tests open it with the
+   * MDS database's key.
+   */
+  public static String mdsId(SiteClient site, String bkGlobal, CertificateVerifier verifier) {
+    IdentityNetwork network = IdentityNetwork.shared();
+    Parameters input = new Parameters();
+    input.addParameter("pseudonym", new StringType(bkGlobal));
+    input.addParameter("target", new CodeType(MdsUploadContract.REENCRYPT_TARGET));
+    byte[] sealed =
+        ((Base64BinaryType)
+                site.call(IdentityNetwork.url(network.centralList), "$reencrypt", input)
+                    .getParameter("encryptedPseudonym")
+                    .getValue())
+            .getValue();
+    return new String(
+        Envelopes.open(sealed, network.mdsSearch, verifier).payload(), StandardCharsets.US_ASCII);
   }
 
   private static ConfigurableApplicationContext start() {
