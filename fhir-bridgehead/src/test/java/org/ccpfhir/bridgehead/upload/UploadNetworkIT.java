@@ -29,6 +29,7 @@ import org.ccpfhir.security.tls.ComponentTls;
 import org.ccpfhir.synthetic.EntryMode;
 import org.ccpfhir.synthetic.SyntheticPatientGenerator;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.BeforeEach;
@@ -314,6 +315,16 @@ class UploadNetworkIT extends PostgresIT {
     assertThat(all.size() - before.size()).isEqualTo(5);
     assertThat(all).containsAll(patients.stream().map(this::globalKey).toList());
     assertThat(count(api.upload(200), "uploaded")).isZero();
+  }
+
+  @Test
+  void aConsentWithACodeOutsideTheConsentPolicyCodeSystemIsRefused() {
+    Ingested patient = hd.api().ingest(1, true).get(0);
+    Consent consent = ConsentResources.consent("Patient/" + patient.id(), "everything");
+    Response refused =
+        fhir().body(fhirContext.newJsonParser().encodeResourceToString(consent)).post("/Consent");
+    assertThat(refused.statusCode()).as(refused.asString()).isEqualTo(422);
+    assertThat(refused.asString()).contains("OperationOutcome", "everything");
   }
 
   @Test
