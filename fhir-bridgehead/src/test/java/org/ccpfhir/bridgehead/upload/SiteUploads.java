@@ -140,6 +140,15 @@ public final class SiteUploads {
     return json().parseResource(Parameters.class, response.asString()).getParameter("run");
   }
 
+  /** The statuses of the last runs, newest first ({@code $upload-status}). */
+  public List<String> runStatuses() {
+    Response response = clients.as("datamanager").get(clients.fhirBase() + "/$upload-status");
+    assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+    return json().parseResource(Parameters.class, response.asString()).getParameter().stream()
+        .map(SiteUploads::status)
+        .toList();
+  }
+
   public static int count(Parameters.ParametersParameterComponent run, String name) {
     return run.getPart().stream()
         .filter(p -> p.getName().equals(name))

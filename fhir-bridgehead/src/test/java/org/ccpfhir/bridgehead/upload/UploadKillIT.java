@@ -115,6 +115,8 @@ class UploadKillIT extends PostgresIT {
       Parameters.ParametersParameterComponent resumed = api.upload(200);
 
       assertThat(status(resumed)).isEqualTo("completed");
+      // the killed run: closed as interrupted when the bridgehead started again
+      assertThat(api.runStatuses()).containsExactly("completed", "interrupted");
       // acknowledged batches may be sent again only if their state was lost with the process
       assertThat(count(resumed, "uploaded")).isBetween(PATIENTS - 4, PATIENTS);
       List<String> all =
