@@ -331,6 +331,25 @@ PSEUDONYM_KIND = [
 # CCP code systems
 # ---------------------------------------------------------------------------
 
+# Consent.policyRule at the bridgehead (CCP-IT §3.2, §3.4): what a patient's consent allows
+CONSENT_POLICY = [
+    c("network", "Einwilligung in die Netzwerknutzung", "Network consent",
+      "Ausdrückliche Einwilligung: globales Pseudonym, Upload der MDS-Daten unter der MDS*G-ID.",
+      "Explicit consent: global pseudonym, MDS data uploaded under the MDS*G-ID."),
+    c("local-upload", "Lokale Einwilligung mit pseudonymisiertem Upload",
+      "Local consent with pseudonymized upload",
+      "Lokale Einwilligung, die den Upload unter einem standortbezogenen Pseudonym erlaubt "
+      "(CCP-IT 3.4 b); wirksam nur, solange der Standort dies im Vier-Augen-Prinzip "
+      "freigeschaltet hat.",
+      "Local consent allowing upload under a site-scoped pseudonym (CCP-IT 3.4 b); effective "
+      "only while the site has switched it on under the four-eyes principle."),
+    c("objection", "Widerspruch", "Objection",
+      "Widerspruch: Daten des Patienten dürfen nicht importiert werden; hochgeladene Daten "
+      "werden zentral gelöscht.",
+      "Objection: no data of the patient may be imported; uploaded data is deleted centrally."),
+]
+# ---------------------------------------------------------------------------
+
 TNM_VERSIONS = [
     c("6", "TNM 6. Auflage", "TNM 6th edition", "UICC TNM-Klassifikation, 6. Auflage (2002).",
       "UICC TNM classification, 6th edition (2002)."),
@@ -567,6 +586,9 @@ ENTITY_PROPERTIES = [
 
 
 def vs_name(cs_name):
+    # the project's own lower-case names (consent-policy) name their ValueSet alike
+    if "-" in cs_name:
+        return cs_name
     return (cs_name[:-2] if cs_name.endswith("CS") else cs_name) + "VS"
 
 
@@ -604,7 +626,7 @@ def code_system(name, url, title, description, concepts, content="complete", pro
         "language": "de",
         "url": url,
         "version": VERSION,
-        "name": name,
+        "name": "".join(part[:1].upper() + part[1:] for part in name.split("-")),
         "title": title,
         "status": "active",
         "experimental": False,
@@ -779,6 +801,10 @@ def all_code_systems():
         code_system("ICDO3VersionCS", CCP_CS + "ICDO3VersionCS", "ICD-O-3-Version",
                     "Version der ICD-O-3 für Topographie (K-7) und Morphologie (K-10). "
                     + SOURCE_OBDS, ICDO3_VERSIONS),
+        code_system("consent-policy", CCP_CS + "consent-policy", "Einwilligungsregel",
+                    "Was die Einwilligung eines Patienten erlaubt, als Consent.policyRule der "
+                    "Brückenköpfe (CCP-IT 3.2, 3.4). Ohne Consent mit einer dieser Regeln bleiben "
+                    "die Daten am Standort.", CONSENT_POLICY),
         code_system("TumorEntityCS", CCP_CS + "TumorEntityCS", "Klinisch relevante Tumorentität",
                     "Gruppen klinisch relevanter Tumorentitäten (K-31), gebildet aus den "
                     "dreistelligen Kategorien von Kapitel II der ICD-10-GM. Wird nie gespeichert, "
@@ -805,7 +831,7 @@ def main():
     names = []
     for cs in all_code_systems():
         names.append(write(cs, "CodeSystem"))
-        vs = value_set(vs_name(cs["name"]), cs["title"], "Alle Codes von " + cs["url"] + ".",
+        vs = value_set(vs_name(cs["id"]), cs["title"], "Alle Codes von " + cs["url"] + ".",
                        [{"system": cs["url"]}])
         names.append(write(vs, "ValueSet"))
     names.append(write(pattern_value_set(

@@ -40,6 +40,9 @@ public final class CodeSystems {
   public static final String ICDO3_VERSION = CCP_BASE + "ICDO3VersionCS";
   public static final String TUMOR_ENTITY = CCP_BASE + "TumorEntityCS";
 
+  /** Consent.policyRule at the bridgehead: network, local-upload, objection. */
+  public static final String CONSENT_POLICY = CCP_BASE + "consent-policy";
+
   public static final String SAMPLE_MATERIAL_TYPE =
       "https://fhir.bbmri.de/CodeSystem/SampleMaterialType";
 
@@ -80,6 +83,7 @@ public final class CodeSystems {
           ICD10_VERSION,
           ICDO3_VERSION,
           TUMOR_ENTITY,
+          CONSENT_POLICY,
           SAMPLE_MATERIAL_TYPE);
 
   private CodeSystems() {}

@@ -2,7 +2,8 @@ package org.ccpfhir.terminology;
 
 /**
  * Canonical URLs of the shipped ValueSets. Every shipped code system has a ValueSet of all its
- * codes at {@code https://ccp-fhir.org/fhir/ValueSet/<name without trailing CS>VS}.
+ * codes at {@code https://ccp-fhir.org/fhir/ValueSet/<name without trailing CS>VS}; the project's
+ * own lower-case names ({@code consent-policy}) name their ValueSet alike.
  */
 public final class ValueSets {
 
@@ -37,6 +38,7 @@ public final class ValueSets {
   public static final String ICDO3_VERSION = BASE + "ICDO3VersionVS";
   public static final String TUMOR_ENTITY = BASE + "TumorEntityVS";
   public static final String SAMPLE_MATERIAL_TYPE = BASE + "SampleMaterialTypeVS";
+  public static final String CONSENT_POLICY = BASE + "consent-policy";
 
   /** Format-defined ValueSets over external systems whose content is not shipped. */
   public static final String ICD10GM_CHAPTER2 = BASE + "icd10gm-chapter2";
@@ -49,6 +51,10 @@ public final class ValueSets {
   /** The all-codes ValueSet URL of a shipped code system, following the naming rule above. */
   public static String allCodesOf(String codeSystemUrl) {
     String name = codeSystemUrl.substring(codeSystemUrl.lastIndexOf('/') + 1);
+    if (name.contains("-")) {
+      // the project's own lower-case names (consent-policy): the ValueSet is named alike
+      return BASE + name;
+    }
     if (name.endsWith("CS")) {
       name = name.substring(0, name.length() - 2);
     }

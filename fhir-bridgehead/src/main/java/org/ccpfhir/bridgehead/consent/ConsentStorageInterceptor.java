@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * no data imported — any write of the patient or of a resource about it is refused with 422 and the
  * transaction stores nothing; (2) every Consent change is audited with its patient, policy and
  * resulting kind. The objection is looked up in the store once per patient and request (no cache
- * that several nodes would have to share).
+ * that several nodes would have to share); (3) a Consent naming a policy of the consent-policy
+ * CodeSystem must use one of its codes (422 otherwise).
  */
 @Component
 @Interceptor
@@ -41,13 +42,38 @@ public class ConsentStorageInterceptor {
 
   @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
   public void created(IBaseResource resource, RequestDetails request) {
+    refuseUnknownPolicy(resource);
     refuseObjected(resource, request);
   }
 
   @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
   public void updated(
       IBaseResource oldResource, IBaseResource newResource, RequestDetails request) {
+    refuseUnknownPolicy(newResource);
     refuseObjected(newResource, request);
+  }
+
+  /**
+   * A policy of the network's consent-policy CodeSystem (terminology {@code consent-policy}) must
+   * be one of its codes: an unknown one would silently count as "no consent".
+   */
+  private static void refuseUnknownPolicy(IBaseResource resource) {
+    if (!(resource instanceof Consent consent)) {
+      return;
+    }
+    consent.getPolicyRule().getCoding().stream()
+        .filter(c -> NetworkConsent.POLICY_SYSTEM.equals(c.getSystem()))
+        .filter(c -> ConsentKind.ofCode(c.getCode()).isEmpty())
+        .findFirst()
+        .ifPresent(
+            c -> {
+              throw new UnprocessableEntityException(
+                  "Consent.policyRule: code '"
+                      + c.getCode()
+                      + "' is not in "
+                      + NetworkConsent.POLICY_SYSTEM
+                      + " (network, local-upload, objection); nothing was stored");
+            });
   }
 
   @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)

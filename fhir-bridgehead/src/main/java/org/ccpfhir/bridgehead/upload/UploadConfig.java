@@ -47,7 +47,10 @@ public class UploadConfig {
 
   @Bean
   public UploadStateRepository uploadStateRepository(DataSource dataSource) {
-    return new UploadStateRepository(dataSource, Clock.systemUTC());
+    UploadStateRepository states = new UploadStateRepository(dataSource, Clock.systemUTC());
+    // one bridgehead per database: a run still "running" now was cut off by a stop or a crash
+    states.closeInterruptedRuns();
+    return states;
   }
 
   /** The MDS pseudonyms of this site; null when the upload is not configured. */

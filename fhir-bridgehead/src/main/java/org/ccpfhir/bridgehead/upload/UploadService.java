@@ -108,7 +108,7 @@ public class UploadService {
             "$upload",
             "completed".equals(status) ? 200 : 503,
             "upload run " + id + " (" + trigger + ") " + status + ": " + counts);
-    return parts.states().lastRuns(1).get(0);
+    return parts.states().run(id);
   }
 
   /**

@@ -1,5 +1,7 @@
 package org.ccpfhir.bridgehead.upload;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
@@ -111,6 +113,18 @@ public class UploadStateRepository {
         started);
   }
 
+  /**
+   * Marks runs left "running" by a bridgehead that stopped or crashed during them as interrupted.
+   * Their acknowledged batches are recorded; the next run sends the rest.
+   */
+  public int closeInterruptedRuns() {
+    return jdbc.update(
+        "UPDATE ccp_upload_run SET status = 'interrupted', finished_ms = ?, message = ?"
+            + " WHERE status = 'running'",
+        clock.millis(),
+        "the bridgehead stopped during the run; the next run sends what was not acknowledged");
+  }
+
   public void finishRun(long id, UploadCounts counts, String status, String message) {
     jdbc.update(
         "UPDATE ccp_upload_run SET finished_ms = ?, status = ?, considered = ?, uploaded = ?,"
@@ -126,25 +140,33 @@ public class UploadStateRepository {
         id);
   }
 
+  private static final String RUN_COLUMNS =
+      "SELECT id, trigger_kind, started_ms, finished_ms, status, considered, uploaded, deleted,"
+          + " unchanged, failed, message FROM ccp_upload_run";
+
   public List<Run> lastRuns(int count) {
     return jdbc.query(
-        "SELECT id, trigger_kind, started_ms, finished_ms, status, considered, uploaded, deleted,"
-            + " unchanged, failed, message FROM ccp_upload_run ORDER BY id DESC"
-            + " FETCH FIRST "
-            + Math.max(1, count)
-            + " ROWS ONLY",
-        (row, i) ->
-            new Run(
-                row.getLong(1),
-                row.getString(2),
-                row.getLong(3),
-                (Long) row.getObject(4, Long.class),
-                row.getString(5),
-                row.getInt(6),
-                row.getInt(7),
-                row.getInt(8),
-                row.getInt(9),
-                row.getInt(10),
-                row.getString(11)));
+        RUN_COLUMNS + " ORDER BY id DESC FETCH FIRST " + Math.max(1, count) + " ROWS ONLY",
+        UploadStateRepository::toRun);
+  }
+
+  /** One run by its id (not "the last one": another run may have started since). */
+  public Run run(long id) {
+    return jdbc.queryForObject(RUN_COLUMNS + " WHERE id = ?", UploadStateRepository::toRun, id);
+  }
+
+  private static Run toRun(ResultSet row, int index) throws SQLException {
+    return new Run(
+        row.getLong(1),
+        row.getString(2),
+        row.getLong(3),
+        (Long) row.getObject(4, Long.class),
+        row.getString(5),
+        row.getInt(6),
+        row.getInt(7),
+        row.getInt(8),
+        row.getInt(9),
+        row.getInt(10),
+        row.getString(11));
   }
 }

@@ -1,11 +1,15 @@
 package org.ccpfhir.bridgehead.upload;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ccpfhir.bridgehead.identity.IdentityNetwork;
+import org.ccpfhir.bridgehead.identity.SiteClient;
 import org.ccpfhir.mdssearch.MdsSearchApplication;
+import org.ccpfhir.security.ca.CertificateVerifier;
 import org.ccpfhir.security.ca.PasswordFiles;
+import org.ccpfhir.security.cms.Envelopes;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,6 +42,18 @@ public final class MdsDatabase {
     registry.add("ccp.upload.cron", () -> "-");
     registry.add(
         "ccp.upload.local-id-key-file", () -> IdentityNetwork.PKI.resolve("upload-local-id.key"));
+  }
+
+  /**
+   * The MDS*G-ID the MDS database keeps a person under: the central list re-encrypts the site's
+   * BK-G-ID for the MDS database (asked with the site's certificate), the tests open it with the
+   * MDS database's key.
+   */
+  public static String mdsId(SiteClient site, String bkGlobal, CertificateVerifier verifier) {
+    IdentityNetwork network = IdentityNetwork.shared();
+    byte[] sealed = NetworkPeer.reencrypt(site, network, bkGlobal);
+    return new String(
+        Envelopes.open(sealed, network.mdsSearch, verifier).payload(), StandardCharsets.US_ASCII);
   }
 
   private static ConfigurableApplicationContext start() {

@@ -48,4 +48,20 @@ class UploadStateRepositoryTest {
     assertThat(runs.get(0).message()).contains("cannot be reached");
     assertThat(runs.get(1).uploaded()).isEqualTo(2);
   }
+
+  @Test
+  void aRunCutOffByAStopIsClosedAsInterrupted() {
+    UploadStateRepository states = repository();
+    long done = states.startRun("scheduled");
+    states.finishRun(done, new UploadCounts(1, 1, 0, 0, 0), "completed", null);
+    long cutOff = states.startRun("on-demand");
+
+    assertThat(states.closeInterruptedRuns()).isEqualTo(1);
+
+    List<UploadStateRepository.Run> runs = states.lastRuns(2);
+    assertThat(runs.get(0).id()).isEqualTo(cutOff);
+    assertThat(runs.get(0).status()).isEqualTo("interrupted");
+    assertThat(runs.get(0).finishedMs()).isNotNull();
+    assertThat(runs.get(1).status()).isEqualTo("completed");
+  }
 }
