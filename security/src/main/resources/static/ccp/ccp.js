@@ -133,8 +133,20 @@ window.ccp = (() => {
 
   // Wires the page's login form (#login with #username, #password) and calls ready() once a
   // valid token is there; elements with class "after-login" are shown then.
+  // the one login form of every page: a page names the place with an empty <form id="login">
+  const LOGIN_FORM =
+    '<div class="row">'
+    + '<label>User <input id="username" name="username" autocomplete="username" required></label>'
+    + '<label>Password <input id="password" name="password" type="password"'
+    + ' autocomplete="current-password" required></label>'
+    + '<button type="submit">Log in</button></div>';
+
   function page(ready) {
     const form = byId('login');
+    if (form && !form.children.length) {
+      form.innerHTML = LOGIN_FORM;
+      if (!form.hasAttribute('aria-label')) form.setAttribute('aria-label', 'Log in');
+    }
     const show = () => {
       if (form) form.hidden = true;
       document.querySelectorAll('.after-login').forEach(e => { e.hidden = false; });
