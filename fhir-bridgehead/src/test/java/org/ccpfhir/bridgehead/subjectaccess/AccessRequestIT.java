@@ -284,22 +284,51 @@ class AccessRequestIT extends PostgresIT {
     assertThat(atHd.getParameter(CentralSubjectDataContract.KNOWN).getValue().primitiveValue())
         .isEqualTo("true");
     assertThat(values(atHd, CentralSubjectDataContract.SITE)).contains("HD");
-    // TUE: the same answer as for a pseudonym nobody has, nothing more
+    // TUE: "not known", nothing more
     assertThat(atTue.getParameter(CentralSubjectDataContract.KNOWN).getValue().primitiveValue())
         .isEqualTo("false");
     assertThat(atTue.getParameter())
         .extracting(Parameters.ParametersParameterComponent::getName)
         .containsExactly(CentralSubjectDataContract.CASE_NUMBER, CentralSubjectDataContract.KNOWN);
+    Parameters nobodys =
+        centralSubjectData(hd, "BKHDG" + UUID.randomUUID().toString().substring(0, 8));
+    // ... and HD asking with a pseudonym nobody has gets the same answer (but its case number)
+    assertThat(withoutCaseNumber(nobodys)).isEqualTo(withoutCaseNumber(atTue));
+    // a malformed case number is refused, naming the parameter
+    assertThatThrownBy(() -> centralSubjectData(hd, "AR-0000", stored.bkGlobal()))
+        .hasMessageContaining("(400)")
+        .hasMessageContaining("caseNumber");
+    // without a bridgehead certificate: refused
+    Response anonymous =
+        io.restassured.RestAssured.given()
+            .relaxedHTTPSValidation()
+            .contentType("application/fhir+json")
+            .body("{\"resourceType\":\"Parameters\"}")
+            .post(
+                IdentityNetwork.url(network.centralList)
+                    + "/"
+                    + CentralSubjectDataContract.OPERATION);
+    assertThat(anonymous.statusCode()).isIn(401, 403);
   }
 
   Parameters centralSubjectData(SiteClient site, String bkGlobal) {
+    return centralSubjectData(
+        site, new CaseNumbers(new java.security.SecureRandom()).next(), bkGlobal);
+  }
+
+  Parameters centralSubjectData(SiteClient site, String caseNumber, String bkGlobal) {
     Parameters question = new Parameters();
-    question.addParameter(
-        CentralSubjectDataContract.CASE_NUMBER,
-        new StringType(new CaseNumbers(new java.security.SecureRandom()).next()));
+    question.addParameter(CentralSubjectDataContract.CASE_NUMBER, new StringType(caseNumber));
     question.addParameter(CentralSubjectDataContract.PSEUDONYM, new StringType(bkGlobal));
     return site.call(
         IdentityNetwork.url(network.centralList), CentralSubjectDataContract.OPERATION, question);
+  }
+
+  static List<String> withoutCaseNumber(Parameters answer) {
+    return answer.getParameter().stream()
+        .filter(p -> !p.getName().equals(CentralSubjectDataContract.CASE_NUMBER))
+        .map(p -> p.getName() + " " + p.getValue().primitiveValue())
+        .toList();
   }
 
   static List<String> values(Parameters parameters, String name) {

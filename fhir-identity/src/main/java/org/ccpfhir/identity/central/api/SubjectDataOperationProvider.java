@@ -46,6 +46,7 @@ public class SubjectDataOperationProvider implements FhirOperations {
     this.facts = facts;
   }
 
+  // read-only, yet POST only: a global pseudonym must never stand in a URL (access logs)
   @Operation(name = CentralSubjectDataContract.OPERATION, idempotent = false)
   public Parameters subjectData(
       @OperationParam(name = CASE_NUMBER, min = 1, max = 1) StringType caseNumber,
