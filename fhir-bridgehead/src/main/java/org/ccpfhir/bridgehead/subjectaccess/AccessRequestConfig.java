@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.ccpfhir.bridgehead.pseudonym.IdentityNetworkProperties;
 import org.ccpfhir.bridgehead.pseudonym.LocalPatientListDatabase;
 import org.ccpfhir.bridgehead.pseudonym.LocalPatientListProperties;
 import org.ccpfhir.bridgehead.upload.MdsPseudonyms;
@@ -24,7 +25,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Wires access requests. The MDS database is asked only when the upload is configured (its URL and
- * the bridgehead's certificate); otherwise the export says so.
+ * the bridgehead's certificate), the central patient list only when its URL is; otherwise the
+ * export says so.
  */
 @Configuration
 @EnableConfigurationProperties(AccessRequestProperties.class)
@@ -57,6 +59,7 @@ public class AccessRequestConfig {
       ISearchParamRegistry searchParameters,
       UploadStateRepository uploads,
       UploadProperties upload,
+      IdentityNetworkProperties network,
       ObjectProvider<MdsPseudonyms> mdsPseudonyms,
       ObjectProvider<ComponentTls> tls,
       RestfulServer server) {
@@ -70,6 +73,7 @@ public class AccessRequestConfig {
                 new SiteStoreReader(daos, fhir, searchParameters),
                 new PseudonymFacts(localDatabase.dataSource(), uploads, localProperties.site()),
                 mdsClient(upload, mdsPseudonyms.getIfAvailable(), tls.getIfAvailable(), fhir),
+                centralListClient(network, tls.getIfAvailable(), fhir),
                 cases,
                 new CaseNumbers(new SecureRandom()),
                 fhir),
@@ -87,5 +91,15 @@ public class AccessRequestConfig {
         new ComponentClient(tls.httpClient(upload.timeout()), fhir, upload.timeout()),
         upload.mdsUrl(),
         pseudonyms);
+  }
+
+  private static CentralListSubjectDataClient centralListClient(
+      IdentityNetworkProperties network, ComponentTls tls, FhirContext fhir) {
+    if (network.centralListUrl() == null || tls == null) {
+      return null;
+    }
+    return new CentralListSubjectDataClient(
+        new ComponentClient(tls.httpClient(network.timeout()), fhir, network.timeout()),
+        network.centralListUrl());
   }
 }

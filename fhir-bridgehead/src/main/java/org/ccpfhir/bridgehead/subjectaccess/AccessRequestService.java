@@ -12,6 +12,7 @@ import org.ccpfhir.identity.local.EpiLinkMatcher;
 import org.ccpfhir.identity.local.LocalPatientList;
 import org.ccpfhir.security.cms.EnvelopeException;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
@@ -38,6 +39,7 @@ public class AccessRequestService {
    * What the service reads and writes.
    *
    * @param mds null when the upload to the MDS database is not configured
+   * @param centralList null when the identity network is not configured
    */
   public record AccessRequestParts(
       LocalPatientList localList,
@@ -46,6 +48,7 @@ public class AccessRequestService {
       SiteStoreReader store,
       PseudonymFacts pseudonyms,
       MdsSubjectDataClient mds,
+      CentralListSubjectDataClient centralList,
       AccessRequestRepository cases,
       CaseNumbers caseNumbers,
       FhirContext fhir) {}
@@ -75,6 +78,7 @@ public class AccessRequestService {
     export.add(ExportComponent.PSEUDONYMS, pseudonyms);
     export.status(ExportComponent.PSEUDONYMS, "complete", pseudonyms.getParameter().size(), null);
     mdsRecords(export, caseNumber, bkLocal, bkGlobal);
+    centralListFacts(export, caseNumber, bkGlobal);
     Bundle withoutIdat = export.bundle();
     parts
         .cases()
@@ -130,6 +134,29 @@ public class AccessRequestService {
           "unavailable",
           0,
           "the MDS database or the central patient list did not answer; ask again later");
+    }
+  }
+
+  private void centralListFacts(AccessRequestExport export, String caseNumber, String bkGlobal) {
+    ExportComponent component = ExportComponent.CENTRAL_LIST;
+    if (parts.centralList() == null) {
+      export.status(
+          component, "not-configured", 0, "this bridgehead is not part of the identity network");
+      return;
+    }
+    if (bkGlobal == null) {
+      export.status(
+          component, "complete", 0, "the patient has no global pseudonym; nothing was registered");
+      return;
+    }
+    try {
+      Parameters facts = parts.centralList().facts(caseNumber, bkGlobal);
+      export.add(component, facts);
+      export.status(component, "complete", CentralListSubjectDataClient.records(facts), null);
+    } catch (BaseServerResponseException e) {
+      log.warn("access request {}: central patient list not asked: {}", caseNumber, e.getMessage());
+      export.status(
+          component, "unavailable", 0, "the central patient list did not answer; ask again later");
     }
   }
 }

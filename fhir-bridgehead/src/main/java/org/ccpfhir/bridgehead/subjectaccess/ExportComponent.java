@@ -12,7 +12,8 @@ public enum ExportComponent {
   SITE_STORE("site-store", "Medical data (the site's FHIR store)"),
   CONSENT("consent", "Consents (the site's FHIR store)"),
   PSEUDONYMS("pseudonyms", "Pseudonyms (local patient list, upload state)"),
-  MDS_DATABASE("mds-database", "Records in the central MDS database");
+  MDS_DATABASE("mds-database", "Records in the central MDS database"),
+  CENTRAL_LIST("central-list", "The central patient list (sites, linked records)");
 
   public static final String SYSTEM =
       "https://ccp-fhir.org/fhir/CodeSystem/access-request-component";

@@ -27,6 +27,8 @@ import org.ccpfhir.bridgehead.identity.SiteClient;
 import org.ccpfhir.bridgehead.upload.ConsentResources;
 import org.ccpfhir.bridgehead.upload.MdsDatabase;
 import org.ccpfhir.bridgehead.upload.MdsPseudonyms;
+import org.ccpfhir.bridgehead.upload.NetworkPeer;
+import org.ccpfhir.profiles.subjectaccess.CentralSubjectDataContract;
 import org.ccpfhir.profiles.subjectaccess.SubjectDataContract;
 import org.ccpfhir.security.audit.AuditRecorder;
 import org.ccpfhir.security.audit.AuditRepository;
@@ -64,12 +66,14 @@ class AccessRequestIT extends PostgresIT {
   IdentityNetwork network;
   JdbcTemplate bridgehead;
   JdbcTemplate mds;
+  JdbcTemplate centralList;
 
   @BeforeEach
   void network() {
     network = IdentityNetwork.shared();
     bridgehead = new JdbcTemplate(bridgeheadDatabase);
     mds = new JdbcTemplate(MdsDatabase.shared().getBean(DataSource.class));
+    centralList = new JdbcTemplate(network.centralList.getBean(DataSource.class));
   }
 
   /** What the test stored about its patient, per component. */
@@ -155,6 +159,19 @@ class AccessRequestIT extends PostgresIT {
   @Test
   void theExportHoldsExactlyWhatIsStoredPerComponent() {
     Stored stored = storePatient();
+    // the same person registered at TUE too: the central list links it or keeps it for review
+    SiteClient tue = new SiteClient(network.siteTue, tls.caCertificate(), fhirContext);
+    new NetworkPeer(tue, network.siteTue, network, fhirContext).globalPseudonym(stored.idat());
+    long person =
+        centralList.queryForObject(
+            "SELECT person_id FROM ccp_site_pseudonym WHERE pseudonym = ?",
+            Long.class,
+            stored.bkGlobal());
+    List<String> controlNumbers =
+        centralList.queryForList(
+            "SELECT control_numbers FROM ccp_control_record WHERE person_id = ?",
+            String.class,
+            person);
 
     Response response = accessRequest(stored.bkLocal());
 
@@ -191,7 +208,27 @@ class AccessRequestIT extends PostgresIT {
             "site-store complete " + stored.clinical().size(),
             "consent complete 1",
             "pseudonyms complete 3",
-            "mds-database complete 1");
+            "mds-database complete 1",
+            "central-list complete " + controlNumbers.size());
+    // the central list: the sites and linked records as stored there, no control numbers
+    Parameters listFacts = (Parameters) first(export, ExportComponent.CENTRAL_LIST);
+    assertThat(listFacts.getParameter(CentralSubjectDataContract.KNOWN).getValue().primitiveValue())
+        .isEqualTo("true");
+    assertThat(values(listFacts, CentralSubjectDataContract.SITE))
+        .isEqualTo(
+            centralList.queryForList(
+                "SELECT DISTINCT site FROM ccp_site_pseudonym WHERE person_id = ? ORDER BY site",
+                String.class,
+                person));
+    assertThat(listFacts.getParameters(CentralSubjectDataContract.RECORD))
+        .hasSize(controlNumbers.size());
+    assertThat(
+            listFacts
+                .getParameter(CentralSubjectDataContract.MDS_PSEUDONYM)
+                .getValue()
+                .primitiveValue())
+        .isEqualTo("true");
+    assertThat(encode(listFacts)).doesNotContain(controlNumbers).doesNotContain(stored.mdsId());
 
     // the kept export is the same, machine-readable and as HTML
     Response again = fhir().get("/$access-request-export?case=" + caseNumber + "&format=bundle");
@@ -227,6 +264,75 @@ class AccessRequestIT extends PostgresIT {
     assertThat(String.join("\n", centralAudit))
         .contains("1 records")
         .doesNotContain(stored.bkLocal(), stored.bkGlobal(), stored.mdsId());
+    network.centralList.getBean(AuditRecorder.class).flush();
+    List<String> listAudit = auditMentioning(centralList, caseNumber);
+    assertThat(listAudit).isNotEmpty();
+    assertThat(String.join("\n", listAudit))
+        .contains("of site HD: known")
+        .doesNotContain(stored.bkGlobal());
+  }
+
+  @Test
+  void anotherSiteLearnsNothingFromTheCentralListWithHdsPseudonym() {
+    Stored stored = storePatient();
+    SiteClient hd = new SiteClient(tls.credential(), tls.caCertificate(), fhirContext);
+    SiteClient tue = new SiteClient(network.siteTue, tls.caCertificate(), fhirContext);
+
+    Parameters atHd = centralSubjectData(hd, stored.bkGlobal());
+    Parameters atTue = centralSubjectData(tue, stored.bkGlobal());
+
+    assertThat(atHd.getParameter(CentralSubjectDataContract.KNOWN).getValue().primitiveValue())
+        .isEqualTo("true");
+    assertThat(values(atHd, CentralSubjectDataContract.SITE)).contains("HD");
+    // TUE: "not known", nothing more
+    assertThat(atTue.getParameter(CentralSubjectDataContract.KNOWN).getValue().primitiveValue())
+        .isEqualTo("false");
+    assertThat(atTue.getParameter())
+        .extracting(Parameters.ParametersParameterComponent::getName)
+        .containsExactly(CentralSubjectDataContract.CASE_NUMBER, CentralSubjectDataContract.KNOWN);
+    Parameters nobodys =
+        centralSubjectData(hd, "BKHDG" + UUID.randomUUID().toString().substring(0, 8));
+    // ... and HD asking with a pseudonym nobody has gets the same answer (but its case number)
+    assertThat(withoutCaseNumber(nobodys)).isEqualTo(withoutCaseNumber(atTue));
+    // a malformed case number is refused, naming the parameter
+    assertThatThrownBy(() -> centralSubjectData(hd, "AR-0000", stored.bkGlobal()))
+        .hasMessageContaining("(400)")
+        .hasMessageContaining("caseNumber");
+    // without a bridgehead certificate: refused
+    Response anonymous =
+        io.restassured.RestAssured.given()
+            .relaxedHTTPSValidation()
+            .contentType("application/fhir+json")
+            .body("{\"resourceType\":\"Parameters\"}")
+            .post(
+                IdentityNetwork.url(network.centralList)
+                    + "/"
+                    + CentralSubjectDataContract.OPERATION);
+    assertThat(anonymous.statusCode()).isIn(401, 403);
+  }
+
+  Parameters centralSubjectData(SiteClient site, String bkGlobal) {
+    return centralSubjectData(
+        site, new CaseNumbers(new java.security.SecureRandom()).next(), bkGlobal);
+  }
+
+  Parameters centralSubjectData(SiteClient site, String caseNumber, String bkGlobal) {
+    Parameters question = new Parameters();
+    question.addParameter(CentralSubjectDataContract.CASE_NUMBER, new StringType(caseNumber));
+    question.addParameter(CentralSubjectDataContract.PSEUDONYM, new StringType(bkGlobal));
+    return site.call(
+        IdentityNetwork.url(network.centralList), CentralSubjectDataContract.OPERATION, question);
+  }
+
+  static List<String> withoutCaseNumber(Parameters answer) {
+    return answer.getParameter().stream()
+        .filter(p -> !p.getName().equals(CentralSubjectDataContract.CASE_NUMBER))
+        .map(p -> p.getName() + " " + p.getValue().primitiveValue())
+        .toList();
+  }
+
+  static List<String> values(Parameters parameters, String name) {
+    return parameters.getParameters(name).stream().map(p -> p.getValue().primitiveValue()).toList();
   }
 
   @Test

@@ -36,7 +36,8 @@ public class IdentityAccessRules {
               path(HttpMethod.POST, "/fhir/$redeem-ticket"),
               path(HttpMethod.POST, "/fhir/$reencrypt"),
               path(HttpMethod.POST, "/fhir/$project-pseudonym"),
-              path(HttpMethod.POST, "/fhir/$withdraw-identity"))
+              path(HttpMethod.POST, "/fhir/$withdraw-identity"),
+              path(HttpMethod.POST, "/fhir/$subject-data"))
           .hasAuthority(BRIDGEHEAD);
       rules
           .requestMatchers(

@@ -4,6 +4,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.ccpfhir.identity.central.CentralListRepository;
 import org.ccpfhir.identity.central.CentralPatientList;
+import org.ccpfhir.identity.central.SubjectFacts;
 import org.ccpfhir.identity.controlnumber.ControlNumberMatcher;
 import org.ccpfhir.identity.controlnumber.LshBlockingIndex;
 import org.ccpfhir.identity.pseudonym.ProjectPseudonyms;
@@ -81,5 +82,11 @@ public class CentralListConfig {
   public ReencryptOperationProvider reencryptOperationProvider(
       CentralPatientList list, ReEncryption reEncryption, CentralListProperties properties) {
     return new ReencryptOperationProvider(list, reEncryption, properties.reencryptTargets());
+  }
+
+  @Bean
+  public SubjectDataOperationProvider subjectDataOperationProvider(
+      CentralPatientList list, DataSource dataSource) {
+    return new SubjectDataOperationProvider(list, new SubjectFacts(dataSource));
   }
 }
