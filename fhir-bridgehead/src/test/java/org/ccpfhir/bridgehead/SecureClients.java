@@ -4,6 +4,8 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
@@ -21,6 +23,12 @@ import org.ccpfhir.security.tls.ComponentTls;
  * one of the configured demo users (application.yml) through the local token issuer.
  */
 public final class SecureClients {
+
+  // FHIR bodies are UTF-8; REST Assured would send "application/fhir+json" as ISO-8859-1, and a
+  // "Günter" would arrive as "G�nter"
+  private static final RestAssuredConfig UTF8 =
+      RestAssured.config()
+          .encoderConfig(EncoderConfig.encoderConfig().defaultContentCharset("UTF-8"));
 
   /** Demo users of application.yml and their passwords. */
   public static final Map<String, String> PASSWORDS =
@@ -58,7 +66,7 @@ public final class SecureClients {
 
   /** A request without credentials, trusting the network CA. */
   public RequestSpecification anonymous() {
-    return RestAssured.given().baseUri(root()).trustStore(trustStore);
+    return RestAssured.given().baseUri(root()).trustStore(trustStore).config(UTF8);
   }
 
   /** A request as the given demo user. */

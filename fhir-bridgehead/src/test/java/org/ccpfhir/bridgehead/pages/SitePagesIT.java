@@ -35,7 +35,7 @@ class SitePagesIT extends PostgresIT {
       String html = clients.anonymous().get(page).then().statusCode(200).extract().asString();
       assertThat(html)
           .as(page)
-          .contains("<label", "ccp/ccp.js", "ccp/ccp.css", "site.js")
+          .contains("id=\"login\"", "ccp/ccp.js", "ccp/ccp.css", "site.js")
           .doesNotContain(pseudonym, "Patient/" + patient.getIdPart());
     }
     for (String script : List.of("/site.js", "/ccp/ccp.js", "/ccp/ccp.css")) {
