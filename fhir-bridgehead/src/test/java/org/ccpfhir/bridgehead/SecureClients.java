@@ -66,7 +66,8 @@ public final class SecureClients {
 
   /** A request without credentials, trusting the network CA. */
   public RequestSpecification anonymous() {
-    return RestAssured.given().baseUri(root()).trustStore(trustStore).config(UTF8);
+    // config first: it replaces the whole configuration, the trust store included
+    return RestAssured.given().config(UTF8).baseUri(root()).trustStore(trustStore);
   }
 
   /** A request as the given demo user. */
