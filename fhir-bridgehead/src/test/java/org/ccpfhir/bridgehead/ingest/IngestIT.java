@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.synthetic.EntryMode;
@@ -50,6 +51,23 @@ class IngestIT extends PostgresIT {
         .body("resourceType", equalTo("OperationOutcome"))
         .body("issue.severity", hasItem("error"))
         .body("issue.expression.flatten()", hasItem(containsString("Bundle.entry[" + index + "]")));
+
+    assertThat(countPatients(id)).isZero();
+  }
+
+  @Test
+  void aLatin1BodyIsRefusedInsteadOfStoringReplacementCharacters() {
+    Bundle bundle = uniquePatientBundle(EntryMode.POST);
+    Identifier id = patientOf(bundle).getIdentifierFirstRep();
+    patientOf(bundle).getNameFirstRep().setFamily("Müller");
+
+    fhir()
+        .body(json(bundle).getBytes(StandardCharsets.ISO_8859_1))
+        .post()
+        .then()
+        .statusCode(400)
+        .body("resourceType", equalTo("OperationOutcome"))
+        .body("issue.diagnostics", hasItem(containsString("not valid UTF-8 at byte")));
 
     assertThat(countPatients(id)).isZero();
   }
