@@ -65,6 +65,19 @@ final class ElementRule {
   /** Set at compile time for content this validator does not check (e.g. contentReference). */
   String unsupported;
 
+  /** For a slice: whether an item of the sliced element belongs to it. */
+  boolean containsItem(Base item) {
+    if (sliceKeyChild == null) {
+      return sliceKey.matches(item);
+    }
+    for (Base target : item.getProperty(sliceKeyChild.hashCode(), sliceKeyChild, false)) {
+      if (target != null && sliceKey.matches(target)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   ElementRule(String path, boolean repeating, String sliceName) {
     this.path = path;
     String last = path.substring(path.lastIndexOf('.') + 1);

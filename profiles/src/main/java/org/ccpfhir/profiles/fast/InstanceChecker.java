@@ -24,6 +24,7 @@ final class InstanceChecker {
   private final Invariants invariants;
   private final Issues issues = new Issues();
   private final ValueChecks values;
+  private final ExtensionContexts contexts;
   private Resource resource;
 
   InstanceChecker(DefinitionRegistry registry, BindingChecker bindings, Invariants invariants) {
@@ -31,6 +32,7 @@ final class InstanceChecker {
     this.bindings = bindings;
     this.invariants = invariants;
     this.values = new ValueChecks(registry, issues);
+    this.contexts = new ExtensionContexts(issues);
   }
 
   Issues issues() {
@@ -126,13 +128,13 @@ final class InstanceChecker {
       if (profile == null) {
         throw new UnsupportedContentException("unknown type profile at " + location);
       }
-      checkContext(profile, ownerRule, owner, location);
+      contexts.check(profile, ownerRule, owner, location);
       return profile;
     }
     if (value instanceof Extension extension) {
       Definition known = extension.hasUrl() ? registry.get(extension.getUrl()) : null;
       if (known != null && "Extension".equals(known.type())) {
-        checkContext(known, ownerRule, owner, location);
+        contexts.check(known, ownerRule, owner, location);
         return known;
       }
       issues.information(
@@ -212,7 +214,7 @@ final class InstanceChecker {
       String itemLocation = itemLocation(location, sliced, item, i);
       int match = -1;
       for (int s = 0; s < slices.size() && match < 0; s++) {
-        if (inSlice(slices.get(s), item)) {
+        if (slices.get(s).containsItem(item)) {
           match = s;
         }
       }
@@ -250,47 +252,6 @@ final class InstanceChecker {
             slice.displayId() + ": max allowed = " + slice.max + ", but found " + counts[s]);
       }
     }
-  }
-
-  private static boolean inSlice(ElementRule slice, Base item) {
-    if (slice.sliceKeyChild == null) {
-      return slice.sliceKey.matches(item);
-    }
-    for (Base target :
-        item.getProperty(slice.sliceKeyChild.hashCode(), slice.sliceKeyChild, false)) {
-      if (target != null && slice.sliceKey.matches(target)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private void checkContext(Definition extension, ElementRule ownerRule, Base owner, String loc) {
-    if (extension.contexts().isEmpty() || ownerRule == null) {
-      return;
-    }
-    String ownerType = owner.fhirType();
-    for (String context : extension.contexts()) {
-      if (context.equals("Element")
-          || context.equals(ownerRule.path)
-          || context.equals(ownerType)
-          || (owner instanceof Resource
-              && (context.equals("Resource") || context.equals("DomainResource")))) {
-        return;
-      }
-    }
-    if (ownerRule.path.indexOf('.') < 0 && !(owner instanceof Resource)) {
-      // inside a datatype the HL7 validator also compares the full element path, unknown here
-      throw new UnsupportedContentException("extension context inside a datatype at " + loc);
-    }
-    issues.error(
-        loc,
-        "Extension_EXT_Context_Wrong",
-        "The extension "
-            + extension.url()
-            + " is not allowed here (allowed: "
-            + extension.contexts()
-            + ")");
   }
 
   private void evaluate(List<Invariants.Invariant> list, Base value, String location) {
