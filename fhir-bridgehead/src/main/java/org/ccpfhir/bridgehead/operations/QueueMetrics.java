@@ -27,8 +27,8 @@ public class QueueMetrics implements MeterBinder {
   @Override
   public void bindTo(MeterRegistry registry) {
     QueueGauges gauges = new QueueGauges(registry);
-    gauges.register("search-agent-outbox", () -> searchRequests.pendingDecisions().size());
-    gauges.register("search-agent-unevaluated", () -> searchRequests.unevaluated().size());
+    gauges.register("search-agent-outbox", searchRequests::countPendingDecisions);
+    gauges.register("search-agent-unevaluated", searchRequests::countUnevaluated);
     gauges.register("upload-pending", uploadPending());
   }
 

@@ -116,6 +116,17 @@ public class SearchAgentRepository {
         SearchAgentRepository::row);
   }
 
+  /** Queue lengths for the metrics: counted in the database, no rows loaded. */
+  public int countUnevaluated() {
+    return jdbc.queryForObject(
+        "SELECT count(*) FROM ccp_search_request WHERE evaluated = FALSE", Integer.class);
+  }
+
+  public int countPendingDecisions() {
+    return jdbc.queryForObject(
+        "SELECT count(*) FROM ccp_search_request WHERE outbox_pending = TRUE", Integer.class);
+  }
+
   /** Records a decision to be sent, if none was taken before; false if one was. */
   public boolean decide(LocalSearchRequest decided, long now) {
     return jdbc.update(
