@@ -8,13 +8,13 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.ccpfhir.bridgehead.pseudonym.IdentityNetworkProperties;
-import org.ccpfhir.bridgehead.pseudonym.LocalPatientListDatabase;
 import org.ccpfhir.bridgehead.pseudonym.LocalPatientListProperties;
 import org.ccpfhir.bridgehead.upload.MdsPseudonyms;
 import org.ccpfhir.bridgehead.upload.UploadProperties;
 import org.ccpfhir.bridgehead.upload.UploadStateRepository;
 import org.ccpfhir.identity.fhir.ComponentClient;
 import org.ccpfhir.identity.local.LocalPatientList;
+import org.ccpfhir.identity.pseudonym.ProjectPseudonyms;
 import org.ccpfhir.identity.pseudonym.PseudonymSystems;
 import org.ccpfhir.security.retention.RetentionPolicy;
 import org.ccpfhir.security.tls.ComponentTls;
@@ -53,7 +53,7 @@ public class AccessRequestConfig {
       AccessRequestRepository cases,
       LocalPatientList localList,
       LocalPatientListProperties localProperties,
-      LocalPatientListDatabase localDatabase,
+      ProjectPseudonyms projectPseudonyms,
       DaoRegistry daos,
       FhirContext fhir,
       ISearchParamRegistry searchParameters,
@@ -71,7 +71,7 @@ public class AccessRequestConfig {
                 localSystem,
                 localProperties.site(),
                 new SiteStoreReader(daos, fhir, searchParameters),
-                new PseudonymFacts(localDatabase.dataSource(), uploads, localProperties.site()),
+                new PseudonymFacts(projectPseudonyms, uploads, localProperties.site()),
                 mdsClient(upload, mdsPseudonyms.getIfAvailable(), tls.getIfAvailable(), fhir),
                 centralListClient(network, tls.getIfAvailable(), fhir),
                 cases,

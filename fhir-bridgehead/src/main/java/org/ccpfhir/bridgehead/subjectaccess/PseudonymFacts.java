@@ -1,13 +1,13 @@
 package org.ccpfhir.bridgehead.subjectaccess;
 
 import java.util.List;
-import javax.sql.DataSource;
+import java.util.Objects;
 import org.ccpfhir.bridgehead.upload.UploadStateRepository;
+import org.ccpfhir.identity.pseudonym.ProjectPseudonyms;
 import org.ccpfhir.identity.pseudonym.PseudonymSystems;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Parameters;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The pseudonyms a patient has and where they come from: the local one (BK-L), the site's global
@@ -17,23 +17,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class PseudonymFacts {
 
-  private final JdbcTemplate localList;
+  private final ProjectPseudonyms projects;
   private final UploadStateRepository uploads;
   private final String site;
 
-  public PseudonymFacts(DataSource localListDatabase, UploadStateRepository uploads, String site) {
-    this.localList = new JdbcTemplate(localListDatabase);
+  public PseudonymFacts(ProjectPseudonyms projects, UploadStateRepository uploads, String site) {
+    this.projects = projects;
     this.uploads = uploads;
     this.site = site;
   }
 
   /** The site's global pseudonym of one of the given Patient resources, if the Teiler has one. */
   public String global(List<String> patientIds) {
-    var states = uploads.all();
     return patientIds.stream()
-        .map(states::get)
-        .filter(s -> s != null && s.bkGlobal() != null)
+        .flatMap(id -> uploads.find(id).stream())
         .map(UploadStateRepository.State::bkGlobal)
+        .filter(Objects::nonNull)
         .findFirst()
         .orElse(null);
   }
@@ -46,22 +45,15 @@ public class PseudonymFacts {
     if (bkGlobal != null) {
       add(facts, "global", null, new Identifier().setSystem(system("BK", "G")).setValue(bkGlobal));
     }
-    // read-only view of the list's project table (fhir-identity ProjectPseudonyms)
-    localList
-        .queryForList(
-            "SELECT domain, pseudonym FROM ccp_project_pseudonym WHERE owner = ? ORDER BY domain",
-            bkLocal)
+    projects
+        .of(bkLocal)
         .forEach(
-            row -> {
-              String domain = (String) row.get("domain");
-              add(
-                  facts,
-                  "project",
-                  domain.substring(0, domain.indexOf('-')),
-                  new Identifier()
-                      .setSystem(PseudonymSystems.of(domain))
-                      .setValue((String) row.get("pseudonym")));
-            });
+            (domain, pseudonym) ->
+                add(
+                    facts,
+                    "project",
+                    domain.substring(0, domain.indexOf('-')),
+                    new Identifier().setSystem(PseudonymSystems.of(domain)).setValue(pseudonym)));
     return facts;
   }
 

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.ccpfhir.bridgehead.consent.ConsentKind;
 import org.ccpfhir.identity.OwnSchema;
@@ -36,21 +37,35 @@ public class UploadStateRepository {
   public record State(
       String patientId, ConsentKind kind, String bkLocal, String bkGlobal, String contentHash) {}
 
+  private static final String STATE_COLUMNS =
+      "SELECT patient_id, kind, bk_local, bk_global, content_hash FROM ccp_upload_state";
+
   public Map<String, State> all() {
     Map<String, State> states = new HashMap<>();
     jdbc.query(
-        "SELECT patient_id, kind, bk_local, bk_global, content_hash FROM ccp_upload_state",
+        STATE_COLUMNS,
         row -> {
-          State state =
-              new State(
-                  row.getString(1),
-                  ConsentKind.valueOf(row.getString(2)),
-                  row.getString(3),
-                  row.getString(4),
-                  row.getString(5));
+          State state = state(row);
           states.put(state.patientId(), state);
         });
     return states;
+  }
+
+  /** One patient's state, if the Teiler keeps one. */
+  public Optional<State> find(String patientId) {
+    return jdbc
+        .query(STATE_COLUMNS + " WHERE patient_id = ?", (row, n) -> state(row), patientId)
+        .stream()
+        .findFirst();
+  }
+
+  private static State state(ResultSet row) throws SQLException {
+    return new State(
+        row.getString(1),
+        ConsentKind.valueOf(row.getString(2)),
+        row.getString(3),
+        row.getString(4),
+        row.getString(5));
   }
 
   /** Records an acknowledged batch: stored states replace earlier ones, removed ones go. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import org.ccpfhir.identity.pseudonym.ProjectPseudonyms;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -26,9 +27,11 @@ public class SubjectFacts {
       boolean mdsPseudonym) {}
 
   private final JdbcTemplate jdbc;
+  private final ProjectPseudonyms projects;
 
-  public SubjectFacts(DataSource dataSource) {
+  public SubjectFacts(DataSource dataSource, ProjectPseudonyms projects) {
     this.jdbc = new JdbcTemplate(dataSource);
+    this.projects = projects;
   }
 
   /**
@@ -64,15 +67,10 @@ public class SubjectFacts {
             > 0);
   }
 
+  /** The asking site's global project pseudonyms ({@code <project>-<site>-G}). */
   private Map<String, String> projectPseudonyms(String owner, String site) {
-    Map<String, String> byDomain = new TreeMap<>();
-    jdbc.query(
-        "SELECT domain, pseudonym FROM ccp_project_pseudonym WHERE owner = ? AND domain LIKE ?",
-        rs -> {
-          byDomain.put(rs.getString(1), rs.getString(2));
-        },
-        owner,
-        "%-" + site + "-G");
+    Map<String, String> byDomain = new TreeMap<>(projects.of(owner));
+    byDomain.keySet().removeIf(domain -> !domain.endsWith("-" + site + "-G"));
     return byDomain;
   }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.ccpfhir.identity.OwnSchema;
 import org.springframework.dao.DuplicateKeyException;
@@ -62,15 +63,26 @@ public class ProjectPseudonyms {
    */
   public Map<String, String> withdraw(String owner, boolean anonymise) {
     Map<String, String> replaced = new LinkedHashMap<>();
-    for (Map<String, Object> row :
-        jdbc.queryForList(
-            "SELECT domain, pseudonym FROM ccp_project_pseudonym WHERE owner = ?", owner)) {
-      String old = (String) row.get("pseudonym");
-      registry.retire(old);
-      replaced.put(old, anonymise ? registry.issue((String) row.get("domain")) : null);
-    }
+    of(owner)
+        .forEach(
+            (domain, old) -> {
+              registry.retire(old);
+              replaced.put(old, anonymise ? registry.issue(domain) : null);
+            });
     jdbc.update("DELETE FROM ccp_project_pseudonym WHERE owner = ?", owner);
     return replaced;
+  }
+
+  /** The owner's project pseudonyms, domain → pseudonym, in domain order. */
+  public Map<String, String> of(String owner) {
+    Map<String, String> byDomain = new TreeMap<>();
+    jdbc.query(
+        "SELECT domain, pseudonym FROM ccp_project_pseudonym WHERE owner = ?",
+        row -> {
+          byDomain.put(row.getString(1), row.getString(2));
+        },
+        owner);
+    return byDomain;
   }
 
   private List<String> lookup(String owner, String domain) {

@@ -86,7 +86,7 @@ public class CentralListConfig {
 
   @Bean
   public SubjectDataOperationProvider subjectDataOperationProvider(
-      CentralPatientList list, DataSource dataSource) {
-    return new SubjectDataOperationProvider(list, new SubjectFacts(dataSource));
+      CentralPatientList list, DataSource dataSource, ProjectPseudonyms projects) {
+    return new SubjectDataOperationProvider(list, new SubjectFacts(dataSource, projects));
   }
 }
