@@ -58,7 +58,12 @@ public final class CountEngine {
                 }));
   }
 
-  /** Matching patients only (GET searches, tests). */
+  /** The cell of the matching patients only (search totals: no samples, no strata). */
+  public Cell patientsCell(Criteria criteria) {
+    return timed(() -> index.read(() -> cell(evaluate(criteria))));
+  }
+
+  /** The number of matching patients (tests). */
   public int patients(Criteria criteria) {
     return timed(() -> index.read(() -> evaluate(criteria).getCardinality()));
   }

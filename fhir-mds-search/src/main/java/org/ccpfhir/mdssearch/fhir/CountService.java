@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import java.util.List;
+import org.ccpfhir.mdssearch.count.Cell;
 import org.ccpfhir.mdssearch.count.CountEngine;
 import org.ccpfhir.mdssearch.count.CountResult;
 import org.ccpfhir.mdssearch.count.Criteria;
@@ -77,7 +78,10 @@ public class CountService {
       budget.check(user, cells); // before the work, so an exhausted user costs nothing
       CountResult result;
       try {
-        result = engine.count(criteria, stratifications);
+        result =
+            patientsOnly
+                ? new CountResult(engine.patientsCell(criteria), Cell.EMPTY, List.of())
+                : engine.count(criteria, stratifications);
       } catch (CriteriaException e) {
         throw new InvalidRequestException(e.getMessage());
       }

@@ -12,12 +12,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.ccpfhir.mdssearch.MdsSearchItSupport;
 import org.ccpfhir.mdssearch.count.CountEngine;
+import org.ccpfhir.mdssearch.count.CountIndex;
 import org.ccpfhir.mdssearch.count.CriteriaParser;
 import org.ccpfhir.mdssearch.count.SearchCatalog;
+import org.ccpfhir.mdssearch.count.Stratifier;
+import org.ccpfhir.mdssearch.disclosure.DisclosurePolicy;
+import org.ccpfhir.mdssearch.disclosure.DisclosureProperties;
 import org.ccpfhir.mdssearch.disclosure.QueryBudget;
+import org.ccpfhir.mdssearch.disclosure.ReleasedCounts;
 import org.ccpfhir.mdssearch.store.MdsAttributes;
+import org.ccpfhir.mdssearch.store.MdsRecordRepository;
 import org.ccpfhir.mdssearch.store.MdsStoreService;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Expression;
@@ -45,6 +52,9 @@ class DisclosureAttackIT extends MdsSearchItSupport {
   @Autowired MdsStoreService store;
   @Autowired CountEngine engine;
   @Autowired QueryBudget budget;
+  @Autowired MdsRecordRepository repository;
+  @Autowired DisclosureProperties disclosure;
+  @Autowired CountSearchProperties sites;
 
   private final SearchCatalog catalog = new SearchCatalog();
 
@@ -204,6 +214,37 @@ class DisclosureAttackIT extends MdsSearchItSupport {
     assertThat(bySite.keySet()).contains("site=HD", "site=TUE", "site=DD");
   }
 
+  /**
+   * Repetition after a restart: the released values follow from the stored record keys alone, so an
+   * engine rebuilt from the database (what a restart does) releases what the server released.
+   */
+  @Test
+  void aRestartReleasesTheSameValues() {
+    String criteria = "Condition?code:below=C";
+    Map<String, String> served = released(measure(criteria, List.of(List.of("sex", "site"))));
+    CountIndex rebuilt = new CountIndex();
+    repository.forEachFacts(rebuilt::add);
+    CountEngine restarted =
+        new CountEngine(rebuilt, null, List.copyOf(new TreeSet<>(sites.sites().keySet())));
+    ReleasedCounts again =
+        new DisclosurePolicy(disclosure)
+            .release(
+                "restart",
+                restarted.count(
+                    CriteriaParser.parse(catalog, criteria),
+                    List.of(List.of(Stratifier.SEX, Stratifier.SITE))));
+    assertThat(again.patients().toString()).isEqualTo(served.get("patients"));
+    assertThat(again.samples().toString()).isEqualTo(served.get("samples"));
+    again
+        .stratifications()
+        .get(0)
+        .cells()
+        .forEach(
+            (values, released) ->
+                assertThat(released.toString())
+                    .isEqualTo(served.get("sex=" + values.get(0) + "|site=" + values.get(1))));
+  }
+
   /** Bounded work: oversized requests are refused before evaluation and cost nothing. */
   @Test
   void oversizedRequestsAreRefusedBeforeEvaluationAndNotCharged() {
@@ -226,6 +267,30 @@ class DisclosureAttackIT extends MdsSearchItSupport {
         .statusCode(400)
         .body("resourceType", equalTo("OperationOutcome"))
         .body(containsString("terms"));
+    List<List<String>> distinct = new ArrayList<>();
+    List<String> codes = List.of("age-at-diagnosis", "sex", "site", "vital-status");
+    for (int mask = 1; mask < 16; mask++) {
+      List<String> dimensions = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        if ((mask & 1 << i) != 0) {
+          dimensions.add(codes.get(i));
+        }
+      }
+      distinct.add(dimensions);
+    }
+    postAs(ATTACKER, measure("Patient", distinct))
+        .then()
+        .statusCode(400)
+        .body(containsString("15 stratifiers, at most 10"));
+    postAs(ATTACKER, criteria("(".repeat(2000) + "Patient" + ")".repeat(2000)))
+        .then()
+        .statusCode(400)
+        .body(containsString("nested deeper"));
+    as(ATTACKER)
+        .get("/fhir/Condition?_summary=count&code=" + "C50,".repeat(120) + "C51")
+        .then()
+        .statusCode(400)
+        .body(containsString("121 search terms, at most 100"));
     assertThat(budget.spent("USER:" + ATTACKER)).isEqualTo(before);
   }
 
