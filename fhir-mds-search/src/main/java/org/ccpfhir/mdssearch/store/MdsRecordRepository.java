@@ -129,7 +129,7 @@ public class MdsRecordRepository {
           json,
           now,
           ordinal);
-      // the record keeps its key: a re-upload of the same patient must not re-draw its noise
+      // the record keeps its key: cells whose members did not change keep their released values
       return new StoredChange(
           ordinal,
           site,
