@@ -20,15 +20,15 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The one Spring context all ITs of this module share (same annotations and properties, so Spring's
- * test context cache starts it once): demo users, a small hourly budget for the 429 test's own
- * user, the audit flushed quickly.
+ * test context cache starts it once): demo users, an hourly budget of 5,000 released cells (small
+ * enough for the 429 test's own user), the audit flushed quickly.
  */
 // Prometheus export on, as in production (tests default to a simple registry only)
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "ccp.disclosure.hourly-budget=40",
+      "ccp.disclosure.hourly-budget=5000",
       "ccp.audit.flush-interval=50ms",
       "ccp.auth.local-issuer.users[0].username=researcher",
       "ccp.auth.local-issuer.users[0].password-hash="
@@ -42,11 +42,24 @@ import org.springframework.test.context.DynamicPropertySource;
       "ccp.auth.local-issuer.users[2].password-hash="
           + "{bcrypt}$2a$10$NfWUlPHVHVFh0EPqd/KnGu.K/HHcefb5iYrCsyJfPR/tlHU2drNmO",
       "ccp.auth.local-issuer.users[2].roles=researcher",
+      // the attack suite's own user (DisclosureAttackIT), password researcher-demo
+      "ccp.auth.local-issuer.users[3].username=attacker",
+      "ccp.auth.local-issuer.users[3].password-hash="
+          + "{bcrypt}$2a$10$gMReWYySAgmu9jCFDyYJVeg2hilyfIeO3cIf8ljZg95jsioU4Goom",
+      "ccp.auth.local-issuer.users[3].roles=researcher",
     })
 public abstract class MdsSearchItSupport {
 
   private static final Map<String, String> PASSWORDS =
-      Map.of("researcher", "researcher-demo", "admin", "admin-demo", "budget", "researcher2-demo");
+      Map.of(
+          "researcher",
+          "researcher-demo",
+          "admin",
+          "admin-demo",
+          "budget",
+          "researcher2-demo",
+          "attacker",
+          "researcher-demo");
   private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
   @LocalServerPort protected int port;

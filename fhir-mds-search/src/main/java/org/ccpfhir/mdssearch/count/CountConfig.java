@@ -1,6 +1,9 @@
 package org.ccpfhir.mdssearch.count;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.TreeSet;
+import org.ccpfhir.mdssearch.fhir.CountSearchProperties;
 import org.ccpfhir.mdssearch.operations.CountLatency;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -16,8 +19,13 @@ public class CountConfig {
   }
 
   @Bean
-  public CountEngine countEngine(CountIndex index, ObjectProvider<MeterRegistry> meters) {
+  public CountEngine countEngine(
+      CountIndex index, ObjectProvider<MeterRegistry> meters, CountSearchProperties properties) {
     MeterRegistry registry = meters.getIfAvailable();
-    return new CountEngine(index, registry == null ? null : CountLatency.timer(registry));
+    // the configured sites are the site stratum's full value set, whatever the data holds
+    return new CountEngine(
+        index,
+        registry == null ? null : CountLatency.timer(registry),
+        List.copyOf(new TreeSet<>(properties.sites().keySet())));
   }
 }

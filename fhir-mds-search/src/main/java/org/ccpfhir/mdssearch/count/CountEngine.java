@@ -21,17 +21,22 @@ public final class CountEngine {
 
   private final CountIndex index;
   private final Timer latency;
+  private final List<String> sites;
 
+  /** An engine whose site dimension is the sites in the data (tests and benchmarks). */
   public CountEngine(CountIndex index) {
-    this(index, null);
+    this(index, null, List.of());
   }
 
   /**
    * @param latency records the time of every count (operations metric), or null
+   * @param sites the network's site codes: the full value set of the site stratum; empty = the
+   *     sites that have records (then the list of sites says which ones have data)
    */
-  public CountEngine(CountIndex index, Timer latency) {
+  public CountEngine(CountIndex index, Timer latency, List<String> sites) {
     this.index = index;
     this.latency = latency;
+    this.sites = List.copyOf(sites);
   }
 
   public CountIndex index() {
@@ -49,14 +54,35 @@ public final class CountEngine {
                   for (List<Stratifier> dimensions : stratifications) {
                     strata.add(stratify(matches, dimensions));
                   }
-                  return new CountResult(
-                      matches.getCardinality(), samples(matches, criteria), strata);
+                  return new CountResult(cell(matches), samples(matches, criteria), strata);
                 }));
   }
 
-  /** Matching patients only (GET searches). */
+  /** The cell of the matching patients only (search totals: no samples, no strata). */
+  public Cell patientsCell(Criteria criteria) {
+    return timed(() -> index.read(() -> cell(evaluate(criteria))));
+  }
+
+  /** The number of matching patients (tests). */
   public int patients(Criteria criteria) {
     return timed(() -> index.read(() -> evaluate(criteria).getCardinality()));
+  }
+
+  /** The number of cells a stratification has: the product of its dimensions' value sets. */
+  public long cells(List<Stratifier> dimensions) {
+    long cells = 1;
+    for (Stratifier dimension : dimensions) {
+      cells *= dimension == Stratifier.SITE ? sites().size() : dimension.domain(List.of()).size();
+    }
+    return cells;
+  }
+
+  private List<String> sites() {
+    return sites.isEmpty() ? index.read(() -> index.values(MdsAttributes.SITE)) : sites;
+  }
+
+  private Cell cell(RoaringBitmap members) {
+    return new Cell(members.getCardinality(), index.keySum(members));
   }
 
   private <T> T timed(Supplier<T> count) {
@@ -91,59 +117,62 @@ public final class CountEngine {
   }
 
   private CountResult.Stratification stratify(RoaringBitmap matches, List<Stratifier> dimensions) {
-    Map<List<String>, Integer> cells = new LinkedHashMap<>();
-    stratify(matches, dimensions, 0, new ArrayList<>(), cells);
+    Map<List<String>, Cell> cells = new LinkedHashMap<>();
+    List<String> siteValues = sites.isEmpty() ? index.values(MdsAttributes.SITE) : sites;
+    stratify(matches, dimensions, siteValues, 0, new ArrayList<>(), cells);
     return new CountResult.Stratification(dimensions, cells);
   }
 
+  // every combination of the full value sets is a cell, empty ones included
   private void stratify(
       RoaringBitmap subset,
       List<Stratifier> dimensions,
+      List<String> siteValues,
       int depth,
       List<String> path,
-      Map<List<String>, Integer> cells) {
+      Map<List<String>, Cell> cells) {
     Stratifier stratifier = dimensions.get(depth);
     boolean last = depth == dimensions.size() - 1;
-    for (String value : index.values(stratifier.key())) {
-      RoaringBitmap stratum = index.token(stratifier.key(), value);
+    for (String value : stratifier.domain(siteValues)) {
       path.add(value);
+      RoaringBitmap narrowed =
+          subset.isEmpty()
+              ? subset
+              : RoaringBitmap.and(subset, index.token(stratifier.key(), value));
       if (last) {
-        int count = RoaringBitmap.andCardinality(subset, stratum);
-        if (count > 0) {
-          cells.put(List.copyOf(path), count);
-        }
+        cells.put(List.copyOf(path), narrowed.isEmpty() ? Cell.EMPTY : cell(narrowed));
       } else {
-        RoaringBitmap narrowed = RoaringBitmap.and(subset, stratum);
-        if (!narrowed.isEmpty()) {
-          stratify(narrowed, dimensions, depth + 1, path, cells);
-        }
+        stratify(narrowed, dimensions, siteValues, depth + 1, path, cells);
       }
       path.remove(path.size() - 1);
     }
   }
 
   /** Samples of the matching patients, restricted to the types asked for in the criteria. */
-  private int samples(RoaringBitmap matches, Criteria criteria) {
+  private Cell samples(RoaringBitmap matches, Criteria criteria) {
     Set<String> types = new LinkedHashSet<>();
     askedSampleTypes(criteria, types);
     if (types.isEmpty()) {
-      return repeats(matches, MdsAttributes.HAS, "Specimen");
+      return repeats(matches, MdsAttributes.HAS, "Specimen", Cell.EMPTY);
     }
-    int samples = 0;
+    Cell samples = Cell.EMPTY;
     for (String type : types) {
-      samples += repeats(matches, MdsAttributes.SPECIMEN_TYPE, type);
+      samples = repeats(matches, MdsAttributes.SPECIMEN_TYPE, type, samples);
     }
     return samples;
   }
 
-  private int repeats(RoaringBitmap matches, String key, String value) {
-    int total = 0;
+  // a patient with n samples counts n times, and so does its key
+  private Cell repeats(RoaringBitmap matches, String key, String value, Cell sum) {
+    int count = sum.count();
+    int cellKey = sum.key();
     for (int n = 1; ; n++) {
-      int count = RoaringBitmap.andCardinality(matches, index.atLeast(key, value, n));
-      if (count == 0) {
-        return total;
+      RoaringBitmap having = RoaringBitmap.and(matches, index.atLeast(key, value, n));
+      if (having.isEmpty()) {
+        return new Cell(count, cellKey);
       }
-      total += count;
+      count += having.getCardinality();
+      cellKey += index.keySum(having);
     }
   }
 

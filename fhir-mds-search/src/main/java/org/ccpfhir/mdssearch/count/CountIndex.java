@@ -2,6 +2,7 @@ package org.ccpfhir.mdssearch.count;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.ccpfhir.mdssearch.store.PatientFacts;
 import org.ccpfhir.mdssearch.store.StoredChange;
 import org.ccpfhir.mdssearch.store.StoredFacts;
 import org.roaringbitmap.FastAggregation;
+import org.roaringbitmap.PeekableIntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -22,7 +24,8 @@ import org.roaringbitmap.RoaringBitmap;
  * attribute value ({@code Condition.code=C50.4}, {@code sex=female}, {@code site=HD}, ...), date
  * indexes for ranges, and repeat bitmaps ({@code Specimen.type=whole-blood#2}: patients with at
  * least two such samples) for counting samples. Readers run concurrently; a change of one patient
- * takes the write lock for microseconds.
+ * takes the write lock for microseconds. It also holds each record's secret key by ordinal, so a
+ * cell's key (the sum of its members' keys) is computed alongside its count.
  */
 public final class CountIndex {
 
@@ -33,11 +36,16 @@ public final class CountIndex {
   private final Map<String, RoaringBitmap> exact = new HashMap<>();
   private final Map<String, DateIndex> dates = new HashMap<>();
   private final RoaringBitmap all = new RoaringBitmap();
+  private int[] keys = new int[1024];
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
   /** Adds a stored record (rebuild at start). */
   public void add(StoredFacts stored) {
-    write(() -> apply(stored.ordinal(), stored.site(), stored.facts(), true));
+    write(
+        () -> {
+          key(stored.ordinal(), stored.key());
+          apply(stored.ordinal(), stored.site(), stored.facts(), true);
+        });
   }
 
   /** Follows an upsert or delete of the store. */
@@ -48,6 +56,7 @@ public final class CountIndex {
             apply(change.ordinal(), change.site(), change.previous(), false);
           }
           if (change.current() != null) {
+            key(change.ordinal(), change.key());
             apply(change.ordinal(), change.site(), change.current(), true);
           }
         });
@@ -74,6 +83,16 @@ public final class CountIndex {
   }
 
   // --- the following must run inside read(...)
+
+  /** The cell key of a set of patients: the sum of their record keys, modulo 2^32. */
+  int keySum(RoaringBitmap members) {
+    int sum = 0;
+    PeekableIntIterator it = members.getIntIterator();
+    while (it.hasNext()) {
+      sum += keys[it.next()];
+    }
+    return sum;
+  }
 
   RoaringBitmap all() {
     return all;
@@ -197,6 +216,13 @@ public final class CountIndex {
         bitmap.remove(ordinal);
       }
     }
+  }
+
+  private void key(int ordinal, int key) {
+    if (ordinal >= keys.length) {
+      keys = Arrays.copyOf(keys, Math.max(ordinal + 1, keys.length * 2));
+    }
+    keys[ordinal] = key;
   }
 
   private void write(Runnable change) {

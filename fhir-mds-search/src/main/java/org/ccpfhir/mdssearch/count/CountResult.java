@@ -12,7 +12,7 @@ import java.util.Map;
  * @param samples samples of the matching patients (of the types the query asks for, if any)
  * @param stratifications per requested stratification, the patients per stratum
  */
-public record CountResult(int patients, int samples, List<Stratification> stratifications) {
+public record CountResult(Cell patients, Cell samples, List<Stratification> stratifications) {
 
   public CountResult {
     stratifications = List.copyOf(stratifications);
@@ -21,11 +21,11 @@ public record CountResult(int patients, int samples, List<Stratification> strati
   /**
    * Patients per stratum of one stratification (one or more dimensions, e.g. age × sex × site).
    *
-   * @param dimensions the stratifiers, in order
-   * @param cells stratum values (one per dimension, in order) to their patient count; only
-   *     non-empty strata
+   * @param dimensions the stratifiers, in canonical order
+   * @param cells stratum values (one per dimension, in order) to their cell; every combination of
+   *     the dimensions' full value sets, empty ones included
    */
-  public record Stratification(List<Stratifier> dimensions, Map<List<String>, Integer> cells) {
+  public record Stratification(List<Stratifier> dimensions, Map<List<String>, Cell> cells) {
     public Stratification {
       dimensions = List.copyOf(dimensions);
       cells = Collections.unmodifiableMap(new LinkedHashMap<>(cells));

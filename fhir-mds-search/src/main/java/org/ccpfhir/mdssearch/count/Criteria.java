@@ -13,6 +13,12 @@ public sealed interface Criteria {
   String canonical();
 
   /**
+   * Search terms, the size a request limit bounds: every value of every parameter of every search
+   * expression; an expression without values counts one.
+   */
+  int terms();
+
+  /**
    * One FHIR search expression.
    *
    * @param type the resource type
@@ -30,10 +36,20 @@ public sealed interface Criteria {
           + String.join(
               "&", params.stream().map(SearchParam::canonical).sorted().distinct().toList());
     }
+
+    @Override
+    public int terms() {
+      return Math.max(1, params.stream().mapToInt(p -> p.values().size()).sum());
+    }
   }
 
   /** All of the operands. */
   record And(List<Criteria> operands) implements Criteria {
+    @Override
+    public int terms() {
+      return operands.stream().mapToInt(Criteria::terms).sum();
+    }
+
     public And {
       operands = List.copyOf(operands);
     }
@@ -49,6 +65,11 @@ public sealed interface Criteria {
 
   /** Any of the operands. */
   record Or(List<Criteria> operands) implements Criteria {
+    @Override
+    public int terms() {
+      return operands.stream().mapToInt(Criteria::terms).sum();
+    }
+
     public Or {
       operands = List.copyOf(operands);
     }
@@ -64,6 +85,11 @@ public sealed interface Criteria {
 
   /** Patients not matching the operand. */
   record Not(Criteria operand) implements Criteria {
+    @Override
+    public int terms() {
+      return operand.terms();
+    }
+
     @Override
     public String canonical() {
       return "NOT(" + operand.canonical() + ")";

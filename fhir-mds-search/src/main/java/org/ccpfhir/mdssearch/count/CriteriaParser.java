@@ -20,11 +20,14 @@ public final class CriteriaParser {
   private static final Pattern TYPE = Pattern.compile("[A-Z][A-Za-z]{1,40}");
   private static final int MAX_LENGTH = 8000;
   private static final int MAX_OPERANDS = 200;
+  // nesting by parentheses and NOT: bounded so that no request can exhaust the thread's stack
+  private static final int MAX_DEPTH = 32;
 
   private final SearchCatalog catalog;
   private List<String> tokens;
   private int position;
   private int operands;
+  private int depth;
 
   public CriteriaParser(SearchCatalog catalog) {
     this.catalog = catalog;
@@ -84,17 +87,33 @@ public final class CriteriaParser {
       throw new CriteriaException("criteria: expression ends where an operand was expected");
     }
     String token = tokens.get(position++);
+    boolean nesting = token.equalsIgnoreCase("NOT") || token.equals("(");
+    if (nesting && ++depth > MAX_DEPTH) {
+      throw new CriteriaException(
+          "criteria: nested deeper than " + MAX_DEPTH + " levels (parentheses and NOT)");
+    }
+    try {
+      return nesting ? nested(token) : operand(token);
+    } finally {
+      if (nesting) {
+        depth--;
+      }
+    }
+  }
+
+  private Criteria nested(String token) {
     if (token.equalsIgnoreCase("NOT")) {
       return new Criteria.Not(unary());
     }
-    if (token.equals("(")) {
-      Criteria inner = or();
-      if (position >= tokens.size() || !tokens.get(position).equals(")")) {
-        throw new CriteriaException("criteria: missing ')' at token " + (position + 1));
-      }
-      position++;
-      return inner;
+    Criteria inner = or();
+    if (position >= tokens.size() || !tokens.get(position).equals(")")) {
+      throw new CriteriaException("criteria: missing ')' at token " + (position + 1));
     }
+    position++;
+    return inner;
+  }
+
+  private Criteria operand(String token) {
     if (++operands > MAX_OPERANDS) {
       throw new CriteriaException("criteria: more than " + MAX_OPERANDS + " search expressions");
     }

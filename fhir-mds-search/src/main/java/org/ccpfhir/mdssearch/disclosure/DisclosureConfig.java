@@ -8,17 +8,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The disclosure policy, its persisted noise and budgets, and the release audit. */
+/** The disclosure policy, the persisted budgets and release records, and the release audit. */
 @Configuration
 @EnableConfigurationProperties(DisclosureProperties.class)
 public class DisclosureConfig {
-
-  @Bean
-  public NoiseRepository noiseRepository(
-      DataSource dataSource, Clock clock, MdsRecordRepository migrated) {
-    // the tables come with the store's migration (one Flyway location, db/ccp-mds)
-    return new NoiseRepository(dataSource, clock);
-  }
 
   @Bean
   public QueryBudget queryBudget(
@@ -26,13 +19,13 @@ public class DisclosureConfig {
       DisclosureProperties properties,
       Clock clock,
       MdsRecordRepository migrated) {
+    // the tables come with the store's migration (one Flyway location, db/ccp-mds)
     return new QueryBudget(dataSource, properties, clock);
   }
 
   @Bean
-  public DisclosurePolicy disclosurePolicy(
-      DisclosureProperties properties, NoiseRepository noiseRepository) {
-    return new DisclosurePolicy(properties, noiseRepository);
+  public DisclosurePolicy disclosurePolicy(DisclosureProperties properties) {
+    return new DisclosurePolicy(properties);
   }
 
   @Bean

@@ -3,33 +3,31 @@ package org.ccpfhir.mdssearch.disclosure;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ccpfhir.mdssearch.count.Cell;
 import org.ccpfhir.mdssearch.count.CountResult;
-import org.ccpfhir.mdssearch.count.Stratifier;
 
 /**
- * The one disclosure policy (README "Disclosure control"): small counts floored, others perturbed
- * with Laplace noise persisted per (normalised query, cell, true count) and rounded, then strata
- * made consistent with the total. Everything after the persisted draws is deterministic, so the
- * same query always releases the same numbers.
+ * The one disclosure policy (README "Disclosure control"): the cell-key method. Every cell's
+ * released value is a function of its true count and its cell key only ({@link PerturbationTable});
+ * nothing is drawn per query and nothing is stored, so every question about the same patients —
+ * however written, ordered or asked — releases the same value, before and after a restart.
  */
 public class DisclosurePolicy {
 
   private final DisclosureProperties properties;
-  private final NoiseRepository noise;
-  private final SecureRandom random = new SecureRandom();
+  private final PerturbationTable table;
 
-  public DisclosurePolicy(DisclosureProperties properties, NoiseRepository noise) {
+  public DisclosurePolicy(DisclosureProperties properties) {
     this.properties = properties;
-    this.noise = noise;
+    this.table = new PerturbationTable(properties.floor(), properties.rounding());
   }
 
-  /** Key of a normalised query (its canonical text): SHA-256, hex. */
+  /** Key of a normalised query (its canonical text) for the audit record: SHA-256, hex. */
   public static String queryKey(String canonical) {
     try {
       byte[] hash =
@@ -41,74 +39,26 @@ public class DisclosurePolicy {
   }
 
   public ReleasedCounts release(String queryKey, CountResult result) {
-    Map<String, Integer> cells = new LinkedHashMap<>();
-    cells.put("patients", result.patients());
-    cells.put("samples", result.samples());
-    for (CountResult.Stratification stratification : result.stratifications()) {
-      stratification
-          .cells()
-          .forEach((values, count) -> cells.put(cellName(stratification, values), count));
-    }
-    // one round trip for all noise of the query (a stratified query has hundreds of cells)
-    Map<String, Integer> noisy = new LinkedHashMap<>();
-    cells.forEach(
-        (cell, count) -> {
-          if (count >= properties.floor() && properties.laplaceScale() > 0) {
-            noisy.put(cell, count);
-          }
-        });
-    Map<String, Double> noises =
-        noisy.isEmpty() ? Map.of() : noise.noises(queryKey, noisy, this::laplace);
-    Released patients = cell(result.patients(), noises.get("patients"));
-    Released samples = cell(result.samples(), noises.get("samples"));
     List<ReleasedCounts.Stratification> strata = new ArrayList<>();
     for (CountResult.Stratification stratification : result.stratifications()) {
       Map<List<String>, Released> released = new LinkedHashMap<>();
-      stratification
-          .cells()
-          .forEach(
-              (values, count) ->
-                  released.put(values, cell(count, noises.get(cellName(stratification, values)))));
+      stratification.cells().forEach((values, cell) -> released.put(values, patients(cell)));
       strata.add(new ReleasedCounts.Stratification(stratification.dimensions(), released));
     }
-    patients = StrataConsistency.reconcile(patients, strata, properties);
-    return new ReleasedCounts(queryKey, patients, samples, strata);
+    return new ReleasedCounts(
+        queryKey,
+        patients(result.patients()),
+        cell(result.samples(), PerturbationTable.SAMPLES),
+        strata);
   }
 
-  /** Released value of one cell (tests: one cell at a time). */
-  Released cell(String queryKey, String cell, int trueCount) {
-    Double drawn =
-        trueCount >= properties.floor() && properties.laplaceScale() > 0
-            ? noise.noises(queryKey, Map.of(cell, trueCount), this::laplace).get(cell)
-            : null;
-    return cell(trueCount, drawn);
+  /** The released value of a cell of patients. */
+  public Released patients(Cell cell) {
+    return cell(cell, PerturbationTable.PATIENTS);
   }
 
-  private Released cell(int trueCount, Double drawn) {
-    int floor = properties.floor();
-    if (trueCount == 0) {
-      return new Released(0, floor, 0);
-    }
-    if (trueCount < floor) {
-      return new Released(null, floor, trueCount);
-    }
-    int rounding = properties.rounding();
-    long rounded = Math.round((trueCount + (drawn == null ? 0 : drawn)) / rounding) * rounding;
-    int minimum = (floor + rounding - 1) / rounding * rounding;
-    return new Released((int) Math.max(rounded, minimum), floor, trueCount);
-  }
-
-  private double laplace() {
-    double u = random.nextDouble() - 0.5;
-    return -properties.laplaceScale() * Math.signum(u) * Math.log(1 - 2 * Math.abs(u));
-  }
-
-  static String cellName(CountResult.Stratification stratification, List<String> values) {
-    StringBuilder name = new StringBuilder();
-    for (int i = 0; i < values.size(); i++) {
-      Stratifier stratifier = stratification.dimensions().get(i);
-      name.append(i == 0 ? "" : "|").append(stratifier.code()).append('=').append(values.get(i));
-    }
-    return name.toString();
+  private Released cell(Cell cell, long measure) {
+    return new Released(
+        table.release(cell.count(), cell.key(), measure), properties.floor(), cell.count());
   }
 }

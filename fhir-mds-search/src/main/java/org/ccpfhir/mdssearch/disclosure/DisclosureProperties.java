@@ -1,6 +1,6 @@
 package org.ccpfhir.mdssearch.disclosure;
 
-import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,21 +9,38 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The disclosure policy of the central count search ({@code ccp.disclosure.*}): every count that
- * leaves the server passes it (DESIGN "Counting and disclosure control").
+ * leaves the server passes it (DESIGN "Counting and disclosure control", README "Disclosure
+ * control").
  *
- * @param floor true counts from 1 to {@code floor - 1} are released as "&lt;floor" (a data-absent
- *     extension instead of a number); 0 stays 0
- * @param rounding released counts are multiples of this (after the noise is added)
- * @param laplaceScale scale b of the Laplace noise added to every count of at least {@code floor}
- *     (privacy parameter epsilon = 1 / b for one count); 0 switches noise off
- * @param hourlyBudget counted queries one user may send per rolling hour
- * @param weeklyBudget counted queries one user may send per rolling week (7 days)
+ * @param floor true counts from 0 to {@code floor - 1} are released as "&lt;floor" (a data-absent
+ *     extension instead of a number)
+ * @param rounding released counts are multiples of this (unbiased random rounding by the cell key)
+ * @param hourlyBudget released cells one user may receive per rolling hour (a total is one cell, a
+ *     stratum one cell each)
+ * @param weeklyBudget released cells one user may receive per rolling week (7 days)
+ * @param limits the largest request that is evaluated at all
  */
 @Validated
 @ConfigurationProperties("ccp.disclosure")
 public record DisclosureProperties(
     @DefaultValue("10") @Min(1) @Max(1000) int floor,
     @DefaultValue("10") @Min(1) @Max(1000) int rounding,
-    @DefaultValue("5.0") @DecimalMin("0.0") double laplaceScale,
-    @DefaultValue("60") @Min(1) int hourlyBudget,
-    @DefaultValue("1000") @Min(1) int weeklyBudget) {}
+    @DefaultValue("10000") @Min(1) int hourlyBudget,
+    @DefaultValue("100000") @Min(1) int weeklyBudget,
+    @DefaultValue @Valid Limits limits) {
+
+  /**
+   * Bounds of one request, checked before anything is evaluated or charged; beyond them: 400.
+   *
+   * @param maxTerms search terms in the criteria (every value of every parameter of every search
+   *     expression; an expression without values is one term)
+   * @param maxStratifiers stratifiers of the Measure's group (the group itself is always one)
+   * @param maxComponents components of one cross stratifier (there are four dimensions)
+   * @param maxCells cells one request releases (totals plus every stratum of every stratifier)
+   */
+  public record Limits(
+      @DefaultValue("100") @Min(1) int maxTerms,
+      @DefaultValue("10") @Min(1) int maxStratifiers,
+      @DefaultValue("4") @Min(1) @Max(4) int maxComponents,
+      @DefaultValue("10000") @Min(3) int maxCells) {}
+}

@@ -8,8 +8,10 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Per-user query budgets, persisted in {@code mds_query_log}: at most N counted queries per rolling
- * hour and M per rolling week. A refused query is not charged.
+ * Per-user budgets of released cells, persisted in {@code mds_query_log}: at most N cells per
+ * rolling hour and M per rolling week. The charge and the release record ({@code mds_release}, true
+ * and released values) are written in one transaction, committed before the answer leaves: a crash
+ * leaves either no answer or a complete record. A refused request is not charged.
  */
 public class QueryBudget {
 
@@ -29,29 +31,69 @@ public class QueryBudget {
   }
 
   /**
-   * Charges one query to the user.
+   * Whether the user may receive this many cells now (before the request is evaluated); writes
+   * nothing.
    *
-   * @throws BudgetExceededException when the hourly or weekly budget is used up
+   * @throws BudgetExceededException when the hourly or weekly budget does not hold them
    */
-  public synchronized void charge(String user) {
+  public void check(String user, int cells) {
+    long now = clock.millis();
+    check(user, cells, now, HOUR, properties.hourlyBudget(), "hourly");
+    check(user, cells, now, WEEK, properties.weeklyBudget(), "weekly");
+  }
+
+  /**
+   * Charges the cells to the user and records the release, in one committed transaction.
+   *
+   * @param detail the release record: the query and every cell's true and released value
+   * @throws BudgetExceededException when the budget does not hold them (nothing written)
+   */
+  public synchronized void charge(String user, int cells, String detail) {
     long now = clock.millis();
     transactions.executeWithoutResult(
         status -> {
-          check(user, now, HOUR, properties.hourlyBudget(), "hourly");
-          check(user, now, WEEK, properties.weeklyBudget(), "weekly");
-          jdbc.update("INSERT INTO mds_query_log (user_id, asked_ms) VALUES (?,?)", user, now);
+          check(user, cells, now, HOUR, properties.hourlyBudget(), "hourly");
+          check(user, cells, now, WEEK, properties.weeklyBudget(), "weekly");
+          jdbc.update(
+              "INSERT INTO mds_query_log (user_id, asked_ms, cells) VALUES (?,?,?)",
+              user,
+              now,
+              cells);
+          jdbc.update(
+              "INSERT INTO mds_release (user_id, released_ms, cells, detail) VALUES (?,?,?,?)",
+              user,
+              now,
+              cells,
+              detail);
         });
   }
 
-  private void check(String user, long now, Duration window, int limit, String name) {
-    long since = now - window.toMillis();
-    Integer used =
+  /** Cells charged to the user in the last rolling week (tests, operators). */
+  public long spent(String user) {
+    return used(user, clock.millis() - WEEK.toMillis());
+  }
+
+  /** Release records of the user (tests, operators): the durable trail of what was released. */
+  public long releases(String user) {
+    Long count =
+        jdbc.queryForObject("SELECT COUNT(*) FROM mds_release WHERE user_id = ?", Long.class, user);
+    return count == null ? 0 : count;
+  }
+
+  private long used(String user, long since) {
+    Long used =
         jdbc.queryForObject(
-            "SELECT COUNT(*) FROM mds_query_log WHERE user_id = ? AND asked_ms > ?",
-            Integer.class,
+            "SELECT COALESCE(SUM(cells), 0) FROM mds_query_log WHERE user_id = ? AND asked_ms > ?",
+            Long.class,
             user,
             since);
-    if (used != null && used >= limit) {
+    return used == null ? 0 : used;
+  }
+
+  private void check(String user, int cells, long now, Duration window, int limit, String name) {
+    long since = now - window.toMillis();
+    long used = used(user, since);
+    if (used + cells > limit) {
       Long oldest =
           jdbc.queryForObject(
               "SELECT MIN(asked_ms) FROM mds_query_log WHERE user_id = ? AND asked_ms > ?",
@@ -64,11 +106,15 @@ public class QueryBudget {
       throw new BudgetExceededException(
           "query budget used up: "
               + limit
-              + " queries per "
+              + " cells per "
               + (window.equals(HOUR) ? "hour" : "week")
               + " ("
               + name
-              + " budget); retry in "
+              + " budget; "
+              + used
+              + " used, this request releases "
+              + cells
+              + "); retry in "
               + retry.toSeconds()
               + " s",
           retry);

@@ -6,8 +6,9 @@ import org.ccpfhir.security.audit.AuditEntry;
 import org.ccpfhir.security.audit.AuditRecorder;
 
 /**
- * Writes one audit record per release (category {@code release}) with the normalised query and, for
- * every cell, the true and the released value. The audit trail is admin-only.
+ * The release record's text (the normalised query and, for every cell, the true and the released
+ * value) — stored durably with the budget charge by {@link QueryBudget#charge} — and its copy in
+ * the admin-only AuditEvent trail (category {@code release}), with refusals.
  */
 public class ReleaseAuditor {
 
@@ -21,13 +22,14 @@ public class ReleaseAuditor {
     this.clock = clock;
   }
 
-  public void released(AuditAgent agent, String path, String canonical, ReleasedCounts counts) {
-    record(agent, path, 200, detail(canonical, counts));
+  /** The AuditEvent of a release whose record is already committed. */
+  public void released(AuditAgent agent, String path, String detail) {
+    record(agent, path, 200, detail);
   }
 
-  /** The refusal of a query over budget, so budget abuse is visible too. */
-  public void refused(AuditAgent agent, String path, String reason) {
-    record(agent, path, 429, reason);
+  /** A refused request (over budget: 429, over a limit: 400), so abuse is visible too. */
+  public void refused(AuditAgent agent, String path, int status, String reason) {
+    record(agent, path, status, reason);
   }
 
   private void record(AuditAgent agent, String path, int status, String detail) {
@@ -47,7 +49,12 @@ public class ReleaseAuditor {
             detail));
   }
 
-  static String detail(String canonical, ReleasedCounts counts) {
+  /**
+   * The release record of a query.
+   *
+   * @param patientsOnly a search total (only the patients cell is released)
+   */
+  public static String detail(String canonical, ReleasedCounts counts, boolean patientsOnly) {
     StringBuilder detail = new StringBuilder();
     detail
         .append("query ")
@@ -55,6 +62,9 @@ public class ReleaseAuditor {
         .append(' ')
         .append(canonical.length() > MAX_QUERY ? canonical.substring(0, MAX_QUERY) : canonical);
     append(detail, "patients", counts.patients());
+    if (patientsOnly) {
+      return detail.toString();
+    }
     append(detail, "samples", counts.samples());
     for (ReleasedCounts.Stratification stratification : counts.stratifications()) {
       stratification

@@ -13,10 +13,6 @@ public record Released(Integer value, int floor, int trueCount) {
     return value == null;
   }
 
-  Released withValue(int newValue) {
-    return new Released(newValue, floor, trueCount);
-  }
-
   @Override
   public String toString() {
     return belowFloor() ? "<" + floor : value.toString();

@@ -7,7 +7,7 @@ import org.ccpfhir.mdssearch.count.Stratifier;
 /**
  * What may leave the server for one query: released patients, samples and strata.
  *
- * @param queryKey the normalised query's key (noise and audit)
+ * @param queryKey the normalised query's key (audit)
  * @param patients released patient count
  * @param samples released sample count
  * @param stratifications released strata per requested stratification

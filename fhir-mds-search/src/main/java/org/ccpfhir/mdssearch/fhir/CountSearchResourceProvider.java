@@ -15,7 +15,7 @@ import java.util.Map;
 import org.ccpfhir.mdssearch.count.CriteriaException;
 import org.ccpfhir.mdssearch.count.CriteriaParser;
 import org.ccpfhir.mdssearch.count.SearchCatalog;
-import org.ccpfhir.mdssearch.disclosure.ReleasedCounts;
+import org.ccpfhir.mdssearch.disclosure.Released;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 
@@ -69,10 +69,9 @@ public class CountSearchResourceProvider implements IResourceProvider {
         });
     String typeName = request.getResourceName();
     try {
-      ReleasedCounts released =
-          counts.count(CriteriaParser.search(catalog, typeName, criteria), List.of(), request);
-      request.getUserData().put(RELEASED, released.patients());
-      return new CountBundleProvider(released.patients());
+      Released released = counts.total(CriteriaParser.search(catalog, typeName, criteria), request);
+      request.getUserData().put(RELEASED, released);
+      return new CountBundleProvider(released);
     } catch (CriteriaException e) {
       throw new InvalidRequestException(e.getMessage());
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.ccpfhir.mdssearch.count.CountEngine;
 import org.ccpfhir.mdssearch.count.SearchCatalog;
 import org.ccpfhir.mdssearch.disclosure.DisclosurePolicy;
+import org.ccpfhir.mdssearch.disclosure.DisclosureProperties;
 import org.ccpfhir.mdssearch.disclosure.QueryBudget;
 import org.ccpfhir.mdssearch.disclosure.ReleaseAuditor;
 import org.ccpfhir.security.audit.AuditEventResourceProvider;
@@ -28,8 +29,12 @@ public class FhirServerConfig {
 
   @Bean
   public CountService countService(
-      CountEngine engine, DisclosurePolicy policy, QueryBudget budget, ReleaseAuditor auditor) {
-    return new CountService(engine, policy, budget, auditor);
+      CountEngine engine,
+      DisclosurePolicy policy,
+      QueryBudget budget,
+      ReleaseAuditor auditor,
+      DisclosureProperties disclosure) {
+    return new CountService(engine, policy, budget, auditor, disclosure);
   }
 
   @Bean

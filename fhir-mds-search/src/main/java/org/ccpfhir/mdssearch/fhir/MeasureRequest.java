@@ -19,7 +19,8 @@ import org.hl7.fhir.r4.model.Parameters;
 
 /**
  * The criteria and stratifications of one {@code $evaluate-measure} request (see the
- * OperationDefinition {@code mds-evaluate-measure}). Every problem is a 400 saying where.
+ * OperationDefinition {@code mds-evaluate-measure}). Every problem is a 400 saying where. The
+ * components of a cross stratifier are put in the canonical order (age, sex, site, vital status).
  *
  * @param measureUrl the Measure's url, if it has one
  * @param criteria the parsed criteria
@@ -139,6 +140,17 @@ record MeasureRequest(
       if (dimensions.size() > Stratifier.values().length
           || dimensions.stream().distinct().count() != dimensions.size()) {
         throw new CriteriaException("Measure.group.stratifier: a stratifier repeats a dimension");
+      }
+      // canonical order: components in another order are the same cells, not new ones
+      dimensions.sort(null);
+      int earlier = stratifications.indexOf(dimensions);
+      if (earlier >= 0) {
+        throw new CriteriaException(
+            "Measure.group.stratifier["
+                + stratifications.size()
+                + "] repeats stratifier["
+                + earlier
+                + "] (the order of components does not matter)");
       }
       stratifications.add(List.copyOf(dimensions));
     }

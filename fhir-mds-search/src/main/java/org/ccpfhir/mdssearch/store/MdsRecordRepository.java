@@ -1,6 +1,7 @@
 package org.ccpfhir.mdssearch.store;
 
 import ca.uhn.fhir.context.FhirContext;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,8 @@ public class MdsRecordRepository {
 
   private static final Pattern SITE = Pattern.compile("[A-Z0-9]{1,16}");
   private static final int MAX_ID = 128;
+  // record keys: secret, uniform over all 2^32 int values
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
@@ -40,7 +43,11 @@ public class MdsRecordRepository {
     this.clock = clock;
   }
 
-  /** Creates or updates the MDS store's tables (own Flyway history next to other schemas). */
+  /**
+   * Creates or updates the MDS store's tables (own Flyway history next to other schemas), then
+   * gives every record stored before record keys existed its key (V2 adds the column; SQL has no
+   * portable secure random, so the keys are drawn here).
+   */
   public static void migrate(DataSource dataSource) {
     Flyway.configure()
         .dataSource(dataSource)
@@ -50,6 +57,16 @@ public class MdsRecordRepository {
         .baselineVersion("0")
         .load()
         .migrate();
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    List<Integer> keyless =
+        jdbc.queryForList("SELECT ordinal FROM mds_record WHERE record_key IS NULL", Integer.class);
+    List<Object[]> keys = new ArrayList<>(keyless.size());
+    keyless.forEach(ordinal -> keys.add(new Object[] {RANDOM.nextInt(), ordinal}));
+    for (int from = 0; from < keys.size(); from += 1000) {
+      jdbc.batchUpdate(
+          "UPDATE mds_record SET record_key = ? WHERE ordinal = ? AND record_key IS NULL",
+          keys.subList(from, Math.min(keys.size(), from + 1000)));
+    }
   }
 
   /**
@@ -99,8 +116,9 @@ public class MdsRecordRepository {
     long now = clock.millis();
     List<Object[]> existing =
         jdbc.query(
-            "SELECT ordinal, facts FROM mds_record WHERE site = ? AND mds_id = ? FOR UPDATE",
-            (rs, i) -> new Object[] {rs.getInt(1), rs.getString(2)},
+            "SELECT ordinal, facts, record_key FROM mds_record"
+                + " WHERE site = ? AND mds_id = ? FOR UPDATE",
+            (rs, i) -> new Object[] {rs.getInt(1), rs.getString(2), rs.getInt(3)},
             site,
             mdsId);
     if (!existing.isEmpty()) {
@@ -111,23 +129,31 @@ public class MdsRecordRepository {
           json,
           now,
           ordinal);
+      // the record keeps its key: cells whose members did not change keep their released values
       return new StoredChange(
-          ordinal, site, PatientFacts.decode((String) existing.get(0)[1]), facts);
+          ordinal,
+          site,
+          PatientFacts.decode((String) existing.get(0)[1]),
+          facts,
+          (Integer) existing.get(0)[2]);
     }
+    int key = RANDOM.nextInt();
     jdbc.update(
-        "INSERT INTO mds_record (site, mds_id, facts, bundle_json, updated_ms) VALUES (?,?,?,?,?)",
+        "INSERT INTO mds_record (site, mds_id, facts, bundle_json, updated_ms, record_key)"
+            + " VALUES (?,?,?,?,?,?)",
         site,
         mdsId,
         facts.encode(),
         json,
-        now);
+        now,
+        key);
     Integer ordinal =
         jdbc.queryForObject(
             "SELECT ordinal FROM mds_record WHERE site = ? AND mds_id = ?",
             Integer.class,
             site,
             mdsId);
-    return new StoredChange(ordinal, site, null, facts);
+    return new StoredChange(ordinal, site, null, facts, key);
   }
 
   /** Removes the patient's record (consent withdrawn, deletion); empty when there was none. */
@@ -137,11 +163,14 @@ public class MdsRecordRepository {
         status -> {
           List<StoredFacts> existing =
               jdbc.query(
-                  "SELECT ordinal, site, facts FROM mds_record WHERE site = ? AND mds_id = ?"
-                      + " FOR UPDATE",
+                  "SELECT ordinal, site, facts, record_key FROM mds_record"
+                      + " WHERE site = ? AND mds_id = ? FOR UPDATE",
                   (rs, i) ->
                       new StoredFacts(
-                          rs.getInt(1), rs.getString(2), PatientFacts.decode(rs.getString(3))),
+                          rs.getInt(1),
+                          rs.getString(2),
+                          PatientFacts.decode(rs.getString(3)),
+                          rs.getInt(4)),
                   site,
                   mdsId);
           if (existing.isEmpty()) {
@@ -149,7 +178,7 @@ public class MdsRecordRepository {
           }
           StoredFacts old = existing.get(0);
           jdbc.update("DELETE FROM mds_record WHERE ordinal = ?", old.ordinal());
-          return Optional.of(new StoredChange(old.ordinal(), site, old.facts(), null));
+          return Optional.of(new StoredChange(old.ordinal(), site, old.facts(), null, old.key()));
         });
   }
 
@@ -182,11 +211,14 @@ public class MdsRecordRepository {
     transactions.executeWithoutResult(
         status ->
             jdbc.query(
-                "SELECT ordinal, site, facts FROM mds_record",
+                "SELECT ordinal, site, facts, record_key FROM mds_record",
                 rs -> {
                   consumer.accept(
                       new StoredFacts(
-                          rs.getInt(1), rs.getString(2), PatientFacts.decode(rs.getString(3))));
+                          rs.getInt(1),
+                          rs.getString(2),
+                          PatientFacts.decode(rs.getString(3)),
+                          rs.getInt(4)));
                 }));
   }
 

@@ -174,6 +174,7 @@ public final class CountBenchmark {
               SyntheticPatientGenerator generator =
                   new SyntheticPatientGenerator(seed, sites.get(s), EntryMode.PUT, false);
               PatientFactsExtractor extractor = new PatientFactsExtractor();
+              java.util.SplittableRandom keys = new java.util.SplittableRandom(seed + s);
               for (int i = 0; i < perSite; i++) {
                 PatientFacts facts = extractor.extract(generator.patient(i));
                 if (patients <= 10_000) {
@@ -181,7 +182,8 @@ public final class CountBenchmark {
                       .filter(t -> t.startsWith("Condition."))
                       .forEach(codes::add);
                 }
-                index.add(new StoredFacts(s * perSite + i, sites.get(s), facts));
+                // record keys as the store draws them: uniform over all int values
+                index.add(new StoredFacts(s * perSite + i, sites.get(s), facts, keys.nextInt()));
               }
             });
     index.optimize();

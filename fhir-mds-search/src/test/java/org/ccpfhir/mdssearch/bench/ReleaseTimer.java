@@ -1,23 +1,18 @@
 package org.ccpfhir.mdssearch.bench;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.sql.DataSource;
 import org.ccpfhir.mdssearch.count.CountEngine;
 import org.ccpfhir.mdssearch.count.CountResult;
 import org.ccpfhir.mdssearch.count.Criteria;
 import org.ccpfhir.mdssearch.count.Stratifier;
 import org.ccpfhir.mdssearch.disclosure.DisclosurePolicy;
 import org.ccpfhir.mdssearch.disclosure.DisclosureProperties;
-import org.ccpfhir.mdssearch.disclosure.NoiseRepository;
-import org.ccpfhir.mdssearch.store.MdsRecordRepository;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * Count engine plus disclosure policy (noise persisted in an in-memory H2): the first release of a
- * stratified query draws and stores its noise, repeats only read it.
+ * Count engine plus disclosure policy (cell keys summed in the engine, perturbation table): the
+ * first release of a stratified query and its repeats (nothing is stored, so they cost the same).
  */
 final class ReleaseTimer {
 
@@ -26,14 +21,10 @@ final class ReleaseTimer {
   private final List<Double> repeated = new ArrayList<>();
 
   ReleaseTimer() {
-    DataSource dataSource =
-        new DriverManagerDataSource(
-            "jdbc:h2:mem:bench" + System.nanoTime() + ";DB_CLOSE_DELAY=-1;MODE=LEGACY", "sa", "");
-    MdsRecordRepository.migrate(dataSource);
     policy =
         new DisclosurePolicy(
-            new DisclosureProperties(10, 10, 5.0, 60, 1000),
-            new NoiseRepository(dataSource, Clock.systemUTC()));
+            new DisclosureProperties(
+                10, 10, 10000, 100000, new DisclosureProperties.Limits(100, 10, 4, 10000)));
   }
 
   void time(CountEngine engine, Criteria criteria, List<List<Stratifier>> strata, int reps) {
@@ -49,7 +40,7 @@ final class ReleaseTimer {
   void print(int patients) {
     System.out.printf(
         Locale.ROOT,
-        "ALL %,d patients, stratified count + disclosure policy (noise in H2): first release p50"
+        "ALL %,d patients, stratified count + cell-key disclosure policy: first release p50"
             + " %.2f ms p95 %.2f ms | repeated p50 %.2f ms p95 %.2f ms%n",
         patients,
         Percentiles.of(first, 50),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.function.Predicate;
 import org.ccpfhir.mdssearch.store.PatientFacts;
 import org.ccpfhir.mdssearch.store.PatientFactsExtractor;
@@ -24,6 +25,7 @@ class CountEngineTest {
 
   private static final SearchCatalog CATALOG = new SearchCatalog();
   private static final List<StoredFacts> PATIENTS = new ArrayList<>();
+  private static final Random KEYS = new Random(17);
   private static CountEngine engine;
 
   @BeforeAll
@@ -36,7 +38,8 @@ class CountEngineTest {
           new SyntheticPatientGenerator(11L, site, EntryMode.PUT, false);
       for (int i = 0; i < 600; i++) {
         StoredFacts stored =
-            new StoredFacts(ordinal++, site, extractor.extract(generator.patient(i)));
+            new StoredFacts(
+                ordinal++, site, extractor.extract(generator.patient(i)), KEYS.nextInt());
         PATIENTS.add(stored);
         index.add(stored);
       }
@@ -136,8 +139,11 @@ class CountEngineTest {
                 List.of(Stratifier.VITAL_STATUS),
                 List.of(Stratifier.AGE_AT_DIAGNOSIS, Stratifier.SEX, Stratifier.SITE)));
     for (CountResult.Stratification stratification : result.stratifications()) {
-      assertThat(stratification.cells().values().stream().mapToInt(Integer::intValue).sum())
-          .isEqualTo(result.patients());
+      assertThat(stratification.cells().values().stream().mapToInt(Cell::count).sum())
+          .isEqualTo(result.patients().count());
+      // cell keys add up like the counts: the strata partition the patients
+      assertThat(stratification.cells().values().stream().mapToInt(Cell::key).sum())
+          .isEqualTo(result.patients().key());
     }
     long allSamples =
         PATIENTS.stream()
@@ -145,7 +151,7 @@ class CountEngineTest {
             .flatMap(p -> p.facts().tokens().stream())
             .filter("has=Specimen"::equals)
             .count();
-    assertThat(result.samples()).isEqualTo(allSamples);
+    assertThat(result.samples().count()).isEqualTo(allSamples);
 
     CountResult blood =
         engine.count(CriteriaParser.parse(CATALOG, "Specimen?type=whole-blood"), List.of());
@@ -154,7 +160,7 @@ class CountEngineTest {
             .flatMap(p -> p.facts().tokens().stream())
             .filter("Specimen.type=whole-blood"::equals)
             .count();
-    assertThat(blood.samples()).isEqualTo(bloodSamples).isPositive();
+    assertThat(blood.samples().count()).isEqualTo(bloodSamples).isPositive();
   }
 
   @Test
@@ -169,7 +175,7 @@ class CountEngineTest {
       bundle.addEntry().setResource(specimen);
     }
     CountIndex index = new CountIndex();
-    index.add(new StoredFacts(1, "HD", new PatientFactsExtractor().extract(bundle)));
+    index.add(new StoredFacts(1, "HD", new PatientFactsExtractor().extract(bundle), 7));
     CountEngine own = new CountEngine(index);
     assertThat(
             own.patients(
@@ -189,12 +195,62 @@ class CountEngineTest {
     PatientFacts male =
         new PatientFacts(List.of("sex=male", "has=Condition", "Condition.code=C61"));
     PatientFacts female = new PatientFacts(List.of("sex=female", "has=Condition"));
-    index.apply(new StoredChange(5, "HD", null, male));
+    index.apply(new StoredChange(5, "HD", null, male, 7));
     assertThat(own.patients(CriteriaParser.parse(CATALOG, "Condition?code=C61"))).isEqualTo(1);
-    index.apply(new StoredChange(5, "HD", male, female));
+    index.apply(new StoredChange(5, "HD", male, female, 7));
     assertThat(own.patients(CriteriaParser.parse(CATALOG, "Condition?code=C61"))).isZero();
     assertThat(own.patients(CriteriaParser.parse(CATALOG, "Patient?gender=female"))).isEqualTo(1);
-    index.apply(new StoredChange(5, "HD", female, null));
+    index.apply(new StoredChange(5, "HD", female, null, 7));
     assertThat(own.patients(CriteriaParser.parse(CATALOG, "Patient"))).isZero();
+  }
+
+  @Test
+  void selectionsOfTheSamePatientsHaveTheSameCellKey() {
+    Cell direct =
+        engine
+            .count(CriteriaParser.parse(CATALOG, "Condition?code:below=C50"), List.of())
+            .patients();
+    Cell rewritten =
+        engine
+            .count(
+                CriteriaParser.parse(
+                    CATALOG,
+                    "Condition?code:below=C50,D99 AND Condition?code:below=C50 OR Condition?code=Z99"),
+                List.of())
+            .patients();
+    assertThat(rewritten).isEqualTo(direct);
+    Cell female =
+        engine
+            .count(
+                CriteriaParser.parse(CATALOG, "Condition?code:below=C"),
+                List.of(List.of(Stratifier.SEX)))
+            .stratifications()
+            .get(0)
+            .cells()
+            .get(List.of("female"));
+    assertThat(
+            engine
+                .count(
+                    CriteriaParser.parse(
+                        CATALOG, "Condition?code:below=C AND Patient?gender=female"),
+                    List.of())
+                .patients())
+        .isEqualTo(female);
+  }
+
+  @Test
+  void strataListEveryValueEvenWithoutPatients() {
+    CountResult none =
+        engine.count(
+            CriteriaParser.parse(CATALOG, "Condition?code=B20"),
+            List.of(
+                List.of(Stratifier.AGE_AT_DIAGNOSIS),
+                List.of(Stratifier.SEX, Stratifier.VITAL_STATUS)));
+    assertThat(none.patients()).isEqualTo(Cell.EMPTY);
+    assertThat(none.stratifications().get(0).cells()).hasSize(14).containsKey(List.of("120"));
+    assertThat(none.stratifications().get(1).cells())
+        .hasSize(12)
+        .allSatisfy((values, cell) -> assertThat(cell).isEqualTo(Cell.EMPTY));
+    assertThat(engine.cells(List.of(Stratifier.AGE_AT_DIAGNOSIS, Stratifier.SEX))).isEqualTo(56);
   }
 }

@@ -51,6 +51,29 @@ class CriteriaParserTest {
   }
 
   @Test
+  void deepNestingIsRefusedBeforeItCanExhaustTheStack() {
+    String parentheses = "(".repeat(3000) + "Patient" + ")".repeat(3000);
+    String nots = "NOT ".repeat(1300) + "Patient";
+    for (String deep : List.of(parentheses, nots)) {
+      assertThatThrownBy(() -> CriteriaParser.parse(catalog, deep))
+          .isInstanceOf(CriteriaException.class)
+          .hasMessageContaining("nested deeper than 32");
+    }
+    assertThat(CriteriaParser.parse(catalog, "(".repeat(32) + "Patient" + ")".repeat(32)).terms())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void termsCountEveryValueOfEverySearch() {
+    assertThat(
+            CriteriaParser.parse(
+                    catalog,
+                    "Condition?code=C50,C51&onset-date=ge2020 OR NOT Patient AND Specimen?type=whole-blood")
+                .terms())
+        .isEqualTo(5);
+  }
+
+  @Test
   void malformedExpressionsSayWhere() {
     assertThatThrownBy(() -> parse("(Patient?gender=male")).hasMessageContaining("missing ')'");
     assertThatThrownBy(() -> parse("Patient?gender=male AND")).hasMessageContaining("ends");

@@ -2,24 +2,31 @@ package org.ccpfhir.mdssearch.disclosure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
+import org.ccpfhir.mdssearch.count.Cell;
 import org.ccpfhir.mdssearch.count.CountResult;
-import org.ccpfhir.mdssearch.count.Stratifier;
 import org.ccpfhir.mdssearch.store.MdsRecordRepository;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
 
-/** The policy, noise store and budget; run on H2 ({@code *Test}) and PostgreSQL ({@code *IT}). */
+/**
+ * The cell-key policy, the budget of cells and the release record; the persisted parts run on H2
+ * ({@code *Test}) and PostgreSQL ({@code *IT}).
+ */
 abstract class DisclosureContract {
 
-  private static final DisclosureProperties POLICY = new DisclosureProperties(10, 10, 5.0, 3, 5);
+  private static final DisclosureProperties POLICY =
+      new DisclosureProperties(10, 10, 30, 50, new DisclosureProperties.Limits(100, 10, 4, 10000));
 
   abstract DataSource dataSource();
 
@@ -34,88 +41,119 @@ abstract class DisclosureContract {
     return dataSource();
   }
 
-  private DisclosurePolicy policy() {
-    return new DisclosurePolicy(POLICY, new NoiseRepository(db(), Clock.systemUTC()));
-  }
-
-  private static CountResult result(int patients, Map<List<String>, Integer> sexCells) {
-    return new CountResult(
-        patients, 0, List.of(new CountResult.Stratification(List.of(Stratifier.SEX), sexCells)));
-  }
-
   @Test
-  void smallCountsAreFlooredZeroStaysAndOthersAreRoundedNoisy() {
-    DisclosurePolicy policy = policy();
-    assertThat(policy.cell("q", "patients", 0).value()).isZero();
-    assertThat(policy.cell("q", "patients", 7).belowFloor()).isTrue();
-    assertThat(policy.cell("q", "patients", 7)).hasToString("<10");
-    for (int count = 10; count < 400; count += 7) {
-      Released released = policy.cell("q", "c" + count, count);
-      assertThat(released.value() % 10).isZero();
-      assertThat(released.value()).isGreaterThanOrEqualTo(10).isBetween(count - 80, count + 80);
-    }
-  }
-
-  @Test
-  void repeatingOrRestartingReleasesTheSameNumbers() {
-    Map<List<String>, Integer> cells = new LinkedHashMap<>();
-    cells.put(List.of("female"), 123);
-    cells.put(List.of("male"), 77);
-    cells.put(List.of("other"), 4);
-    ReleasedCounts first = policy().release("q1", result(204, cells));
-    for (int i = 0; i < 5; i++) {
-      // a new policy instance is a restart: only the database is shared
-      ReleasedCounts again = policy().release("q1", result(204, cells));
-      assertThat(again.patients()).isEqualTo(first.patients());
-      assertThat(again.stratifications()).isEqualTo(first.stratifications());
-    }
-  }
-
-  @Test
-  void strataAreConsistentWithTheTotal() {
-    for (int q = 0; q < 200; q++) {
-      Map<List<String>, Integer> cells = new LinkedHashMap<>();
-      int a = 10 + q * 3;
-      int b = 3 + q % 40;
-      int c = q % 9;
-      cells.put(List.of("female"), a);
-      cells.put(List.of("male"), b);
-      if (c > 0) {
-        cells.put(List.of("other"), c);
+  void smallCountsIncludingZeroAreFlooredWhateverTheKey() {
+    DisclosurePolicy policy = new DisclosurePolicy(POLICY);
+    Random keys = new Random(1);
+    for (int count = 0; count < 10; count++) {
+      for (int i = 0; i < 200; i++) {
+        Released released = policy.patients(new Cell(count, keys.nextInt()));
+        assertThat(released.belowFloor()).isTrue();
+        assertThat(released).hasToString("<10");
       }
-      ReleasedCounts released = policy().release("q" + q, result(a + b + c, cells));
-      int total = released.patients().value();
-      Map<List<String>, Released> strata = released.stratifications().get(0).cells();
-      int shown =
-          strata.values().stream().filter(r -> !r.belowFloor()).mapToInt(Released::value).sum();
-      int floored = (int) strata.values().stream().filter(Released::belowFloor).count();
-      assertThat(shown).as("query %d", q).isLessThanOrEqualTo(total);
-      assertThat(total).as("query %d", q).isLessThanOrEqualTo(shown + 9 * floored);
     }
   }
 
   @Test
-  void budgetRefusesBeyondTheHourlyAndWeeklyLimits() {
+  void releasedValuesAreBoundedMultiplesOfTheRounding() {
+    DisclosurePolicy policy = new DisclosurePolicy(POLICY);
+    Random keys = new Random(2);
+    for (int count = 10; count < 2000; count += 3) {
+      for (int i = 0; i < 20; i++) {
+        Released released = policy.patients(new Cell(count, keys.nextInt()));
+        if (released.belowFloor()) {
+          assertThat(count).as("only counts near the floor may fall below it").isLessThan(12);
+          continue;
+        }
+        assertThat(released.value() % 10).isZero();
+        assertThat(Math.abs(released.value() - count)).isLessThan(10 + 2);
+      }
+    }
+  }
+
+  @Test
+  void aCellsValueDependsOnlyOnItsCountAndKey() {
+    // a new policy instance is a restart: nothing is stored, nothing is re-drawn
+    Random keys = new Random(3);
+    for (int i = 0; i < 1000; i++) {
+      Cell cell = new Cell(10 + keys.nextInt(500), keys.nextInt());
+      assertThat(new DisclosurePolicy(POLICY).patients(cell))
+          .isEqualTo(new DisclosurePolicy(POLICY).patients(cell));
+    }
+  }
+
+  @Test
+  void theTableIsUnbiasedAndEveryCountHasSeveralOutcomes() {
+    DisclosurePolicy policy = new DisclosurePolicy(POLICY);
+    Random keys = new Random(4);
+    for (int count : new int[] {20, 43, 47, 50, 155}) {
+      double sum = 0;
+      Set<Integer> outcomes = new TreeSet<>();
+      int n = 20_000;
+      for (int i = 0; i < n; i++) {
+        int value = policy.patients(new Cell(count, keys.nextInt())).value();
+        sum += value;
+        outcomes.add(value);
+      }
+      assertThat(sum / n).as("mean released for %d", count).isCloseTo(count, within(0.5));
+      // a multiple of ten is not released as itself for sure: the table's noise reaches past it
+      assertThat(outcomes).as("outcomes for %d", count).hasSizeGreaterThanOrEqualTo(2);
+    }
+  }
+
+  @Test
+  void samplesAreAnotherMeasureThanPatients() {
+    DisclosurePolicy policy = new DisclosurePolicy(POLICY);
+    Random keys = new Random(5);
+    int differ = 0;
+    for (int i = 0; i < 200; i++) {
+      Cell cell = new Cell(45, keys.nextInt());
+      ReleasedCounts released = policy.release("q", new CountResult(cell, cell, List.of()));
+      differ += released.patients().equals(released.samples()) ? 0 : 1;
+    }
+    assertThat(differ).isPositive();
+  }
+
+  @Test
+  void budgetChargesCellsAndRefusesBeyondTheHourlyAndWeeklyLimits() {
     MutableClock clock = new MutableClock(Instant.parse("2026-01-05T10:00:00Z"));
     QueryBudget budget = new QueryBudget(db(), POLICY, clock);
     for (int i = 0; i < 3; i++) {
-      budget.charge("alice");
+      budget.check("alice", 10);
+      budget.charge("alice", 10, "query " + i);
     }
-    assertThatThrownBy(() -> budget.charge("alice"))
+    assertThatThrownBy(() -> budget.check("alice", 1))
         .isInstanceOf(BudgetExceededException.class)
-        .hasMessageContaining("3 queries per hour");
-    budget.charge("bob");
+        .hasMessageContaining("30 cells per hour");
+    assertThatThrownBy(() -> budget.charge("alice", 1, "refused"))
+        .isInstanceOf(BudgetExceededException.class);
+    assertThat(budget.spent("alice")).isEqualTo(30);
+    assertThat(budget.releases("alice")).as("a refusal writes no release record").isEqualTo(3);
+    budget.charge("bob", 30, "bob's");
     clock.advance(Duration.ofMinutes(61));
-    budget.charge("alice");
-    budget.charge("alice");
-    assertThatThrownBy(() -> budget.charge("alice"))
-        .hasMessageContaining("5 queries per week")
+    budget.charge("alice", 10, "query 3");
+    budget.charge("alice", 10, "query 4");
+    assertThatThrownBy(() -> budget.check("alice", 1))
+        .hasMessageContaining("50 cells per week")
         .isInstanceOfSatisfying(
             BudgetExceededException.class,
             e -> assertThat(e.retryAfter()).isGreaterThan(Duration.ofDays(6)));
     // persisted: a new instance (restart) sees the same log
-    assertThatThrownBy(() -> new QueryBudget(db(), POLICY, clock).charge("alice"))
+    assertThatThrownBy(() -> new QueryBudget(db(), POLICY, clock).check("alice", 1))
         .isInstanceOf(BudgetExceededException.class);
+  }
+
+  @Test
+  void chargeAndReleaseRecordCommitTogetherOrNotAtAll() {
+    QueryBudget budget = new QueryBudget(db(), POLICY, Clock.systemUTC());
+    // a release record that cannot be written (no detail) takes its charge with it
+    assertThatThrownBy(() -> budget.charge("carol", 5, null))
+        .isInstanceOf(DataAccessException.class);
+    assertThat(budget.spent("carol")).isZero();
+    assertThat(budget.releases("carol")).isZero();
+    budget.charge("carol", 5, "patients true=3 released=<10");
+    assertThat(budget.spent("carol")).isEqualTo(5);
+    assertThat(budget.releases("carol")).isEqualTo(1);
   }
 
   static final class MutableClock extends Clock {

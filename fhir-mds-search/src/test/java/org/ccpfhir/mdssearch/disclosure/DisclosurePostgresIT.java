@@ -4,7 +4,7 @@ import javax.sql.DataSource;
 import org.ccpfhir.security.testsupport.PostgresTestSchema;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Persisted noise and budgets on a real PostgreSQL ({@code CCP_TEST_DB_URL}). */
+/** Budgets and release records on a real PostgreSQL ({@code CCP_TEST_DB_URL}). */
 class DisclosurePostgresIT extends DisclosureContract {
 
   @RegisterExtension final PostgresTestSchema postgres = new PostgresTestSchema("disclosure");

@@ -45,7 +45,8 @@ class BrokerQueueMetricsTest {
   @Test
   void theCountLatencyTimerRecordsEveryEvaluationOfTheEngine() {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    CountEngine engine = new CountEngine(new CountIndex(), CountLatency.timer(registry));
+    CountEngine engine =
+        new CountEngine(new CountIndex(), CountLatency.timer(registry), java.util.List.of());
     SearchCatalog catalog = new SearchCatalog();
 
     engine.patients(CriteriaParser.parse(catalog, "Patient?gender=female"));

@@ -86,6 +86,39 @@ abstract class MdsRecordRepositoryContract {
   }
 
   @Test
+  void everyRecordHasASecretKeyForItsLifeAndOldRecordsGetOneOnMigration() {
+    MdsRecordRepository repository = repository();
+    java.util.Map<Integer, Integer> keys = new java.util.HashMap<>();
+    for (int i = 0; i < 20; i++) {
+      StoredChange created = repository.upsert("HD", "KEY-" + i, HD.patient(i));
+      keys.put(created.ordinal(), created.key());
+    }
+    assertThat(new java.util.HashSet<>(keys.values())).as("drawn at random").hasSizeGreaterThan(18);
+    // a re-upload keeps the key: the patient's cells must not get a new draw
+    StoredChange updated = repository.upsert("HD", "KEY-0", HD.patient(30));
+    assertThat(updated.key()).isEqualTo(keys.get(updated.ordinal()));
+    // a restart reads the same keys
+    List<StoredFacts> all = new ArrayList<>();
+    repository.forEachFacts(all::add);
+    assertThat(all).allSatisfy(f -> assertThat(f.key()).isEqualTo(keys.get(f.ordinal())));
+    // records stored before keys existed (V1) get one when migrating; the others keep theirs
+    new org.springframework.jdbc.core.JdbcTemplate(dataSource())
+        .update("UPDATE mds_record SET record_key = NULL WHERE mds_id IN ('KEY-1', 'KEY-2')");
+    MdsRecordRepository.migrate(dataSource());
+    List<StoredFacts> migrated = new ArrayList<>();
+    repository.forEachFacts(migrated::add);
+    Integer nulls =
+        new org.springframework.jdbc.core.JdbcTemplate(dataSource())
+            .queryForObject(
+                "SELECT COUNT(*) FROM mds_record WHERE record_key IS NULL", Integer.class);
+    assertThat(nulls).isZero();
+    assertThat(migrated.stream().filter(f -> f.key() == keys.get(f.ordinal()))).hasSize(18);
+    assertThat(repository.delete("HD", "KEY-3"))
+        .hasValueSatisfying(
+            removed -> assertThat(removed.key()).isEqualTo(keys.get(removed.ordinal())));
+  }
+
+  @Test
   void malformedKeysAreRefused() {
     MdsRecordRepository repository = repository();
     assertThatThrownBy(() -> repository.upsert("hd; drop", "MDS-1", HD.patient(0)))
