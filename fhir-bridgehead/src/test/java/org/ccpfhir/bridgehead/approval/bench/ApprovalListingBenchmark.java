@@ -3,6 +3,7 @@ package org.ccpfhir.bridgehead.approval.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -126,8 +127,10 @@ class ApprovalListingBenchmark extends PostgresIT {
       Set<Resource> checked = Collections.newSetFromMap(new IdentityHashMap<>());
       transaction.getEntry().forEach(e -> checked.add(e.getResource()));
       request.getUserData().put(CHECKED, Collections.synchronizedSet(checked));
+      @SuppressWarnings("unchecked")
+      IFhirSystemDao<Bundle, ?> system = (IFhirSystemDao<Bundle, ?>) daos.getSystemDao();
       for (Bundle.BundleEntryComponent entry :
-          daos.getSystemDao().transaction(request, transaction).getEntry()) {
+          system.transaction(request, transaction).getEntry()) {
         IdType id = new IdType(entry.getResponse().getLocation());
         if ("Patient".equals(id.getResourceType())) {
           ids.add("Patient/" + id.getIdPart());
