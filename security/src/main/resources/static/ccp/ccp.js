@@ -43,8 +43,8 @@ window.ccp = (() => {
   async function api(path, body, method) {
     const saved = token();
     if (!saved) throw new Error('Not logged in (or the login expired).');
-    // no-cache: a page shows what is stored now (HAPI JPA would otherwise answer a repeated
-    // search from its result cache, e.g. without the Consent just recorded)
+    // no-cache: a page shows what is stored now, also behind a caching proxy (the bridgehead
+    // keeps no search results of its own since issue 16)
     const headers = { 'Accept': 'application/fhir+json, application/json',
       'Authorization': 'Bearer ' + saved.value, 'Cache-Control': 'no-cache' };
     if (body) headers['Content-Type'] = 'application/fhir+json';

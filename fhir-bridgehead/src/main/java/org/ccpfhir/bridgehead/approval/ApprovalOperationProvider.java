@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Date;
+import java.util.List;
 import org.ccpfhir.bridgehead.searchagent.persistence.LocalSearchRequest;
 import org.ccpfhir.security.audit.AuditEntry;
 import org.ccpfhir.security.auth.Caller;
@@ -37,7 +38,13 @@ public class ApprovalOperationProvider {
   @Operation(name = "$search-requests", idempotent = true)
   public Parameters requests() {
     Parameters output = new Parameters();
-    for (LocalSearchRequest request : service.requests(MAX_REQUESTS)) {
+    List<LocalSearchRequest> requests = service.requests(MAX_REQUESTS);
+    MatchView.Matches shown =
+        matches.read(
+            requests.stream()
+                .flatMap(request -> request.matches().stream().limit(MAX_MATCHES_SHOWN))
+                .toList());
+    for (LocalSearchRequest request : requests) {
       Parameters.ParametersParameterComponent part = output.addParameter().setName("request");
       part.addPart().setName("task").setValue(new StringType(request.taskId()));
       part.addPart().setName("requester").setValue(new StringType(request.requester()));
@@ -60,7 +67,7 @@ public class ApprovalOperationProvider {
       }
       part.addPart().setName("evaluated").setValue(new BooleanType(request.evaluated()));
       part.addPart().setName("matchCount").setValue(new IntegerType(request.matches().size()));
-      request.matches().stream().limit(MAX_MATCHES_SHOWN).forEach(id -> matches.addTo(part, id));
+      request.matches().stream().limit(MAX_MATCHES_SHOWN).forEach(id -> shown.addTo(part, id));
     }
     return output;
   }

@@ -11,6 +11,7 @@ import org.ccpfhir.bridgehead.searchagent.persistence.SearchAgentRepository;
 import org.ccpfhir.security.audit.AuditAgent;
 import org.ccpfhir.security.audit.AuditEntry;
 import org.ccpfhir.security.audit.AuditRecorder;
+import org.ccpfhir.security.logging.SafeLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,7 +101,8 @@ public class AutoRejectRule implements AutoCloseable {
     try {
       run();
     } catch (RuntimeException e) {
-      log.error("automatic approval rule failed (retried at the next run): {}", e.getMessage());
+      log.error(
+          "automatic approval rule failed (retried at the next run): {}", SafeLog.describe(e));
     }
   }
 

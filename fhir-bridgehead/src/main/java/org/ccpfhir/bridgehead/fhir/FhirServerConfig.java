@@ -77,6 +77,8 @@ public class FhirServerConfig {
     pagingProvider.setDefaultPageSize(properties.defaultPageSize());
     pagingProvider.setMaximumPageSize(properties.maxPageSize());
     server.setPagingProvider(pagingProvider);
+    // searches are paged by offset (UnstoredSearches): the same default there
+    server.setDefaultPageSize(properties.defaultPageSize());
     server.setDefaultResponseEncoding(EncodingEnum.JSON);
     server.setServerAddressStrategy(
         properties.serverAddress().isBlank()

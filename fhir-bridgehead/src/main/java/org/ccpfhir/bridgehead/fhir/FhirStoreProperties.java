@@ -15,7 +15,6 @@ import org.springframework.validation.annotation.Validated;
  * @param serverAddress public base URL used in links; empty = derived from the incoming request
  * @param historyEnabled keep every version of a resource (needed for audit-grade history; off makes
  *     ingest cheaper)
- * @param reuseSearchResultsMillis how long identical searches reuse a cached result set
  * @param inlineResourceTextBelowSize resources whose JSON is shorter than this many characters are
  *     stored inline in the version row (faster than a separate large object)
  * @param massIngestion HAPI's mass-ingestion mode: fewer per-write checks, for sites that load
@@ -29,6 +28,5 @@ public record FhirStoreProperties(
     @DefaultValue("500") @Min(1) @Max(10000) int maxPageSize,
     @DefaultValue("") String serverAddress,
     @DefaultValue("true") boolean historyEnabled,
-    @DefaultValue("60000") @Min(0) long reuseSearchResultsMillis,
     @DefaultValue("32000") @Min(0) int inlineResourceTextBelowSize,
     @DefaultValue("true") boolean massIngestion) {}

@@ -53,7 +53,8 @@ public class JpaStoreConfig {
     settings.setAllowExternalReferences(false);
     settings.setIndexMissingFields(StorageSettings.IndexEnabledEnum.DISABLED);
     settings.setResourceDbHistoryEnabled(properties.historyEnabled());
-    settings.setReuseCachedSearchResultsForMillis(properties.reuseSearchResultsMillis());
+    // a reused result is stale after a write and needs the query string kept (UnstoredSearches)
+    settings.setReuseCachedSearchResultsForMillis(null);
     settings.setFetchSizeDefaultMaximum(properties.maxPageSize());
     // Conditional creates by business identifier are the idempotency key of ingest.
     settings.setMatchUrlCacheEnabled(true);

@@ -25,6 +25,8 @@ public final class LocalPatientListDatabase implements AutoCloseable {
       own.setUsername(settings.username());
       own.setPassword(settings.password());
       own.setMaximumPoolSize(settings.maxPoolSize());
+      own.setMinimumIdle(Math.min(settings.minIdle(), settings.maxPoolSize()));
+      own.setIdleTimeout(settings.idleTimeout().toMillis());
       this.dataSource = own;
     }
   }

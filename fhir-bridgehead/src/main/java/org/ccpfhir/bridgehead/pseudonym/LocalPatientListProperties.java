@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -44,12 +45,17 @@ public record LocalPatientListProperties(
    * @param username database user (give it rights on the list's tables only)
    * @param password its password
    * @param maxPoolSize connections of the list's pool
+   * @param minIdle connections kept open while the list is idle (the pool shrinks to this)
+   * @param idleTimeout how long a connection beyond {@code minIdle} stays open unused (at least 10
+   *     s)
    */
   public record Database(
       @DefaultValue("") String url,
       @DefaultValue("") String username,
       @DefaultValue("") String password,
-      @DefaultValue("5") @Min(1) int maxPoolSize) {}
+      @DefaultValue("5") @Min(1) int maxPoolSize,
+      @DefaultValue("1") @Min(0) int minIdle,
+      @DefaultValue("PT30S") @NotNull Duration idleTimeout) {}
 
   public String localDomain() {
     return "BK-" + site + "-L";

@@ -5,6 +5,7 @@ import org.ccpfhir.bridgehead.searchagent.BrokerClient.BrokerException;
 import org.ccpfhir.bridgehead.searchagent.persistence.LocalSearchRequest;
 import org.ccpfhir.bridgehead.searchagent.persistence.SearchAgentRepository;
 import org.ccpfhir.profiles.task.SearchTasks;
+import org.ccpfhir.security.logging.SafeLog;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -48,7 +49,8 @@ public class DecisionSender {
         if (e.status() == 0 || e.status() >= 500) {
           throw e;
         }
-        log.warn("broker refused the decision on Task/{}: {}", request.taskId(), e.getMessage());
+        log.warn(
+            "broker refused the decision on Task/{}: {}", request.taskId(), SafeLog.describe(e));
       }
     }
   }

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import org.ccpfhir.bridgehead.searchagent.persistence.LocalSearchRequest;
 import org.ccpfhir.bridgehead.searchagent.persistence.SearchAgentRepository;
 import org.ccpfhir.profiles.task.SearchTasks;
+import org.ccpfhir.security.logging.SafeLog;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Expression;
@@ -76,7 +77,7 @@ public class SearchAgent implements AutoCloseable {
         pollOnce(properties.pollWait());
         backoff = properties.minBackoff();
       } catch (RuntimeException e) {
-        log.warn("search agent: {} (next attempt in {})", e.getMessage(), backoff);
+        log.warn("search agent: {} (next attempt in {})", SafeLog.describe(e), backoff);
         try {
           Thread.sleep(backoff.toMillis());
         } catch (InterruptedException interrupted) {

@@ -11,6 +11,7 @@ import org.ccpfhir.bridgehead.subjectaccess.AccessRequestRepository.StoredCase;
 import org.ccpfhir.identity.local.EpiLinkMatcher;
 import org.ccpfhir.identity.local.LocalPatientList;
 import org.ccpfhir.security.cms.EnvelopeException;
+import org.ccpfhir.security.logging.SafeLog;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
@@ -128,7 +129,7 @@ public class AccessRequestService {
       export.status(ExportComponent.MDS_DATABASE, "complete", records.size(), null);
     } catch (BaseServerResponseException | EnvelopeException e) {
       // the case stays usable; the summary says that this component could not be asked
-      log.warn("access request {}: MDS database not asked: {}", caseNumber, e.getMessage());
+      log.warn("access request {}: MDS database not asked: {}", caseNumber, SafeLog.describe(e));
       export.status(
           ExportComponent.MDS_DATABASE,
           "unavailable",
@@ -154,7 +155,8 @@ public class AccessRequestService {
       export.add(component, facts);
       export.status(component, "complete", CentralListSubjectDataClient.records(facts), null);
     } catch (BaseServerResponseException e) {
-      log.warn("access request {}: central patient list not asked: {}", caseNumber, e.getMessage());
+      log.warn(
+          "access request {}: central patient list not asked: {}", caseNumber, SafeLog.describe(e));
       export.status(
           component, "unavailable", 0, "the central patient list did not answer; ask again later");
     }

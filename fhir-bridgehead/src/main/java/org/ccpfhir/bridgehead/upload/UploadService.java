@@ -24,6 +24,7 @@ import org.ccpfhir.bridgehead.upload.UploadStateRepository.Run;
 import org.ccpfhir.bridgehead.upload.UploadStateRepository.State;
 import org.ccpfhir.mappers.upload.MdsMinimiser;
 import org.ccpfhir.security.cms.EnvelopeException;
+import org.ccpfhir.security.logging.SafeLog;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import org.slf4j.Logger;
@@ -95,7 +96,7 @@ public class UploadService {
     } catch (RuntimeException e) {
       status = "failed";
       message = e.getMessage();
-      log.warn("upload run {} stopped: {}", id, message);
+      log.warn("upload run {} stopped: {}", id, SafeLog.describe(e));
     } finally {
       parts.states().finishRun(id, counts, status, message);
       running.unlock();
@@ -192,8 +193,8 @@ public class UploadService {
       }
       return new Outcome(null, null, null, null, false, false);
     } catch (BaseServerResponseException | EnvelopeException e) {
-      // this patient waits for the next run; the message names no patient data
-      log.warn("upload of Patient/{} postponed: {}", id, e.getMessage());
+      // this patient waits for the next run
+      log.warn("upload of Patient/{} postponed: {}", id, SafeLog.describe(e));
       return new Outcome(null, null, null, null, false, true);
     }
   }

@@ -12,6 +12,7 @@ import org.ccpfhir.bridgehead.withdrawal.persistence.Withdrawal;
 import org.ccpfhir.bridgehead.withdrawal.persistence.WithdrawalRepository;
 import org.ccpfhir.identity.local.LocalPatientList;
 import org.ccpfhir.identity.pseudonym.PseudonymRegistry;
+import org.ccpfhir.security.logging.SafeLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -124,7 +125,7 @@ public class WithdrawalService {
       String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
       withdrawals.failed(id, reason, next.toEpochMilli());
       auditor.record("withdrawal", "D", "Task/" + id, 503, "step failed, retried at " + next);
-      log.warn("withdrawal Task/{} waits: {} (retry at {})", id, reason, next);
+      log.warn("withdrawal Task/{} waits: {} (retry at {})", id, SafeLog.describe(e), next);
       return;
     }
     Withdrawal done = withdrawals.find(id).orElseThrow();

@@ -119,7 +119,6 @@ class SitePagesIT extends PostgresIT {
   private List<String> consents(String patientId) {
     List<String> statuses =
         fhir()
-            .header("Cache-Control", "no-cache")
             .get("/Consent?patient=Patient/" + patientId + "&_sort=-_lastUpdated&_count=100")
             .then()
             .statusCode(200)

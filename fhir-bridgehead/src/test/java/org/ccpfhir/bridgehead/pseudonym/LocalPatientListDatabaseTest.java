@@ -2,6 +2,8 @@ package org.ccpfhir.bridgehead.pseudonym;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.ccpfhir.identity.local.LocalPatientRepository;
@@ -19,7 +21,8 @@ class LocalPatientListDatabaseTest {
   void withoutAUrlTheListSharesTheBridgeheadDatabase() {
     try (LocalPatientListDatabase database =
         new LocalPatientListDatabase(
-            shared, new LocalPatientListProperties.Database("", "", "", 5))) {
+            shared,
+            new LocalPatientListProperties.Database("", "", "", 5, 1, Duration.ofSeconds(30)))) {
       assertThat(database.separate()).isFalse();
       assertThat(database.dataSource()).isSameAs(shared);
     }
@@ -30,12 +33,27 @@ class LocalPatientListDatabaseTest {
     String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     try (LocalPatientListDatabase database =
         new LocalPatientListDatabase(
-            shared, new LocalPatientListProperties.Database(url, "sa", "", 2))) {
+            shared,
+            new LocalPatientListProperties.Database(url, "sa", "", 2, 1, Duration.ofSeconds(30)))) {
       LocalPatientRepository.migrate(database.dataSource());
 
       assertThat(database.separate()).isTrue();
       assertThat(tables(database.dataSource())).contains("ccp_local_patient");
       assertThat(tables(shared)).doesNotContain("ccp_local_patient");
+    }
+  }
+
+  @Test
+  void theOwnPoolShrinksToItsIdleMinimum() {
+    String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    try (LocalPatientListDatabase database =
+        new LocalPatientListDatabase(
+            shared,
+            new LocalPatientListProperties.Database(url, "sa", "", 8, 1, Duration.ofSeconds(20)))) {
+      HikariDataSource pool = (HikariDataSource) database.dataSource();
+      assertThat(pool.getMaximumPoolSize()).isEqualTo(8);
+      assertThat(pool.getMinimumIdle()).isEqualTo(1);
+      assertThat(pool.getIdleTimeout()).isEqualTo(20_000);
     }
   }
 

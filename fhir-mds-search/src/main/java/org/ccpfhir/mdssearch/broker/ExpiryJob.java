@@ -10,6 +10,7 @@ import org.ccpfhir.profiles.task.SearchTasks;
 import org.ccpfhir.security.audit.AuditAgent;
 import org.ccpfhir.security.audit.AuditEntry;
 import org.ccpfhir.security.audit.AuditRecorder;
+import org.ccpfhir.security.logging.SafeLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +84,8 @@ public class ExpiryJob implements AutoCloseable {
     try {
       expireDue();
     } catch (RuntimeException e) {
-      log.error("expiring search requests failed (retried at the next run): {}", e.getMessage());
+      log.error(
+          "expiring search requests failed (retried at the next run): {}", SafeLog.describe(e));
     }
   }
 

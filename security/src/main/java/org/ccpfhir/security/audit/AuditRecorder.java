@@ -7,6 +7,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.ccpfhir.security.logging.SafeLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +83,7 @@ public class AuditRecorder implements AutoCloseable {
       log.error(
           "audit records could not be stored ({} waiting, retried): {}",
           pending.size(),
-          e.getMessage());
+          SafeLog.describe(e));
     }
   }
 

@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.util.function.Supplier;
+import org.ccpfhir.security.logging.SafeLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +45,7 @@ public class CrlFileSource implements Supplier<X509CRL> {
       }
     } catch (IOException | GeneralSecurityException e) {
       // keep the last good list: an unreadable update must not un-revoke anything
-      log.warn("cannot read revocation list {}: {}", file, e.getMessage());
+      log.warn("cannot read revocation list {}: {}", file, SafeLog.describe(e));
     }
     return current;
   }
