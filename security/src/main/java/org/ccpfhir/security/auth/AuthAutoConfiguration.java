@@ -3,6 +3,7 @@ package org.ccpfhir.security.auth;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.List;
+import org.ccpfhir.security.errors.RejectedRequests;
 import org.ccpfhir.security.tls.ComponentCertificateFilter;
 import org.ccpfhir.security.tls.ComponentTls;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,6 +26,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Every app's access control: bearer tokens (JWT) from an external OpenID Connect provider or the
@@ -40,6 +42,12 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 @EnableWebSecurity
 @EnableConfigurationProperties(AuthProperties.class)
 public class AuthAutoConfiguration {
+
+  /** Firewall refusals as 400 with an OperationOutcome (picked up by Spring's WebSecurity). */
+  @Bean
+  public RequestRejectedHandler requestRejectedHandler() {
+    return new RejectedRequests();
+  }
 
   @Bean
   public PasswordEncoder passwordEncoder() {
