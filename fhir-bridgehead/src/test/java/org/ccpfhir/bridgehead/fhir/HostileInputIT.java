@@ -93,6 +93,14 @@ class HostileInputIT extends PostgresIT {
             .replaceFirst("\"method\":\"POST\"", "\"method\":\"FOO\"");
 
     refused(fhir().body(json).post(), 400, null);
+    String xml =
+        "<Bundle xmlns=\"http://hl7.org/fhir\"><type value=\"transaction\"/><entry><request>"
+            + "<method value=\"FOO\"/><url value=\"Patient\"/></request></entry></Bundle>";
+    refused(fhir().contentType("application/fhir+xml").body(xml).post(), 400, null);
+    refused(
+        fhir().contentType("application/fhir+xml").body(xml).post("/$local-review-decide"),
+        400,
+        null);
 
     assertThat(
             client
@@ -108,7 +116,7 @@ class HostileInputIT extends PostgresIT {
 
   @Test
   void malformedSearchValuesAreClientErrors() {
-    refused(get("/Patient?_filter=2020-13-45"), 400, null);
+    refused(get("/Patient?_filter=2020-13-45"), 400, "_filter");
     refused(get("/Patient?birthdate=zz2020-01-01"), 400, null);
     refused(get("/Patient?birthdate=2020-13-45"), 400, null);
     Response nul = get("/Patient?_id=%00");
@@ -125,9 +133,19 @@ class HostileInputIT extends PostgresIT {
             .post("/Patient"),
         400,
         null);
+    // a birthDate without value is parsed as absent: the profile's rules refuse the Patient
     refused(
         fhir().body("{\"resourceType\":\"Patient\",\"birthDate\":null}").post("/Patient"),
-        400,
+        422,
+        null);
+    refused(
+        fhir()
+            .body(
+                "{\"resourceType\":\"Patient\",\"_birthDate\":{\"extension\":[{\"url\":"
+                    + "\"http://hl7.org/fhir/StructureDefinition/data-absent-reason\","
+                    + "\"valueCode\":\"unknown\"}]}}")
+            .post("/Patient"),
+        422,
         null);
   }
 

@@ -117,6 +117,10 @@ final class RequestValidator {
     } else {
       throw BrokerIssues.unprocessable(where + ".value[x]", "criteria are an Expression or string");
     }
+    if (text == null || text.isBlank()) {
+      // an element with only extensions or null: the parser must never see a missing text
+      throw BrokerIssues.unprocessable(where, "the criteria are empty");
+    }
     try {
       List<String> unknown = terms.unknownTerms(CriteriaParser.parse(catalog, text));
       if (!unknown.isEmpty()) {

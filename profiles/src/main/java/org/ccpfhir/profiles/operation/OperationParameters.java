@@ -179,7 +179,7 @@ public final class OperationParameters {
 
     /**
      * Parameters whose content is nested {@code part}s (each part is checked like a parameter:
-     * named, with exactly one value, resource or part).
+     * named, with exactly one value, resource or part); repeatable unless also declared single.
      */
     public Spec withParts(String... names) {
       withParts.addAll(List.of(names));
@@ -200,7 +200,7 @@ public final class OperationParameters {
         if (name == null || name.isBlank()) {
           throw invalid(operation, where, "a parameter has no name");
         }
-        if (!single.contains(name) && !repeated.contains(name)) {
+        if (!single.contains(name) && !repeated.contains(name) && !withParts.contains(name)) {
           throw invalid(operation, where, "unknown parameter; expected one of " + known());
         }
         checkContent(component, where, name, withParts.contains(name));
@@ -247,6 +247,7 @@ public final class OperationParameters {
     private String known() {
       Set<String> known = new LinkedHashSet<>(single);
       known.addAll(repeated);
+      known.addAll(withParts);
       return known.toString();
     }
   }

@@ -50,6 +50,10 @@ public class ClientErrorInterceptor {
         }
       }
     }
+    if (request.getParameters().containsKey("_filter")) {
+      // no server here offers _filter, and HAPI's filter parser crashed on malformed expressions
+      throw invalid("_filter", "the _filter parameter is not supported; use search parameters");
+    }
     String path = request.getRequestPath();
     if (hasNul(path)) {
       throw invalid(null, "the request path holds a NUL character");
@@ -106,6 +110,21 @@ public class ClientErrorInterceptor {
         break;
       }
     }
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof IllegalArgumentException && thrownByReflection(cause)) {
+        // HAPI parsed a body of another resource type and handed it to a method declared for
+        // one type (e.g. a Task to an operation taking Parameters)
+        return invalid(null, "the body is not of the resource type this interaction takes");
+      }
+      if (!(cause instanceof BaseServerResponseException) && insideParser(cause)) {
+        return invalid(
+            null,
+            "the body could not be parsed as FHIR (" + cause.getClass().getSimpleName() + ")");
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
     if (!(exception instanceof BaseServerResponseException) && duringBinding(exception)) {
       return invalid(
           null,
@@ -135,6 +154,33 @@ public class ClientErrorInterceptor {
     return false;
   }
 
+  /**
+   * Whether HAPI's parser threw this while the request was read (before the provider method ran; a
+   * provider parsing stored data is below {@code invokeServerMethod} and stays a 500).
+   */
+  static boolean insideParser(Throwable exception) {
+    for (StackTraceElement frame : exception.getStackTrace()) {
+      if (frame.getMethodName().equals("invokeServerMethod")) {
+        return false;
+      }
+      if (frame.getClassName().startsWith("ca.uhn.fhir.parser.")
+          && frame.getMethodName().startsWith("parse")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * An argument type mismatch of the reflective call itself (top frame in the JDK's reflection).
+   */
+  static boolean thrownByReflection(Throwable exception) {
+    StackTraceElement[] stack = exception.getStackTrace();
+    return stack.length > 0
+        && (stack[0].getClassName().startsWith("jdk.internal.reflect.")
+            || stack[0].getClassName().startsWith("java.lang.reflect."));
+  }
+
   private static InvalidRequestException invalid(String where, String message) {
     OperationOutcome outcome = SecurityResponses.outcome(IssueType.INVALID, message);
     if (where != null) {
@@ -158,6 +204,12 @@ public class ClientErrorInterceptor {
       StackTraceElement[] stack = cause.getStackTrace();
       if (stack.length > 0) {
         chain.append(" at ").append(stack[0]);
+      }
+      for (StackTraceElement frame : stack) {
+        if (frame.getClassName().startsWith("org.ccpfhir.")) {
+          chain.append(" in ").append(frame);
+          break;
+        }
       }
       if (cause.getCause() == cause) {
         break;
