@@ -25,7 +25,7 @@ class BridgeheadFuzzIT extends PostgresIT {
                 FuzzRun.trusting(tls.caCertificate()),
                 request ->
                     request.header("Authorization", "Bearer " + clients.token("datamanager")))
-            .run(target(), FuzzRun.seed(), FuzzRun.cases(1000, 0.4));
+            .run(target(), FuzzRun.seed(), FuzzRun.cases(600, 0.4));
 
     assertThat(result.failures()).as(result.summary()).isEmpty();
     assertThat(result.healthyAfter()).isTrue();

@@ -96,11 +96,8 @@ class HostileInputIT extends PostgresIT {
     String xml =
         "<Bundle xmlns=\"http://hl7.org/fhir\"><type value=\"transaction\"/><entry><request>"
             + "<method value=\"FOO\"/><url value=\"Patient\"/></request></entry></Bundle>";
-    refused(fhir().contentType("application/fhir+xml").body(xml).post(), 400, null);
-    refused(
-        fhir().contentType("application/fhir+xml").body(xml).post("/$local-review-decide"),
-        400,
-        null);
+    refused(xml().body(xml).post(), 400, null);
+    refused(xml().body(xml).post("/$local-review-decide"), 400, null);
 
     assertThat(
             client
@@ -160,6 +157,11 @@ class HostileInputIT extends PostgresIT {
     Response semicolon =
         clients.as("datamanager").urlEncodingEnabled(false).get(baseUrl() + "/Patient;x=1");
     refused(semicolon, 400, null);
+  }
+
+  /** An XML request that asks for a JSON answer. */
+  private io.restassured.specification.RequestSpecification xml() {
+    return fhir().contentType("application/fhir+xml").accept("application/fhir+json");
   }
 
   private Response post(String path, String body) {

@@ -32,7 +32,7 @@ class IdentityFuzzIT extends PostgresIT {
             .post(CentralSubjectDataContract.OPERATION, "caseNumber", "pseudonym")
             .search("AuditEvent", "date", "agent")
             .formPaths("/oauth2/token");
-    assertClean(run(network.centralList, network, target, 500));
+    assertClean(run(network.centralList, network, target, 300));
   }
 
   @Test
@@ -50,7 +50,7 @@ class IdentityFuzzIT extends PostgresIT {
                 "sex")
             .search("AuditEvent", "date", "agent")
             .formPaths("/oauth2/token");
-    assertClean(run(network.generator, network, target, 500));
+    assertClean(run(network.generator, network, target, 300));
   }
 
   private FuzzRun.Result run(

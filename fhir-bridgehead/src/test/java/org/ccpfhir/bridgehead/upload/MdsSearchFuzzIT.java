@@ -49,7 +49,7 @@ class MdsSearchFuzzIT extends PostgresIT {
                 "https://localhost:" + IdentityNetwork.port(MdsDatabase.shared()),
                 SecureClients.mutualTls(network.siteTue, tls.caCertificate()),
                 request -> request)
-            .run(target, FuzzRun.seed(), FuzzRun.cases(500, 0.15));
+            .run(target, FuzzRun.seed(), FuzzRun.cases(300, 0.15));
     assertClean(result);
   }
 
@@ -73,7 +73,7 @@ class MdsSearchFuzzIT extends PostgresIT {
             .formPaths("/oauth2/token");
     FuzzRun.Result result =
         new FuzzRun(root, context, request -> request.header("Authorization", "Bearer " + token))
-            .run(target, FuzzRun.seed(), FuzzRun.cases(500, 0.15));
+            .run(target, FuzzRun.seed(), FuzzRun.cases(300, 0.15));
     assertClean(result);
   }
 

@@ -88,7 +88,8 @@ final class RequestValidator {
 
   private static String parameterType(Task.ParameterComponent input) {
     return input.getType().getCoding().stream()
-        .filter(c -> SearchTasks.PARAMETER_SYSTEM.equals(c.getSystem()))
+        // a coding without code (only extensions, or null) is no type
+        .filter(c -> SearchTasks.PARAMETER_SYSTEM.equals(c.getSystem()) && c.hasCode())
         .map(c -> c.getCode())
         .findFirst()
         .orElse("(no code of " + SearchTasks.PARAMETER_SYSTEM + ")");
