@@ -48,7 +48,8 @@ REPORTS=fhir-bridgehead/target/failsafe-reports
 echo "fuzz: $CASES cases, seed $SEED, ${elapsed}s (log $LOG)"
 grep -h '^fuzz .* seed=' "$LOG" "$REPORTS"/*-output.txt 2>/dev/null | sort -u | awk '
   {
-    for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+    # the fields before "statuses=" (whose map repeats keys such as 5xx)
+    for (i = 1; i <= NF && $i !~ /^statuses=/; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
     printf "%-14s cases=%-7s 5xx=%-5s 4xx-without-OO=%-5s hangs=%-4s p50=%-9s p99=%-9s heap-after-GC=%s health=%s\n",
       $2, v["cases"], v["5xx"], v["4xx-without-OperationOutcome"], v["hangs"], v["p50"], v["p99"],
       v["heap-after-GC"], v["health"]

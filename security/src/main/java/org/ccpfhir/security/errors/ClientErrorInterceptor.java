@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.web.firewall.RequestRejectedException;
 
 /**
  * The safety net of every app's HAPI server (registered where each app registers its HAPI
@@ -102,6 +103,10 @@ public class ClientErrorInterceptor {
           && response.getStatusCode() >= 400
           && response.getStatusCode() < 500) {
         return response;
+      }
+      if (cause instanceof RequestRejectedException) {
+        // Spring's firewalled request checks parameter names lazily, when HAPI reads them
+        return invalid(null, "the request was refused by the firewall (a parameter name or value)");
       }
       if (cause instanceof DataFormatException) {
         return invalid(null, "the request is not valid FHIR (" + hapiCode(cause) + ")");

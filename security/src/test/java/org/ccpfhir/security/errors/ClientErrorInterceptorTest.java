@@ -36,6 +36,17 @@ class ClientErrorInterceptorTest {
   }
 
   @Test
+  void aParameterTheFirewallRefusesWhileHapiReadsItIsAClientError() {
+    BaseServerResponseException answer =
+        interceptor.translate(
+            null,
+            new org.springframework.security.web.firewall.RequestRejectedException(
+                "The request was rejected because the parameter name \"\u0000\" is not allowed."));
+
+    assertThat(answer.getStatusCode()).isEqualTo(400);
+  }
+
+  @Test
   void clientErrorsAndDeliberateAnswersPassUnchanged() {
     assertThat(interceptor.translate(null, new InvalidRequestException("bad"))).isNull();
   }
