@@ -23,6 +23,7 @@ import org.ccpfhir.bridgehead.importer.ObdsImportOperationProvider;
 import org.ccpfhir.bridgehead.pseudonym.LocalReviewOperationProvider;
 import org.ccpfhir.bridgehead.pseudonym.PseudonymizeOperationProvider;
 import org.ccpfhir.security.audit.AuditEventResourceProvider;
+import org.ccpfhir.security.errors.ClientErrorInterceptor;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -85,6 +86,7 @@ public class FhirServerConfig {
             ? new IncomingRequestAddressStrategy()
             : new HardcodedServerAddressStrategy(properties.serverAddress()));
     server.registerInterceptor(new ResponseHighlighterInterceptor());
+    server.registerInterceptor(new ClientErrorInterceptor());
     interceptors.forEach(server::registerInterceptor);
     return server;
   }

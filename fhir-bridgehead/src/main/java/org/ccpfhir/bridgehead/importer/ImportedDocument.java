@@ -8,10 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ccpfhir.profiles.operation.OperationParameters;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Base64BinaryType;
 import org.hl7.fhir.r4.model.Parameters;
-import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
 
@@ -26,6 +26,9 @@ final class ImportedDocument {
   private static final Pattern FIRST_ELEMENT =
       Pattern.compile(
           "^(?:\\s|<\\?.*?\\?>|<!--.*?-->|<!.*?>)*<([A-Za-z_][\\w.:-]*)", Pattern.DOTALL);
+
+  private static final OperationParameters.Spec PARAMETERS =
+      OperationParameters.of("$import-obds").single("document");
 
   private ImportedDocument() {}
 
@@ -74,8 +77,7 @@ final class ImportedDocument {
   }
 
   private static byte[] fromParameters(Parameters parameters) {
-    ParametersParameterComponent part = parameters.getParameter("document");
-    Type value = part == null ? null : part.getValue();
+    Type value = PARAMETERS.read(parameters).value("document", Type.class);
     byte[] document = null;
     if (value instanceof Attachment a) {
       document = a.getData();

@@ -60,7 +60,25 @@ public class MdsEntryValidator implements EntryValidator {
   public void validate(Resource resource, String path, IngestIssues issues) {
     ResourceValidator validator = this.validator.join();
     List<String> profiles = validator.selectProfiles(resource);
-    ValidationResult result = validator.validate(resource, profiles);
+    ValidationResult result;
+    try {
+      result = validator.validate(resource, profiles);
+    } catch (RuntimeException e) {
+      // the core validator crashes on some malformed values (an index out of bounds while parsing
+      // a date, seen in fuzzing): that is the resource's fault, answered like a validation error
+      // (its message may quote the value, so only its class is named)
+      issues.add(
+          IssueSeverity.ERROR,
+          IssueType.INVALID,
+          path,
+          resource.fhirType()
+              + " at "
+              + path
+              + ": the validator could not process this resource ("
+              + e.getClass().getSimpleName()
+              + "); look for malformed values");
+      return;
+    }
     String rules = profiles.isEmpty() ? "base FHIR R4" : String.join(", ", profiles);
     for (SingleValidationMessage message : result.getMessages()) {
       if (message.getSeverity() == ResultSeverityEnum.ERROR

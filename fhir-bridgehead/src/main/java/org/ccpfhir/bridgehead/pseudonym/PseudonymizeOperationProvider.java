@@ -4,10 +4,10 @@ import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
-import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.util.List;
 import org.ccpfhir.identity.fhir.IdatParameters;
 import org.ccpfhir.identity.local.EpiLinkMatcher;
+import org.ccpfhir.profiles.operation.OperationParameters;
 import org.ccpfhir.security.auth.Caller;
 import org.ccpfhir.security.auth.Roles;
 import org.hl7.fhir.r4.model.CodeType;
@@ -36,28 +36,20 @@ public class PseudonymizeOperationProvider {
 
   @Operation(name = "$pseudonymize", idempotent = false)
   public Parameters pseudonymize(@ResourceParam Parameters input) {
-    if (input == null) {
-      throw new InvalidRequestException("the body must be a Parameters resource");
-    }
-    String target =
-        input.getParameter("target") == null
-            ? null
-            : input.getParameter("target").getValue().primitiveValue();
+    OperationParameters parameters = IdatParameters.PSEUDONYMIZE.read(input);
+    String target = parameters.string("target");
     if (target == null) {
-      throw new InvalidRequestException("parameter 'target' is required (e.g. BK-L)");
+      throw parameters.invalid("target", "parameter 'target' is required (e.g. BK-L)");
     }
     if (!PseudonymService.isDomain(target)) {
-      throw new InvalidRequestException(
-          "parameter 'target' must be a domain such as BK-L, BK-G, RPB-L or RPB-G");
+      throw parameters.invalid(
+          "target", "parameter 'target' must be a domain such as BK-L, BK-G, RPB-L or RPB-G");
     }
     checkDomainAllowed(target);
-    List<String> originals =
-        input.getParameters("original").stream()
-            .map(p -> p.getValue() == null ? null : p.getValue().primitiveValue())
-            .toList();
+    List<String> originals = parameters.strings("original");
     List<EpiLinkMatcher.Record> people =
         originals.isEmpty()
-            ? IdatParameters.read(input)
+            ? IdatParameters.read(parameters)
             : java.util.Collections.nCopies(originals.size(), null);
     Parameters output = new Parameters();
     for (int i = 0; i < people.size(); i++) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.ccpfhir.profiles.operation.OperationParameters;
 import org.ccpfhir.security.audit.AuditEntry;
 import org.ccpfhir.security.auth.Caller;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -28,6 +29,9 @@ import org.hl7.fhir.r4.model.Type;
  * and what was found per component — never the pseudonym or identifying data.
  */
 public class AccessRequestOperationProvider {
+
+  private static final OperationParameters.Spec PARAMETERS =
+      OperationParameters.of("$access-request").single("pseudonym");
 
   private final AccessRequestService service;
   private final String localSystem;
@@ -71,9 +75,7 @@ public class AccessRequestOperationProvider {
 
   /** The BK-L-ID, as string or as Identifier of this site's local system. */
   private String pseudonym(Parameters input) {
-    Parameters.ParametersParameterComponent part =
-        input == null ? null : input.getParameter("pseudonym");
-    Type value = part == null ? null : part.getValue();
+    Type value = PARAMETERS.read(input).value("pseudonym", Type.class);
     if (value instanceof Identifier identifier
         && identifier.hasSystem()
         && !localSystem.equals(identifier.getSystem())) {

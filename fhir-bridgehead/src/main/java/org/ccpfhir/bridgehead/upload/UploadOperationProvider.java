@@ -33,7 +33,10 @@ public class UploadOperationProvider {
   @Operation(name = "$upload-status", idempotent = true)
   public Parameters status(@OperationParam(name = "count", max = 1) IntegerType count) {
     Parameters answer = new Parameters();
-    int runs = count == null || count.getValue() == null ? 10 : Math.min(100, count.getValue());
+    int runs =
+        count == null || count.getValue() == null
+            ? 10
+            : Math.max(1, Math.min(100, count.getValue()));
     runner.lastRuns(runs).forEach(run -> answer.addParameter(run(run)));
     return answer;
   }

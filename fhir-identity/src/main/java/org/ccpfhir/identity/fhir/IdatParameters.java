@@ -11,11 +11,11 @@ import java.util.Map;
 import org.ccpfhir.identity.local.EpiLinkMatcher;
 import org.ccpfhir.identity.local.IdatField;
 import org.ccpfhir.identity.local.NameNormalizer;
+import org.ccpfhir.profiles.operation.OperationParameters;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Parameters;
-import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.Patient;
 
 /**
@@ -25,19 +25,29 @@ import org.hl7.fhir.r4.model.Patient;
  */
 public final class IdatParameters {
 
+  /** The parameters of {@code $pseudonymize} (target domain, original ids, IDAT). */
+  public static final OperationParameters.Spec PSEUDONYMIZE =
+      declare(OperationParameters.of("$pseudonymize").single("target").repeated("original"));
+
   private IdatParameters() {}
 
+  /** Declares the IDAT parameters (Patient parts or named parts) on an operation's spec. */
+  public static OperationParameters.Spec declare(OperationParameters.Spec spec) {
+    return spec.repeated("patient", "formerName")
+        .single("firstName", "lastName", "birthDate", "sex");
+  }
+
+  /** The IDAT of a {@code $pseudonymize} request (its parameters checked strictly). */
   public static List<EpiLinkMatcher.Record> read(Parameters parameters) {
+    return read(PSEUDONYMIZE.read(parameters));
+  }
+
+  /** The persons of checked parameters: each {@code patient}, or else the named parts. */
+  public static List<EpiLinkMatcher.Record> read(OperationParameters parameters) {
     List<EpiLinkMatcher.Record> records = new ArrayList<>();
-    int index = 0;
-    for (ParametersParameterComponent part : parameters.getParameter()) {
-      if (part.getName().equals("patient")) {
-        if (!(part.getResource() instanceof Patient patient)) {
-          throw new InvalidRequestException(
-              "parameter 'patient' #" + index + " must hold a Patient");
-        }
-        records.add(fromPatient(patient, index++));
-      }
+    List<Patient> patients = parameters.resources("patient", Patient.class);
+    for (int index = 0; index < patients.size(); index++) {
+      records.add(fromPatient(patients.get(index), index));
     }
     if (records.isEmpty()) {
       records.add(fromNamedParts(parameters));
@@ -61,7 +71,8 @@ public final class IdatParameters {
     patient.getName().stream()
         .filter(n -> n != current && n.hasFamily())
         .forEach(n -> former.add(n.getFamily()));
-    if (!patient.hasBirthDateElement()
+    // a birthDate with only extensions (or null) has no value
+    if (patient.getBirthDateElement().getValue() == null
         || patient.getBirthDateElement().getPrecision().getCalendarConstant()
             < java.util.Calendar.DATE) {
       throw new InvalidRequestException(
@@ -80,28 +91,21 @@ public final class IdatParameters {
         where);
   }
 
-  private static EpiLinkMatcher.Record fromNamedParts(Parameters parameters) {
-    String birth = value(parameters, "birthDate");
+  private static EpiLinkMatcher.Record fromNamedParts(OperationParameters parameters) {
+    String birth = parameters.string("birthDate");
     LocalDate date;
     try {
       date = birth == null ? null : LocalDate.parse(birth);
     } catch (java.time.format.DateTimeParseException e) {
       throw new InvalidRequestException("parameter 'birthDate' must be a date YYYY-MM-DD");
     }
-    List<String> former = new ArrayList<>();
-    parameters.getParameters("formerName").forEach(p -> former.add(p.getValue().primitiveValue()));
     return record(
-        value(parameters, "firstName"),
-        value(parameters, "lastName"),
-        former,
+        parameters.string("firstName"),
+        parameters.string("lastName"),
+        parameters.strings("formerName"),
         date,
-        value(parameters, "sex"),
+        parameters.string("sex"),
         "parameters");
-  }
-
-  private static String value(Parameters parameters, String name) {
-    ParametersParameterComponent part = parameters.getParameter(name);
-    return part == null || part.getValue() == null ? null : part.getValue().primitiveValue();
   }
 
   private static EpiLinkMatcher.Record record(

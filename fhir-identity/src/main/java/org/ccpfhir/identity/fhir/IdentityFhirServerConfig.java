@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import java.util.List;
 import org.ccpfhir.security.audit.AuditEventResourceProvider;
+import org.ccpfhir.security.errors.ClientErrorInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +38,7 @@ public class IdentityFhirServerConfig {
     // a process without a role serves only its audit trail
     server.registerProviders(List.copyOf(operations.orderedStream().toList()));
     server.registerProvider(auditEvents);
+    server.registerInterceptor(new ClientErrorInterceptor());
     server.setDefaultResponseEncoding(EncodingEnum.JSON);
     ServletRegistrationBean<RestfulServer> registration =
         new ServletRegistrationBean<>(server, "/fhir/*");

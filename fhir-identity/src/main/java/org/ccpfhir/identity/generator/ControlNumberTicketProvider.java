@@ -13,6 +13,7 @@ import org.ccpfhir.identity.fhir.FhirOperations;
 import org.ccpfhir.identity.fhir.IdatParameters;
 import org.ccpfhir.identity.fhir.UpstreamException;
 import org.ccpfhir.identity.local.EpiLinkMatcher;
+import org.ccpfhir.profiles.operation.OperationParameters;
 import org.ccpfhir.security.auth.Caller;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Parameters;
@@ -27,6 +28,9 @@ import org.hl7.fhir.r4.model.StringType;
  */
 public class ControlNumberTicketProvider implements FhirOperations {
 
+  private static final OperationParameters.Spec PARAMETERS =
+      IdatParameters.declare(OperationParameters.of("$control-number-ticket"));
+
   private final ControlNumberEncoder encoder;
   private final ComponentClient centralList;
   private final URI centralListUrl;
@@ -40,14 +44,12 @@ public class ControlNumberTicketProvider implements FhirOperations {
 
   @Operation(name = "$control-number-ticket", idempotent = false)
   public Parameters ticket(@ResourceParam Parameters input) {
-    if (input == null) {
-      throw new InvalidRequestException("the body must be a Parameters resource");
-    }
+    OperationParameters parameters = PARAMETERS.read(input);
     String site =
         Caller.current()
             .map(Caller::site)
             .orElseThrow(() -> new ForbiddenOperationException("only a site's bridgehead may ask"));
-    List<EpiLinkMatcher.Record> people = IdatParameters.read(input);
+    List<EpiLinkMatcher.Record> people = IdatParameters.read(parameters);
     if (people.size() != 1) {
       throw new InvalidRequestException("exactly one person per request");
     }

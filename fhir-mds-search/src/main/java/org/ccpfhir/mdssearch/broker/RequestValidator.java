@@ -88,7 +88,8 @@ final class RequestValidator {
 
   private static String parameterType(Task.ParameterComponent input) {
     return input.getType().getCoding().stream()
-        .filter(c -> SearchTasks.PARAMETER_SYSTEM.equals(c.getSystem()))
+        // a coding without code (only extensions, or null) is no type
+        .filter(c -> SearchTasks.PARAMETER_SYSTEM.equals(c.getSystem()) && c.hasCode())
         .map(c -> c.getCode())
         .findFirst()
         .orElse("(no code of " + SearchTasks.PARAMETER_SYSTEM + ")");
@@ -116,6 +117,10 @@ final class RequestValidator {
       where += ".valueString";
     } else {
       throw BrokerIssues.unprocessable(where + ".value[x]", "criteria are an Expression or string");
+    }
+    if (text == null || text.isBlank()) {
+      // an element with only extensions or null: the parser must never see a missing text
+      throw BrokerIssues.unprocessable(where, "the criteria are empty");
     }
     try {
       List<String> unknown = terms.unknownTerms(CriteriaParser.parse(catalog, text));

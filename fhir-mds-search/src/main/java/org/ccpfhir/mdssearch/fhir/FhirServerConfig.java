@@ -11,6 +11,7 @@ import org.ccpfhir.mdssearch.disclosure.DisclosureProperties;
 import org.ccpfhir.mdssearch.disclosure.QueryBudget;
 import org.ccpfhir.mdssearch.disclosure.ReleaseAuditor;
 import org.ccpfhir.security.audit.AuditEventResourceProvider;
+import org.ccpfhir.security.errors.ClientErrorInterceptor;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
@@ -58,6 +59,7 @@ public class FhirServerConfig {
     server.registerProvider(new EvaluateMeasureProvider(fhirContext, catalog, counts, properties));
     server.registerProvider(auditEvents);
     server.registerInterceptor(new ReleasedTotalInterceptor());
+    server.registerInterceptor(new ClientErrorInterceptor());
     server.setDefaultResponseEncoding(EncodingEnum.JSON);
     return server;
   }

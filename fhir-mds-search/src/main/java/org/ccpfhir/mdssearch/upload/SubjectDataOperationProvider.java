@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.ccpfhir.profiles.operation.OperationParameters;
 import org.ccpfhir.profiles.subjectaccess.SubjectDataContract;
 import org.ccpfhir.profiles.upload.MdsUploadContract;
 import org.ccpfhir.security.audit.AuditEntry;
@@ -44,6 +45,9 @@ public class SubjectDataOperationProvider {
 
   private static final int MAX_PSEUDONYMS = 4;
 
+  private static final OperationParameters.Spec PARAMETERS =
+      OperationParameters.of(SubjectDataContract.OPERATION).single(CASE_NUMBER).repeated(PSEUDONYM);
+
   private final UploadReceiver envelopes;
   private final JdbcTemplate jdbc;
   private final FhirContext fhir;
@@ -62,8 +66,9 @@ public class SubjectDataOperationProvider {
             .map(Caller::site)
             .orElseThrow(
                 () -> new ForbiddenOperationException("only a site's bridgehead may ask this"));
-    String caseNumber = caseNumber(input);
-    Set<String> pseudonyms = pseudonyms(input, ComponentName.of("bridgehead", site));
+    OperationParameters parameters = PARAMETERS.read(input);
+    String caseNumber = caseNumber(parameters);
+    Set<String> pseudonyms = pseudonyms(parameters, ComponentName.of("bridgehead", site));
     Parameters answer = new Parameters();
     answer.addParameter().setName(CASE_NUMBER).setValue(new StringType(caseNumber));
     answer.addParameter().setName(SITE).setValue(new StringType(site));
@@ -93,11 +98,8 @@ public class SubjectDataOperationProvider {
     return answer;
   }
 
-  private static String caseNumber(Parameters input) {
-    Parameters.ParametersParameterComponent part =
-        input == null ? null : input.getParameter(CASE_NUMBER);
-    String value =
-        part == null || part.getValue() == null ? null : part.getValue().primitiveValue();
+  private static String caseNumber(OperationParameters input) {
+    String value = input.string(CASE_NUMBER);
     if (value == null || !value.matches(SubjectDataContract.CASE_NUMBER_PATTERN)) {
       throw new InvalidRequestException(
           "parameter '" + CASE_NUMBER + "' must be a case number (AR- and 16 base32 characters)");
@@ -105,19 +107,15 @@ public class SubjectDataOperationProvider {
     return value;
   }
 
-  private Set<String> pseudonyms(Parameters input, ComponentName caller) {
-    List<Parameters.ParametersParameterComponent> parts =
-        input.getParameter().stream().filter(p -> PSEUDONYM.equals(p.getName())).toList();
+  private Set<String> pseudonyms(OperationParameters input, ComponentName caller) {
+    List<Base64BinaryType> parts = input.values(PSEUDONYM, Base64BinaryType.class);
     if (parts.isEmpty() || parts.size() > MAX_PSEUDONYMS) {
       throw new InvalidRequestException(
           "parameter '" + PSEUDONYM + "' must be given 1 to " + MAX_PSEUDONYMS + " times");
     }
     Set<String> values = new LinkedHashSet<>();
     for (int i = 0; i < parts.size(); i++) {
-      if (!(parts.get(i).getValue() instanceof Base64BinaryType sealed) || !sealed.hasValue()) {
-        throw new InvalidRequestException(PSEUDONYM + "[" + i + "]: must be a base64Binary");
-      }
-      values.add(envelopes.pseudonymOf(sealed.getValue(), caller, PSEUDONYM + "[" + i + "]"));
+      values.add(envelopes.pseudonymOf(parts.get(i).getValue(), caller, PSEUDONYM + "[" + i + "]"));
     }
     return values;
   }

@@ -3,15 +3,20 @@ package org.ccpfhir.security.auth;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.List;
+import org.ccpfhir.security.errors.ErrorPageCustomizer;
+import org.ccpfhir.security.errors.FirewallFilter;
+import org.ccpfhir.security.errors.RejectedRequests;
 import org.ccpfhir.security.tls.ComponentCertificateFilter;
 import org.ccpfhir.security.tls.ComponentTls;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -25,6 +30,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Every app's access control: bearer tokens (JWT) from an external OpenID Connect provider or the
@@ -40,6 +46,28 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 @EnableWebSecurity
 @EnableConfigurationProperties(AuthProperties.class)
 public class AuthAutoConfiguration {
+
+  /** Firewall refusals as 400 with an OperationOutcome (picked up by Spring's WebSecurity). */
+  @Bean
+  public RequestRejectedHandler requestRejectedHandler() {
+    return new RejectedRequests();
+  }
+
+  /** The firewall before Spring Security's own filters (see {@link FirewallFilter}). */
+  @Bean
+  public FilterRegistrationBean<FirewallFilter> firewallFilter(RequestRejectedHandler rejected) {
+    FilterRegistrationBean<FirewallFilter> registration =
+        new FilterRegistrationBean<>(new FirewallFilter(rejected));
+    // after the audit filter (DEFAULT_FILTER_ORDER - 10), so refusals are audited
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 5);
+    return registration;
+  }
+
+  /** Tomcat's own refusals (before any filter) as OperationOutcomes. */
+  @Bean
+  public ErrorPageCustomizer operationOutcomeErrorPages() {
+    return new ErrorPageCustomizer();
+  }
 
   @Bean
   public PasswordEncoder passwordEncoder() {

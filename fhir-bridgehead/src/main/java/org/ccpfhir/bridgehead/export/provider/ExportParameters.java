@@ -5,12 +5,12 @@ import static org.ccpfhir.bridgehead.export.ExportIssues.invalid;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.ccpfhir.bridgehead.export.ExportColumn;
 import org.ccpfhir.bridgehead.export.ExportFormat;
 import org.ccpfhir.bridgehead.export.ExportRequest;
 import org.ccpfhir.bridgehead.export.cohort.CohortSelection;
+import org.ccpfhir.profiles.operation.OperationParameters;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
@@ -26,22 +26,17 @@ final class ExportParameters {
   /** Study ids end up in key labels and the audit trail: a plain token, never free text. */
   private static final Pattern STUDY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-  private static final Set<String> KNOWN =
-      Set.of("study", "studyCertificate", "cohort", "patient", "k", "format", "column");
+  private static final OperationParameters.Spec PARAMETERS =
+      OperationParameters.of("$export-study")
+          .single("study", "studyCertificate", "cohort", "k", "format")
+          .repeated("patient", "column");
+
   private static final int MAX_K = 1000;
 
   private ExportParameters() {}
 
-  static ExportRequest read(Parameters input) {
-    if (input == null) {
-      throw invalid(null, "the body must be a Parameters resource");
-    }
-    for (int i = 0; i < input.getParameter().size(); i++) {
-      if (!KNOWN.contains(input.getParameter().get(i).getName())) {
-        throw invalid(
-            "Parameters.parameter[" + i + "]", "unknown parameter; expected one of " + KNOWN);
-      }
-    }
+  static ExportRequest read(Parameters body) {
+    OperationParameters input = PARAMETERS.read(body);
     CohortSelection cohort = new CohortSelection(group(input), members(input));
     if (cohort.isEmpty()) {
       throw invalid(
@@ -51,8 +46,8 @@ final class ExportParameters {
         study(input), certificate(input), cohort, k(input), format(input), columns(input));
   }
 
-  private static String study(Parameters input) {
-    String study = single(input, "study");
+  private static String study(OperationParameters input) {
+    String study = input.string("study");
     if (study == null || !STUDY.matcher(study).matches()) {
       throw invalid(
           "study", "parameter 'study' is required: letters, digits, '.', '_' or '-', at most 64");
@@ -60,8 +55,9 @@ final class ExportParameters {
     return study;
   }
 
-  private static byte[] certificate(Parameters input) {
-    ParametersParameterComponent part = input.getParameter("studyCertificate");
+  private static byte[] certificate(OperationParameters input) {
+    ParametersParameterComponent part =
+        input.has("studyCertificate") ? input.all("studyCertificate").get(0).component() : null;
     if (part == null) {
       return null;
     }
@@ -74,26 +70,23 @@ final class ExportParameters {
     throw invalid("studyCertificate", "studyCertificate must be a PEM string or an Attachment");
   }
 
-  private static String group(Parameters input) {
-    ParametersParameterComponent part = input.getParameter("cohort");
-    if (part == null) {
+  private static String group(OperationParameters input) {
+    Reference reference = input.value("cohort", Reference.class);
+    if (reference == null) {
       return null;
     }
-    IdType id =
-        part.getValue() instanceof Reference reference && reference.hasReference()
-            ? new IdType(reference.getReference())
-            : null;
+    IdType id = reference.hasReference() ? new IdType(reference.getReference()) : null;
     if (id == null || !"Group".equals(id.getResourceType()) || !id.hasIdPart()) {
       throw invalid("cohort", "parameter 'cohort' must be a reference to a Group (Group/<id>)");
     }
     return id.getIdPart();
   }
 
-  private static List<CohortSelection.Member> members(Parameters input) {
+  private static List<CohortSelection.Member> members(OperationParameters input) {
     List<CohortSelection.Member> members = new ArrayList<>();
-    List<ParametersParameterComponent> parts = input.getParameters("patient");
+    List<OperationParameters.Entry> parts = input.all("patient");
     for (int i = 0; i < parts.size(); i++) {
-      var value = parts.get(i).getValue();
+      var value = parts.get(i).component().getValue();
       if (value instanceof Identifier identifier && identifier.hasValue()) {
         members.add(CohortSelection.Member.of(identifier));
       } else if (value instanceof Reference reference
@@ -109,22 +102,19 @@ final class ExportParameters {
     return members;
   }
 
-  private static Integer k(Parameters input) {
-    ParametersParameterComponent part = input.getParameter("k");
-    if (part == null) {
+  private static Integer k(OperationParameters input) {
+    if (!input.has("k")) {
       return null;
     }
-    if (part.getValue() instanceof IntegerType k
-        && k.getValue() != null
-        && k.getValue() >= 1
-        && k.getValue() <= MAX_K) {
+    IntegerType k = input.value("k", IntegerType.class);
+    if (k.getValue() >= 1 && k.getValue() <= MAX_K) {
       return k.getValue();
     }
     throw invalid("k", "parameter 'k' must be an integer from 1 to " + MAX_K);
   }
 
-  private static ExportFormat format(Parameters input) {
-    String format = single(input, "format");
+  private static ExportFormat format(OperationParameters input) {
+    String format = input.string("format");
     if (format == null) {
       return ExportFormat.CSV;
     }
@@ -132,12 +122,11 @@ final class ExportParameters {
         .orElseThrow(() -> invalid("format", "parameter 'format' must be 'csv' or 'bundle'"));
   }
 
-  private static List<ExportColumn> columns(Parameters input) {
+  private static List<ExportColumn> columns(OperationParameters input) {
     List<ExportColumn> columns = new ArrayList<>();
-    List<ParametersParameterComponent> parts = input.getParameters("column");
-    for (int i = 0; i < parts.size(); i++) {
-      String code =
-          parts.get(i).getValue() == null ? null : parts.get(i).getValue().primitiveValue();
+    List<String> codes = input.strings("column");
+    for (int i = 0; i < codes.size(); i++) {
+      String code = codes.get(i);
       int index = i;
       columns.add(
           ExportColumn.ofCode(code == null ? "" : code)
@@ -149,15 +138,5 @@ final class ExportParameters {
                               + " morphology, grading or vital-status")));
     }
     return columns;
-  }
-
-  private static String single(Parameters input, String name) {
-    List<ParametersParameterComponent> parts = input.getParameters(name);
-    if (parts.size() > 1) {
-      throw invalid(name, "parameter '" + name + "' may be given once");
-    }
-    return parts.isEmpty() || parts.get(0).getValue() == null
-        ? null
-        : parts.get(0).getValue().primitiveValue();
   }
 }
