@@ -6,6 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,7 @@ public class AuditRecorder implements AutoCloseable {
   private final String observer;
   private final BlockingQueue<AuditEntry> queue;
   private final ScheduledExecutorService writer;
+  private final ScheduledFuture<?> writerTask;
   private final List<AuditEntry> pending = new ArrayList<>();
 
   public AuditRecorder(
@@ -38,8 +40,14 @@ public class AuditRecorder implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    writer.scheduleWithFixedDelay(
-        this::drainQuietly, flushIntervalMillis, flushIntervalMillis, TimeUnit.MILLISECONDS);
+    this.writerTask =
+        writer.scheduleWithFixedDelay(
+            this::drainQuietly, flushIntervalMillis, flushIntervalMillis, TimeUnit.MILLISECONDS);
+  }
+
+  /** The periodic write; done only if it stopped (health: {@code VitalTasks}). */
+  public ScheduledFuture<?> writerTask() {
+    return writerTask;
   }
 
   public String observer() {

@@ -3,6 +3,7 @@ package org.ccpfhir.security.auth;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.List;
+import org.ccpfhir.security.limits.LimitsProperties;
 import org.ccpfhir.security.tls.ComponentCertificateFilter;
 import org.ccpfhir.security.tls.ComponentTls;
 import org.springframework.beans.factory.ObjectProvider;
@@ -57,8 +58,16 @@ public class AuthAutoConfiguration {
   @ConditionalOnExpression(
       "${ccp.auth.local-issuer.enabled:false} and '${ccp.auth.issuer-uri:}'.isEmpty()")
   public TokenEndpoint tokenEndpoint(
-      AuthProperties properties, LocalTokenIssuer issuer, PasswordEncoder passwordEncoder) {
-    return new TokenEndpoint(properties, issuer, passwordEncoder, Clock.systemUTC());
+      AuthProperties properties,
+      LocalTokenIssuer issuer,
+      PasswordEncoder passwordEncoder,
+      ObjectProvider<LimitsProperties> limits) {
+    return new TokenEndpoint(
+        properties,
+        issuer,
+        passwordEncoder,
+        Clock.systemUTC(),
+        limits.getIfAvailable(LimitsProperties::defaults));
   }
 
   @Bean
