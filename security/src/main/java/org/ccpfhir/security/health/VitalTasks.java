@@ -32,6 +32,11 @@ public class VitalTasks implements HealthIndicator {
     running.put(name, thread::isAlive);
   }
 
+  /** Watches anything that can say whether it still runs. */
+  public void watch(String name, BooleanSupplier alive) {
+    running.put(name, alive);
+  }
+
   /** Records that a thread ended with an uncaught error. */
   void threadDied(String threadName) {
     diedThreads.add(threadName);

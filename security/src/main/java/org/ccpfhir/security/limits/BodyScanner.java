@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +22,10 @@ import javax.xml.stream.XMLStreamReader;
  * Checks the shape of a JSON or XML body against {@link LimitsProperties} with a streaming reader
  * (memory in the order of the nesting depth), before any parser builds a tree from it.
  *
+ * <p>Why not Jackson's StreamReadConstraints in HAPI: HAPI 8.8's JSON parser reads through one
+ * static ObjectMapper (JacksonStructure) with constraints of its own, not configurable per app; its
+ * XML parser uses woodstox with fixed settings.
+ *
  * <p>A body that is not well-formed is passed on: the component's parser refuses it with its own
  * message. Thread-safe.
  */
@@ -32,9 +37,13 @@ final class BodyScanner {
 
   BodyScanner(LimitsProperties limits) {
     this.limits = limits;
-    // Jackson's own guards one step beyond ours, so that our message (naming the property) wins
+    // As lenient as HAPI's parser (JacksonStructure: single quotes, leading plus), or a body
+    // this scanner cannot read would reach HAPI unchecked. Jackson's own guards one step beyond
+    // ours, so that our message (naming the property) wins.
     this.json =
         JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
+            .enable(JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS)
             .streamReadConstraints(
                 StreamReadConstraints.builder()
                     .maxNestingDepth(limits.nestingDepth() + 1)

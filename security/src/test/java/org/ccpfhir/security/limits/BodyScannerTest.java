@@ -97,6 +97,13 @@ class BodyScannerTest {
   }
 
   @Test
+  void singleQuotedJsonThatHapiAcceptsIsScannedToo() {
+    String body = "{'resourceType':'Bundle','entry':[" + "{},".repeat(10) + "{}]}";
+    assertThat(scanner.scan(bytes(body), true))
+        .hasValueSatisfying(m -> assertThat(m).contains("ccp.limits.bundle-entries"));
+  }
+
+  @Test
   void malformedBodiesAreLeftToTheParser() {
     assertThat(scanner.scan(bytes("{\"resourceType\":"), true)).isEmpty();
     assertThat(scanner.scan(bytes("<Patient><id"), true)).isEmpty();
