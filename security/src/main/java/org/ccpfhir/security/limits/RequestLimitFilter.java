@@ -93,7 +93,8 @@ public class RequestLimitFilter extends OncePerRequestFilter {
     // Most clients read no answer before they have sent their whole body (they see a broken pipe
     // instead of the 413): the rest is read and dropped, up to a few times the limit (no memory
     // held); beyond that the connection is closed.
-    if (!discard(request.getInputStream(), DRAIN_FACTOR * max)) {
+    long declared = request.getContentLengthLong();
+    if (declared > DRAIN_FACTOR * max || !discard(request.getInputStream(), DRAIN_FACTOR * max)) {
       response.setHeader("Connection", "close");
     }
     SecurityResponses.refuse(
