@@ -69,7 +69,7 @@ public class RequestLimitFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    byte[] body = readAtMost(request.getInputStream(), max);
+    byte[] body = readAtMost(request.getInputStream(), declared, max);
     if (body == null) {
       tooLarge(request, response, property, max);
       return;
@@ -124,8 +124,9 @@ public class RequestLimitFilter extends OncePerRequestFilter {
   }
 
   /** The whole body, or null as soon as it is longer than {@code max} bytes. */
-  private static byte[] readAtMost(InputStream in, long max) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private static byte[] readAtMost(InputStream in, long declared, long max) throws IOException {
+    ByteArrayOutputStream out =
+        new ByteArrayOutputStream(declared > 0 ? (int) Math.min(declared, 1 << 30) : 8192);
     byte[] buffer = new byte[8192];
     long total = 0;
     int read;
