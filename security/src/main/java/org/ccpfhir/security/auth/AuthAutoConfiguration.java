@@ -61,13 +61,13 @@ public class AuthAutoConfiguration {
       AuthProperties properties,
       LocalTokenIssuer issuer,
       PasswordEncoder passwordEncoder,
-      ObjectProvider<LimitsProperties> limits) {
+      LimitsProperties limits) {
     return new TokenEndpoint(
         properties,
         issuer,
         passwordEncoder,
         Clock.systemUTC(),
-        limits.getIfAvailable(LimitsProperties::defaults));
+        limits);
   }
 
   @Bean

@@ -10,13 +10,16 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 
-/** {@link LimitsProperties} applied to every component's requests. */
+/**
+ * {@link LimitsProperties} applied to every component's requests (the properties also outside web
+ * applications: the token endpoint of {@code AuthAutoConfiguration} uses them).
+ */
 @AutoConfiguration
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(LimitsProperties.class)
 public class LimitsAutoConfiguration {
 
   @Bean
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
   public FilterRegistrationBean<RequestLimitFilter> requestLimitFilter(LimitsProperties limits) {
     FilterRegistrationBean<RequestLimitFilter> registration =
         new FilterRegistrationBean<>(new RequestLimitFilter(limits));
@@ -27,6 +30,7 @@ public class LimitsAutoConfiguration {
 
   /** Form posts are parsed by Tomcat, not by us: its limit is the same one (also when chunked). */
   @Bean
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
   @ConditionalOnClass(TomcatServletWebServerFactory.class)
   public WebServerFactoryCustomizer<TomcatServletWebServerFactory> formPostLimit(
       LimitsProperties limits) {

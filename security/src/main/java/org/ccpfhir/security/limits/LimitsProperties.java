@@ -47,19 +47,4 @@ public record LimitsProperties(
   public LimitsProperties {
     importPaths = importPaths == null ? List.of() : List.copyOf(importPaths);
   }
-
-  /** The defaults, for code that runs without Spring (tests, CLIs). */
-  public static LimitsProperties defaults() {
-    return new LimitsProperties(
-        DataSize.ofMegabytes(8),
-        DataSize.ofMegabytes(64),
-        List.of("/fhir/$import-obds"),
-        DataSize.ofKilobytes(16),
-        5000,
-        1000,
-        100,
-        4_194_304,
-        256,
-        1024);
-  }
 }
