@@ -62,12 +62,7 @@ public class AuthAutoConfiguration {
       LocalTokenIssuer issuer,
       PasswordEncoder passwordEncoder,
       LimitsProperties limits) {
-    return new TokenEndpoint(
-        properties,
-        issuer,
-        passwordEncoder,
-        Clock.systemUTC(),
-        limits);
+    return new TokenEndpoint(properties, issuer, passwordEncoder, Clock.systemUTC(), limits);
   }
 
   @Bean
