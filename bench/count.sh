@@ -122,7 +122,7 @@ if [[ $BASE_PATIENTS -gt 0 ]]; then
   done
   $PG -d postgres -c "DROP DATABASE IF EXISTS $BL_DB WITH (FORCE)" -c "CREATE DATABASE $BL_DB" 2>&1 | grep -v NOTICE || true
   echo "starting HAPI JPA baseline on port $BL_PORT ..."
-  java -Xmx2g -jar "$BL_JAR" --server.port=$BL_PORT \
+  java -Xmx2g -XX:+ExitOnOutOfMemoryError -jar "$BL_JAR" --server.port=$BL_PORT \
     --spring.datasource.url=jdbc:postgresql://localhost:5432/$BL_DB >"$WORK/baseline.log" 2>&1 &
   BL_PID=$!
   PIDS+=("$BL_PID")

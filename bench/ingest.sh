@@ -230,7 +230,7 @@ measure() { # name port db jar [extra java opts...] -- [spring args...]
   say "== $name ($(basename "$jar"), db $db, port $port; load average $(cut -d' ' -f1-3 /proc/loadavg))"
   local log="$WORK/$name.log"
   local t0; t0=$(now)
-  java -Xmx"$HEAP" "${jvm[@]}" -jar "$jar" \
+  java -Xmx"$HEAP" -XX:+ExitOnOutOfMemoryError "${jvm[@]}" -jar "$jar" \
     --server.port="$port" --server.address=127.0.0.1 \
     --spring.datasource.url="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" \
     --spring.datasource.username="$PG_USER" "${spring[@]}" >"$log" 2>&1 &

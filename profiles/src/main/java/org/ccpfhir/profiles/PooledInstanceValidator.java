@@ -33,10 +33,11 @@ import org.hl7.fhir.validation.instance.InstanceValidator;
  *
  * <p>Why not {@link FhirInstanceValidator}: it builds a new InstanceValidator for every call, and
  * the constructor of fhir-core 6.7 reads the whole OID registry from a CSV in its jar — about two
- * thirds of the cost of validating a small resource. The InstanceValidator clears its
- * per-validation state at its main entry point, so an instance can be reused as long as only one
- * thread uses it at a time: callers borrow an instance from a pool and give it back. The pool grows
- * to the number of concurrent callers.
+ * thirds of the cost of validating a small resource. An instance can be reused as long as only one
+ * thread uses it at a time and what it keeps of each validated resource is dropped afterwards (see
+ * {@link ValidatorResidue}; without that, each instance retained every resource it had validated):
+ * callers borrow an instance from a pool and give it back cleared. The pool grows to the number of
+ * concurrent callers.
  */
 final class PooledInstanceValidator implements IInstanceValidatorModule {
 
@@ -75,7 +76,9 @@ final class PooledInstanceValidator implements IInstanceValidatorModule {
           FhirFormat.JSON,
           profiles);
     } finally {
-      idle.offer(validator);
+      if (ValidatorResidue.clear(validator)) {
+        idle.offer(validator);
+      }
     }
     for (ValidationMessage message : messages) {
       // bindings without a value set in the core definitions are not the data's fault

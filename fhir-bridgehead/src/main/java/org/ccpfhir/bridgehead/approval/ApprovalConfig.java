@@ -7,6 +7,7 @@ import java.time.Clock;
 import org.ccpfhir.bridgehead.searchagent.DecisionSender;
 import org.ccpfhir.bridgehead.searchagent.persistence.SearchAgentRepository;
 import org.ccpfhir.security.audit.AuditRecorder;
+import org.ccpfhir.security.health.VitalTasks;
 import org.ccpfhir.security.tls.ComponentTls;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -45,11 +46,12 @@ public class ApprovalConfig {
       ApprovalService service,
       SearchAgentRepository repository,
       ApprovalProperties properties,
-      AuditRecorder audit) {
+      AuditRecorder audit,
+      VitalTasks vital) {
     AutoRejectRule rule =
         new AutoRejectRule(service, repository, properties, audit, Clock.systemUTC());
     if (properties.autoRejectAfter() != null) {
-      rule.start(properties.autoRuleInterval());
+      vital.watch("approval-auto-rule", rule.start(properties.autoRuleInterval()));
     }
     return rule;
   }

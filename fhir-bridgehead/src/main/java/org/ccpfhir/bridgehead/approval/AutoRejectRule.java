@@ -51,8 +51,9 @@ public class AutoRejectRule implements AutoCloseable {
     this.clock = clock;
   }
 
-  void start(Duration interval) {
-    scheduler.scheduleWithFixedDelay(
+  /** Starts the periodic rule; the future is done only if the rule stopped. */
+  java.util.concurrent.ScheduledFuture<?> start(Duration interval) {
+    return scheduler.scheduleWithFixedDelay(
         this::runQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 

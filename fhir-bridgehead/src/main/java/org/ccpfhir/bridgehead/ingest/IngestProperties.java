@@ -2,6 +2,8 @@ package org.ccpfhir.bridgehead.ingest;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -17,13 +19,19 @@ import org.springframework.validation.annotation.Validated;
  * @param validator {@code FULL} (default): HAPI's HL7 instance validator, the reference; {@code
  *     FAST}: the MDS profiles compiled into direct checks (experimental: still refuses some valid
  *     POST/urn:uuid bundles, see the issue note)
+ * @param concurrentBundles bundles validated at the same time; more wait (bounds the memory that
+ *     validation holds: a parsed multi-MB bundle and its element trees per bundle)
+ * @param bundleWait how long a bundle waits for its turn before it is answered 429 with {@code
+ *     Retry-After}
  */
 @Validated
 @ConfigurationProperties(prefix = "ccp.ingest")
 public record IngestProperties(
     @DefaultValue("0") @Min(0) @Max(64) int validationThreads,
     @DefaultValue("true") boolean conditionalByIdentifier,
-    @DefaultValue("FULL") ValidatorKind validator) {
+    @DefaultValue("FULL") ValidatorKind validator,
+    @DefaultValue("2") @Min(1) @Max(64) int concurrentBundles,
+    @DefaultValue("PT10S") @NotNull Duration bundleWait) {
 
   /** Which validator checks ingested resources. */
   public enum ValidatorKind {

@@ -9,6 +9,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.Resource;
@@ -28,6 +30,7 @@ public class IngestService {
   private final EntryValidator validator;
   private final IngestProperties properties;
   private final ExecutorService pool;
+  private final Semaphore bundles;
 
   public IngestService(
       FhirContext fhirContext,
@@ -41,6 +44,7 @@ public class IngestService {
     this.validator = validator;
     this.properties = properties;
     this.pool = Executors.newFixedThreadPool(properties.effectiveValidationThreads());
+    this.bundles = new Semaphore(properties.concurrentBundles(), true);
   }
 
   /** Checks a transaction or batch bundle; throws 422 with an OperationOutcome on any error. */
@@ -59,9 +63,32 @@ public class IngestService {
     if (properties.conditionalByIdentifier()) {
       rewriter.rewrite(bundle);
     }
-    validateAll(entries, issues);
+    validateInTurn(entries, issues);
     if (issues.hasErrors()) {
       throw refusal(issues);
+    }
+  }
+
+  /**
+   * Validates with one of {@code ccp.ingest.concurrent-bundles} permits, so that a burst of large
+   * bundles cannot hold more validation state than the heap has; a bundle that does not get a
+   * permit within {@code ccp.ingest.bundle-wait} is answered 429 (nothing stored, send again).
+   */
+  private void validateInTurn(List<BundleEntryComponent> entries, IngestIssues issues) {
+    boolean permitted;
+    try {
+      permitted = bundles.tryAcquire(properties.bundleWait().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      permitted = false;
+    }
+    if (!permitted) {
+      throw new IngestBusyException(properties.bundleWait());
+    }
+    try {
+      validateAll(entries, issues);
+    } finally {
+      bundles.release();
     }
   }
 

@@ -70,6 +70,11 @@ public class SearchAgent implements AutoCloseable {
     }
   }
 
+  /** Whether the agent polls now (false after {@link #close()} or if its thread died). */
+  public synchronized boolean polling() {
+    return thread != null && thread.isAlive();
+  }
+
   private void run() {
     Duration backoff = properties.minBackoff();
     while (!Thread.currentThread().isInterrupted()) {

@@ -6,6 +6,7 @@ import ca.uhn.fhir.jpa.searchparam.MatchUrlService;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.ccpfhir.bridgehead.searchagent.persistence.SearchAgentRepository;
+import org.ccpfhir.security.health.VitalTasks;
 import org.ccpfhir.security.tls.ComponentTls;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -72,7 +73,9 @@ public class SearchAgentConfig {
     /** Polling starts once the store is ready to be searched. */
     @EventListener(ApplicationReadyEvent.class)
     public void startPolling(ApplicationReadyEvent event) {
-      event.getApplicationContext().getBean(SearchAgent.class).start("search-agent");
+      SearchAgent agent = event.getApplicationContext().getBean(SearchAgent.class);
+      agent.start("search-agent");
+      event.getApplicationContext().getBean(VitalTasks.class).watch("search-agent", agent::polling);
     }
   }
 }

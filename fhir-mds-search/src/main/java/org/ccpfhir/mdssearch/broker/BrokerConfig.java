@@ -8,6 +8,7 @@ import org.ccpfhir.mdssearch.broker.persistence.BrokerRepository;
 import org.ccpfhir.mdssearch.broker.provider.TaskResourceProvider;
 import org.ccpfhir.mdssearch.count.SearchCatalog;
 import org.ccpfhir.security.audit.AuditRecorder;
+import org.ccpfhir.security.health.VitalTasks;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -55,9 +56,10 @@ public class BrokerConfig {
       ChangeSignal signal,
       AuditRecorder audit,
       Clock clock,
-      BrokerProperties properties) {
+      BrokerProperties properties,
+      VitalTasks vital) {
     ExpiryJob job = new ExpiryJob(repository, signal, audit, clock);
-    job.start(properties.expiryInterval().toMillis());
+    vital.watch("broker-expiry", job.start(properties.expiryInterval().toMillis()));
     return job;
   }
 

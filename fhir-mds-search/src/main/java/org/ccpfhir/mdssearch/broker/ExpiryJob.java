@@ -45,8 +45,10 @@ public class ExpiryJob implements AutoCloseable {
     this.clock = clock;
   }
 
-  void start(long intervalMillis) {
-    scheduler.scheduleWithFixedDelay(this::runQuietly, 0, intervalMillis, TimeUnit.MILLISECONDS);
+  /** Starts the periodic expiry; the future is done only if the job stopped. */
+  java.util.concurrent.ScheduledFuture<?> start(long intervalMillis) {
+    return scheduler.scheduleWithFixedDelay(
+        this::runQuietly, 0, intervalMillis, TimeUnit.MILLISECONDS);
   }
 
   /** Expires what is due now; returns how many site Tasks it expired. */

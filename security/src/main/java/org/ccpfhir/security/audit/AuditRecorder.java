@@ -6,6 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.ccpfhir.security.logging.SafeLog;
 import org.slf4j.Logger;
@@ -25,6 +26,7 @@ public class AuditRecorder implements AutoCloseable {
   private final String observer;
   private final BlockingQueue<AuditEntry> queue;
   private final ScheduledExecutorService writer;
+  private final ScheduledFuture<?> writerTask;
   private final List<AuditEntry> pending = new ArrayList<>();
 
   public AuditRecorder(
@@ -39,8 +41,14 @@ public class AuditRecorder implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    writer.scheduleWithFixedDelay(
-        this::drainQuietly, flushIntervalMillis, flushIntervalMillis, TimeUnit.MILLISECONDS);
+    this.writerTask =
+        writer.scheduleWithFixedDelay(
+            this::drainQuietly, flushIntervalMillis, flushIntervalMillis, TimeUnit.MILLISECONDS);
+  }
+
+  /** The periodic write; done only if it stopped (health: {@code VitalTasks}). */
+  public ScheduledFuture<?> writerTask() {
+    return writerTask;
   }
 
   public String observer() {

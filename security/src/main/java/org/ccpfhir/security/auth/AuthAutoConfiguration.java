@@ -6,6 +6,7 @@ import java.util.List;
 import org.ccpfhir.security.errors.ErrorPageCustomizer;
 import org.ccpfhir.security.errors.FirewallFilter;
 import org.ccpfhir.security.errors.RejectedRequests;
+import org.ccpfhir.security.limits.LimitsProperties;
 import org.ccpfhir.security.tls.ComponentCertificateFilter;
 import org.ccpfhir.security.tls.ComponentTls;
 import org.springframework.beans.factory.ObjectProvider;
@@ -85,8 +86,11 @@ public class AuthAutoConfiguration {
   @ConditionalOnExpression(
       "${ccp.auth.local-issuer.enabled:false} and '${ccp.auth.issuer-uri:}'.isEmpty()")
   public TokenEndpoint tokenEndpoint(
-      AuthProperties properties, LocalTokenIssuer issuer, PasswordEncoder passwordEncoder) {
-    return new TokenEndpoint(properties, issuer, passwordEncoder, Clock.systemUTC());
+      AuthProperties properties,
+      LocalTokenIssuer issuer,
+      PasswordEncoder passwordEncoder,
+      LimitsProperties limits) {
+    return new TokenEndpoint(properties, issuer, passwordEncoder, Clock.systemUTC(), limits);
   }
 
   @Bean

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.ccpfhir.security.audit.AuditEntry;
+import org.ccpfhir.security.limits.LimitsProperties;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -37,6 +38,7 @@ public class TokenEndpoint {
   private final LocalTokenIssuer issuer;
   private final PasswordEncoder passwords;
   private final LoginThrottle throttle;
+  private final LimitsProperties limits;
 
   /** Compared against for unknown names, so their refusal takes as long as a known name's. */
   private final String dummyHash;
@@ -45,8 +47,10 @@ public class TokenEndpoint {
       AuthProperties properties,
       LocalTokenIssuer issuer,
       PasswordEncoder passwords,
-      java.time.Clock clock) {
+      java.time.Clock clock,
+      LimitsProperties limits) {
     this.properties = properties;
+    this.limits = limits;
     this.issuer = issuer;
     this.passwords = passwords;
     AuthProperties.LocalIssuer local = properties.localIssuer();
@@ -148,6 +152,18 @@ public class TokenEndpoint {
       Optional<T> account,
       Function<T, String> hashOf,
       Function<T, LocalTokenIssuer.IssuedToken> issue) {
+    // before anything is compared or remembered: a name of a megabyte is not a login attempt
+    if (name.length() > limits.loginNameLength() || secret.length() > limits.loginSecretLength()) {
+      return refuse(
+          request,
+          HttpStatus.BAD_REQUEST,
+          IssueType.TOOLONG,
+          "name longer than "
+              + limits.loginNameLength()
+              + " or password/secret longer than "
+              + limits.loginSecretLength()
+              + " characters (ccp.limits.login-name-length / login-secret-length)");
+    }
     String key = kind + ":" + name;
     if (!check(key, secret, account.map(hashOf).orElse(dummyHash)) || account.isEmpty()) {
       return refuseLogin(request, key);
