@@ -76,6 +76,11 @@ final class DemoNetwork implements AutoCloseable {
     return Duration.between(started, Instant.now());
   }
 
+  /** The network's directory ({@code CCP_DEMO_DIR}). */
+  Path dir() {
+    return dir;
+  }
+
   Path caCertificate() {
     return dir.resolve("network-ca/ca.pem");
   }

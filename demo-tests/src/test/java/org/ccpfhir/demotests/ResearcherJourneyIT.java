@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -31,10 +33,11 @@ class ResearcherJourneyIT {
   static DemoNetwork network;
   static Browser browser;
   static String searchId;
+  static Path repository;
 
   @BeforeAll
   static void startDemoNetwork() throws Exception {
-    Path repository = Path.of(System.getProperty("ccp.repository", "..")).toRealPath();
+    repository = Path.of(System.getProperty("ccp.repository", "..")).toRealPath();
     Path dir = Path.of(System.getProperty("ccp.demo.dir", "target/demo-data")).toAbsolutePath();
     int patients = Integer.getInteger("ccp.demo.patients", 30);
     // the browser first: missing binaries fail the suite before minutes of start-up
@@ -163,6 +166,102 @@ class ResearcherJourneyIT {
     assertThat(browser.find(tue + " .site-message").getText())
         .contains("No capacity for this study.");
     browser.screenshot("06-researcher-answers");
+  }
+
+  /**
+   * README "Using the bridgehead" as written (issue 23): the code block runs against this network
+   * and its count includes the patient it has just stored. Last, so that the extra HD patient
+   * changes nothing the journey sees.
+   */
+  @Test
+  @Order(100)
+  void theReadmeSequenceRunsAsWrittenAndCountsThePatientItStored() throws Exception {
+    String block = ReadmeSequence.block(repository.resolve("README.md"), "## Using the bridgehead");
+    long before = count().lastTotal();
+
+    ReadmeSequence.Result result =
+        ReadmeSequence.run(repository, block, demoEnvironment(), "-e", "-o", "pipefail");
+
+    assertThat(result.exit()).as(result.output()).isZero();
+    boolean created = result.output().matches("(?s).*\"status\"\\s*:\\s*\"201 Created.*");
+    if (network != null) {
+      assertThat(created).as("a fresh network has no patient of seed 7").isTrue();
+    }
+    assertThat(result.lastTotal()).as(result.output()).isEqualTo(before + (created ? 1 : 0));
+  }
+
+  /** Without the right CA the sequence stops at the token, saying so, and posts nothing. */
+  @Test
+  @Order(101)
+  void theReadmeSequenceStopsLoudlyWithoutAToken() throws Exception {
+    String block = ReadmeSequence.block(repository.resolve("README.md"), "## Using the bridgehead");
+    Map<String, String> wrongCa = demoEnvironment();
+    wrongCa.put("CCP_DEMO_DIR", repository.resolve("no-such-demo").toString());
+
+    // as pasted into a shell (no -e): the token check itself must stop it
+    ReadmeSequence.Result result =
+        ReadmeSequence.run(repository, block.substring(block.indexOf("CA=")), wrongCa);
+
+    assertThat(result.exit()).isNotZero();
+    assertThat(result.output()).contains("curl: (77)").contains("no token");
+    assertThat(result.output()).doesNotContain("\"total\"").doesNotContain("transaction-response");
+  }
+
+  /** README "Operations": the prometheus client and the certificate in the health of every site. */
+  @Test
+  @Order(102)
+  void everyBridgeheadHasThePrometheusClientAndShowsItsCertificateInItsHealth() throws Exception {
+    String script =
+        """
+        CA=${CCP_DEMO_DIR:-data/demo}/network-ca/ca.pem
+        for port in 8443 8444 8445; do
+          BASE=https://localhost:$((port + ${CCP_DEMO_PORT_OFFSET:-0}))
+          TOKEN=$(curl -sSf --cacert "$CA" -d grant_type=client_credentials -d client_id=prometheus \
+            -d client_secret=prometheus-demo "$BASE/oauth2/token" | jq -er .access_token)
+          curl -sSf --cacert "$CA" -H "Authorization: Bearer $TOKEN" "$BASE/actuator/prometheus" |
+            grep -c '^ccp_certificate_remaining_days'
+          curl -sSf --cacert "$CA" "$BASE/actuator/health" | jq -er '.components.certificate.status'
+          curl -sSf --cacert "$CA" -H "Authorization: Bearer $TOKEN" "$BASE/actuator/health" |
+            jq -er '"days left \\(.components.certificate.details.daysLeft)"'
+        done
+        """;
+
+    ReadmeSequence.Result result =
+        ReadmeSequence.run(repository, script, demoEnvironment(), "-e", "-o", "pipefail");
+
+    assertThat(result.exit()).as(result.output()).isZero();
+    assertThat(result.output().lines().filter(l -> l.equals("UP"))).hasSize(3);
+    assertThat(result.output().lines().filter(l -> l.matches("days left [1-9]\\d*"))).hasSize(3);
+  }
+
+  /** The data manager's count at HD, as the README asks for it. */
+  private static ReadmeSequence.Result count() throws Exception {
+    String script =
+        """
+        CA=${CCP_DEMO_DIR:-data/demo}/network-ca/ca.pem
+        HD=https://localhost:$((8443 + ${CCP_DEMO_PORT_OFFSET:-0}))
+        TOKEN=$(curl -sSf --cacert "$CA" -d grant_type=password -d username=datamanager \
+          -d password=datamanager-demo "$HD/oauth2/token" | jq -er .access_token)
+        curl -sSf --cacert "$CA" -H "Authorization: Bearer $TOKEN" "$HD/fhir/Patient?_summary=count"
+        """;
+    ReadmeSequence.Result result =
+        ReadmeSequence.run(repository, script, demoEnvironment(), "-e", "-o", "pipefail");
+    assertThat(result.exit()).as(result.output()).isZero();
+    return result;
+  }
+
+  /**
+   * The variables a reader of the README would have set: this suite's network directory, or, for a
+   * network started by hand ({@code ccp.demo.running}), whatever the Maven run was started with.
+   */
+  private static Map<String, String> demoEnvironment() {
+    Map<String, String> environment = new HashMap<>();
+    environment.put("MAVEN_ARGS", "-o");
+    if (network != null) {
+      environment.put("CCP_DEMO_DIR", network.dir().toString());
+      environment.put("CCP_DEMO_PORT_OFFSET", "0");
+    }
+    return environment;
   }
 
   private static void addTerm(int group, String filter, String expected) {

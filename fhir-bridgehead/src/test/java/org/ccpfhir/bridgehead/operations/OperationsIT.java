@@ -63,29 +63,64 @@ class OperationsIT extends PostgresIT {
         .isEqualTo(tls.credential().certificate().getSerialNumber().toString(16));
   }
 
+  @Test
+  void healthShowsTheCertificateComponentToEveryoneAndItsDaysLeftToAdminsAndMonitoring() {
+    var anonymous =
+        clients.anonymous().get("/actuator/health").then().statusCode(200).extract().jsonPath();
+    assertThat(anonymous.getString("components.certificate.status")).isEqualTo("UP");
+    assertThat(anonymous.getMap("components.certificate")).doesNotContainKey("details");
+    clients
+        .as("datamanager")
+        .get("/actuator/health")
+        .then()
+        .statusCode(200)
+        .body("components.certificate.details", org.hamcrest.Matchers.nullValue());
+
+    var admin =
+        clients.as("admin").get("/actuator/health").then().statusCode(200).extract().jsonPath();
+    assertThat(admin.getString("components.certificate.details.component"))
+        .isEqualTo("bridgehead.HD");
+    assertThat(admin.getLong("components.certificate.details.daysLeft")).isPositive();
+    assertThat(admin.getLong("components.certificate.details.caDaysLeft")).isPositive();
+    assertThat(
+            clients
+                .anonymous()
+                .auth()
+                .oauth2(metricsToken())
+                .get("/actuator/health")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("components.certificate.details.daysLeft"))
+        .isPositive();
+  }
+
   /** As a Prometheus server scrapes: client credentials of an application with role metrics. */
   private String scrape() {
-    String token =
-        clients
-            .anonymous()
-            .contentType("application/x-www-form-urlencoded")
-            .formParam("grant_type", "client_credentials")
-            .formParam("client_id", "prometheus")
-            .formParam("client_secret", "prometheus-demo")
-            .post("/oauth2/token")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("access_token");
     return clients
         .anonymous()
         .auth()
-        .oauth2(token)
+        .oauth2(metricsToken())
         .get("/actuator/prometheus")
         .then()
         .statusCode(200)
         .extract()
         .asString();
+  }
+
+  private String metricsToken() {
+    return clients
+        .anonymous()
+        .contentType("application/x-www-form-urlencoded")
+        .formParam("grant_type", "client_credentials")
+        .formParam("client_id", "prometheus")
+        .formParam("client_secret", "prometheus-demo")
+        .post("/oauth2/token")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("access_token");
   }
 
   private static double value(String metrics, String series) {

@@ -19,6 +19,9 @@ import org.springframework.scheduling.annotation.Scheduled;
  */
 public class CertificateExpiry implements HealthIndicator {
 
+  /** Bean name: the health component is {@code certificate}. */
+  public static final String HEALTH_BEAN = "certificateHealthIndicator";
+
   private static final Logger log = LoggerFactory.getLogger(CertificateExpiry.class);
 
   private final ComponentTls tls;
@@ -58,12 +61,15 @@ public class CertificateExpiry implements HealthIndicator {
   @Override
   public Health health() {
     long days = daysLeft(leaf());
-    Health.Builder health = days < 0 ? Health.down() : Health.up();
+    long caDays = daysLeft(tls.caCertificate());
+    // expired: peers refuse this component's mutual TLS, so it cannot do its work
+    Health.Builder health = days < 0 || caDays < 0 ? Health.down() : Health.up();
     health
         .withDetail("component", tls.self().cn())
         .withDetail("expires", notAfter(leaf()).toString())
         .withDetail("daysLeft", days)
-        .withDetail("caDaysLeft", daysLeft(tls.caCertificate()));
+        .withDetail("caExpires", notAfter(tls.caCertificate()).toString())
+        .withDetail("caDaysLeft", caDays);
     if (days <= warningDays) {
       health.withDetail("warning", "certificate expires in " + days + " days; " + renewCommand());
     }

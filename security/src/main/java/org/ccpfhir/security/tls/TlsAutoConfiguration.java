@@ -24,7 +24,12 @@ public class TlsAutoConfiguration {
     return tls;
   }
 
-  @Bean
+  /**
+   * Named so that {@code /actuator/health} shows it as component {@code certificate} (Spring drops
+   * the suffix {@code HealthIndicator}); its details (days left, expiry) for the roles of {@code
+   * management.endpoint.health.roles}.
+   */
+  @Bean(CertificateExpiry.HEALTH_BEAN)
   public CertificateExpiry certificateExpiry(ComponentTls tls, TlsProperties properties) {
     return new CertificateExpiry(tls, properties.expiryWarningDays(), Clock.systemUTC());
   }

@@ -27,7 +27,7 @@ abstract class CaSubcommand implements Callable<Integer> {
   public final Integer call() {
     try {
       run();
-      return CcpCaCommand.EXIT_OK;
+      return exitCode();
     } catch (ParameterException e) {
       throw e;
     } catch (Exception e) {
@@ -52,6 +52,11 @@ abstract class CaSubcommand implements Callable<Integer> {
     return generateIfMissing
         ? PasswordFiles.readOrGenerate(ca.passwordFile)
         : PasswordFiles.read(ca.passwordFile);
+  }
+
+  /** The exit code after {@link #run()} completed; {@code list} reports certificates to renew. */
+  protected int exitCode() {
+    return CcpCaCommand.EXIT_OK;
   }
 
   protected NetworkCa openCa() throws Exception {

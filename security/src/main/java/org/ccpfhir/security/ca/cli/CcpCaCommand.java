@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ccp-ca}: runs the network CA from the command line. Exit codes: 0 done, 1 usage error, 2
- * failure (one line on stderr; {@code --verbose} adds the stack trace).
+ * failure (one line on stderr; {@code --verbose} adds the stack trace), 3 {@code list} found a
+ * component whose current certificate is expiring or expired.
  */
 @Command(
     name = "ccp-ca",
@@ -32,6 +33,7 @@ public class CcpCaCommand implements Callable<Integer> {
   public static final int EXIT_OK = 0;
   public static final int EXIT_USAGE = 1;
   public static final int EXIT_FAILURE = 2;
+  public static final int EXIT_RENEW = 3;
 
   @Spec private CommandSpec spec;
 

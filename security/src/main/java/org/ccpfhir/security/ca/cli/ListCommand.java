@@ -3,18 +3,37 @@ package org.ccpfhir.security.ca.cli;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.ccpfhir.security.ca.IssuedCertificate;
 import org.ccpfhir.security.ca.NetworkCa;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ccp-ca list}: every issued certificate with its days to expiry. */
+/**
+ * {@code ccp-ca list}: every issued certificate with its days to expiry. Exit code {@value
+ * CcpCaCommand#EXIT_RENEW} when a component's current certificate (the newest of its CN that is not
+ * revoked) expires within {@code --warn-days} or has expired, so that a cron job or monitoring
+ * check can alert on the exit code alone. Certificates replaced by a renewal are listed but do not
+ * count.
+ */
 @Command(
     name = "list",
     description =
         "List issued certificates (serial, CN, not-after, days left, status);"
-            + " valid ones expiring within --warn-days are flagged EXPIRING.",
+            + " valid ones expiring within --warn-days are flagged EXPIRING."
+            + " Exit code 3 when the current certificate of a CN (newest, not revoked)"
+            + " is expiring or expired.",
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {
+      "0:no current certificate expires within --warn-days",
+      "1:usage error",
+      "2:failure (e.g. no CA in --dir)",
+      "3:a component's current certificate is expiring or expired (renew it)"
+    },
     mixinStandardHelpOptions = true,
     exitCodeOnInvalidInput = CcpCaCommand.EXIT_USAGE,
     exitCodeOnExecutionException = CcpCaCommand.EXIT_FAILURE)
@@ -27,6 +46,8 @@ final class ListCommand extends CaSubcommand {
       defaultValue = "30",
       description = "Flag valid certificates expiring within this many days (default 30).")
   int warnDays;
+
+  private int attention;
 
   @Override
   protected void run() throws Exception {
@@ -55,5 +76,41 @@ final class ListCommand extends CaSubcommand {
                   + warnDays
                   + " days; renew them with ccp-ca renew");
     }
+    attention = needRenewal(certificates).size();
+    if (attention > 0) {
+      err()
+          .println(
+              attention
+                  + " component(s) whose current certificate is expiring or expired: "
+                  + String.join(", ", needRenewal(certificates)));
+    }
+    err().flush();
+  }
+
+  @Override
+  protected int exitCode() {
+    return attention > 0 ? CcpCaCommand.EXIT_RENEW : CcpCaCommand.EXIT_OK;
+  }
+
+  /**
+   * CNs whose current certificate (the newest of the CN that is not revoked) expires within the
+   * warning period or has expired. An old certificate superseded by a renewal stays in the CA's
+   * files until it expires and must not keep the exit code up for ever; a revoked one was retired
+   * on purpose.
+   */
+  private List<String> needRenewal(List<IssuedCertificate> certificates) {
+    Map<String, IssuedCertificate> current =
+        certificates.stream()
+            .filter(c -> c.status() != IssuedCertificate.Status.REVOKED)
+            .collect(
+                Collectors.toMap(
+                    IssuedCertificate::cn,
+                    Function.identity(),
+                    (a, b) -> a.notAfter().isAfter(b.notAfter()) ? a : b));
+    return current.values().stream()
+        .filter(c -> c.daysLeft() < warnDays)
+        .map(IssuedCertificate::cn)
+        .sorted(Comparator.naturalOrder())
+        .toList();
   }
 }

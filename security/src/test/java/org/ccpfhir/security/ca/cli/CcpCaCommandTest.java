@@ -13,9 +13,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.ccpfhir.security.ca.ComponentName;
 import org.ccpfhir.security.ca.Credential;
 import org.ccpfhir.security.ca.Csrs;
+import org.ccpfhir.security.ca.NetworkCa;
 import org.ccpfhir.security.ca.PasswordFiles;
 import org.ccpfhir.security.ca.Pem;
 import org.junit.jupiter.api.BeforeEach;
@@ -246,7 +250,9 @@ class CcpCaCommandTest {
             dir.resolve("b.p12"), PasswordFiles.read(dir.resolve("b.p12.password")));
     run(ca("revoke"), "--serial", revoked.certificate().getSerialNumber().toString(16));
 
-    assertThat(run(ca("list"), "--warn-days", "30")).isZero();
+    assertThat(run(ca("list"), "--warn-days", "30"))
+        .as("bridgehead.HD expires within 30 days")
+        .isEqualTo(CcpCaCommand.EXIT_RENEW);
     String table = out.toString();
     assertThat(table).contains("SERIAL", "CN", "NOT-AFTER", "DAYS-LEFT", "STATUS");
     assertThat(table.lines().filter(l -> l.contains("bridgehead.HD")).findFirst().orElseThrow())
@@ -254,7 +260,35 @@ class CcpCaCommandTest {
         .containsPattern(" (9|10)  ");
     assertThat(table.lines().filter(l -> l.contains("broker")).findFirst().orElseThrow())
         .contains("REVOKED");
-    assertThat(err.toString()).contains("1 certificate(s) expire within 30 days");
+    assertThat(err.toString())
+        .contains("1 certificate(s) expire within 30 days")
+        .contains("1 component(s) whose current certificate is expiring or expired: bridgehead.HD");
+
+    assertThat(run(ca("list"), "--warn-days", "5"))
+        .as("nothing within 5 days; the revoked broker does not count")
+        .isZero();
+  }
+
+  @Test
+  void listExitsWithThreeWhileTheCurrentCertificateOfAComponentIsExpired() throws Exception {
+    // an expired certificate: issued with a validity that ended before now
+    NetworkCa ca = NetworkCa.open(caDir, PasswordFiles.read(caPassword));
+    Instant now = Instant.now();
+    X509Certificate old =
+        ca.issue(
+                ComponentName.of("bridgehead", "TUE"),
+                List.of("localhost"),
+                now.minus(Duration.ofDays(400)),
+                now.minus(Duration.ofDays(35)))
+            .certificate();
+    assertThat(run(ca("list"), "--warn-days", "0")).isEqualTo(CcpCaCommand.EXIT_RENEW);
+    assertThat(out.toString()).contains("EXPIRED");
+    assertThat(err.toString()).contains("bridgehead.TUE");
+
+    // renewed: the new certificate is current, the expired one stays listed but counts no more
+    ca.renew(old, Duration.ofDays(365));
+    assertThat(run(ca("list"), "--warn-days", "30")).isZero();
+    assertThat(out.toString()).contains("EXPIRED");
   }
 
   @Test
