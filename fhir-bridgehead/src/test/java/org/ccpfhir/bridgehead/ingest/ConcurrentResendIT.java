@@ -63,7 +63,41 @@ class ConcurrentResendIT extends PostgresIT {
     }
   }
 
+  @Test
+  void parallelConditionalWritesOfOnePatientStoreOneAndNeverFail() throws Exception {
+    for (String how : List.of("conditional create", "conditional update")) {
+      for (int round = 0; round < 3; round++) {
+        Patient patient =
+            patientOf(
+                new SyntheticPatientGenerator(
+                        UUID.randomUUID().getMostSignificantBits(), "HD", EntryMode.PUT, false)
+                    .patient(0));
+        patient.setId((String) null);
+        Identifier id = patient.getIdentifierFirstRep();
+        String body = fhirContext.newJsonParser().encodeResourceToString(patient);
+        String query = "identifier=" + id.getSystem() + "|" + id.getValue();
+
+        List<Response> responses =
+            sendAtOnce(
+                how.equals("conditional create")
+                    ? () -> fhir().header("If-None-Exist", query).body(body).post("/Patient")
+                    : () -> fhir().body(body).put("/Patient?" + query));
+
+        for (Response response : responses) {
+          assertThat(response.statusCode())
+              .as(how + ": " + response.asString())
+              .isIn(200, 201, 409, 412);
+        }
+        assertThat(count("Patient?" + query)).as(how).isEqualTo(1);
+      }
+    }
+  }
+
   private List<Response> sendAtOnce(String body) throws Exception {
+    return sendAtOnce(() -> fhir().body(body).post());
+  }
+
+  private List<Response> sendAtOnce(java.util.concurrent.Callable<Response> send) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
     try {
       CountDownLatch start = new CountDownLatch(1);
@@ -73,7 +107,7 @@ class ConcurrentResendIT extends PostgresIT {
             pool.submit(
                 () -> {
                   start.await();
-                  return fhir().body(body).post();
+                  return send.call();
                 }));
       }
       start.countDown();
