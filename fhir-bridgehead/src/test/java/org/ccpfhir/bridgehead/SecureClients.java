@@ -91,6 +91,24 @@ public final class SecureClients {
                 .path("access_token"));
   }
 
+  /** A token of a demo application (client credentials), e.g. {@code clinical-system}. */
+  public String applicationToken(String clientId, String secret) {
+    return TOKENS.computeIfAbsent(
+        port + ":client:" + clientId,
+        key ->
+            anonymous()
+                .auth()
+                .preemptive()
+                .basic(clientId, secret)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "client_credentials")
+                .post("/oauth2/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token"));
+  }
+
   /** A HAPI client on the FHIR base, logged in as the given demo user. */
   public IGenericClient fhirClient(FhirContext context, String user) {
     context

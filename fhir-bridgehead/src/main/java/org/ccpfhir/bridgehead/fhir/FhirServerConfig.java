@@ -23,6 +23,7 @@ import org.ccpfhir.bridgehead.importer.ObdsImportOperationProvider;
 import org.ccpfhir.bridgehead.pseudonym.LocalReviewOperationProvider;
 import org.ccpfhir.bridgehead.pseudonym.PseudonymizeOperationProvider;
 import org.ccpfhir.security.audit.AuditEventResourceProvider;
+import org.ccpfhir.security.auth.BundleEntryAuthorization;
 import org.ccpfhir.security.errors.ClientErrorInterceptor;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -45,6 +46,7 @@ public class FhirServerConfig {
       DatabaseBackedPagingProvider pagingProvider,
       FhirStoreProperties properties,
       List<FhirServerInterceptor> interceptors,
+      BundleEntryAuthorization bundleEntries,
       AuditEventResourceProvider auditEvents,
       PseudonymizeOperationProvider pseudonymize,
       LocalReviewOperationProvider localReview,
@@ -87,6 +89,8 @@ public class FhirServerConfig {
             : new HardcodedServerAddressStrategy(properties.serverAddress()));
     server.registerInterceptor(new ResponseHighlighterInterceptor());
     server.registerInterceptor(new ClientErrorInterceptor());
+    // the access rules for each entry of a batch or transaction (runs first: see its order)
+    server.registerInterceptor(bundleEntries);
     interceptors.forEach(server::registerInterceptor);
     return server;
   }

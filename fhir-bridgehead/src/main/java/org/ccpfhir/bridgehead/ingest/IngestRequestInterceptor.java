@@ -26,9 +26,11 @@ public class IngestRequestInterceptor implements FhirServerInterceptor {
   static final String CHECKED_RESOURCES = IngestRequestInterceptor.class.getName() + ".checked";
 
   private final IngestService ingestService;
+  private final ConcurrentWriteGuard writeGuard;
 
-  public IngestRequestInterceptor(IngestService ingestService) {
+  public IngestRequestInterceptor(IngestService ingestService, ConcurrentWriteGuard writeGuard) {
     this.ingestService = ingestService;
+    this.writeGuard = writeGuard;
   }
 
   @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
@@ -55,7 +57,9 @@ public class IngestRequestInterceptor implements FhirServerInterceptor {
   /**
    * The ingest checks of a transaction or batch bundle, for callers that build the bundle
    * themselves (e.g. {@code $import-obds}) and pass it to the system DAO with this request: the
-   * storage-level guard then skips the entries checked here, exactly as for a POSTed bundle.
+   * storage-level guard then skips the entries checked here, exactly as for a POSTed bundle. The
+   * resources it writes stay locked against concurrent writers until the request is completed
+   * ({@link ConcurrentWriteGuard}).
    *
    * @throws ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException with an
    *     OperationOutcome when any entry is refused
@@ -66,6 +70,7 @@ public class IngestRequestInterceptor implements FhirServerInterceptor {
         .map(BundleEntryComponent::getResource)
         .filter(r -> r != null)
         .forEach(r -> checked(request).add(r));
+    writeGuard.lockWrites(request, bundle);
   }
 
   @SuppressWarnings("unchecked")

@@ -8,11 +8,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.bridgehead.access.EndpointCatalog.Probe;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
+import org.hl7.fhir.r4.model.Bundle.BundleType;
+import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -21,7 +28,8 @@ import org.springframework.context.ApplicationContext;
  * Walks every endpoint the bridgehead registers — each FHIR interaction and operation of every
  * resource type, the system level, and every Spring MVC mapping including Actuator — and calls it
  * without credentials (401 expected) and as every user role the endpoint is not meant for (403
- * expected). Only the endpoints listed in {@link #PUBLIC} answer without credentials.
+ * expected). Only the endpoints listed in {@link #PUBLIC} answer without credentials. The endpoints
+ * refused to those who may post batches are refused as batch and transaction entries too.
  */
 class EndpointSecurityIT extends PostgresIT {
 
@@ -81,6 +89,80 @@ class EndpointSecurityIT extends PostgresIT {
     assertThat(failures).isEmpty();
   }
 
+  /**
+   * Data managers and the clinical system's application may post batches and transactions, so every
+   * entry must pass the rules its direct request passes: each FHIR endpoint refused to them
+   * directly is wrapped as the only entry of a batch and of a transaction, and the whole request
+   * must be refused.
+   */
+  @Test
+  void everyEndpointRefusedDirectlyIsRefusedAsABatchOrTransactionEntry() throws Exception {
+    HttpClient http = HttpClient.newBuilder().sslContext(clients.sslContext()).build();
+    Map<String, String> tokens =
+        Map.of(
+            "datamanager",
+            clients.token("datamanager"),
+            "clinical-system",
+            clients.applicationToken("clinical-system", "clinical-system-demo"));
+    List<String> failures = new ArrayList<>();
+    int wrapped = 0;
+    for (Probe probe : EndpointCatalog.probes(fhirServer, context)) {
+      if (!probe.path().startsWith("/fhir/")) {
+        continue;
+      }
+      for (Map.Entry<String, String> principal : tokens.entrySet()) {
+        if (send(http, probe, principal.getValue()) != 403) {
+          continue;
+        }
+        for (BundleType type : List.of(BundleType.BATCH, BundleType.TRANSACTION)) {
+          wrapped++;
+          String body = fhirContext.newJsonParser().encodeResourceToString(wrap(probe, type));
+          int status = send(http, "POST", "/fhir", principal.getValue(), body);
+          if (status != 403) {
+            failures.add(
+                probe.key()
+                    + " in a "
+                    + type.toCode()
+                    + " as "
+                    + principal.getKey()
+                    + ": "
+                    + status);
+          }
+        }
+      }
+    }
+    assertThat(wrapped).isGreaterThan(100);
+    assertThat(failures).isEmpty();
+  }
+
+  /** A batch or transaction whose only entry is the probe's request. */
+  private Bundle wrap(Probe probe, BundleType type) {
+    String url = probe.path().substring("/fhir/".length());
+    Bundle bundle = new Bundle().setType(type);
+    BundleEntryComponent entry = bundle.addEntry();
+    entry.getRequest().setMethod(HTTPVerb.fromCode(probe.method())).setUrl(url);
+    if (List.of("POST", "PUT", "PATCH").contains(probe.method())) {
+      entry.setResource(resourceFor(probe.method(), url));
+    }
+    return bundle;
+  }
+
+  private Resource resourceFor(String method, String url) {
+    String[] segments = url.split("/");
+    boolean plainType =
+        !method.equals("PATCH")
+            && fhirContext.getResourceTypes().contains(segments[0])
+            && Arrays.stream(segments).noneMatch(s -> s.startsWith("$") || s.startsWith("_"));
+    if (!plainType) {
+      return new Parameters();
+    }
+    Resource resource = (Resource) fhirContext.getResourceDefinition(segments[0]).newInstance();
+    if (segments.length > 1) {
+      resource.setId(segments[1]);
+    }
+    return resource;
+  }
+
   /** The access policy, written out independently of the rules in the application. */
   static Set<String> allowedRoles(Probe probe) {
     String path = probe.path();
@@ -133,13 +215,18 @@ class EndpointSecurityIT extends PostgresIT {
   }
 
   private int send(HttpClient http, Probe probe, String token) throws Exception {
+    return send(http, probe.method(), probe.path(), token, "{}");
+  }
+
+  private int send(HttpClient http, String method, String path, String token, String body)
+      throws Exception {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(clients.root() + probe.path()))
+        HttpRequest.newBuilder(URI.create(clients.root() + path))
             .method(
-                probe.method(),
-                probe.method().equals("GET") || probe.method().equals("DELETE")
+                method,
+                method.equals("GET") || method.equals("DELETE")
                     ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString("{}"))
+                    : HttpRequest.BodyPublishers.ofString(body))
             .header("Content-Type", "application/fhir+json");
     if (token != null) {
       request.header("Authorization", "Bearer " + token);

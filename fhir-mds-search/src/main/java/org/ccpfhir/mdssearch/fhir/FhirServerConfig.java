@@ -11,6 +11,7 @@ import org.ccpfhir.mdssearch.disclosure.DisclosureProperties;
 import org.ccpfhir.mdssearch.disclosure.QueryBudget;
 import org.ccpfhir.mdssearch.disclosure.ReleaseAuditor;
 import org.ccpfhir.security.audit.AuditEventResourceProvider;
+import org.ccpfhir.security.auth.BundleEntryAuthorization;
 import org.ccpfhir.security.errors.ClientErrorInterceptor;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.MedicationStatement;
@@ -44,7 +45,8 @@ public class FhirServerConfig {
       SearchCatalog catalog,
       CountService counts,
       CountSearchProperties properties,
-      AuditEventResourceProvider auditEvents) {
+      AuditEventResourceProvider auditEvents,
+      BundleEntryAuthorization bundleEntries) {
     RestfulServer server = new RestfulServer(fhirContext);
     for (Class<? extends org.hl7.fhir.instance.model.api.IBaseResource> type :
         List.of(
@@ -60,6 +62,8 @@ public class FhirServerConfig {
     server.registerProvider(auditEvents);
     server.registerInterceptor(new ReleasedTotalInterceptor());
     server.registerInterceptor(new ClientErrorInterceptor());
+    // no provider takes batches today; should one come, its entries pass the access rules
+    server.registerInterceptor(bundleEntries);
     server.setDefaultResponseEncoding(EncodingEnum.JSON);
     return server;
   }

@@ -178,4 +178,14 @@ public class AuthAutoConfiguration {
         });
     return http.build();
   }
+
+  /**
+   * The same rules for every entry of a batch or transaction Bundle; each app registers it with its
+   * FHIR server's interceptors.
+   */
+  @Bean
+  public BundleEntryAuthorization bundleEntryAuthorization(
+      SecurityFilterChain ccpSecurityFilterChain) {
+    return BundleEntryAuthorization.of(ccpSecurityFilterChain);
+  }
 }

@@ -35,13 +35,20 @@ class RefusalHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
   public void handle(
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
       throws IOException {
-    String who =
-        Caller.current()
-            .map(c -> c.kind().name().toLowerCase() + " " + c.id() + " with roles " + c.roles())
-            .orElse("caller");
     // the path stays out of the reason: it is audited, and paths may carry client-chosen text
-    String reason = "forbidden: " + who + " may not " + request.getMethod() + " this endpoint";
+    String reason = "forbidden: " + who() + " may not " + request.getMethod() + " this endpoint";
     SecurityResponses.refuse(
         request, response, HttpServletResponse.SC_FORBIDDEN, IssueType.FORBIDDEN, reason);
+  }
+
+  /** "forbidden for user x with roles [...]": who was refused, for refusal messages. */
+  static String forbiddenFor() {
+    return "forbidden for " + who();
+  }
+
+  private static String who() {
+    return Caller.current()
+        .map(c -> c.kind().name().toLowerCase() + " " + c.id() + " with roles " + c.roles())
+        .orElse("caller");
   }
 }
