@@ -18,6 +18,12 @@ public class ClientSafeMessageConverter extends MessageConverter {
   @Override
   public String convert(ILoggingEvent event) {
     String message = event.getFormattedMessage();
+    return redact(event);
+  }
+
+  /** The event's formatted message without the texts of the exception logged with it. */
+  static String redact(ILoggingEvent event) {
+    String message = event.getFormattedMessage();
     if (message == null || event.getThrowableProxy() == null) {
       return message;
     }

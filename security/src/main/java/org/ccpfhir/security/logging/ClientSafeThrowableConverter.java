@@ -35,7 +35,8 @@ public class ClientSafeThrowableConverter extends ThrowableProxyConverter {
     return code != null ? code + " (message not logged)" : "(message not logged)";
   }
 
-  private record Redacted(IThrowableProxy original) implements IThrowableProxy {
+  /** An exception as it may be logged: messages replaced by {@link #redact(String)}. */
+  record Redacted(IThrowableProxy original) implements IThrowableProxy {
 
     @Override
     public String getMessage() {
