@@ -68,7 +68,15 @@ class BridgeheadFuzzIT extends PostgresIT {
             .search("Consent", "patient", "status", "date")
             .search("AuditEvent", "date", "agent", "type")
             .bodyPaths("", "Patient", "Observation", "Condition", "Consent")
-            .formPaths("/oauth2/token");
+            .formPaths("/oauth2/token")
+            // admin's audit trail, the approver's listing and decisions: never through a batch
+            .protectedEntry("GET", "AuditEvent")
+            .protectedEntry("GET", "AuditEvent?_count=100")
+            .protectedEntry("POST", "AuditEvent")
+            .protectedEntry("DELETE", "AuditEvent/1")
+            .protectedEntry("GET", "$search-requests")
+            .protectedEntry("POST", "$search-requests")
+            .protectedEntry("POST", "$search-decide");
     for (EntryMode mode : EntryMode.values()) {
       Bundle bundle = new SyntheticPatientGenerator(FuzzRun.seed(), "HD", mode, false).patient(0);
       target.validBody(fhirContext.newJsonParser().encodeResourceToString(bundle));

@@ -31,7 +31,9 @@ class IdentityFuzzIT extends PostgresIT {
             .get("$linkage-review-list")
             .post(CentralSubjectDataContract.OPERATION, "caseNumber", "pseudonym")
             .search("AuditEvent", "date", "agent")
-            .formPaths("/oauth2/token");
+            .formPaths("/oauth2/token")
+            .protectedEntry("GET", "AuditEvent")
+            .protectedEntry("POST", "AuditEvent");
     assertClean(run(network.centralList, network, target, 300));
   }
 
@@ -49,7 +51,9 @@ class IdentityFuzzIT extends PostgresIT {
                 "birthDate",
                 "sex")
             .search("AuditEvent", "date", "agent")
-            .formPaths("/oauth2/token");
+            .formPaths("/oauth2/token")
+            .protectedEntry("GET", "AuditEvent")
+            .protectedEntry("POST", "AuditEvent");
     assertClean(run(network.generator, network, target, 300));
   }
 

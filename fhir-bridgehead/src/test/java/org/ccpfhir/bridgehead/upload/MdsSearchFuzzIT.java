@@ -70,7 +70,9 @@ class MdsSearchFuzzIT extends PostgresIT {
             .search("Observation", "code", "value-concept")
             .validBody(fhirContext.newJsonParser().encodeResourceToString(searchRequest()))
             .bodyPaths("Task")
-            .formPaths("/oauth2/token");
+            .formPaths("/oauth2/token")
+            .protectedEntry("GET", "AuditEvent")
+            .protectedEntry("POST", "AuditEvent");
     FuzzRun.Result result =
         new FuzzRun(root, context, request -> request.header("Authorization", "Bearer " + token))
             .run(target, FuzzRun.seed(), FuzzRun.cases(300, 0.15));

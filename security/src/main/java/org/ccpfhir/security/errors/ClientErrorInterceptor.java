@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -26,9 +27,10 @@ import org.springframework.security.web.firewall.RequestRejectedException;
  * DataFormatException}, a 4xx wrapped in another exception, or any exception thrown while HAPI
  * binds the request's parameters to a method (e.g. {@code count=x} for an integer) becomes a 400. A
  * parameter holding a NUL character is refused before any search runs (PostgreSQL cannot store it
- * and answered with its own error text). Everything else unexpected stays a 500 — hiding bugs helps
- * nobody — but its answer is a generic OperationOutcome with a correlation id, and only the id and
- * the exception classes are logged: exception messages may quote client values or SQL.
+ * and answered with its own error text), as is a negative {@code _count} or {@code _offset}.
+ * Everything else unexpected stays a 500 — hiding bugs helps nobody — but its answer is a generic
+ * OperationOutcome with a correlation id, and only the id and the exception classes are logged:
+ * exception messages may quote client values or SQL.
  */
 @Interceptor
 public class ClientErrorInterceptor {
@@ -37,6 +39,9 @@ public class ClientErrorInterceptor {
 
   /** The stable code HAPI puts in front of its messages; safe to repeat (never a value). */
   private static final Pattern HAPI_CODE = Pattern.compile("^(HAPI-\\d{4})");
+
+  /** Paging parameters HAPI reads as integers of its own. */
+  private static final List<String> PAGING = List.of("_count", "_offset");
 
   @Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
   public boolean refuseNulCharacters(RequestDetails request) {
@@ -48,6 +53,14 @@ public class ClientErrorInterceptor {
         if (hasNul(value)) {
           throw invalid(
               parameter.getKey(), "parameter '" + parameter.getKey() + "' holds a NUL character");
+        }
+      }
+    }
+    for (String paging : PAGING) {
+      for (String value : request.getParameters().getOrDefault(paging, new String[0])) {
+        if (value != null && value.strip().startsWith("-")) {
+          // HAPI passes a negative count or offset on to the SQL query, which then fails (500)
+          throw invalid(paging, "parameter '" + paging + "' must not be negative");
         }
       }
     }

@@ -47,6 +47,26 @@ class ClientErrorInterceptorTest {
   }
 
   @Test
+  void aNegativeCountOrOffsetIsRefusedBeforeTheSearchRuns() {
+    for (String paging : new String[] {"_count", "_offset"}) {
+      ca.uhn.fhir.rest.server.servlet.ServletRequestDetails request =
+          new ca.uhn.fhir.rest.server.servlet.ServletRequestDetails();
+      request.setParameters(java.util.Map.of(paging, new String[] {"-1"}));
+      request.setRequestPath("Patient");
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> interceptor.refuseNulCharacters(request))
+          .isInstanceOf(InvalidRequestException.class)
+          .hasMessageContaining(paging);
+    }
+    ca.uhn.fhir.rest.server.servlet.ServletRequestDetails fine =
+        new ca.uhn.fhir.rest.server.servlet.ServletRequestDetails();
+    fine.setParameters(java.util.Map.of("_count", new String[] {"0"}));
+    fine.setRequestPath("Patient");
+    assertThat(interceptor.refuseNulCharacters(fine)).isTrue();
+  }
+
+  @Test
   void clientErrorsAndDeliberateAnswersPassUnchanged() {
     assertThat(interceptor.translate(null, new InvalidRequestException("bad"))).isNull();
   }

@@ -18,13 +18,20 @@ import javax.net.ssl.SSLContext;
 
 /**
  * Sends the generator's requests to a running app and checks each answer: never 5xx, never a hang
- * (time-out), every 4xx an OperationOutcome; then the app's {@code /actuator/health} must still
- * answer UP. Prints the seed first, so a failing run is replayed with {@code -Dfuzz.seed=}.
+ * (time-out), every 4xx an OperationOutcome, a 4xx where the request must be refused ({@link
+ * FuzzRequest.Expect}); then the app's {@code /actuator/health} must still answer UP. Prints the
+ * seed first, so a failing run is replayed with {@code -Dfuzz.seed=}.
  */
 public final class FuzzRun {
 
   private static final Pattern OUTCOME =
       Pattern.compile("\"resourceType\"\\s*:\\s*\"OperationOutcome\"|<OperationOutcome[\\s>]");
+
+  private static final Pattern AUDIT_EVENT =
+      Pattern.compile("\"resourceType\"\\s*:\\s*\"AuditEvent\"");
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   /** The seed of this JVM's runs: {@code -Dfuzz.seed}, else a fixed one (reproducible builds). */
   public static long seed() {
@@ -71,6 +78,7 @@ public final class FuzzRun {
       int cases,
       int serverErrors,
       int clientErrorsWithoutOutcome,
+      int notRefused,
       int hangs,
       long p50Micros,
       long p99Micros,
@@ -83,7 +91,8 @@ public final class FuzzRun {
 
     public String summary() {
       return String.format(
-          "fuzz %s seed=%d cases=%d 5xx=%d 4xx-without-OperationOutcome=%d hangs=%d"
+          "fuzz %s seed=%d cases=%d 5xx=%d 4xx-without-OperationOutcome=%d not-refused=%d"
+              + " hangs=%d"
               + " p50=%.1fms p99=%.1fms max=%.1fms heap-after-GC=%dMiB->%dMiB health=%s"
               + " statuses=%s",
           app,
@@ -91,6 +100,7 @@ public final class FuzzRun {
           cases,
           serverErrors,
           clientErrorsWithoutOutcome,
+          notRefused,
           hangs,
           p50Micros / 1000.0,
           p99Micros / 1000.0,
@@ -112,6 +122,7 @@ public final class FuzzRun {
     int serverErrors = 0;
     int withoutOutcome = 0;
     int hangs = 0;
+    int unexpected = 0;
     Map<String, Integer> statuses = new TreeMap<>();
     List<String> failures = new ArrayList<>();
     for (int i = 0; i < cases; i++) {
@@ -134,6 +145,11 @@ public final class FuzzRun {
       }
       int status = response.statusCode();
       statuses.merge(status / 100 + "xx", 1, Integer::sum);
+      String expectation = expectationFailure(request, status, response.body());
+      if (expectation != null) {
+        unexpected++;
+        note(failures, status + " " + expectation + " " + request.describe());
+      }
       if (status >= 500) {
         serverErrors++;
         note(failures, status + " " + request.describe() + " -> " + head(response.body()));
@@ -158,6 +174,7 @@ public final class FuzzRun {
             cases,
             serverErrors,
             withoutOutcome,
+            unexpected,
             hangs,
             percentile(micros, 0.50),
             percentile(micros, 0.99),
@@ -170,6 +187,45 @@ public final class FuzzRun {
     System.out.println(result.summary());
     failures.forEach(f -> System.out.println("  " + f));
     return result;
+  }
+
+  /**
+   * Why the answer breaks the request's {@link FuzzRequest.Expect} (beyond no 5xx), or null. A
+   * refused request must get a 4xx; a batch of protected entries must be refused whole, or each of
+   * its entries must be, and no AuditEvent may come back.
+   */
+  static String expectationFailure(FuzzRequest request, int status, String body) {
+    switch (request.expect()) {
+      case REFUSED -> {
+        return status >= 400 && status < 500 ? null : "not refused (want 4xx)";
+      }
+      case ENTRIES_REFUSED -> {
+        if (status >= 400 && status < 500) {
+          return null;
+        }
+        if (status >= 300) {
+          return status >= 500 ? null : "not refused (want 4xx)";
+        }
+        if (AUDIT_EVENT.matcher(body).find()) {
+          return "an AuditEvent in the answer to a batch of protected entries";
+        }
+        try {
+          com.fasterxml.jackson.databind.JsonNode bundle = JSON.readTree(body);
+          for (com.fasterxml.jackson.databind.JsonNode entry : bundle.path("entry")) {
+            String entryStatus = entry.path("response").path("status").asText("");
+            if (!entryStatus.startsWith("4")) {
+              return "a protected batch entry answered '" + head(entryStatus) + "' (want 4xx)";
+            }
+          }
+          return bundle.path("entry").isEmpty() ? "a batch answer without entries" : null;
+        } catch (Exception e) {
+          return "a batch answer that is not a JSON Bundle";
+        }
+      }
+      default -> {
+        return null;
+      }
+    }
   }
 
   private HttpRequest build(FuzzRequest request) {

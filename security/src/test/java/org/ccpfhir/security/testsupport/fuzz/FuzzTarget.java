@@ -15,12 +15,16 @@ public final class FuzzTarget {
   /** One operation: path below the FHIR base (e.g. {@code $pseudonymize}), GET or POST. */
   public record Operation(String path, boolean post, List<String> parameters) {}
 
+  /** A request the fuzzing caller's role may not make directly, as a Bundle entry has it. */
+  public record Entry(String method, String url) {}
+
   final String name;
   final List<Operation> operations = new ArrayList<>();
   final Map<String, List<String>> searches = new LinkedHashMap<>();
   final List<String> validBodies = new ArrayList<>();
   final List<String> bodyPaths = new ArrayList<>();
   final List<String> formPaths = new ArrayList<>();
+  final List<Entry> protectedEntries = new ArrayList<>();
 
   public FuzzTarget(String name) {
     this.name = name;
@@ -63,6 +67,17 @@ public final class FuzzTarget {
   /** Paths from the root that take form posts (e.g. {@code /oauth2/token}). */
   public FuzzTarget formPaths(String... paths) {
     formPaths.addAll(List.of(paths));
+    return this;
+  }
+
+  /**
+   * A request the caller of the run may not make directly (e.g. {@code GET AuditEvent}, {@code POST
+   * $search-decide}); the batch shapes wrap these in Bundle entries ({@link
+   * HostileRequests#BATCH_ENTRY_RULES}). {@code url} is below the FHIR base, as in {@code
+   * Bundle.entry.request.url}.
+   */
+  public FuzzTarget protectedEntry(String method, String url) {
+    protectedEntries.add(new Entry(method, url));
     return this;
   }
 }

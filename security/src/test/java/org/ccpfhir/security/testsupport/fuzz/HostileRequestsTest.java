@@ -19,14 +19,17 @@ class HostileRequestsTest {
           + "\"Observation\",\"subject\":{\"reference\":\"urn:uuid:1\"}},\"request\":{\"method\":"
           + "\"POST\",\"url\":\"Observation\"}}]}";
 
-  private static FuzzTarget target() {
+  static FuzzTarget target() {
     return new FuzzTarget("test")
         .post("$pseudonymize", "target", "patient", "original")
         .get("$upload-status", "count")
         .search("Patient", "birthdate", "identifier")
         .validBody(BUNDLE)
         .bodyPaths("", "Patient")
-        .formPaths("/oauth2/token");
+        .formPaths("/oauth2/token")
+        .protectedEntry("GET", "AuditEvent")
+        .protectedEntry("POST", "AuditEvent")
+        .protectedEntry("POST", "$search-decide");
   }
 
   @Test
@@ -44,7 +47,7 @@ class HostileRequestsTest {
           .as(request.describe())
           .doesNotThrowAnyException();
       assertThat(request.path()).startsWith("/");
-      if (request.body() != null) {
+      if (request.body() != null && request.expect() == FuzzRequest.Expect.NO_SERVER_ERROR) {
         assertThat(request.body().length()).isLessThanOrEqualTo(HostileRequests.MAX_BODY);
       }
     }
@@ -57,7 +60,74 @@ class HostileRequestsTest {
             "path",
             "xml",
             "form",
-            "junk-body");
+            "junk-body",
+            "oversized-body",
+            "long-string",
+            "big-junk",
+            "entry-flood",
+            "parameter-flood",
+            "deep-json",
+            "deep-xml",
+            "entity-expansion",
+            "login-names");
+  }
+
+  @Test
+  void everyTenthRequestIsOverALimitAndBigBodiesAreFew() {
+    List<FuzzRequest> requests = draw(5, 3000);
+    for (FuzzRequest request : requests) {
+      boolean limit = request.index() % HostileRequests.LIMIT_EVERY == 9;
+      assertThat(limit).as(request.describe()).isEqualTo(isLimitShape(request.shape()));
+    }
+    assertThat(requests.stream().filter(r -> r.body() != null && r.body().length() >= 1 << 20))
+        .hasSize(LimitShapes.BIG_BODIES)
+        .allMatch(r -> r.expect() == FuzzRequest.Expect.REFUSED);
+  }
+
+  @Test
+  void limitShapesAreJustOverTheDefaultLimits() {
+    for (FuzzRequest request : draw(9, 5000)) {
+      String body = request.body();
+      switch (request.shape()) {
+        case "oversized-body" -> assertThat(body.length()).isGreaterThan(LimitShapes.FHIR_BODY);
+        case "long-string" ->
+            assertThat(body.length())
+                .isGreaterThan(LimitShapes.STRING_LENGTH)
+                .isLessThan(LimitShapes.FHIR_BODY);
+        case "entry-flood" ->
+            assertThat(count(body, "\"request\"")).isGreaterThan(LimitShapes.BUNDLE_ENTRIES);
+        case "parameter-flood" ->
+            assertThat(count(body, "\"name\"")).isGreaterThan(LimitShapes.PARAMETERS);
+        case "deep-json" ->
+            assertThat(2 * count(body, "[")).isGreaterThan(LimitShapes.NESTING_DEPTH);
+        case "deep-xml" ->
+            assertThat(count(body, "<extension")).isGreaterThan(LimitShapes.NESTING_DEPTH);
+        case "entity-expansion" -> {
+          // small on the wire, GB when expanded
+          assertThat(body).contains("<!ENTITY").hasSizeLessThan(200_000);
+          assertThat(request.expect()).isEqualTo(FuzzRequest.Expect.REFUSED);
+        }
+        case "login-names" -> {
+          int name = body.indexOf("&password") - "grant_type=password&username=".length();
+          assertThat(request.expect())
+              .isEqualTo(
+                  name > LimitShapes.LOGIN_NAME_LENGTH
+                      ? FuzzRequest.Expect.REFUSED
+                      : FuzzRequest.Expect.NO_SERVER_ERROR);
+        }
+        default -> {}
+      }
+    }
+  }
+
+  @Test
+  void loginNamesAreDistinct() {
+    List<String> names =
+        draw(13, 3000).stream()
+            .filter(r -> r.shape().equals("login-names"))
+            .map(r -> r.body().substring(0, r.body().indexOf("&password")))
+            .toList();
+    assertThat(names).hasSizeGreaterThan(20).doesNotHaveDuplicates();
   }
 
   @Test
@@ -74,17 +144,97 @@ class HostileRequestsTest {
   }
 
   @Test
-  void shapesOwnedByOtherFindingsAreNotGenerated() {
+  void batchEntriesOnlyWhenTheirSwitchIsOn() {
+    assertThat(HostileRequests.BATCH_ENTRY_RULES).as("finding 1 not yet on main").isFalse();
     for (FuzzRequest request : draw(3, 3000)) {
-      // finding 1: no batch Bundles with GET entries
-      assertThat(request.body() == null ? "" : request.body())
-          .doesNotContain("\"type\":\"batch\"")
-          .doesNotContain("\"method\":\"GET\"");
+      assertThat(request.shape()).isNotEqualTo("batch-entries");
+      assertThat(request.body() == null ? "" : request.body()).doesNotContain("\"method\":\"GET\"");
     }
+    List<FuzzRequest> batches =
+        draw(3, 3000, true).stream().filter(r -> r.shape().equals("batch-entries")).toList();
+    assertThat(batches).hasSize(300);
+    assertThat(batches).allMatch(r -> r.expect() == FuzzRequest.Expect.ENTRIES_REFUSED);
+    assertThat(batches)
+        .anyMatch(r -> r.body().contains("\"method\":\"GET\",\"url\":\"AuditEvent\""));
+    assertThat(batches).anyMatch(r -> r.body().contains("\"type\":\"transaction\""));
+    assertThat(batches)
+        .anyMatch(r -> r.body().contains("\"resource\":{\"resourceType\":\"AuditEvent\""));
+  }
+
+  @Test
+  void aBatchAnswerMustRefuseEveryProtectedEntryAndHoldNoAuditEvent() {
+    FuzzRequest batch =
+        new FuzzRequest(
+            0,
+            "batch-entries",
+            "POST",
+            "/fhir",
+            "application/fhir+json",
+            "{}",
+            FuzzRequest.Expect.ENTRIES_REFUSED);
+    assertThat(FuzzRun.expectationFailure(batch, 403, "{}")).isNull();
+    assertThat(
+            FuzzRun.expectationFailure(
+                batch,
+                200,
+                "{\"resourceType\":\"Bundle\",\"entry\":[{\"response\":{\"status\":\"403\"}}]}"))
+        .isNull();
+    assertThat(
+            FuzzRun.expectationFailure(
+                batch,
+                200,
+                "{\"resourceType\":\"Bundle\",\"entry\":[{\"response\":{\"status\":\"403\"}},"
+                    + "{\"response\":{\"status\":\"200 OK\"}}]}"))
+        .contains("200 OK");
+    assertThat(
+            FuzzRun.expectationFailure(
+                batch,
+                200,
+                "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":"
+                    + "\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\": \"AuditEvent\"}}]},"
+                    + "\"response\":{\"status\":\"403\"}}]}"))
+        .contains("AuditEvent");
+    FuzzRequest refused =
+        new FuzzRequest(
+            0,
+            "entity-expansion",
+            "POST",
+            "/fhir",
+            "application/fhir+xml",
+            "<x/>",
+            FuzzRequest.Expect.REFUSED);
+    assertThat(FuzzRun.expectationFailure(refused, 201, "")).isNotNull();
+    assertThat(FuzzRun.expectationFailure(refused, 413, "")).isNull();
+  }
+
+  private static boolean isLimitShape(String shape) {
+    return List.of(
+            "oversized-body",
+            "long-string",
+            "big-junk",
+            "entry-flood",
+            "parameter-flood",
+            "deep-json",
+            "deep-xml",
+            "entity-expansion",
+            "login-names")
+        .contains(shape);
+  }
+
+  private static int count(String text, String part) {
+    int count = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+      count++;
+    }
+    return count;
   }
 
   private static List<FuzzRequest> draw(long seed, int count) {
-    HostileRequests generator = new HostileRequests(seed, target());
+    return draw(seed, count, false);
+  }
+
+  private static List<FuzzRequest> draw(long seed, int count, boolean batchEntries) {
+    HostileRequests generator = new HostileRequests(seed, target(), batchEntries);
     List<FuzzRequest> requests = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       requests.add(generator.next());
