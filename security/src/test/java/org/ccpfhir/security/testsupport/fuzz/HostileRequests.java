@@ -17,11 +17,11 @@ package org.ccpfhir.security.testsupport.fuzz;
 public final class HostileRequests {
 
   /**
-   * Issue 16, finding 1 (access rules per batch/transaction entry). Off until that fix is on main;
-   * then on: batch Bundles with entries the caller may not make directly are sent to every target
-   * that names {@link FuzzTarget#protectedEntry}, and each must be refused.
+   * Issue 16, finding 1 (access rules per batch/transaction entry, {@code
+   * BundleEntryAuthorization}): batch Bundles with entries the caller may not make directly are
+   * sent to every target that names {@link FuzzTarget#protectedEntry}, and each must be refused.
    */
-  public static final boolean BATCH_ENTRY_RULES = false;
+  public static final boolean BATCH_ENTRY_RULES = true;
 
   /** Everyday shapes stay below this size (the big bodies are {@link LimitShapes}'). */
   static final int MAX_BODY = 256 * 1024;
