@@ -3,6 +3,8 @@ package org.ccpfhir.bridgehead.ingest;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.Constants;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import com.google.common.util.concurrent.Striped;
@@ -51,7 +53,34 @@ public class ConcurrentWriteGuard implements FhirServerInterceptor {
    * @throws ResourceVersionConflictException (409) when another request holds them too long
    */
   public void lockWrites(RequestDetails request, Bundle bundle) {
-    Set<String> keys = writeKeys(bundle);
+    lock(request, writeKeys(bundle));
+  }
+
+  /**
+   * Locks what a single create or update writes: its conditional URL (If-None-Exist, a conditional
+   * update) or its id, the same keys a transaction entry takes. Plain creates take no lock.
+   */
+  public void lockWrite(RequestDetails request, RestOperationTypeEnum operation) {
+    String key = null;
+    if (operation == RestOperationTypeEnum.CREATE) {
+      String ifNoneExist = request.getHeader(Constants.HEADER_IF_NONE_EXIST);
+      if (ifNoneExist != null && !ifNoneExist.isBlank()) {
+        key = request.getResourceName() + "?" + query(ifNoneExist);
+      }
+    } else if (operation == RestOperationTypeEnum.UPDATE) {
+      String conditional = request.getConditionalUrl(operation);
+      if (conditional != null) {
+        key = conditional;
+      } else if (request.getId() != null && request.getId().hasIdPart()) {
+        key = request.getResourceName() + "/" + request.getId().getIdPart();
+      }
+    }
+    if (key != null) {
+      lock(request, Set.of(key));
+    }
+  }
+
+  private void lock(RequestDetails request, Set<String> keys) {
     if (keys.isEmpty() || request.getUserData().containsKey(HELD)) {
       return;
     }

@@ -47,6 +47,8 @@ public class IngestRequestInterceptor implements FhirServerInterceptor {
       case CREATE, UPDATE -> {
         ingestService.prepareResource(resource, resource.fhirType());
         checked(request).add(resource);
+        // parallel conditional writes of one patient: HAPI does not always serialise them
+        writeGuard.lockWrite(request, operation);
       }
       default -> {
         // reads, searches and operations carry no data to store

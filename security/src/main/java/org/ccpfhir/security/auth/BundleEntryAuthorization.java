@@ -103,7 +103,12 @@ public class BundleEntryAuthorization {
     if (!entry.getRequest().hasMethod() || !entry.getRequest().hasUrl()) {
       throw invalid(where, where + ": the entry has no request method or url");
     }
-    String method = entry.getRequest().getMethod().toCode();
+    // an unknown method (e.g. FOO) parses into an element without a value
+    Bundle.HTTPVerb verb = entry.getRequest().getMethod();
+    if (verb == null || verb == Bundle.HTTPVerb.NULL) {
+      throw invalid(where, where + ": the entry's request method is not an HTTP verb of FHIR");
+    }
+    String method = verb.toCode();
     String url = entry.getRequest().getUrl();
     String base = request.getFhirServerBase();
     if (ABSOLUTE.matcher(url).matches()) {

@@ -165,6 +165,20 @@ class BundleEntryAuthorizationTest {
   }
 
   @Test
+  void anEntryWhoseMethodHasNoValueIsInvalid() {
+    // "_method": {"id": "x"} in JSON: the element exists, its value does not
+    org.hl7.fhir.r4.model.Enumeration<HTTPVerb> method =
+        new org.hl7.fhir.r4.model.Enumeration<>(new Bundle.HTTPVerbEnumFactory());
+    method.setId("x");
+    Bundle bundle = bundle(BundleType.BATCH);
+    bundle.addEntry().getRequest().setMethodElement(method).setUrl("Patient");
+
+    assertThatThrownBy(() -> check(bundle))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("Bundle.entry[0]");
+  }
+
+  @Test
   void withoutAnAuthenticationNothingPasses() {
     SecurityContextHolder.clearContext();
     Bundle bundle = bundle(BundleType.BATCH);
