@@ -52,7 +52,8 @@ final class ValidatorResidue {
       fields[4] = accessible(InstanceValidator.class, "crLookups");
     } catch (ReflectiveOperationException | RuntimeException e) {
       LOG.warn(
-          "fhir-core InstanceValidator changed ({}); core validators are not reused", e.toString());
+          "fhir-core InstanceValidator changed ({}); core validators are not reused",
+          e.getClass().getName());
       fields = new Field[5];
     }
     CODING_OBSERVER = fields[0];
@@ -88,7 +89,7 @@ final class ValidatorResidue {
       ((Map<?, ?>) CANONICAL_LOOKUPS.get(validator)).clear();
       return true;
     } catch (IllegalAccessException | RuntimeException e) {
-      LOG.warn("Could not clear a core validator ({}); it is dropped", e.toString());
+      LOG.warn("Could not clear a core validator ({}); it is dropped", e.getClass().getName());
       return false;
     }
   }
