@@ -1,6 +1,7 @@
 package org.ccpfhir.bridgehead.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ccpfhir.bridgehead.SiteBundles.patientOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -16,11 +17,9 @@ import org.ccpfhir.synthetic.EntryMode;
 import org.ccpfhir.synthetic.SyntheticPatientGenerator;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
 import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
 import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -194,15 +193,6 @@ class BatchEntryAccessIT extends PostgresIT {
 
   private static void get(Bundle bundle, String url) {
     bundle.addEntry().getRequest().setMethod(HTTPVerb.GET).setUrl(url);
-  }
-
-  private static Patient patientOf(Bundle bundle) {
-    return bundle.getEntry().stream()
-        .map(BundleEntryComponent::getResource)
-        .filter(Patient.class::isInstance)
-        .map(Patient.class::cast)
-        .findFirst()
-        .orElseThrow();
   }
 
   private String json(Resource resource) {

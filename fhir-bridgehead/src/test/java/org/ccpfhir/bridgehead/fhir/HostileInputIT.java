@@ -1,6 +1,7 @@
 package org.ccpfhir.bridgehead.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ccpfhir.bridgehead.SiteBundles.patientOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -182,14 +183,5 @@ class HostileInputIT extends PostgresIT {
     if (where != null) {
       response.then().body("issue.expression.flatten()", hasItem(where));
     }
-  }
-
-  private static Patient patientOf(Bundle bundle) {
-    return bundle.getEntry().stream()
-        .map(Bundle.BundleEntryComponent::getResource)
-        .filter(Patient.class::isInstance)
-        .map(Patient.class::cast)
-        .findFirst()
-        .orElseThrow();
   }
 }

@@ -1,6 +1,7 @@
 package org.ccpfhir.bridgehead.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ccpfhir.bridgehead.SiteBundles.patientOf;
 
 import io.restassured.response.Response;
 import java.util.ArrayList;
@@ -139,14 +140,5 @@ class ConcurrentResendIT extends PostgresIT {
         .map(BundleEntryComponent::getResource)
         .filter(r -> r.fhirType().equals("Condition"))
         .count();
-  }
-
-  private static Patient patientOf(Bundle bundle) {
-    return bundle.getEntry().stream()
-        .map(BundleEntryComponent::getResource)
-        .filter(Patient.class::isInstance)
-        .map(Patient.class::cast)
-        .findFirst()
-        .orElseThrow();
   }
 }

@@ -1,6 +1,7 @@
 package org.ccpfhir.bridgehead.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ccpfhir.bridgehead.SiteBundles.patientOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -8,10 +9,10 @@ import static org.hamcrest.Matchers.hasItem;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.ccpfhir.bridgehead.PostgresIT;
+import org.ccpfhir.bridgehead.SiteBundles;
 import org.ccpfhir.synthetic.EntryMode;
 import org.ccpfhir.synthetic.SyntheticPatientGenerator;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
@@ -302,25 +303,8 @@ class IngestIT extends PostgresIT {
     throw new IllegalStateException("generated patient without coded observation");
   }
 
-  private static Patient patientOf(Bundle bundle) {
-    return bundle.getEntry().stream()
-        .map(BundleEntryComponent::getResource)
-        .filter(Patient.class::isInstance)
-        .map(Patient.class::cast)
-        .findFirst()
-        .orElseThrow();
-  }
-
   private Bundle searchPatients(Identifier identifier) {
-    return client
-        .search()
-        .forResource(Patient.class)
-        .where(
-            Patient.IDENTIFIER
-                .exactly()
-                .systemAndIdentifier(identifier.getSystem(), identifier.getValue()))
-        .returnBundle(Bundle.class)
-        .execute();
+    return SiteBundles.patientsWith(client, identifier);
   }
 
   private int countPatients(Identifier identifier) {

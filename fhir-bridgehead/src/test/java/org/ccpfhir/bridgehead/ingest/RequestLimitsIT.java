@@ -1,6 +1,7 @@
 package org.ccpfhir.bridgehead.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ccpfhir.bridgehead.SiteBundles.patientOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -11,10 +12,10 @@ import java.time.Duration;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.ccpfhir.bridgehead.PostgresIT;
+import org.ccpfhir.bridgehead.SiteBundles;
 import org.ccpfhir.synthetic.EntryMode;
 import org.ccpfhir.synthetic.SyntheticPatientGenerator;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
@@ -148,27 +149,8 @@ class RequestLimitsIT extends PostgresIT {
     return new SyntheticPatientGenerator(seed, "HD", EntryMode.POST, false).patient(0);
   }
 
-  private static Patient patientOf(Bundle bundle) {
-    return bundle.getEntry().stream()
-        .map(BundleEntryComponent::getResource)
-        .filter(Patient.class::isInstance)
-        .map(Patient.class::cast)
-        .findFirst()
-        .orElseThrow();
-  }
-
   private int countPatients(Identifier identifier) {
-    return client
-        .search()
-        .forResource(Patient.class)
-        .where(
-            Patient.IDENTIFIER
-                .exactly()
-                .systemAndIdentifier(identifier.getSystem(), identifier.getValue()))
-        .returnBundle(Bundle.class)
-        .execute()
-        .getEntry()
-        .size();
+    return SiteBundles.patientsWith(client, identifier).getEntry().size();
   }
 
   private String json(Bundle bundle) {
