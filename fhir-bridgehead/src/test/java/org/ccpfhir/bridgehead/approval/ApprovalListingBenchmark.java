@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.ccpfhir.bridgehead.PostgresIT;
-import org.ccpfhir.bridgehead.searchagent.persistence.LocalSearchRequest;
 import org.ccpfhir.bridgehead.searchagent.persistence.SearchAgentRepository;
 import org.ccpfhir.synthetic.EntryMode;
 import org.ccpfhir.synthetic.SyntheticPatientGenerator;
@@ -60,28 +59,7 @@ class ApprovalListingBenchmark extends PostgresIT {
               .mapToObj(i -> ids.get((from + i) % patients))
               .toList();
       String task = "bench-" + UUID.randomUUID();
-      repository.insert(
-          new LocalSearchRequest(
-              task,
-              task + "-request",
-              "researcher",
-              "Condition.code=C50",
-              null,
-              now + 86_400_000L,
-              "",
-              "received",
-              List.of(),
-              false,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              false,
-              now + r),
-          now);
-      repository.saveMatches(task, matched, null, now);
+      ReceivedRequests.insert(repository, task, matched, now, now + r);
     }
     System.out.printf(
         "listing bench: %d patients, %d requests x %d matches ready in %d s%n",

@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.ccpfhir.bridgehead.PostgresIT;
-import org.ccpfhir.bridgehead.searchagent.persistence.LocalSearchRequest;
 import org.ccpfhir.bridgehead.searchagent.persistence.SearchAgentRepository;
 import org.ccpfhir.synthetic.EntryMode;
 import org.ccpfhir.synthetic.SyntheticPatientGenerator;
@@ -80,28 +79,7 @@ class ApprovalListingIT extends PostgresIT {
   private void insertRequest(List<String> matches) {
     long now = System.currentTimeMillis();
     String task = "listing-" + UUID.randomUUID();
-    repository.insert(
-        new LocalSearchRequest(
-            task,
-            task + "-request",
-            "researcher",
-            "Condition.code=C50",
-            null,
-            now + 86_400_000L,
-            "",
-            "received",
-            List.of(),
-            false,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            false,
-            now),
-        now);
-    repository.saveMatches(task, matches, null, now);
+    ReceivedRequests.insert(repository, task, matches, now, now);
   }
 
   private List<String> createPatients(int count) {
