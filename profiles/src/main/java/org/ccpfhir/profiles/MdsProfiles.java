@@ -64,6 +64,22 @@ public final class MdsProfiles {
       DKTK_BASE + "onco-core-Extension-GesamtbeurteilungResidualstatus";
 
   public static final String BBMRI_SPECIMEN = "https://fhir.bbmri.de/StructureDefinition/Specimen";
+  public static final String BBMRI_PATIENT = "https://fhir.bbmri.de/StructureDefinition/Patient";
+
+  /** Profiles of the MII KDS module Onkologie (oBDS-based). */
+  public static final String MII_ONKO_BASE =
+      "https://www.medizininformatik-initiative.de/fhir/ext/modul-onko/StructureDefinition/";
+
+  /** Profiles of the MII KDS module Person. */
+  public static final String MII_PERSON_BASE =
+      "https://www.medizininformatik-initiative.de/fhir/core/modul-person/StructureDefinition/";
+
+  /**
+   * MII's one TNM classification profile; clinical or pathological is told by its code, so it is
+   * mapped to {@link #TNM_CLINICAL} here and {@link ProfileSelector} takes the one the code calls
+   * for.
+   */
+  public static final String MII_TNM = MII_ONKO_BASE + "mii-pr-onko-tnm-klassifikation";
 
   /** All resource profiles of this module. */
   public static final List<String> ALL_PROFILES =
@@ -102,7 +118,7 @@ public final class MdsProfiles {
           DKTK_EXT_RESIDUAL_LOCAL,
           DKTK_EXT_RESIDUAL_OVERALL);
 
-  /** DKTK onco-core / BBMRI profile URL to the profile here that covers the same data. */
+  /** DKTK onco-core / BBMRI / MII KDS profile URL to the profile here that covers the same data. */
   public static final Map<String, String> FOREIGN_TO_MDS = foreignMapping();
 
   private MdsProfiles() {}
@@ -145,7 +161,18 @@ public final class MdsProfiles {
     map.put(DKTK_BASE + "onco-core-Procedure-Strahlentherapie", RADIOTHERAPY);
     map.put(DKTK_BASE + "onco-core-MedicationStatement-Systemtherapie", SYSTEMIC_THERAPY);
     map.put(DKTK_BASE + "onco-core-ClinicalImpression-Verlauf", FOLLOW_UP);
+    map.put(DKTK_BASE + "onco-core-Patient-Pseudonym", PATIENT);
     map.put(BBMRI_SPECIMEN, SPECIMEN);
+    map.put(BBMRI_PATIENT, PATIENT);
+    // MII KDS: only the profiles whose facts an MDS profile holds; the others (therapies as
+    // Procedure, cause of death, TNM categories as separate Observations, ...) are base R4, and
+    // InputShapes says so in a warning
+    map.put(MII_PERSON_BASE + "Patient", PATIENT);
+    map.put(MII_PERSON_BASE + "PatientPseudonymisiert", PATIENT);
+    map.put(MII_ONKO_BASE + "mii-pr-onko-diagnose-primaertumor", PRIMARY_DIAGNOSIS);
+    map.put(MII_ONKO_BASE + "mii-pr-onko-histologie-icdo3", HISTOLOGY);
+    map.put(MII_ONKO_BASE + "mii-pr-onko-grading", GRADING);
+    map.put(MII_TNM, TNM_CLINICAL);
     return Collections.unmodifiableMap(map);
   }
 }

@@ -59,6 +59,10 @@ public final class MdsValidator implements ResourceValidator {
             new CommonCodeSystemsTerminologyService(ctx),
             new SnapshotGeneratingValidationSupport(ctx),
             unknownCodeSystems);
+    // FHIR: "one of the Coding values SHALL be from the specified value set" (also the reference
+    // validator and FastMdsValidator); HAPI's default wants every coding in it, which refuses an
+    // MII or DKTK coding sent next to the MDS one
+    chain.setCodeableConceptValidationSuccessfulIfNotAllCodingsAreValid(true);
     this.validator = ctx.newValidator();
     validator.setValidateAgainstStandardSchema(false);
     validator.setValidateAgainstStandardSchematron(false);

@@ -19,7 +19,8 @@ import org.hl7.fhir.r4.model.Procedure;
  *
  * <ol>
  *   <li>Profiles of this module named in {@code meta.profile} are taken as they are.
- *   <li>Otherwise DKTK onco-core / BBMRI profile URLs in {@code meta.profile} are mapped to ours.
+ *   <li>Otherwise DKTK onco-core / BBMRI / MII KDS profile URLs in {@code meta.profile} are mapped
+ *       to ours; a resource that declares only MII KDS profiles without MDS counterpart is base R4.
  *   <li>Otherwise the shape decides: resource type, the LOINC code of an Observation, the therapy
  *       type of a Procedure or MedicationStatement, an ICD-10-GM code of a Condition.
  * </ol>
@@ -70,8 +71,18 @@ public final class ProfileSelector {
       // some exporters declare TNMc and TNMp at once; the LOINC code tells which one applies
       return byShape;
     }
+    if (declared.stream().map(MdsProfiles::stripVersion).anyMatch(MdsProfiles.MII_TNM::equals)
+        && !byShape.isEmpty()) {
+      // MII has one TNM profile for both; its code tells clinical from pathological
+      return byShape;
+    }
     if (!mapped.isEmpty()) {
       return List.copyOf(mapped);
+    }
+    if (declared.stream().anyMatch(ProfileSelector::isMii)) {
+      // an MII KDS profile without MDS counterpart (e.g. its Specimen, its therapies as
+      // Procedure): its content is not MDS-shaped, so the MDS profile of the type would refuse it
+      return List.of();
     }
     return byShape;
   }
@@ -88,6 +99,10 @@ public final class ProfileSelector {
       case "Specimen" -> Optional.of(MdsProfiles.SPECIMEN);
       default -> Optional.empty();
     };
+  }
+
+  private static boolean isMii(String url) {
+    return url.startsWith(MdsProfiles.MII_ONKO_BASE) || url.startsWith(MdsProfiles.MII_PERSON_BASE);
   }
 
   private static List<String> declaredProfiles(IBaseResource resource) {
