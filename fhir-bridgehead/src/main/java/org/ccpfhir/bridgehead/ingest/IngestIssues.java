@@ -42,6 +42,22 @@ public final class IngestIssues {
             i -> i.getSeverity() == IssueSeverity.ERROR || i.getSeverity() == IssueSeverity.FATAL);
   }
 
+  /** True when there is any issue, warnings and information included. */
+  public synchronized boolean hasIssues() {
+    return !issues.isEmpty();
+  }
+
+  /** Adds all issues of another collection. */
+  public void addAll(IngestIssues other) {
+    List<OperationOutcomeIssueComponent> copy;
+    synchronized (other) {
+      copy = List.copyOf(other.issues);
+    }
+    synchronized (this) {
+      issues.addAll(copy);
+    }
+  }
+
   /** The issues as an OperationOutcome, errors first. */
   public synchronized OperationOutcome toOperationOutcome() {
     OperationOutcome outcome = new OperationOutcome();

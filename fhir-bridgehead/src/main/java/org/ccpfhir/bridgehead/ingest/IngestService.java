@@ -11,15 +11,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.ccpfhir.profiles.shapes.InputShapes;
+import org.ccpfhir.profiles.shapes.ShapeNote;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Service;
 
 /**
- * Prepares a submission for the store: keeps IDAT out, makes entries idempotent and validates every
- * resource against the MDS profiles. A submission with any error is refused as a whole with one
- * OperationOutcome naming entry, resource, location and rule, and nothing of it is stored.
+ * Prepares a submission for the store: brings foreign input shapes into the MDS shape, keeps IDAT
+ * out, makes entries idempotent and validates every resource against the MDS profiles. A
+ * transaction (or single write) with any error is refused as a whole with one OperationOutcome
+ * naming entry, resource, location and rule, and nothing of it is stored; a batch is judged entry
+ * by entry.
  */
 @Service
 public class IngestService {
@@ -29,6 +36,7 @@ public class IngestService {
   private final ConditionalEntryRewriter rewriter;
   private final EntryValidator validator;
   private final IngestProperties properties;
+  private final InputShapes shapes = new InputShapes();
   private final ExecutorService pool;
   private final Semaphore bundles;
 
@@ -47,25 +55,83 @@ public class IngestService {
     this.bundles = new Semaphore(properties.concurrentBundles(), true);
   }
 
-  /** Checks a transaction or batch bundle; throws 422 with an OperationOutcome on any error. */
-  public void prepareBundle(Bundle bundle) {
-    IngestIssues issues = new IngestIssues();
+  /**
+   * Checks a transaction or batch bundle. Foreign input shapes (DKTK onco-core, MII KDS Onkologie)
+   * are brought into the MDS shape first ({@link InputShapes}); what cannot be carried over becomes
+   * a warning of its entry. A transaction with any error is refused as a whole (422 with one
+   * OperationOutcome); a batch is judged entry by entry: the answer names the refused entries, and
+   * the caller refuses those alone.
+   *
+   * @return the issues of every entry (warnings, and the errors of refused batch entries)
+   */
+  public BundleCheck prepareBundle(Bundle bundle) {
+    boolean batch = bundle.getType() == Bundle.BundleType.BATCH;
     List<BundleEntryComponent> entries = bundle.getEntry();
+    List<IngestIssues> perEntry = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      perEntry.add(new IngestIssues());
+    }
+    for (ShapeNote note : shapes.normalise(bundle)) {
+      perEntry
+          .get(note.entry())
+          .add(
+              note.lost() ? IssueSeverity.WARNING : IssueSeverity.INFORMATION,
+              IssueType.INFORMATIONAL,
+              note.expression(),
+              note.message());
+    }
     for (int i = 0; i < entries.size(); i++) {
       if (entries.get(i).hasResource()) {
-        idatGuard.applyOnIngest(entries.get(i).getResource(), entryPath(i), issues);
+        idatGuard.applyOnIngest(entries.get(i).getResource(), entryPath(i), perEntry.get(i));
       }
     }
-    if (issues.hasErrors()) {
+    BundleCheck check = new BundleCheck(perEntry);
+    if (!batch && check.hasErrors()) {
       // IDAT are refused before validation so that no validator message can echo them.
-      throw refusal(issues);
+      throw refusal(check.merged());
     }
     if (properties.conditionalByIdentifier()) {
       rewriter.rewrite(bundle);
     }
-    validateInTurn(entries, issues);
-    if (issues.hasErrors()) {
-      throw refusal(issues);
+    validateInTurn(entries, perEntry);
+    if (!batch && check.hasErrors()) {
+      throw refusal(check.merged());
+    }
+    return check;
+  }
+
+  /** The issues of each entry of a checked bundle, in entry order. */
+  public static final class BundleCheck {
+
+    private final List<IngestIssues> entries;
+
+    BundleCheck(List<IngestIssues> entries) {
+      this.entries = entries;
+    }
+
+    /** True when the entry at this index has an error (it must not be stored). */
+    public boolean refused(int index) {
+      return entries.get(index).hasErrors();
+    }
+
+    /** True when the entry has any issue to report (warnings included). */
+    public boolean hasIssues(int index) {
+      return entries.get(index).hasIssues();
+    }
+
+    /** The entry's issues as an OperationOutcome. */
+    public OperationOutcome outcome(int index) {
+      return entries.get(index).toOperationOutcome();
+    }
+
+    boolean hasErrors() {
+      return entries.stream().anyMatch(IngestIssues::hasErrors);
+    }
+
+    IngestIssues merged() {
+      IngestIssues all = new IngestIssues();
+      entries.forEach(all::addAll);
+      return all;
     }
   }
 
@@ -74,7 +140,7 @@ public class IngestService {
    * bundles cannot hold more validation state than the heap has; a bundle that does not get a
    * permit within {@code ccp.ingest.bundle-wait} is answered 429 (nothing stored, send again).
    */
-  private void validateInTurn(List<BundleEntryComponent> entries, IngestIssues issues) {
+  private void validateInTurn(List<BundleEntryComponent> entries, List<IngestIssues> issues) {
     boolean permitted;
     try {
       permitted = bundles.tryAcquire(properties.bundleWait().toMillis(), TimeUnit.MILLISECONDS);
@@ -95,6 +161,8 @@ public class IngestService {
   /** Checks a single resource (create, update, patch result). */
   public void prepareResource(Resource resource, String path) {
     IngestIssues issues = new IngestIssues();
+    // notes of a single write have no response entry to go to; the normalisation still applies
+    shapes.normalise(resource, path);
     idatGuard.apply(resource, path, issues);
     if (!issues.hasErrors()) {
       validator.validate(resource, path, issues);
@@ -104,13 +172,15 @@ public class IngestService {
     }
   }
 
-  private void validateAll(List<BundleEntryComponent> entries, IngestIssues issues) {
+  private void validateAll(List<BundleEntryComponent> entries, List<IngestIssues> issues) {
     List<Future<?>> futures = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       Resource resource = entries.get(i).getResource();
-      if (resource != null) {
+      IngestIssues entryIssues = issues.get(i);
+      // an entry refused for IDAT is not validated: no validator message may echo them
+      if (resource != null && !entryIssues.hasErrors()) {
         String path = entryPath(i);
-        futures.add(pool.submit(() -> validator.validate(resource, path, issues)));
+        futures.add(pool.submit(() -> validator.validate(resource, path, entryIssues)));
       }
     }
     for (Future<?> future : futures) {
@@ -127,6 +197,11 @@ public class IngestService {
 
   private UnprocessableEntityException refusal(IngestIssues issues) {
     return new UnprocessableEntityException(fhirContext, issues.toOperationOutcome());
+  }
+
+  /** The 422 of one refused batch entry, thrown when the store gets to it. */
+  UnprocessableEntityException refusal(OperationOutcome outcome) {
+    return new UnprocessableEntityException(fhirContext, outcome);
   }
 
   static String entryPath(int index) {

@@ -7,6 +7,7 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
 
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Component;
  * Last line of defence: every clinical resource written through any path (patch, conditional
  * operations, future operations) passes the IDAT guard and profile validation before it is stored.
  * Throwing here rolls back the whole database transaction. Resources that the request-level check
- * has already validated are skipped. Internal writes without a request (terminology and conformance
- * resources loaded at start-up) are not clinical data and are not checked.
+ * has already validated are skipped; a batch entry it refused is answered with its own 422 here.
+ * Internal writes without a request (terminology and conformance resources loaded at start-up) are
+ * not clinical data and are not checked.
  */
 @Component
 @Interceptor
@@ -42,6 +44,10 @@ public class IngestStorageInterceptor {
   private void check(IBaseResource resource, RequestDetails request) {
     if (request == null || !(resource instanceof Resource r) || isConformance(r)) {
       return;
+    }
+    OperationOutcome refused = IngestRequestInterceptor.refusals(request).get(r);
+    if (refused != null) {
+      throw ingestService.refusal(refused);
     }
     Set<Resource> checked = IngestRequestInterceptor.checked(request);
     if (!checked.contains(r)) {
