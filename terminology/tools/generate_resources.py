@@ -187,8 +187,13 @@ def m_symbol():
         c("m,is", "m,is", "m,is", "Multiple Primärtumoren mit In-situ-Komponente.",
           "Multiple primary tumours with an in situ component."),
     ]
-    for n in range(2, 10):
+    # every code the oBDS pattern allows, so that the list is complete: a required binding to a
+    # "fragment" code system cannot be checked by the HL7 validator
+    for n in range(2, 1000):
         concepts.append(c(str(n), f"{n} Primärtumoren", f"{n} primary tumours"))
+    for n in range(2, 1000):
+        concepts.append(c(f"{n},is", f"{n} Primärtumoren mit In-situ-Komponente",
+                          f"{n} primary tumours with an in situ component"))
     return concepts
 
 
@@ -388,9 +393,51 @@ ICDO3_VERSIONS = [
 # Sample material types (BBMRI.de list) with the derived properties kind, fixation and origin.
 
 
+# The code system lives at BBMRI.de's URL, so its displays are BBMRI's own (English); the German
+# and English wording written here are designations. A display of ours would make every coding
+# with BBMRI's display a "wrong display" to the HL7 validator.
+BBMRI_DISPLAYS = {
+    "whole-blood": "Whole blood",
+    "bone-marrow": "Bone marrow",
+    "buffy-coat": "Buffy-Coat",
+    "dried-whole-blood": "Dried whole blood",
+    "peripheral-blood-cells-vital": "Peripheral blood mononuclear cells (PBMCs, viable)",
+    "blood-plasma": "Plasma",
+    "plasma-edta": "Plasma, EDTA",
+    "plasma-citrat": "Plasma, Citrat",
+    "plasma-heparin": "Plasma, Heparin",
+    "plasma-cell-free": "Plasma, cell free",
+    "plasma-other": "Plasma, other",
+    "blood-serum": "Serum",
+    "ascites": "Ascites",
+    "csf-liquor": "CSF/Liquor",
+    "saliva": "Saliva",
+    "stool-faeces": "Stool/Faeces",
+    "urine": "Urine",
+    "swab": "Swab",
+    "liquid-other": "Other liquid biosample/storage",
+    "tissue-ffpe": "Tissue FFPE",
+    "tumor-tissue-ffpe": "Tumor tissue (FFPE)",
+    "normal-tissue-ffpe": "Normal tissue (FFPE)",
+    "other-tissue-ffpe": "Other tissue (FFPE)",
+    "tissue-frozen": "Tissue frozen",
+    "tumor-tissue-frozen": "Tumor tissue (frozen)",
+    "normal-tissue-frozen": "Normal tissue (frozen)",
+    "other-tissue-frozen": "Other tissue (frozen)",
+    "tissue-other": "Other tissue storage",
+    "dna": "DNA",
+    "cf-dna": "cfDNA",
+    "g-dna": "gDNA",
+    "rna": "RNA",
+    "derivative-other": "Other derivative",
+}
+
+
 def s(code, de, en, kind, fixation, origin, children=None):
-    return c(code, de, en, props={"kind": kind, "fixation": fixation, "origin": origin},
-             children=children)
+    concept = c(code, de, en, props={"kind": kind, "fixation": fixation, "origin": origin},
+                children=children)
+    concept["display"] = BBMRI_DISPLAYS[code]
+    return concept
 
 
 SAMPLE_TYPES = [
@@ -598,12 +645,14 @@ def translation(text):
 
 
 def concept_json(concept, prop_types):
-    out = {"code": concept["code"], "display": concept["de"]}
+    out = {"code": concept["code"], "display": concept.get("display", concept["de"])}
     if concept["def_de"]:
         out["definition"] = concept["def_de"]
         if concept["def_en"]:
             out["_definition"] = translation(concept["def_en"])
     out["designation"] = [{"language": "en", "value": concept["en"]}]
+    if "display" in concept:
+        out["designation"].insert(0, {"language": "de", "value": concept["de"]})
     if concept["props"]:
         out["property"] = [
             {"code": k, ("valueCode" if prop_types[k] == "code" else "valueString"): v}
@@ -618,12 +667,12 @@ def count(concepts):
 
 
 def code_system(name, url, title, description, concepts, content="complete", properties=None,
-                hierarchical=False):
+                hierarchical=False, language="de"):
     prop_types = {p["code"]: p["type"] for p in (properties or [])}
     cs = {
         "resourceType": "CodeSystem",
         "id": name,
-        "language": "de",
+        "language": language,
         "url": url,
         "version": VERSION,
         "name": "".join(part[:1].upper() + part[1:] for part in name.split("-")),
@@ -736,9 +785,9 @@ def all_code_systems():
                     dktk_description("TNM-r-Symbol (K-21)."), R_SYMBOL),
         code_system("TNMmSymbolCS", d + "TNMmSymbolCS", "TNM-m-Symbol",
                     dktk_description("TNM-m-Symbol (K-14): m, is, m,is oder die Anzahl der "
-                                     "Primärtumoren (2-999, optional mit ',is'). Offene Liste: "
-                                     "die Validierung prüft das oBDS-Muster."),
-                    m_symbol(), content="fragment"),
+                                     "Primärtumoren (2-999, optional mit ',is'); alle Codes des "
+                                     "oBDS-Musters sind aufgezählt."),
+                    m_symbol()),
         code_system("LokaleBeurteilungResidualstatusCS", d + "LokaleBeurteilungResidualstatusCS",
                     "Lokale Beurteilung des Residualstatus",
                     dktk_description("R-Klassifikation bezogen auf den Primärtumorbereich (K-23)."),
@@ -814,7 +863,7 @@ def all_code_systems():
                     "Probenmaterialtypen der BBMRI.de-Liste (B-2, B-3, B-5). Von ccp-fhir unter der "
                     "BBMRI.de-URL geschrieben; die Eigenschaften kind, fixation und origin sind "
                     "eine CCP-Ableitung.", SAMPLE_TYPES, properties=SAMPLE_PROPERTIES,
-                    hierarchical=True),
+                    hierarchical=True, language="en"),
     ]
 
 

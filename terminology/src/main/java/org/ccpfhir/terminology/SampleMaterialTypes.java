@@ -107,8 +107,8 @@ public final class SampleMaterialTypes {
   private static SampleMaterialType toType(ConceptDefinitionComponent concept) {
     return new SampleMaterialType(
         concept.getCode(),
-        concept.getDisplay(),
-        englishDisplay(concept),
+        designation(concept, "de"),
+        designation(concept, "en"),
         SampleMaterialType.enumOf(Kind.class, property(concept, "kind")),
         SampleMaterialType.enumOf(Fixation.class, property(concept, "fixation")),
         SampleMaterialType.enumOf(Origin.class, property(concept, "origin")));
@@ -125,9 +125,10 @@ public final class SampleMaterialTypes {
                 new IllegalStateException("Property " + name + " missing on " + concept.getCode()));
   }
 
-  private static String englishDisplay(ConceptDefinitionComponent concept) {
+  // the display is BBMRI.de's own (the code system is published at its URL); ours are designations
+  private static String designation(ConceptDefinitionComponent concept, String language) {
     return concept.getDesignation().stream()
-        .filter(d -> "en".equals(d.getLanguage()))
+        .filter(d -> language.equals(d.getLanguage()))
         .map(ConceptDefinitionDesignationComponent::getValue)
         .findFirst()
         .orElse(concept.getDisplay());

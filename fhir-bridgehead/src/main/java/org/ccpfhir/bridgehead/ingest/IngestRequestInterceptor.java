@@ -95,11 +95,11 @@ public class IngestRequestInterceptor implements FhirServerInterceptor {
 
   /**
    * Adds each entry's warnings (input shape notes) to its {@code response.outcome} of the
-   * transaction- or batch-response, next to HAPI's own information issue; a refused batch entry
-   * carries them in its refusal already.
+   * transaction- or batch-response, next to HAPI's own information issue. A refused batch entry
+   * gets its full OperationOutcome (HAPI's batch keeps only the exception message of it).
    */
   @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
-  public boolean addEntryWarnings(RequestDetails request, IBaseResource response) {
+  public boolean addEntryOutcomes(RequestDetails request, IBaseResource response) {
     if (!(request.getUserData().get(BUNDLE_CHECK) instanceof IngestService.BundleCheck check)
         || !(response instanceof Bundle bundle)
         || (bundle.getType() != Bundle.BundleType.TRANSACTIONRESPONSE
@@ -107,16 +107,17 @@ public class IngestRequestInterceptor implements FhirServerInterceptor {
       return true;
     }
     List<BundleEntryComponent> entries = bundle.getEntry();
-    for (int i = 0; i < entries.size(); i++) {
+    for (int i = 0; i < entries.size() && i < check.size(); i++) {
       BundleEntryComponent entry = entries.get(i);
-      if (!check.hasIssues(i) || check.refused(i)) {
-        continue;
-      }
-      OperationOutcome notes = check.outcome(i);
-      if (entry.getResponse().getOutcome() instanceof OperationOutcome existing) {
-        notes.getIssue().forEach(existing::addIssue);
-      } else {
-        entry.getResponse().setOutcome(notes);
+      if (check.refused(i)) {
+        entry.getResponse().setOutcome(check.outcome(i));
+      } else if (check.hasIssues(i)) {
+        OperationOutcome notes = check.outcome(i);
+        if (entry.getResponse().getOutcome() instanceof OperationOutcome existing) {
+          notes.getIssue().forEach(existing::addIssue);
+        } else {
+          entry.getResponse().setOutcome(notes);
+        }
       }
     }
     return true;

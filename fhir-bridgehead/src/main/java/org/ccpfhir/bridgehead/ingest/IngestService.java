@@ -109,6 +109,11 @@ public class IngestService {
       this.entries = entries;
     }
 
+    /** Number of entries. */
+    public int size() {
+      return entries.size();
+    }
+
     /** True when the entry at this index has an error (it must not be stored). */
     public boolean refused(int index) {
       return entries.get(index).hasErrors();

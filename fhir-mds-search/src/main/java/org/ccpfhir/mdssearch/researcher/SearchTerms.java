@@ -160,15 +160,19 @@ public final class SearchTerms {
     }
   }
 
+  /** German wording first (the display, or a German designation where the display is BBMRI's). */
   private static String display(ConceptDefinitionComponent concept) {
-    String english =
-        concept.getDesignation().stream()
-            .filter(d -> "en".equals(d.getLanguage()))
-            .map(d -> d.getValue())
-            .findFirst()
-            .orElse(null);
-    return english == null || english.equals(concept.getDisplay())
-        ? concept.getDisplay()
-        : concept.getDisplay() + " (" + english + ")";
+    String german = designation(concept, "de");
+    String shown = german == null ? concept.getDisplay() : german;
+    String english = designation(concept, "en");
+    return english == null || english.equals(shown) ? shown : shown + " (" + english + ")";
+  }
+
+  private static String designation(ConceptDefinitionComponent concept, String language) {
+    return concept.getDesignation().stream()
+        .filter(d -> language.equals(d.getLanguage()))
+        .map(d -> d.getValue())
+        .findFirst()
+        .orElse(null);
   }
 }

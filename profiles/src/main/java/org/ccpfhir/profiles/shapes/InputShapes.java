@@ -254,10 +254,36 @@ public final class InputShapes {
           }
         }
       }
+    } else if (has(observation.getCode(), MdsLoinc.SYSTEM, MdsLoinc.TNM_CLINICAL)
+        || has(observation.getCode(), MdsLoinc.SYSTEM, MdsLoinc.TNM_PATHOLOGICAL)) {
+      prefixSystems(observation, context);
     } else if (has(observation.getCode(), SNOMED, SCT_TNM_CLINICAL)) {
       tnm(observation, true, context);
     } else if (has(observation.getCode(), SNOMED, SCT_TNM_PATHOLOGICAL)) {
       tnm(observation, false, context);
+    }
+  }
+
+  /**
+   * obds2fhir writes the c/p/u prefix coding without a system; the code alone is c, p or u of
+   * TNMcpuPraefixTCS, so the system is added (the HL7 validator cannot check a coding without one
+   * against the required binding).
+   */
+  private void prefixSystems(Observation tnm, Context context) {
+    for (int i = 0; i < tnm.getComponent().size(); i++) {
+      Extension prefix =
+          tnm.getComponent().get(i).getExtensionByUrl(MdsProfiles.DKTK_EXT_TNM_CPU_PREFIX);
+      if (prefix != null && prefix.getValue() instanceof CodeableConcept concept) {
+        for (Coding coding : concept.getCoding()) {
+          if (!coding.hasSystem()
+              && terminology.codes(CodeSystems.TNM_CPU_PREFIX).contains(coding.getCode())) {
+            coding.setSystem(CodeSystems.TNM_CPU_PREFIX);
+            context.moved(
+                context.path() + ".component[" + i + "].extension",
+                "c/p/u prefix coding without system: TNMcpuPraefixTCS added");
+          }
+        }
+      }
     }
   }
 
