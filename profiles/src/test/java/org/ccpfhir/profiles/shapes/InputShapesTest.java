@@ -10,6 +10,8 @@ import java.util.List;
 import org.ccpfhir.profiles.MdsLoinc;
 import org.ccpfhir.profiles.MdsProfiles;
 import org.ccpfhir.profiles.MdsValidator;
+import org.ccpfhir.profiles.ResourceValidator;
+import org.ccpfhir.profiles.fast.FastMdsValidator;
 import org.ccpfhir.profiles.shapes.ShapeFixtures.Shape;
 import org.ccpfhir.terminology.CodeSystems;
 import org.hl7.fhir.r4.model.Bundle;
@@ -30,12 +32,14 @@ class InputShapesTest {
 
   private static final FhirContext CTX = FhirContext.forR4Cached();
   private static MdsValidator validator;
+  private static FastMdsValidator fast;
 
   private final InputShapes shapes = new InputShapes();
 
   @BeforeAll
   static void buildValidator() {
     validator = MdsValidator.create(CTX);
+    fast = FastMdsValidator.create(validator);
   }
 
   @ParameterizedTest
@@ -50,9 +54,12 @@ class InputShapesTest {
     for (BundleEntryComponent entry : bundle.getEntry()) {
       Resource resource = entry.getResource();
       profiles.addAll(validator.selectProfiles(resource));
-      for (SingleValidationMessage message : validator.validate(resource).getMessages()) {
-        if (message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal()) {
-          errors.add(resource.getIdPart() + " " + message.getLocationString() + " " + message);
+      // the HL7 validator and the FAST one the bridgehead can be switched to
+      for (ResourceValidator each : List.<ResourceValidator>of(validator, fast)) {
+        for (SingleValidationMessage message : each.validate(resource).getMessages()) {
+          if (message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal()) {
+            errors.add(resource.getIdPart() + " " + message.getLocationString() + " " + message);
+          }
         }
       }
     }
