@@ -8,7 +8,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
-import org.ccpfhir.bridgehead.fhir.FhirServerInterceptor;
+import org.ccpfhir.security.fhir.FhirInterceptor;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.Resource;
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Interceptor
-public class IngestRequestInterceptor implements FhirServerInterceptor {
+public class IngestRequestInterceptor implements FhirInterceptor {
 
   static final String CHECKED_RESOURCES = IngestRequestInterceptor.class.getName() + ".checked";
 
