@@ -305,7 +305,7 @@ fi
 
 if [[ $ONLY != baseline ]]; then
   measure bridgehead "$BH_PORT" "$BH_DB" "$BH_JAR" "${BH_JVM[@]}" -- \
-    --spring.profiles.active=postgres "${BH_ARGS[@]}" || true
+    --spring.profiles.active=demo,postgres "${BH_ARGS[@]}" || true
 fi
 if [[ $ONLY != bridgehead ]]; then
   measure baseline "$BL_PORT" "$BL_DB" "$BL_JAR" -- || true

@@ -22,7 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
 // Prometheus export on, as in production (tests default to a simple registry only)
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"postgres", "itpg"})
+// demo: the demo users and CA provisioning; itpg (last, it wins) the tests' database and PKI
+@ActiveProfiles({"demo", "postgres", "itpg"})
 public abstract class PostgresIT {
 
   @LocalServerPort protected int port;

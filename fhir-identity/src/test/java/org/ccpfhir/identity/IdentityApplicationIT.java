@@ -8,12 +8,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 
 // Prometheus export on, as in production (tests default to a simple registry only)
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "spring.config.name=" + IdentityApplication.CONFIG_NAME)
+// the demo profile's local issuer and Prometheus client (prometheus-demo)
+@ActiveProfiles("demo")
 class IdentityApplicationIT {
 
   @LocalServerPort int port;

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -48,6 +49,8 @@ import org.springframework.test.context.DynamicPropertySource;
           + "{bcrypt}$2a$10$gMReWYySAgmu9jCFDyYJVeg2hilyfIeO3cIf8ljZg95jsioU4Goom",
       "ccp.auth.local-issuer.users[3].roles=researcher",
     })
+// demo: the demo CA provisioning and local issuer (the users above replace the demo users)
+@ActiveProfiles("demo")
 public abstract class MdsSearchItSupport {
 
   private static final Map<String, String> PASSWORDS =

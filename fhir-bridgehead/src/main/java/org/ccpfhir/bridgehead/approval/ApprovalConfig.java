@@ -2,7 +2,6 @@ package org.ccpfhir.bridgehead.approval;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.rest.server.RestfulServer;
 import java.time.Clock;
 import org.ccpfhir.bridgehead.searchagent.DecisionSender;
 import org.ccpfhir.bridgehead.searchagent.persistence.SearchAgentRepository;
@@ -10,7 +9,6 @@ import org.ccpfhir.security.audit.AuditRecorder;
 import org.ccpfhir.security.health.VitalTasks;
 import org.ccpfhir.security.tls.ComponentTls;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,11 +54,9 @@ public class ApprovalConfig {
     return rule;
   }
 
-  /** Adds the approval operations to the bridgehead's FHIR server before it starts. */
   @Bean
-  public SmartInitializingSingleton approvalProviderRegistration(
-      RestfulServer server, ApprovalService service, DaoRegistry daoRegistry) {
-    return () ->
-        server.registerProvider(new ApprovalOperationProvider(service, new MatchView(daoRegistry)));
+  public ApprovalOperationProvider approvalOperationProvider(
+      ApprovalService service, DaoRegistry daoRegistry) {
+    return new ApprovalOperationProvider(service, new MatchView(daoRegistry));
   }
 }

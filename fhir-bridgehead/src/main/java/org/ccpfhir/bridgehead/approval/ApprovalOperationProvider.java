@@ -10,6 +10,7 @@ import java.util.List;
 import org.ccpfhir.bridgehead.searchagent.persistence.LocalSearchRequest;
 import org.ccpfhir.security.audit.AuditEntry;
 import org.ccpfhir.security.auth.Caller;
+import org.ccpfhir.security.fhir.FhirProvider;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -22,7 +23,7 @@ import org.hl7.fhir.r4.model.StringType;
  * in the profiles module): the search requests that reached this site with their local matches, and
  * the decision on one. Each decision is audited with the true and the released count.
  */
-public class ApprovalOperationProvider {
+public class ApprovalOperationProvider implements FhirProvider {
 
   private static final int MAX_REQUESTS = 100;
   private static final int MAX_MATCHES_SHOWN = 100;

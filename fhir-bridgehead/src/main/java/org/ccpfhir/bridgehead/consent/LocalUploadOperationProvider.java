@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import org.ccpfhir.security.auth.Caller;
+import org.ccpfhir.security.fhir.FhirProvider;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Parameters;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * {@code confirm} (a proposal id) confirms it — by another admin than the proposer.
  */
 @Component
-public class LocalUploadOperationProvider {
+public class LocalUploadOperationProvider implements FhirProvider {
 
   private final LocalUploadSetting setting;
 

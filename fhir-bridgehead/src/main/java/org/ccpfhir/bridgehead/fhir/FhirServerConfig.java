@@ -17,15 +17,12 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
-import java.util.List;
-import org.ccpfhir.bridgehead.export.provider.StudyExportOperationProvider;
-import org.ccpfhir.bridgehead.importer.ObdsImportOperationProvider;
-import org.ccpfhir.bridgehead.pseudonym.LocalReviewOperationProvider;
-import org.ccpfhir.bridgehead.pseudonym.PseudonymizeOperationProvider;
-import org.ccpfhir.security.audit.AuditEventResourceProvider;
 import org.ccpfhir.security.auth.BundleEntryAuthorization;
 import org.ccpfhir.security.errors.ClientErrorInterceptor;
+import org.ccpfhir.security.fhir.FhirInterceptor;
+import org.ccpfhir.security.fhir.FhirProvider;
 import org.hl7.fhir.r4.model.AuditEvent;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,13 +42,9 @@ public class FhirServerConfig {
       IValidationSupport validationSupport,
       DatabaseBackedPagingProvider pagingProvider,
       FhirStoreProperties properties,
-      List<FhirServerInterceptor> interceptors,
-      BundleEntryAuthorization bundleEntries,
-      AuditEventResourceProvider auditEvents,
-      PseudonymizeOperationProvider pseudonymize,
-      LocalReviewOperationProvider localReview,
-      ObdsImportOperationProvider importObds,
-      StudyExportOperationProvider exportStudy) {
+      ObjectProvider<FhirProvider> providers,
+      ObjectProvider<FhirInterceptor> interceptors,
+      BundleEntryAuthorization bundleEntries) {
     systemDao.getContext().setNarrativeGenerator(new NullNarrativeGenerator());
     // The default handler logs offending values, which may be identifying data; bad values are
     // reported to the client by validation instead.
@@ -67,11 +60,8 @@ public class FhirServerConfig {
                     !(provider instanceof IResourceProvider resource
                         && resource.getResourceType() == AuditEvent.class))
             .toList());
-    server.registerProvider(auditEvents);
-    server.registerProvider(pseudonymize);
-    server.registerProvider(localReview);
-    server.registerProvider(importObds);
-    server.registerProvider(exportStudy);
+    // the features' operations and the audit trail: every FhirProvider bean, the one way in
+    server.registerProviders(providers.orderedStream().toList());
     server.registerProvider(systemProvider);
     server.registerProvider(valueSetOperationProvider);
     server.setServerConformanceProvider(
@@ -87,11 +77,14 @@ public class FhirServerConfig {
         properties.serverAddress().isBlank()
             ? new IncomingRequestAddressStrategy()
             : new HardcodedServerAddressStrategy(properties.serverAddress()));
+    // Interceptors in this order, on purpose: HAPI calls hooks of equal order in registration
+    // order. The browser view and the client-error mapping, then security (the access rules for
+    // each entry of a batch or transaction, which also runs first by its hook order), then the
+    // features' FhirInterceptor beans in @Order order.
     server.registerInterceptor(new ResponseHighlighterInterceptor());
     server.registerInterceptor(new ClientErrorInterceptor());
-    // the access rules for each entry of a batch or transaction (runs first: see its order)
     server.registerInterceptor(bundleEntries);
-    interceptors.forEach(server::registerInterceptor);
+    interceptors.orderedStream().forEach(server::registerInterceptor);
     return server;
   }
 

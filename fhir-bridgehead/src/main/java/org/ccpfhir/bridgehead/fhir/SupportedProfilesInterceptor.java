@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.ccpfhir.profiles.MdsResourceLoader;
+import org.ccpfhir.security.fhir.FhirInterceptor;
 import org.hl7.fhir.instance.model.api.IBaseConformance;
 import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 /** Lists the MDS profiles in the CapabilityStatement, per resource type (supportedProfile). */
 @Component
 @Interceptor
-public class SupportedProfilesInterceptor implements FhirServerInterceptor {
+public class SupportedProfilesInterceptor implements FhirInterceptor {
 
   private final Map<String, List<String>> profilesByType;
 

@@ -11,6 +11,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.ccpfhir.security.fhir.FhirInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Interceptor
-public class Utf8BodyInterceptor implements FhirServerInterceptor {
+public class Utf8BodyInterceptor implements FhirInterceptor {
 
   @Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
   public boolean checkBody(RequestDetails request) {

@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import org.ccpfhir.security.audit.AuditEntry;
+import org.ccpfhir.security.fhir.FhirProvider;
 import org.hl7.fhir.r4.model.Bundle;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * OperationOutcome naming line, column and rule, and nothing is stored.
  */
 @Component
-public class ObdsImportOperationProvider {
+public class ObdsImportOperationProvider implements FhirProvider {
 
   private final ObdsImportService service;
   private final FhirContext fhirContext;

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
-import org.ccpfhir.bridgehead.fhir.FhirServerInterceptor;
 import org.ccpfhir.security.auth.SecurityResponses;
+import org.ccpfhir.security.fhir.FhirInterceptor;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryRequestComponent;
@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Interceptor
-public class ConcurrentWriteGuard implements FhirServerInterceptor {
+public class ConcurrentWriteGuard implements FhirInterceptor {
 
   static final String HELD = ConcurrentWriteGuard.class.getName() + ".held";
 

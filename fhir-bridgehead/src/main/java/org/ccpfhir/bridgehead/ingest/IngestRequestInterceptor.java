@@ -10,7 +10,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.ccpfhir.bridgehead.fhir.FhirServerInterceptor;
+import org.ccpfhir.security.fhir.FhirInterceptor;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Interceptor
-public class IngestRequestInterceptor implements FhirServerInterceptor {
+public class IngestRequestInterceptor implements FhirInterceptor {
 
   static final String CHECKED_RESOURCES = IngestRequestInterceptor.class.getName() + ".checked";
   static final String REFUSED_ENTRIES = IngestRequestInterceptor.class.getName() + ".refused";

@@ -8,7 +8,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.ResponseDetails;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.ccpfhir.bridgehead.fhir.FhirServerInterceptor;
+import org.ccpfhir.security.fhir.FhirInterceptor;
 import org.hl7.fhir.r4.model.Bundle;
 
 /**
@@ -18,7 +18,7 @@ import org.hl7.fhir.r4.model.Bundle;
  * and is not counted; a batch counts the entries that succeeded.
  */
 @Interceptor
-public class IngestMetrics implements FhirServerInterceptor {
+public class IngestMetrics implements FhirInterceptor {
 
   public static final String BUNDLES = "ccp.ingest.bundles";
   public static final String RESOURCES = "ccp.ingest.resources";

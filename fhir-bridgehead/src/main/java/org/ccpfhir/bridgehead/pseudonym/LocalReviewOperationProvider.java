@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.ccpfhir.identity.local.LocalPatientList;
 import org.ccpfhir.identity.pseudonym.PseudonymSystems;
+import org.ccpfhir.security.fhir.FhirProvider;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.Identifier;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * older) or keeps them apart.
  */
 @Component
-public class LocalReviewOperationProvider {
+public class LocalReviewOperationProvider implements FhirProvider {
 
   private final LocalPatientList localPatientList;
   private final LocalPatientListProperties properties;

@@ -10,6 +10,7 @@ import org.ccpfhir.identity.local.EpiLinkMatcher;
 import org.ccpfhir.profiles.operation.OperationParameters;
 import org.ccpfhir.security.auth.Caller;
 import org.ccpfhir.security.auth.Roles;
+import org.ccpfhir.security.fhir.FhirProvider;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.IntegerType;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * several persons, one that fails gives an {@code error} part (as gPAS does) and the rest go on.
  */
 @Component
-public class PseudonymizeOperationProvider {
+public class PseudonymizeOperationProvider implements FhirProvider {
 
   private final PseudonymService pseudonyms;
 

@@ -2,7 +2,6 @@ package org.ccpfhir.bridgehead.subjectaccess;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -61,25 +60,28 @@ public class AccessRequestConfig {
       UploadProperties upload,
       IdentityNetworkProperties network,
       ObjectProvider<MdsPseudonyms> mdsPseudonyms,
-      ObjectProvider<ComponentTls> tls,
-      RestfulServer server) {
+      ObjectProvider<ComponentTls> tls) {
     String localSystem = PseudonymSystems.of(localProperties.localDomain());
-    AccessRequestService service =
-        new AccessRequestService(
-            new AccessRequestService.AccessRequestParts(
-                localList,
-                localSystem,
-                localProperties.site(),
-                new SiteStoreReader(daos, fhir, searchParameters),
-                new PseudonymFacts(projectPseudonyms, uploads, localProperties.site()),
-                mdsClient(upload, mdsPseudonyms.getIfAvailable(), tls.getIfAvailable(), fhir),
-                centralListClient(network, tls.getIfAvailable(), fhir),
-                cases,
-                new CaseNumbers(new SecureRandom()),
-                fhir),
-            Clock.systemUTC());
-    server.registerProvider(new AccessRequestOperationProvider(service, localSystem));
-    return service;
+    return new AccessRequestService(
+        new AccessRequestService.AccessRequestParts(
+            localList,
+            localSystem,
+            localProperties.site(),
+            new SiteStoreReader(daos, fhir, searchParameters),
+            new PseudonymFacts(projectPseudonyms, uploads, localProperties.site()),
+            mdsClient(upload, mdsPseudonyms.getIfAvailable(), tls.getIfAvailable(), fhir),
+            centralListClient(network, tls.getIfAvailable(), fhir),
+            cases,
+            new CaseNumbers(new SecureRandom()),
+            fhir),
+        Clock.systemUTC());
+  }
+
+  @Bean
+  public AccessRequestOperationProvider accessRequestOperationProvider(
+      AccessRequestService service, LocalPatientListProperties localProperties) {
+    return new AccessRequestOperationProvider(
+        service, PseudonymSystems.of(localProperties.localDomain()));
   }
 
   private static MdsSubjectDataClient mdsClient(

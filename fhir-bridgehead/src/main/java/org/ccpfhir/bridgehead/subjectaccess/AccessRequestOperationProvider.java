@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.ccpfhir.profiles.operation.OperationParameters;
 import org.ccpfhir.security.audit.AuditEntry;
 import org.ccpfhir.security.auth.Caller;
+import org.ccpfhir.security.fhir.FhirProvider;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.Bundle;
@@ -28,7 +29,7 @@ import org.hl7.fhir.r4.model.Type;
  * managers only, {@link AccessRequestAccessRules}). The request's AuditEvent names the case number
  * and what was found per component — never the pseudonym or identifying data.
  */
-public class AccessRequestOperationProvider {
+public class AccessRequestOperationProvider implements FhirProvider {
 
   private static final OperationParameters.Spec PARAMETERS =
       OperationParameters.of("$access-request").single("pseudonym");

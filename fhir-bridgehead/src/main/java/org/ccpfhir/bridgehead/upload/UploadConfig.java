@@ -2,7 +2,6 @@ package org.ccpfhir.bridgehead.upload;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.rest.server.RestfulServer;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -96,8 +95,7 @@ public class UploadConfig {
       LocalUploadSetting localUpload,
       UploadStateRepository states,
       DecisionAuditor auditor,
-      ExecutorService uploadPool,
-      RestfulServer server) {
+      ExecutorService uploadPool) {
     MdsPseudonyms ours = pseudonyms.getIfAvailable();
     UploadService service = null;
     if (ours != null) {
@@ -124,8 +122,11 @@ public class UploadConfig {
               properties.batchSize(),
               uploadPool);
     }
-    UploadRunner runner = new UploadRunner(service, states);
-    server.registerProvider(new UploadOperationProvider(runner));
-    return runner;
+    return new UploadRunner(service, states);
+  }
+
+  @Bean
+  public UploadOperationProvider uploadOperationProvider(UploadRunner runner) {
+    return new UploadOperationProvider(runner);
   }
 }

@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.annotation.OperationParam;
 import java.time.Instant;
 import java.util.Date;
 import org.ccpfhir.bridgehead.upload.UploadStateRepository.Run;
+import org.ccpfhir.security.fhir.FhirProvider;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Parameters;
@@ -15,7 +16,7 @@ import org.hl7.fhir.r4.model.StringType;
  * [base]/$upload-status} lists the last runs (OperationDefinitions {@code upload} and {@code
  * upload-status} in profiles). Admins and data managers ({@link UploadAccessRules}).
  */
-public class UploadOperationProvider {
+public class UploadOperationProvider implements FhirProvider {
 
   private final UploadRunner runner;
 

@@ -4,7 +4,6 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.jpa.dao.expunge.ExpungeService;
-import ca.uhn.fhir.rest.server.RestfulServer;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.ccpfhir.bridgehead.consent.ConsentKinds;
@@ -79,8 +78,7 @@ public class WithdrawalConfig {
       PseudonymRegistry registry,
       LocalPatientListProperties site,
       WithdrawalProperties properties,
-      DecisionAuditor auditor,
-      RestfulServer server) {
+      DecisionAuditor auditor) {
     WithdrawalCascade cascade =
         new WithdrawalCascade(
             withdrawals,
@@ -96,10 +94,12 @@ public class WithdrawalConfig {
                 PseudonymSystems.of(site.localDomain()),
                 PseudonymSystems.of("BK-" + site.site() + "-G")),
             auditor);
-    WithdrawalService service =
-        new WithdrawalService(
-            withdrawals, cascade, localList, registry, properties, auditor, Clock.systemUTC());
-    server.registerProvider(new WithdrawalOperationProvider(service));
-    return service;
+    return new WithdrawalService(
+        withdrawals, cascade, localList, registry, properties, auditor, Clock.systemUTC());
+  }
+
+  @Bean
+  public WithdrawalOperationProvider withdrawalOperationProvider(WithdrawalService service) {
+    return new WithdrawalOperationProvider(service);
   }
 }

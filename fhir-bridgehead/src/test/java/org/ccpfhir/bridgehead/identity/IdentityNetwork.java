@@ -44,7 +44,7 @@ public final class IdentityNetwork {
     // command-line arguments: they win over the profiles' own settings
     centralList =
         IdentityApplication.builder(WireRecorder.class)
-            .profiles("central-list")
+            .profiles("demo", "central-list")
             .run(
                 arguments(
                     "central-list",
@@ -54,7 +54,7 @@ public final class IdentityNetwork {
                         + PKI.resolve("mds-search.pem")));
     generator =
         IdentityApplication.builder(WireRecorder.class)
-            .profiles("generator")
+            .profiles("demo", "generator")
             .run(
                 arguments(
                     "generator",

@@ -77,6 +77,7 @@ public final class SiteBridgehead {
     return List.of(
         "--server.port=" + port,
         "--server.address=127.0.0.1",
+        "--spring.profiles.active=demo",
         "--spring.config.additional-location=" + siteConfig,
         "--ccp.data-dir=" + dataDir,
         "--ccp.local-patient-list.site=" + site,

@@ -4,10 +4,10 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.RestfulServer;
-import java.util.List;
-import org.ccpfhir.security.audit.AuditEventResourceProvider;
 import org.ccpfhir.security.auth.BundleEntryAuthorization;
 import org.ccpfhir.security.errors.ClientErrorInterceptor;
+import org.ccpfhir.security.fhir.FhirInterceptor;
+import org.ccpfhir.security.fhir.FhirProvider;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -33,16 +33,18 @@ public class IdentityFhirServerConfig {
   @Bean
   public ServletRegistrationBean<RestfulServer> identityFhirServlet(
       FhirContext fhir,
-      ObjectProvider<FhirOperations> operations,
-      AuditEventResourceProvider auditEvents,
+      ObjectProvider<FhirProvider> providers,
+      ObjectProvider<FhirInterceptor> interceptors,
       BundleEntryAuthorization bundleEntries) {
     RestfulServer server = new RestfulServer(fhir);
-    // a process without a role serves only its audit trail
-    server.registerProviders(List.copyOf(operations.orderedStream().toList()));
-    server.registerProvider(auditEvents);
+    // the operations of this process's roles and the audit trail (a process without a role serves
+    // only the audit trail)
+    server.registerProviders(providers.orderedStream().toList());
+    // security first (FhirInterceptor): client errors as OperationOutcomes, then the access rules
+    // for bundle entries (no provider takes batches today; should one come, its entries pass them)
     server.registerInterceptor(new ClientErrorInterceptor());
-    // no provider takes batches today; should one come, its entries pass the access rules
     server.registerInterceptor(bundleEntries);
+    interceptors.orderedStream().forEach(server::registerInterceptor);
     server.setDefaultResponseEncoding(EncodingEnum.JSON);
     ServletRegistrationBean<RestfulServer> registration =
         new ServletRegistrationBean<>(server, "/fhir/*");

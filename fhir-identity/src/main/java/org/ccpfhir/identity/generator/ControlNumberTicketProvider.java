@@ -9,12 +9,12 @@ import java.util.List;
 import org.ccpfhir.identity.controlnumber.ControlNumberEncoder;
 import org.ccpfhir.identity.controlnumber.ControlNumbers;
 import org.ccpfhir.identity.fhir.ComponentClient;
-import org.ccpfhir.identity.fhir.FhirOperations;
 import org.ccpfhir.identity.fhir.IdatParameters;
 import org.ccpfhir.identity.fhir.UpstreamException;
 import org.ccpfhir.identity.local.EpiLinkMatcher;
 import org.ccpfhir.profiles.operation.OperationParameters;
 import org.ccpfhir.security.auth.Caller;
+import org.ccpfhir.security.fhir.FhirProvider;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
@@ -26,7 +26,7 @@ import org.hl7.fhir.r4.model.StringType;
  * forgets the IDAT and answers only the ticket: the site never sees control numbers, the generator
  * never sees a pseudonym.
  */
-public class ControlNumberTicketProvider implements FhirOperations {
+public class ControlNumberTicketProvider implements FhirProvider {
 
   private static final OperationParameters.Spec PARAMETERS =
       IdatParameters.declare(OperationParameters.of("$control-number-ticket"));

@@ -1,7 +1,6 @@
 package org.ccpfhir.mdssearch.broker;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.rest.server.RestfulServer;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.ccpfhir.mdssearch.broker.persistence.BrokerRepository;
@@ -9,7 +8,6 @@ import org.ccpfhir.mdssearch.broker.provider.TaskResourceProvider;
 import org.ccpfhir.mdssearch.count.SearchCatalog;
 import org.ccpfhir.security.audit.AuditRecorder;
 import org.ccpfhir.security.health.VitalTasks;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,13 +61,8 @@ public class BrokerConfig {
     return job;
   }
 
-  /**
-   * Adds the Task provider to the central FHIR server (registered before the servlet starts, so it
-   * is in the CapabilityStatement), leaving the count search's server configuration alone.
-   */
   @Bean
-  public SmartInitializingSingleton brokerProviderRegistration(
-      RestfulServer server, BrokerAccess broker) {
-    return () -> server.registerProvider(new TaskResourceProvider(broker));
+  public TaskResourceProvider taskResourceProvider(BrokerAccess broker) {
+    return new TaskResourceProvider(broker);
   }
 }

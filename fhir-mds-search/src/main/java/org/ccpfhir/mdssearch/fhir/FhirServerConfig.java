@@ -10,15 +10,17 @@ import org.ccpfhir.mdssearch.disclosure.DisclosurePolicy;
 import org.ccpfhir.mdssearch.disclosure.DisclosureProperties;
 import org.ccpfhir.mdssearch.disclosure.QueryBudget;
 import org.ccpfhir.mdssearch.disclosure.ReleaseAuditor;
-import org.ccpfhir.security.audit.AuditEventResourceProvider;
 import org.ccpfhir.security.auth.BundleEntryAuthorization;
 import org.ccpfhir.security.errors.ClientErrorInterceptor;
+import org.ccpfhir.security.fhir.FhirInterceptor;
+import org.ccpfhir.security.fhir.FhirProvider;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Specimen;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -45,7 +47,8 @@ public class FhirServerConfig {
       SearchCatalog catalog,
       CountService counts,
       CountSearchProperties properties,
-      AuditEventResourceProvider auditEvents,
+      ObjectProvider<FhirProvider> providers,
+      ObjectProvider<FhirInterceptor> interceptors,
       BundleEntryAuthorization bundleEntries) {
     RestfulServer server = new RestfulServer(fhirContext);
     for (Class<? extends org.hl7.fhir.instance.model.api.IBaseResource> type :
@@ -59,11 +62,17 @@ public class FhirServerConfig {
       server.registerProvider(new CountSearchResourceProvider(type, catalog, counts));
     }
     server.registerProvider(new EvaluateMeasureProvider(fhirContext, catalog, counts, properties));
-    server.registerProvider(auditEvents);
+    // the other flows' providers (upload, broker, researcher pages) and the audit trail: every
+    // FhirProvider bean, the one way in
+    server.registerProviders(providers.orderedStream().toList());
+    // Interceptors in this order, on purpose (HAPI calls hooks of equal order in registration
+    // order): the released total, the client-error mapping, then security's access rules for
+    // bundle entries (no provider takes batches today; should one come, its entries pass the
+    // rules), then the features' FhirInterceptor beans in @Order order.
     server.registerInterceptor(new ReleasedTotalInterceptor());
     server.registerInterceptor(new ClientErrorInterceptor());
-    // no provider takes batches today; should one come, its entries pass the access rules
     server.registerInterceptor(bundleEntries);
+    interceptors.orderedStream().forEach(server::registerInterceptor);
     server.setDefaultResponseEncoding(EncodingEnum.JSON);
     return server;
   }

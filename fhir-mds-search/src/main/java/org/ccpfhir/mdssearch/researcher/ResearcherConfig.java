@@ -2,7 +2,6 @@ package org.ccpfhir.mdssearch.researcher;
 
 import static org.ccpfhir.security.auth.Matchers.path;
 
-import ca.uhn.fhir.rest.server.RestfulServer;
 import org.ccpfhir.security.auth.EndpointRules;
 import org.ccpfhir.terminology.CcpTerminology;
 import org.springframework.context.annotation.Bean;
@@ -18,10 +17,8 @@ import org.springframework.http.HttpMethod;
 public class ResearcherConfig {
 
   @Bean
-  public SearchTermsProvider searchTermsProvider(RestfulServer server) {
-    SearchTermsProvider provider = new SearchTermsProvider(new SearchTerms(CcpTerminology.get()));
-    server.registerProvider(provider);
-    return provider;
+  public SearchTermsProvider searchTermsProvider() {
+    return new SearchTermsProvider(new SearchTerms(CcpTerminology.get()));
   }
 
   @Bean

@@ -3,6 +3,7 @@ package org.ccpfhir.mdssearch.researcher;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import org.ccpfhir.security.fhir.FhirProvider;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
@@ -12,7 +13,7 @@ import org.hl7.fhir.r4.model.UriType;
  * {@code GET [base]/fhir/$search-terms?filter=…&count=…}: the query builder's search box. Answers
  * terminology only (no count, nothing of a patient), so it costs no query budget.
  */
-public class SearchTermsProvider {
+public class SearchTermsProvider implements FhirProvider {
 
   static final int DEFAULT_COUNT = 20;
   static final int MAX_COUNT = 100;

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.ccpfhir.security.audit.AuditEntry;
 import org.ccpfhir.security.auth.Caller;
 import org.ccpfhir.security.auth.Roles;
+import org.ccpfhir.security.fhir.FhirProvider;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.StringType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * data-subject request), admins only — the access rule and this provider both check. The request's
  * audit record says that an admin read a record and of which site. Researchers have no read path.
  */
-public class MdsRecordMaintenanceProvider {
+public class MdsRecordMaintenanceProvider implements FhirProvider {
 
   private final JdbcTemplate jdbc;
   private final FhirContext fhir;

@@ -3,7 +3,6 @@ package org.ccpfhir.mdssearch.upload;
 import static org.ccpfhir.security.auth.Matchers.path;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.rest.server.RestfulServer;
 import javax.sql.DataSource;
 import org.ccpfhir.mdssearch.store.MdsStoreService;
 import org.ccpfhir.security.auth.EndpointRules;
@@ -27,33 +26,36 @@ public class MdsUploadConfig {
   /** Role in the central patient list's certificate: the signer of MDS*G-ID envelopes. */
   static final String CENTRAL_LIST_ROLE = "patient-list";
 
+  /** Opens the sites' envelopes with the MDS database's own key; none without TLS. */
   @Bean
-  public MdsUploadOperationProvider mdsUploadOperationProvider(
-      ObjectProvider<ComponentTls> tls,
-      MdsStoreService store,
-      FhirContext fhirContext,
-      RestfulServer server) {
+  public UploadReceiver uploadReceiver(
+      ObjectProvider<ComponentTls> tls, MdsStoreService store, FhirContext fhirContext) {
     ComponentTls ours = tls.getIfAvailable();
     if (ours == null) {
       return null;
     }
-    UploadReceiver receiver =
-        new UploadReceiver(
-            store, ours.credential(), ours.verifier(), fhirContext, CENTRAL_LIST_ROLE);
-    MdsUploadOperationProvider provider = new MdsUploadOperationProvider(receiver);
-    // registered here rather than in the count server's configuration: the upload is its own flow
-    server.registerProvider(provider);
-    server.registerProvider(new MdsWithdrawOperationProvider(receiver, store));
-    return provider;
+    return new UploadReceiver(
+        store, ours.credential(), ours.verifier(), fhirContext, CENTRAL_LIST_ROLE);
+  }
+
+  @Bean
+  public MdsUploadOperationProvider mdsUploadOperationProvider(
+      ObjectProvider<UploadReceiver> receiver) {
+    UploadReceiver ours = receiver.getIfAvailable();
+    return ours == null ? null : new MdsUploadOperationProvider(ours);
+  }
+
+  @Bean
+  public MdsWithdrawOperationProvider mdsWithdrawOperationProvider(
+      ObjectProvider<UploadReceiver> receiver, MdsStoreService store) {
+    UploadReceiver ours = receiver.getIfAvailable();
+    return ours == null ? null : new MdsWithdrawOperationProvider(ours, store);
   }
 
   @Bean
   public MdsRecordMaintenanceProvider mdsRecordMaintenanceProvider(
-      DataSource dataSource, FhirContext fhirContext, RestfulServer server) {
-    MdsRecordMaintenanceProvider provider =
-        new MdsRecordMaintenanceProvider(dataSource, fhirContext);
-    server.registerProvider(provider);
-    return provider;
+      DataSource dataSource, FhirContext fhirContext) {
+    return new MdsRecordMaintenanceProvider(dataSource, fhirContext);
   }
 
   /** Ordered first: the count search's rule admits researchers to every other GET. */

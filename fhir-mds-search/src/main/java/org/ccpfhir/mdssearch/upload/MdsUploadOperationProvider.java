@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import jakarta.servlet.http.HttpServletRequest;
 import org.ccpfhir.security.audit.AuditEntry;
+import org.ccpfhir.security.fhir.FhirProvider;
 import org.hl7.fhir.r4.model.Base64BinaryType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Parameters;
@@ -16,7 +17,7 @@ import org.hl7.fhir.r4.model.Parameters;
  * mds-upload} in profiles). Only a bridgehead certificate reaches it (access rules); its site is
  * the site the records are stored under.
  */
-public class MdsUploadOperationProvider {
+public class MdsUploadOperationProvider implements FhirProvider {
 
   private final UploadReceiver receiver;
 

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.ccpfhir.mdssearch.store.MdsStoreService;
 import org.ccpfhir.security.audit.AuditEntry;
 import org.ccpfhir.security.cms.Opened;
+import org.ccpfhir.security.fhir.FhirProvider;
 import org.hl7.fhir.r4.model.Base64BinaryType;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.IntegerType;
@@ -26,7 +27,7 @@ import org.hl7.fhir.r4.model.Parameters;
  * {@code L-} pseudonym only reaches that site's record. The answer is the bridgehead's
  * confirmation; a repeated call affects nothing and answers 0.
  */
-public class MdsWithdrawOperationProvider {
+public class MdsWithdrawOperationProvider implements FhirProvider {
 
   private final UploadReceiver receiver;
   private final MdsStoreService store;

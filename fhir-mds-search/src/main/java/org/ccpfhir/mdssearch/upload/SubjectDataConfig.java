@@ -3,13 +3,10 @@ package org.ccpfhir.mdssearch.upload;
 import static org.ccpfhir.security.auth.Matchers.path;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.rest.server.RestfulServer;
 import javax.sql.DataSource;
-import org.ccpfhir.mdssearch.store.MdsStoreService;
 import org.ccpfhir.profiles.subjectaccess.SubjectDataContract;
 import org.ccpfhir.security.auth.EndpointRules;
 import org.ccpfhir.security.tls.ComponentAuthentication;
-import org.ccpfhir.security.tls.ComponentTls;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,27 +23,9 @@ public class SubjectDataConfig {
 
   @Bean
   public SubjectDataOperationProvider subjectDataOperationProvider(
-      ObjectProvider<ComponentTls> tls,
-      MdsStoreService store,
-      DataSource dataSource,
-      FhirContext fhirContext,
-      RestfulServer server) {
-    ComponentTls ours = tls.getIfAvailable();
-    if (ours == null) {
-      return null;
-    }
-    SubjectDataOperationProvider provider =
-        new SubjectDataOperationProvider(
-            new UploadReceiver(
-                store,
-                ours.credential(),
-                ours.verifier(),
-                fhirContext,
-                MdsUploadConfig.CENTRAL_LIST_ROLE),
-            dataSource,
-            fhirContext);
-    server.registerProvider(provider);
-    return provider;
+      ObjectProvider<UploadReceiver> receiver, DataSource dataSource, FhirContext fhirContext) {
+    UploadReceiver ours = receiver.getIfAvailable();
+    return ours == null ? null : new SubjectDataOperationProvider(ours, dataSource, fhirContext);
   }
 
   /** Ordered first: the count search's rules would otherwise decide for this path. */

@@ -25,6 +25,7 @@ import org.ccpfhir.profiles.upload.MdsUploadContract;
 import org.ccpfhir.security.audit.AuditEntry;
 import org.ccpfhir.security.auth.Caller;
 import org.ccpfhir.security.ca.ComponentName;
+import org.ccpfhir.security.fhir.FhirProvider;
 import org.hl7.fhir.r4.model.Base64BinaryType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
@@ -41,7 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * so a certificate of another site finds nothing of this site's patients. The answer and the audit
  * record refer to the case number, never to a pseudonym.
  */
-public class SubjectDataOperationProvider {
+public class SubjectDataOperationProvider implements FhirProvider {
 
   private static final int MAX_PSEUDONYMS = 4;
 

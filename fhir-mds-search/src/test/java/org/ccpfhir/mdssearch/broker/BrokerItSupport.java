@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Task;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,6 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
           + "{bcrypt}$2a$10$NfWUlPHVHVFh0EPqd/KnGu.K/HHcefb5iYrCsyJfPR/tlHU2drNmO",
       "ccp.auth.local-issuer.users[1].roles=researcher",
     })
+// demo: the demo CA provisioning and local issuer (the users above replace the demo users)
+@ActiveProfiles("demo")
 abstract class BrokerItSupport {
 
   static final FhirContext FHIR = FhirContext.forR4Cached();

@@ -65,6 +65,7 @@ class BrokerRestartIT {
       args.add("--" + property);
     }
     return new SpringApplicationBuilder(MdsSearchApplication.class)
+        .profiles("demo")
         .run(args.toArray(String[]::new));
   }
 

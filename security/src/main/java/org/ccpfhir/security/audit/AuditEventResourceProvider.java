@@ -13,6 +13,7 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.time.Instant;
 import java.util.List;
+import org.ccpfhir.security.fhir.FhirProvider;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.IdType;
 
@@ -20,7 +21,7 @@ import org.hl7.fhir.r4.model.IdType;
  * Read and search of the audit trail through FHIR ({@code AuditEvent}), newest first. Who may call
  * it (admins) is decided by the app's access rules.
  */
-public class AuditEventResourceProvider implements IResourceProvider {
+public class AuditEventResourceProvider implements IResourceProvider, FhirProvider {
 
   private static final int MAX_PAGE = 500;
 

@@ -10,6 +10,7 @@ import org.ccpfhir.bridgehead.export.StudyExportService;
 import org.ccpfhir.bridgehead.export.anonymity.Anonymization;
 import org.ccpfhir.bridgehead.export.anonymity.InformationLoss;
 import org.ccpfhir.security.audit.AuditEntry;
+import org.ccpfhir.security.fhir.FhirProvider;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DecimalType;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  * request's audit record names study, cohort size, rows, k and loss — never a patient.
  */
 @Component
-public class StudyExportOperationProvider {
+public class StudyExportOperationProvider implements FhirProvider {
 
   private static final String ENVELOPE = "application/pkcs7-mime";
 

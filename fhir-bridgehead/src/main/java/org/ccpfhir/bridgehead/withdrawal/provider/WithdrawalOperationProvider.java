@@ -3,6 +3,7 @@ package org.ccpfhir.bridgehead.withdrawal.provider;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import org.ccpfhir.bridgehead.withdrawal.WithdrawalService;
+import org.ccpfhir.security.fhir.FhirProvider;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
@@ -15,7 +16,7 @@ import org.hl7.fhir.r4.model.Task;
  * [base]/$withdraw-status} follows one ({@code task}) or lists the latest (OperationDefinitions
  * {@code withdraw} and {@code withdraw-status} in profiles). Data managers only.
  */
-public class WithdrawalOperationProvider {
+public class WithdrawalOperationProvider implements FhirProvider {
 
   private final WithdrawalService service;
 

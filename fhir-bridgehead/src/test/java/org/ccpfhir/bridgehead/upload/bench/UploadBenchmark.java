@@ -55,7 +55,7 @@ public final class UploadBenchmark {
     MdsDatabase.shared();
     ConfigurableApplicationContext bridgehead =
         new SpringApplicationBuilder(BridgeheadApplication.class)
-            .profiles("postgres", "itpg")
+            .profiles("demo", "postgres", "itpg")
             .run(
                 "--server.port=0",
                 "--spring.datasource.url=" + database,

@@ -9,10 +9,10 @@ import java.util.Date;
 import java.util.Map;
 import org.ccpfhir.identity.central.CentralPatientList;
 import org.ccpfhir.identity.central.LinkageReview;
-import org.ccpfhir.identity.fhir.FhirOperations;
 import org.ccpfhir.identity.local.IdatField;
 import org.ccpfhir.security.audit.AuditEntry;
 import org.ccpfhir.security.auth.Caller;
+import org.ccpfhir.security.fhir.FhirProvider;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DecimalType;
@@ -26,7 +26,7 @@ import org.hl7.fhir.r4.model.StringType;
  * the field's weight (never IDAT, never control numbers); {@code $linkage-review-decide} links
  * (merges the two persons) or keeps them apart. Decisions are audited with the review id.
  */
-public class LinkageReviewOperationProvider implements FhirOperations {
+public class LinkageReviewOperationProvider implements FhirProvider {
 
   private final CentralPatientList list;
 

@@ -4,9 +4,9 @@ import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import org.ccpfhir.identity.central.CentralPatientList;
-import org.ccpfhir.identity.fhir.FhirOperations;
 import org.ccpfhir.identity.pseudonym.ProjectPseudonyms;
 import org.ccpfhir.identity.pseudonym.PseudonymSystems;
+import org.ccpfhir.security.fhir.FhirProvider;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Parameters;
@@ -17,7 +17,7 @@ import org.hl7.fhir.r4.model.StringType;
  * <project>-<site>-G}, e.g. RPB-HD-G) for one of its global pseudonyms. The person, not the site
  * pseudonym, owns it: a link decision does not change it, a withdrawal retires it.
  */
-public class ProjectPseudonymOperationProvider implements FhirOperations {
+public class ProjectPseudonymOperationProvider implements FhirProvider {
 
   private final CentralPatientList list;
   private final ProjectPseudonyms projects;

@@ -6,10 +6,10 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.security.cert.X509Certificate;
 import java.util.Map;
 import org.ccpfhir.identity.central.CentralPatientList;
-import org.ccpfhir.identity.fhir.FhirOperations;
 import org.ccpfhir.identity.fhir.UpstreamException;
 import org.ccpfhir.identity.reencrypt.ReEncryption;
 import org.ccpfhir.security.ca.Pem;
+import org.ccpfhir.security.fhir.FhirProvider;
 import org.hl7.fhir.r4.model.Base64BinaryType;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Parameters;
@@ -22,7 +22,7 @@ import org.hl7.fhir.r4.model.StringType;
  * The person, not the site pseudonym, is the source: the same person at two sites has one target
  * pseudonym.
  */
-public class ReencryptOperationProvider implements FhirOperations {
+public class ReencryptOperationProvider implements FhirProvider {
 
   private final CentralPatientList list;
   private final ReEncryption reEncryption;

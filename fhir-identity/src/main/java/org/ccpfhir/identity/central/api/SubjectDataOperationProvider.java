@@ -17,11 +17,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.ccpfhir.identity.central.CentralPatientList;
 import org.ccpfhir.identity.central.SubjectFacts;
-import org.ccpfhir.identity.fhir.FhirOperations;
 import org.ccpfhir.identity.pseudonym.PseudonymSystems;
 import org.ccpfhir.profiles.subjectaccess.CentralSubjectDataContract;
 import org.ccpfhir.profiles.subjectaccess.SubjectDataContract;
 import org.ccpfhir.security.audit.AuditEntry;
+import org.ccpfhir.security.fhir.FhirProvider;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DateType;
@@ -36,7 +36,7 @@ import org.hl7.fhir.r4.model.StringType;
  * global pseudonyms. Read-only. A pseudonym that is not the caller's answers "not known" like an
  * unknown one, so a site learns nothing about other sites' pseudonyms. Audited by case number.
  */
-public class SubjectDataOperationProvider implements FhirOperations {
+public class SubjectDataOperationProvider implements FhirProvider {
 
   private final CentralPatientList list;
   private final SubjectFacts facts;

@@ -6,8 +6,8 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import org.ccpfhir.identity.central.CentralPatientList;
 import org.ccpfhir.identity.controlnumber.ControlNumbers;
-import org.ccpfhir.identity.fhir.FhirOperations;
 import org.ccpfhir.identity.pseudonym.PseudonymSystems;
+import org.ccpfhir.security.fhir.FhirProvider;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Parameters;
@@ -19,7 +19,7 @@ import org.hl7.fhir.r4.model.StringType;
  * {@code $redeem-ticket} (that site trades the ticket for its global pseudonym). The answer never
  * says whether the person was known.
  */
-public class TicketOperationProvider implements FhirOperations {
+public class TicketOperationProvider implements FhirProvider {
 
   private final CentralPatientList list;
 

@@ -6,9 +6,9 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.Map;
 import org.ccpfhir.identity.central.CentralPatientList;
-import org.ccpfhir.identity.fhir.FhirOperations;
 import org.ccpfhir.identity.pseudonym.ProjectPseudonyms;
 import org.ccpfhir.identity.reencrypt.ReEncryption;
+import org.ccpfhir.security.fhir.FhirProvider;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Parameters;
@@ -21,7 +21,7 @@ import org.hl7.fhir.r4.model.StringType;
  * anonymisation each gets a random replacement (in the answer) for the CCP application to put in
  * its place. The answer is the confirmation the site's withdrawal Task waits for.
  */
-public class WithdrawalOperationProvider implements FhirOperations {
+public class WithdrawalOperationProvider implements FhirProvider {
 
   private final CentralPatientList list;
   private final ProjectPseudonyms projects;

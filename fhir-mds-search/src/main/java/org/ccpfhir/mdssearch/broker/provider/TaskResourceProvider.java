@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ccpfhir.mdssearch.broker.BrokerAccess;
 import org.ccpfhir.security.audit.AuditEntry;
+import org.ccpfhir.security.fhir.FhirProvider;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Task;
 
@@ -32,7 +33,7 @@ import org.hl7.fhir.r4.model.Task;
  * Prefer: wait=<seconds>}) and PUT their state. Every outcome — change or refusal — goes into the
  * request's audit record.
  */
-public class TaskResourceProvider implements IResourceProvider {
+public class TaskResourceProvider implements IResourceProvider, FhirProvider {
 
   private static final Pattern WAIT = Pattern.compile("(?:^|[,;\\s])wait=(\\d{1,4})");
   private static final int DEFAULT_COUNT = 100;
