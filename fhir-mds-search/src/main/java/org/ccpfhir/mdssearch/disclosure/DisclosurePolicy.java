@@ -58,7 +58,16 @@ public class DisclosurePolicy {
   }
 
   private Released cell(Cell cell, long measure) {
+    if (cell.count() < properties.floor()) {
+      return new Released(null, properties.floor(), cell.count());
+    }
+    // only the record sample's members count (scaled up), so nobody outside it changes the value
+    int estimate =
+        properties.samplingRate() >= 1
+            ? cell.counted()
+            : (int)
+                Math.min(Integer.MAX_VALUE, Math.round(cell.counted() / properties.samplingRate()));
     return new Released(
-        table.release(cell.count(), cell.key(), measure), properties.floor(), cell.count());
+        table.release(estimate, cell.key(), measure), properties.floor(), cell.count());
   }
 }

@@ -24,7 +24,7 @@ final class ReleaseTimer {
     policy =
         new DisclosurePolicy(
             new DisclosureProperties(
-                10, 10, 10000, 100000, new DisclosureProperties.Limits(100, 10, 4, 10000)));
+                10, 10, 10000, 100000, 1, new DisclosureProperties.Limits(100, 10, 4, 10000)));
   }
 
   void time(CountEngine engine, Criteria criteria, List<List<Stratifier>> strata, int reps) {

@@ -26,7 +26,8 @@ import org.springframework.dao.DataAccessException;
 abstract class DisclosureContract {
 
   private static final DisclosureProperties POLICY =
-      new DisclosureProperties(10, 10, 30, 50, new DisclosureProperties.Limits(100, 10, 4, 10000));
+      new DisclosureProperties(
+          10, 10, 30, 50, 1, new DisclosureProperties.Limits(100, 10, 4, 10000));
 
   abstract DataSource dataSource();
 
