@@ -102,7 +102,7 @@ run_waited "$WORK/classpath.log" ./mvnw -B -q -o -pl fhir-mds-search -am depende
   -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/deps.cp" || { cat "$WORK/classpath.log"; exit 1; }
 # the project's own modules from this work tree, never from the local repository
 OWN=fhir-mds-search/target/test-classes:fhir-mds-search/target/classes:security/target/classes
-OWN=$OWN:synthetic/target/classes:profiles/target/classes:terminology/target/classes
+OWN=$OWN:synthetic/target/classes:profiles/target/classes:terminology/target/classes:disclosure/target/classes
 DEPS=$(tr ':' '\n' <"$WORK/deps.cp" | grep -v '/org/ccpfhir/' | paste -sd: -)
 CP="$OWN:$DEPS"
 

@@ -6,6 +6,8 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import java.time.Clock;
 import org.ccpfhir.bridgehead.searchagent.DecisionSender;
 import org.ccpfhir.bridgehead.searchagent.persistence.SearchAgentRepository;
+import org.ccpfhir.disclosure.RecordKeys;
+import org.ccpfhir.identity.SecretFiles;
 import org.ccpfhir.security.audit.AuditRecorder;
 import org.ccpfhir.security.health.VitalTasks;
 import org.ccpfhir.security.tls.ComponentTls;
@@ -38,7 +40,11 @@ public class ApprovalConfig {
       SearchAgentRepository repository,
       ObjectProvider<DecisionSender> sender,
       ApprovalProperties properties) {
-    return new ApprovalService(repository, sender.getIfAvailable(), properties, Clock.systemUTC());
+    RecordKeys keys =
+        new RecordKeys(
+            SecretFiles.readOrCreate(properties.cellKey(), properties.cellKeyFile(), 32));
+    return new ApprovalService(
+        repository, sender.getIfAvailable(), properties, keys, Clock.systemUTC());
   }
 
   @Bean(destroyMethod = "close")

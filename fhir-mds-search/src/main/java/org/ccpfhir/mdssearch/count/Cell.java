@@ -1,5 +1,7 @@
 package org.ccpfhir.mdssearch.count;
 
+import org.ccpfhir.disclosure.RecordSample;
+
 /**
  * The true count of one cell and what the disclosure policy may use of it: the number of its
  * members in the record sample ({@link RecordSample}) and their cell key, the sum, modulo 2^32, of

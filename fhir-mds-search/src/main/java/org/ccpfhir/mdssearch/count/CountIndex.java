@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import org.ccpfhir.disclosure.RecordSample;
 import org.ccpfhir.mdssearch.store.MdsAttributes;
 import org.ccpfhir.mdssearch.store.PatientFacts;
 import org.ccpfhir.mdssearch.store.StoredChange;

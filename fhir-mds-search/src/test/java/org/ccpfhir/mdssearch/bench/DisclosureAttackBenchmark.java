@@ -5,11 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.ccpfhir.disclosure.RecordSample;
+import org.ccpfhir.disclosure.Released;
 import org.ccpfhir.mdssearch.count.Cell;
-import org.ccpfhir.mdssearch.count.RecordSample;
 import org.ccpfhir.mdssearch.disclosure.DisclosurePolicy;
 import org.ccpfhir.mdssearch.disclosure.DisclosureProperties;
-import org.ccpfhir.mdssearch.disclosure.Released;
 
 /**
  * The tracker attack at scale against the cell-key policy (issue 17, bench/disclosure.sh): how well

@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
+import org.ccpfhir.disclosure.Released;
 import org.ccpfhir.mdssearch.count.Cell;
 import org.ccpfhir.mdssearch.count.CountResult;
 import org.ccpfhir.mdssearch.store.MdsRecordRepository;
