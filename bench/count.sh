@@ -17,6 +17,7 @@ usage: bench/count.sh [options]
                         index rebuilt from it (default 100000; 0 = skip)
   --reps R              timed repetitions per query (default 30)
   --seed S              generator seed (default 42)
+  --sampling-rate Q     record sample of the disclosure policy (default 1 = every record counts)
   --heap SIZE           -Xmx of the benchmark JVM (default 6g)
   --clients K           concurrent loader clients for the HAPI load (default 2)
   --no-build            use what was built before
@@ -31,6 +32,7 @@ STORE_PATIENTS=100000
 STORE_DB=ccp_bench_count_store
 REPS=30
 SEED=42
+SAMPLING=1
 HEAP=6g
 CLIENTS=2
 BUILD=1
@@ -47,6 +49,7 @@ while [[ $# -gt 0 ]]; do
     --store-patients) STORE_PATIENTS=$2; shift 2 ;;
     --reps) REPS=$2; shift 2 ;;
     --seed) SEED=$2; shift 2 ;;
+    --sampling-rate) SAMPLING=$2; shift 2 ;;
     --heap) HEAP=$2; shift 2 ;;
     --clients) CLIENTS=$2; shift 2 ;;
     --no-build) BUILD=0; shift ;;
@@ -102,11 +105,11 @@ run_waited "$WORK/classpath.log" ./mvnw -B -q -o -pl fhir-mds-search -am depende
   -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/deps.cp" || { cat "$WORK/classpath.log"; exit 1; }
 # the project's own modules from this work tree, never from the local repository
 OWN=fhir-mds-search/target/test-classes:fhir-mds-search/target/classes:security/target/classes
-OWN=$OWN:synthetic/target/classes:profiles/target/classes:terminology/target/classes
+OWN=$OWN:synthetic/target/classes:profiles/target/classes:terminology/target/classes:disclosure/target/classes
 DEPS=$(tr ':' '\n' <"$WORK/deps.cp" | grep -v '/org/ccpfhir/' | paste -sd: -)
 CP="$OWN:$DEPS"
 
-BENCH_ARGS=(--sizes "$SIZES" --reps "$REPS" --seed "$SEED" --sites "$SITES")
+BENCH_ARGS=(--sizes "$SIZES" --reps "$REPS" --seed "$SEED" --sites "$SITES" --sampling-rate "$SAMPLING")
 
 if [[ $BASE_PATIENTS -gt 0 ]]; then
   BL_JAR=$(ls bench/baseline/target/bench-baseline-*.jar | grep -v original | head -1)

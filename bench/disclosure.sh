@@ -10,11 +10,11 @@ cd "$ROOT"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 if [[ "${1:-}" != "--no-build" ]]; then
-  ./mvnw -B -q -o -DskipTests -Dspotless.check.skip=true -pl fhir-mds-search -am test-compile \
+  ./mvnw -B -q -o -DskipTests -Dspotless.check.skip=true -pl disclosure,fhir-mds-search -am test-compile \
     >"$WORK/build.log" 2>&1 || { tail -40 "$WORK/build.log"; exit 1; }
 else
   shift
 fi
-# the policy needs nothing beyond the module's own classes (its annotations are not needed to run)
-java -Xmx512m -cp fhir-mds-search/target/test-classes:fhir-mds-search/target/classes \
+# the policy needs nothing beyond its own classes and the disclosure library (no annotations run)
+java -Xmx512m -cp fhir-mds-search/target/test-classes:fhir-mds-search/target/classes:disclosure/target/classes \
   org.ccpfhir.mdssearch.bench.DisclosureAttackBenchmark "$@"

@@ -5,6 +5,8 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import java.time.Clock;
 import org.ccpfhir.bridgehead.searchagent.DecisionSender;
 import org.ccpfhir.bridgehead.searchagent.persistence.SearchAgentRepository;
+import org.ccpfhir.disclosure.RecordKeys;
+import org.ccpfhir.identity.SecretFiles;
 import org.ccpfhir.security.audit.AuditRecorder;
 import org.ccpfhir.security.health.VitalTasks;
 import org.ccpfhir.security.tls.ComponentTls;
@@ -36,7 +38,11 @@ public class ApprovalConfig {
       SearchAgentRepository repository,
       ObjectProvider<DecisionSender> sender,
       ApprovalProperties properties) {
-    return new ApprovalService(repository, sender.getIfAvailable(), properties, Clock.systemUTC());
+    RecordKeys keys =
+        new RecordKeys(
+            SecretFiles.readOrCreate(properties.cellKey(), properties.cellKeyFile(), 32));
+    return new ApprovalService(
+        repository, sender.getIfAvailable(), properties, keys, Clock.systemUTC());
   }
 
   @Bean(destroyMethod = "close")

@@ -2,6 +2,7 @@ package org.ccpfhir.bridgehead.approval;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -10,11 +11,16 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Approval of decentralized searches at this site ({@code ccp.approval.*}).
  *
- * @param floor released counts 1 … floor−1 become "fewer than floor"
- * @param rounding released counts of floor and above are rounded to a multiple of it
+ * @param floor true counts 0 … floor−1 are released as "fewer than floor" (library {@code
+ *     disclosure}, the network's release policy)
+ * @param rounding released counts are multiples of it (perturbed and randomly rounded by the
+ *     matches' cell key, so the same matches always release the same value)
  * @param autoRejectAfter optional site rule: requests nobody decided on within this time are
  *     rejected automatically (audited as automatic); unset = off
  * @param autoRuleInterval how often the automatic rule runs when it is on
+ * @param cellKeyFile 32 random bytes: this site's secret for the record keys of the release policy
+ *     (HMAC of the patient's id); created on first start when missing
+ * @param cellKey the same 32 bytes as base64, instead of the file; wins when set
  */
 @Validated
 @ConfigurationProperties("ccp.approval")
@@ -22,4 +28,6 @@ public record ApprovalProperties(
     @Min(1) @DefaultValue("10") int floor,
     @Min(1) @DefaultValue("10") int rounding,
     Duration autoRejectAfter,
-    @NotNull @DefaultValue("PT1M") Duration autoRuleInterval) {}
+    @NotNull @DefaultValue("PT1M") Duration autoRuleInterval,
+    @NotNull Path cellKeyFile,
+    @DefaultValue("") String cellKey) {}

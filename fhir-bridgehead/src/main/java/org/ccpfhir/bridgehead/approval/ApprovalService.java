@@ -10,12 +10,16 @@ import org.ccpfhir.bridgehead.searchagent.BrokerClient.BrokerException;
 import org.ccpfhir.bridgehead.searchagent.DecisionSender;
 import org.ccpfhir.bridgehead.searchagent.persistence.LocalSearchRequest;
 import org.ccpfhir.bridgehead.searchagent.persistence.SearchAgentRepository;
+import org.ccpfhir.disclosure.CellKeyPolicy;
+import org.ccpfhir.disclosure.PerturbationTable;
+import org.ccpfhir.disclosure.RecordKeys;
 
 /**
  * The site approver's decisions on search requests: approve (optionally releasing the number of
- * local matches through {@link ReleasedCount} and a contact message) or reject with a reason. The
- * decision is stored first and then sent (again by the agent while the broker is unreachable); a
- * decision the broker refuses (e.g. the request expired meanwhile) leaves the broker's state.
+ * local matches through the network's release policy — {@link CellKeyPolicy} with cell keys from
+ * this site's {@link RecordKeys} — and a contact message) or reject with a reason. The decision is
+ * stored first and then sent (again by the agent while the broker is unreachable); a decision the
+ * broker refuses (e.g. the request expired meanwhile) leaves the broker's state.
  */
 public class ApprovalService {
 
@@ -26,17 +30,20 @@ public class ApprovalService {
 
   private final SearchAgentRepository repository;
   private final DecisionSender sender;
-  private final ApprovalProperties properties;
+  private final CellKeyPolicy policy;
+  private final RecordKeys recordKeys;
   private final Clock clock;
 
   public ApprovalService(
       SearchAgentRepository repository,
       DecisionSender sender,
       ApprovalProperties properties,
+      RecordKeys recordKeys,
       Clock clock) {
     this.repository = repository;
     this.sender = sender;
-    this.properties = properties;
+    this.policy = new CellKeyPolicy(properties.floor(), properties.rounding());
+    this.recordKeys = recordKeys;
     this.clock = clock;
   }
 
@@ -87,8 +94,7 @@ public class ApprovalService {
     }
     String released =
         decision.equals("approve") && releaseCount
-            ? ReleasedCount.of(request.matches().size(), properties.floor(), properties.rounding())
-                .text()
+            ? ReleasedCount.of(release(request.matches())).text()
             : null;
     LocalSearchRequest decided =
         request.decided(
@@ -101,6 +107,12 @@ public class ApprovalService {
       throw new ResourceVersionConflictException(taskId + " was decided meanwhile");
     }
     return send(decided, approver);
+  }
+
+  // the same matches always release the same value, whichever request asks for them
+  private org.ccpfhir.disclosure.Released release(List<String> matches) {
+    return policy.release(
+        matches.size(), matches.size(), recordKeys.cellKey(matches), PerturbationTable.PATIENTS);
   }
 
   Decided send(LocalSearchRequest decided, String by) {

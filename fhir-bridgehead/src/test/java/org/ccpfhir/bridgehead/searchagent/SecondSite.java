@@ -3,6 +3,7 @@ package org.ccpfhir.bridgehead.searchagent;
 import ca.uhn.fhir.context.FhirContext;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import org.ccpfhir.bridgehead.approval.ApprovalProperties;
 import org.ccpfhir.bridgehead.approval.ApprovalService;
 import org.ccpfhir.bridgehead.approval.ResultSealer;
 import org.ccpfhir.bridgehead.searchagent.persistence.SearchAgentRepository;
+import org.ccpfhir.disclosure.RecordKeys;
 import org.ccpfhir.security.ca.Credential;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -59,7 +61,8 @@ final class SecondSite {
         new ApprovalService(
             repository,
             decisions,
-            new ApprovalProperties(10, 10, null, Duration.ofMinutes(1)),
+            new ApprovalProperties(10, 10, null, Duration.ofMinutes(1), Path.of("unused"), ""),
+            new RecordKeys(new byte[32]),
             Clock.systemUTC());
   }
 

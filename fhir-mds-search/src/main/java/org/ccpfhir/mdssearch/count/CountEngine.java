@@ -82,7 +82,7 @@ public final class CountEngine {
   }
 
   private Cell cell(RoaringBitmap members) {
-    return new Cell(members.getCardinality(), index.keySum(members));
+    return index.cell(members);
   }
 
   private <T> T timed(Supplier<T> count) {
@@ -166,13 +166,16 @@ public final class CountEngine {
   private Cell repeats(RoaringBitmap matches, String key, String value, Cell sum) {
     int count = sum.count();
     int cellKey = sum.key();
+    int counted = sum.counted();
     for (int n = 1; ; n++) {
       RoaringBitmap having = RoaringBitmap.and(matches, index.atLeast(key, value, n));
       if (having.isEmpty()) {
-        return new Cell(count, cellKey);
+        return new Cell(count, cellKey, counted);
       }
-      count += having.getCardinality();
-      cellKey += index.keySum(having);
+      Cell layer = index.cell(having);
+      count += layer.count();
+      cellKey += layer.key();
+      counted += layer.counted();
     }
   }
 

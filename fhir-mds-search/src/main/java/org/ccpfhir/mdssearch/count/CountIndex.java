@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import org.ccpfhir.disclosure.RecordSample;
 import org.ccpfhir.mdssearch.store.MdsAttributes;
 import org.ccpfhir.mdssearch.store.PatientFacts;
 import org.ccpfhir.mdssearch.store.StoredChange;
@@ -37,7 +38,27 @@ public final class CountIndex {
   private final Map<String, DateIndex> dates = new HashMap<>();
   private final RoaringBitmap all = new RoaringBitmap();
   private int[] keys = new int[1024];
+  // the records in the record sample (RecordSample); unused when every record counts
+  private final RoaringBitmap sampled = new RoaringBitmap();
+  private final double samplingRate;
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+  /** An index in which every record counts in released numbers. */
+  public CountIndex() {
+    this(1);
+  }
+
+  /**
+   * @param samplingRate the share of records that count in released numbers ({@link RecordSample});
+   *     1 = all
+   */
+  public CountIndex(double samplingRate) {
+    this.samplingRate = samplingRate;
+  }
+
+  public double samplingRate() {
+    return samplingRate;
+  }
 
   /** Adds a stored record (rebuild at start). */
   public void add(StoredFacts stored) {
@@ -54,6 +75,7 @@ public final class CountIndex {
         () -> {
           if (change.previous() != null) {
             apply(change.ordinal(), change.site(), change.previous(), false);
+            sampled.remove(change.ordinal());
           }
           if (change.current() != null) {
             key(change.ordinal(), change.key());
@@ -84,8 +106,18 @@ public final class CountIndex {
 
   // --- the following must run inside read(...)
 
+  /** The cell of a set of patients: its count, its counted members and their cell key. */
+  Cell cell(RoaringBitmap members) {
+    int count = members.getCardinality();
+    if (samplingRate >= 1) {
+      return new Cell(count, keySum(members), count);
+    }
+    RoaringBitmap counted = RoaringBitmap.and(members, sampled);
+    return new Cell(count, keySum(counted), counted.getCardinality());
+  }
+
   /** The cell key of a set of patients: the sum of their record keys, modulo 2^32. */
-  int keySum(RoaringBitmap members) {
+  private int keySum(RoaringBitmap members) {
     int sum = 0;
     PeekableIntIterator it = members.getIntIterator();
     while (it.hasNext()) {
@@ -223,6 +255,9 @@ public final class CountIndex {
       keys = Arrays.copyOf(keys, Math.max(ordinal + 1, keys.length * 2));
     }
     keys[ordinal] = key;
+    if (samplingRate < 1 && RecordSample.counts(key, samplingRate)) {
+      sampled.add(ordinal);
+    }
   }
 
   private void write(Runnable change) {

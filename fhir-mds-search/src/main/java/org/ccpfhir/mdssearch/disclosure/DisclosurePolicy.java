@@ -8,23 +8,26 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ccpfhir.disclosure.CellKeyPolicy;
+import org.ccpfhir.disclosure.PerturbationTable;
+import org.ccpfhir.disclosure.Released;
 import org.ccpfhir.mdssearch.count.Cell;
 import org.ccpfhir.mdssearch.count.CountResult;
 
 /**
- * The one disclosure policy (README "Disclosure control"): the cell-key method. Every cell's
- * released value is a function of its true count and its cell key only ({@link PerturbationTable});
- * nothing is drawn per query and nothing is stored, so every question about the same patients —
- * however written, ordered or asked — releases the same value, before and after a restart.
+ * The one disclosure policy (README "Disclosure control"): the cell-key method of the library
+ * {@code disclosure} ({@link CellKeyPolicy}). Every cell's released value is a function of its true
+ * count, its counted members and their cell key only ({@link PerturbationTable}); nothing is drawn
+ * per query and nothing is stored, so every question about the same patients — however written,
+ * ordered or asked — releases the same value, before and after a restart.
  */
 public class DisclosurePolicy {
 
-  private final DisclosureProperties properties;
-  private final PerturbationTable table;
+  private final CellKeyPolicy policy;
 
   public DisclosurePolicy(DisclosureProperties properties) {
-    this.properties = properties;
-    this.table = new PerturbationTable(properties.floor(), properties.rounding());
+    this.policy =
+        new CellKeyPolicy(properties.floor(), properties.rounding(), properties.samplingRate());
   }
 
   /** Key of a normalised query (its canonical text) for the audit record: SHA-256, hex. */
@@ -58,7 +61,6 @@ public class DisclosurePolicy {
   }
 
   private Released cell(Cell cell, long measure) {
-    return new Released(
-        table.release(cell.count(), cell.key(), measure), properties.floor(), cell.count());
+    return policy.release(cell.count(), cell.counted(), cell.key(), measure);
   }
 }

@@ -1,6 +1,8 @@
 package org.ccpfhir.mdssearch.disclosure;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param hourlyBudget released cells one user may receive per rolling hour (a total is one cell, a
  *     stratum one cell each)
  * @param weeklyBudget released cells one user may receive per rolling week (7 days)
+ * @param samplingRate the share of records that count in released numbers (the record sample: a
+ *     secret, fixed choice by record key; counts are scaled up by its inverse); 1 = every record
  * @param limits the largest request that is evaluated at all
  */
 @Validated
@@ -27,6 +31,7 @@ public record DisclosureProperties(
     @DefaultValue("10") @Min(1) @Max(1000) int rounding,
     @DefaultValue("10000") @Min(1) int hourlyBudget,
     @DefaultValue("100000") @Min(1) int weeklyBudget,
+    @DefaultValue("1") @DecimalMin("0.01") @DecimalMax("1") double samplingRate,
     @DefaultValue @Valid Limits limits) {
 
   /**

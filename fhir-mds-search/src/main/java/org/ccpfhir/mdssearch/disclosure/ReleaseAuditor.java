@@ -1,6 +1,7 @@
 package org.ccpfhir.mdssearch.disclosure;
 
 import java.time.Clock;
+import org.ccpfhir.disclosure.Released;
 import org.ccpfhir.security.audit.AuditAgent;
 import org.ccpfhir.security.audit.AuditEntry;
 import org.ccpfhir.security.audit.AuditRecorder;

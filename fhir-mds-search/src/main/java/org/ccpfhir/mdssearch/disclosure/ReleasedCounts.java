@@ -2,6 +2,7 @@ package org.ccpfhir.mdssearch.disclosure;
 
 import java.util.List;
 import java.util.Map;
+import org.ccpfhir.disclosure.Released;
 import org.ccpfhir.mdssearch.count.Stratifier;
 
 /**

@@ -3,7 +3,7 @@ package org.ccpfhir.mdssearch.fhir;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import java.util.Date;
 import java.util.List;
-import org.ccpfhir.mdssearch.disclosure.Released;
+import org.ccpfhir.disclosure.Released;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
 import org.hl7.fhir.r4.model.InstantType;

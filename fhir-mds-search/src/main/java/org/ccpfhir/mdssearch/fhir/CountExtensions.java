@@ -1,6 +1,6 @@
 package org.ccpfhir.mdssearch.fhir;
 
-import org.ccpfhir.mdssearch.disclosure.Released;
+import org.ccpfhir.disclosure.Released;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Element;
 import org.hl7.fhir.r4.model.UnsignedIntType;

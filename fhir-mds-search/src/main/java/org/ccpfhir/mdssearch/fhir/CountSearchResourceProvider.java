@@ -12,10 +12,10 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ccpfhir.disclosure.Released;
 import org.ccpfhir.mdssearch.count.CriteriaException;
 import org.ccpfhir.mdssearch.count.CriteriaParser;
 import org.ccpfhir.mdssearch.count.SearchCatalog;
-import org.ccpfhir.mdssearch.disclosure.Released;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 

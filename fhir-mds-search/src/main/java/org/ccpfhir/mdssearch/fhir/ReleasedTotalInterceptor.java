@@ -5,7 +5,7 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.ResponseDetails;
-import org.ccpfhir.mdssearch.disclosure.Released;
+import org.ccpfhir.disclosure.Released;
 import org.hl7.fhir.r4.model.Bundle;
 
 /**

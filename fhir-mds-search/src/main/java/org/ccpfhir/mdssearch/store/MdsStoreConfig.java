@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.ccpfhir.mdssearch.count.CountIndex;
+import org.ccpfhir.mdssearch.disclosure.DisclosureProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -33,9 +34,9 @@ public class MdsStoreConfig {
   }
 
   @Bean
-  public CountIndex countIndex(MdsRecordRepository repository) {
+  public CountIndex countIndex(MdsRecordRepository repository, DisclosureProperties disclosure) {
     long start = System.nanoTime();
-    CountIndex index = new CountIndex();
+    CountIndex index = new CountIndex(disclosure.samplingRate());
     repository.forEachFacts(index::add);
     index.optimize();
     log.info(

@@ -41,6 +41,8 @@ public final class CountBenchmark {
   private final List<String> sites;
   private final long seed;
   private final int reps;
+  // the record sample of the disclosure policy (README "Trackers over different sets"); 1 = off
+  private final double samplingRate;
   private final Set<String> codes = new ConcurrentSkipListSet<>();
 
   private CountBenchmark(Map<String, String> options) {
@@ -48,6 +50,7 @@ public final class CountBenchmark {
     this.sites = List.of(options.getOrDefault("--sites", "HD,TUE,DD,MZ,FR,ESS,MUC,B").split(","));
     this.seed = Long.parseLong(options.getOrDefault("--seed", "42"));
     this.reps = Integer.parseInt(options.getOrDefault("--reps", "30"));
+    this.samplingRate = Double.parseDouble(options.getOrDefault("--sampling-rate", "1"));
   }
 
   public static void main(String[] args) throws Exception {
@@ -61,10 +64,12 @@ public final class CountBenchmark {
   private void run() throws Exception {
     System.out.printf(
         Locale.ROOT,
-        "count benchmark: sites %s, seed %d, %d repetitions per query; %d cores, max heap %d MiB%n",
+        "count benchmark: sites %s, seed %d, %d repetitions per query, sampling rate %s; %d cores,"
+            + " max heap %d MiB%n",
         sites,
         seed,
         reps,
+        samplingRate,
         Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20);
     if (options.containsKey("--baseline-url")) {
@@ -108,7 +113,7 @@ public final class CountBenchmark {
     List<Double> plain = new ArrayList<>();
     List<Double> stratified = new ArrayList<>();
     List<Double> cross = new ArrayList<>();
-    ReleaseTimer releases = new ReleaseTimer();
+    ReleaseTimer releases = new ReleaseTimer(samplingRate);
     System.out.printf(
         Locale.ROOT,
         "%-42s %9s %9s %9s %10s%n",
@@ -165,7 +170,7 @@ public final class CountBenchmark {
 
   /** Patients 0..n/sites-1 of every site, as GenerateCli writes them (PUT mode, same seed). */
   private CountIndex build(int patients) {
-    CountIndex index = new CountIndex();
+    CountIndex index = new CountIndex(samplingRate);
     int perSite = patients / sites.size();
     IntStream.range(0, sites.size())
         .parallel()

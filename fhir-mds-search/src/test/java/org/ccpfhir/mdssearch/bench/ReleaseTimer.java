@@ -20,11 +20,16 @@ final class ReleaseTimer {
   private final List<Double> first = new ArrayList<>();
   private final List<Double> repeated = new ArrayList<>();
 
-  ReleaseTimer() {
+  ReleaseTimer(double samplingRate) {
     policy =
         new DisclosurePolicy(
             new DisclosureProperties(
-                10, 10, 10000, 100000, new DisclosureProperties.Limits(100, 10, 4, 10000)));
+                10,
+                10,
+                10000,
+                100000,
+                samplingRate,
+                new DisclosureProperties.Limits(100, 10, 4, 10000)));
   }
 
   void time(CountEngine engine, Criteria criteria, List<List<Stratifier>> strata, int reps) {

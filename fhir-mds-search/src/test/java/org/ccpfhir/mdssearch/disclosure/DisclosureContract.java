@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
+import org.ccpfhir.disclosure.Released;
 import org.ccpfhir.mdssearch.count.Cell;
 import org.ccpfhir.mdssearch.count.CountResult;
 import org.ccpfhir.mdssearch.store.MdsRecordRepository;
@@ -26,7 +27,8 @@ import org.springframework.dao.DataAccessException;
 abstract class DisclosureContract {
 
   private static final DisclosureProperties POLICY =
-      new DisclosureProperties(10, 10, 30, 50, new DisclosureProperties.Limits(100, 10, 4, 10000));
+      new DisclosureProperties(
+          10, 10, 30, 50, 1, new DisclosureProperties.Limits(100, 10, 4, 10000));
 
   abstract DataSource dataSource();
 

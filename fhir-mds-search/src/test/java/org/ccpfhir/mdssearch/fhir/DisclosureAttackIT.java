@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.ccpfhir.disclosure.RecordSample;
 import org.ccpfhir.mdssearch.MdsSearchItSupport;
 import org.ccpfhir.mdssearch.count.CountEngine;
 import org.ccpfhir.mdssearch.count.CountIndex;
@@ -212,6 +213,93 @@ class DisclosureAttackIT extends MdsSearchItSupport {
         released(measure("Patient?gender=male OR Condition?code=C97", List.of(List.of("site"))));
     assertThat(bySite.get("site=DD")).isEqualTo("<10");
     assertThat(bySite.keySet()).contains("site=HD", "site=TUE", "site=DD");
+  }
+
+  /**
+   * Denning's tracker over <em>different</em> sets (issue 17; bench/disclosure.sh runs it at
+   * scale): "is the set X empty?" asked as pairs (T and not X, T or X) for many different trackers
+   * T. At the default sampling rate of 1 every pair is a fresh draw, and a single pair that differs
+   * proves X non-empty: the documented limit of the cell-key method alone.
+   */
+  @Test
+  void atTheDefaultRateTrackersOverDifferentSetsTellAnEmptySetFromThreePatients() {
+    assertThat(disclosure.samplingRate()).isEqualTo(1.0);
+    int differ = 0;
+    int differEmpty = 0;
+    for (String tracker : trackers()) {
+      differ += differs(tracker, "Condition?code=C97") ? 1 : 0;
+      differEmpty += differs(tracker, "Condition?code=C97 AND Condition?code=B20") ? 1 : 0;
+    }
+    assertThat(differEmpty).as("an empty X never changes a value").isZero();
+    assertThat(differ).as("three patients change some of %d pairs", trackers().size()).isPositive();
+  }
+
+  /**
+   * The defence (README "Disclosure control", record sample): at a sampling rate below 1, a patient
+   * outside the record sample never changes any released number, so the tracker above learns
+   * nothing about her however many different sets it spends. Checked exactly: every tracker pair
+   * releases the same values from the stored records as from the stored records without X's
+   * patients that are outside the sample.
+   */
+  @Test
+  void outsideTheRecordSampleTrackersOverDifferentSetsLearnNothing() {
+    double rate = 0.05;
+    DisclosurePolicy policy =
+        new DisclosurePolicy(
+            new DisclosureProperties(
+                disclosure.floor(),
+                disclosure.rounding(),
+                disclosure.hourlyBudget(),
+                disclosure.weeklyBudget(),
+                rate,
+                disclosure.limits()));
+    CountIndex all = new CountIndex(rate);
+    CountIndex withoutUncounted = new CountIndex(rate);
+    int[] uncounted = {0};
+    repository.forEachFacts(
+        facts -> {
+          all.add(facts);
+          // X = the three C97 patients, the only ones at DD
+          if (facts.site().equals("DD") && !RecordSample.counts(facts.key(), rate)) {
+            uncounted[0]++;
+          } else {
+            withoutUncounted.add(facts);
+          }
+        });
+    List<String> siteCodes = List.copyOf(new TreeSet<>(sites.sites().keySet()));
+    CountEngine server = new CountEngine(all, null, siteCodes);
+    CountEngine reference = new CountEngine(withoutUncounted, null, siteCodes);
+    String x = "Condition?code=C97";
+    for (String tracker : trackers()) {
+      for (String pair : List.of("(" + tracker + ") AND NOT " + x, tracker + " OR " + x)) {
+        var criteria = CriteriaParser.parse(catalog, pair);
+        assertThat(server.patients(criteria))
+            .as(pair)
+            .isGreaterThanOrEqualTo(disclosure.floor() + 3);
+        assertThat(policy.patients(server.patientsCell(criteria)).toString())
+            .as("%s: X's %d patients outside the sample change nothing", pair, uncounted[0])
+            .isEqualTo(policy.patients(reference.patientsCell(criteria)).toString());
+      }
+    }
+  }
+
+  private boolean differs(String tracker, String x) {
+    String without =
+        released(measure("(" + tracker + ") AND NOT (" + x + ")", List.of())).get("patients");
+    String with = released(measure(tracker + " OR (" + x + ")", List.of())).get("patients");
+    return !without.equals(with);
+  }
+
+  /** Different sets of the HD and TUE patients, each well above the floor. */
+  private List<String> trackers() {
+    List<String> trackers = new ArrayList<>();
+    for (int year = 1935; year <= 1975; year += 3) {
+      trackers.add("Patient?birthdate=ge" + year + "&site=HD,TUE");
+      trackers.add("Patient?birthdate=lt" + year + "&site=HD,TUE");
+    }
+    return trackers.stream()
+        .filter(t -> engine.patients(CriteriaParser.parse(catalog, t)) >= 30)
+        .toList();
   }
 
   /**

@@ -1,4 +1,4 @@
-package org.ccpfhir.mdssearch.disclosure;
+package org.ccpfhir.disclosure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** The table is what the README documents. */
+/** The table is what the module README documents. */
 class PerturbationTableTest {
 
   @Test

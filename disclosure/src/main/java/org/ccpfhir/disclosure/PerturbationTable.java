@@ -1,9 +1,9 @@
-package org.ccpfhir.mdssearch.disclosure;
+package org.ccpfhir.disclosure;
 
 /**
- * The perturbation table of the cell-key method (README "Disclosure control"): the released value
- * of a cell is a fixed function of its true count and its cell key, so asking again — in any
- * wording, order or operation — can never yield a second draw.
+ * The perturbation table of the cell-key method (module README): the released value of a cell is a
+ * fixed function of its true count and its cell key, so asking again — in any wording, order or
+ * operation — can never yield a second draw.
  *
  * <p>For a true count n at or above the floor, two numbers u1, u2 uniform in [0, 1) are derived
  * from (cell key, n, measure) by a 64-bit mixing function; u1 picks the perturbation p from {@link
@@ -13,7 +13,7 @@ package org.ccpfhir.mdssearch.disclosure;
  * than rounding + 2, and its expectation is n. A result below the floor is released as "&lt;floor";
  * a true count below the floor (0 included) always is.
  */
-final class PerturbationTable {
+public final class PerturbationTable {
 
   /** Perturbation values −2 … +2 and their probabilities in tenths. */
   static final int[] NOISE = {-2, -1, 0, 1, 2};
@@ -21,17 +21,17 @@ final class PerturbationTable {
   static final int[] TENTHS = {1, 2, 4, 2, 1};
 
   /** Cells counting patients (totals and strata: the same patients, the same value). */
-  static final long PATIENTS = 0x70617469656e7473L;
+  public static final long PATIENTS = 0x70617469656e7473L;
 
   /** The samples cell (samples of the matching patients: another measure, another draw). */
-  static final long SAMPLES = 0x73616d706c657321L;
+  public static final long SAMPLES = 0x73616d706c657321L;
 
   private static final double TWO_32 = 4294967296.0;
 
   private final int floor;
   private final int rounding;
 
-  PerturbationTable(int floor, int rounding) {
+  public PerturbationTable(int floor, int rounding) {
     this.floor = floor;
     this.rounding = rounding;
   }
@@ -44,7 +44,7 @@ final class PerturbationTable {
    * @param measure {@link #PATIENTS} or {@link #SAMPLES}
    * @return the released number, or null for "&lt;floor"
    */
-  Integer release(int count, int cellKey, long measure) {
+  public Integer release(int count, int cellKey, long measure) {
     if (count < floor) {
       return null;
     }
