@@ -50,9 +50,26 @@ final class ValueChecks {
   }
 
   void checkResourceId(Resource r, String location) {
+    String value = r.getIdElement().getValue();
+    if (value == null || value.startsWith("urn:")) {
+      // a POST entry's urn:uuid/urn:oid fullUrl becomes the parsed resource's id; HAPI does not
+      // encode it, so the HL7 validator never sees it, and the server assigns the id
+      return;
+    }
     String id = r.getIdElement().getIdPart();
-    if (id != null && !ID.matcher(id).matches()) {
-      issues.error(location + ".id", "Type_Specific_Checks_DT", "Invalid resource id '" + id + "'");
+    if (id == null) {
+      return;
+    }
+    if (id.length() > 64) {
+      issues.error(
+          location + ".id",
+          "Resource_RES_ID_Malformed_Length",
+          "Invalid Resource id: Too long (" + id.length() + " chars)");
+    } else if (!ID.matcher(id).matches()) {
+      issues.error(
+          location + ".id",
+          "Resource_RES_ID_Malformed_Chars",
+          "Invalid Resource id: Invalid Characters ('" + id + "')");
     }
   }
 
