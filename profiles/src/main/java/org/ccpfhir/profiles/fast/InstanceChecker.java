@@ -80,7 +80,7 @@ final class InstanceChecker {
     if (rule.pattern != null && !rule.pattern.matches(value)) {
       issues.error(
           location,
-          "Profile_VAL_Pattern",
+          value instanceof CodeableConcept ? "TYPE_CHECKS_PATTERN_CC" : "Profile_VAL_Pattern",
           "The value does not contain the pattern " + rule.pattern.describe() + " of " + rule.path);
     }
     boolean notInValueSet = false;

@@ -77,12 +77,16 @@ final class Invariants {
     this.engines = ThreadLocal.withInitial(() -> new FHIRPathEngine(worker));
   }
 
-  /** Compiles a constraint; null if it is not checked (see the class comment). */
-  Invariant compile(ElementDefinitionConstraintComponent constraint) {
+  /**
+   * Compiles a constraint of the structure {@code url}; null if it is not checked (see the class
+   * comment).
+   */
+  Invariant compile(ElementDefinitionConstraintComponent constraint, String url) {
     String key = constraint.getKey();
     boolean error = constraint.getSeverity() != ConstraintSeverity.WARNING;
     String source = constraint.getSource();
-    String ruleId = source == null ? key : ProfileCompiler.stripVersion(source) + "#" + key;
+    // the HL7 validator names the structure that defines the invariant
+    String ruleId = ProfileCompiler.stripVersion(source == null ? url : source) + "#" + key;
     boolean baseSpec = source != null && source.startsWith(CORE);
     if (DROPPED.contains(key) || constraint.hasExtension(BEST_PRACTICE)) {
       return null;
