@@ -20,7 +20,8 @@ usage: bench/count.sh [options]
   --sampling-rate Q     record sample of the disclosure policy (default 1 = every record counts)
   --heap SIZE           -Xmx of the benchmark JVM (default 6g)
   --clients K           concurrent loader clients for the HAPI load (default 2)
-  --no-build            use what was built before
+  --no-build            use what was built before (no Maven, no network)
+  --start-timeout S     seconds the HAPI baseline may take to answer /fhir/metadata (default 180)
   --max-minutes M       hard time limit of the whole run (default 60)
 USAGE
 }
@@ -37,6 +38,7 @@ HEAP=6g
 CLIENTS=2
 BUILD=1
 MAX_MINUTES=60
+START_TIMEOUT=180
 SITES=HD,TUE,DD,MZ,FR,ESS,MUC,B
 BL_PORT=18083
 BL_DB=ccp_bench_count_baseline
@@ -54,6 +56,7 @@ while [[ $# -gt 0 ]]; do
     --clients) CLIENTS=$2; shift 2 ;;
     --no-build) BUILD=0; shift ;;
     --max-minutes) MAX_MINUTES=$2; shift 2 ;;
+    --start-timeout) START_TIMEOUT=$2; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -101,12 +104,13 @@ if [[ $BUILD == 1 ]]; then
     -pl fhir-mds-search,synthetic,bench/baseline,bench/loader -am package \
     || { tail -40 "$WORK/build.log"; echo "build failed" >&2; exit 1; }
 fi
-run_waited "$WORK/classpath.log" ./mvnw -B -q -o -pl fhir-mds-search -am dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/deps.cp" || { cat "$WORK/classpath.log"; exit 1; }
+# written by every build of the module (root pom, execution bench-classpath)
+[[ -f fhir-mds-search/target/classpath.txt ]] \
+  || { echo "fhir-mds-search/target/classpath.txt missing: build once (./mvnw -B verify, or without --no-build)" >&2; exit 1; }
 # the project's own modules from this work tree, never from the local repository
 OWN=fhir-mds-search/target/test-classes:fhir-mds-search/target/classes:security/target/classes
 OWN=$OWN:synthetic/target/classes:profiles/target/classes:terminology/target/classes:disclosure/target/classes
-DEPS=$(tr ':' '\n' <"$WORK/deps.cp" | grep -v '/org/ccpfhir/' | paste -sd: -)
+DEPS=$(tr ':' '\n' <fhir-mds-search/target/classpath.txt | grep -v -e '/org/ccpfhir/' -e "^$ROOT/" | paste -sd: -)
 CP="$OWN:$DEPS"
 
 BENCH_ARGS=(--sizes "$SIZES" --reps "$REPS" --seed "$SEED" --sites "$SITES" --sampling-rate "$SAMPLING")
@@ -129,12 +133,14 @@ if [[ $BASE_PATIENTS -gt 0 ]]; then
     --spring.datasource.url=jdbc:postgresql://localhost:5432/$BL_DB >"$WORK/baseline.log" 2>&1 &
   BL_PID=$!
   PIDS+=("$BL_PID")
-  for _ in $(seq 1 900); do
+  code=000
+  for _ in $(seq 1 $((START_TIMEOUT * 5))); do
     code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$BL_PORT/fhir/metadata" || true)
     [[ $code == 200 ]] && break
     kill -0 "$BL_PID" 2>/dev/null || { tail -30 "$WORK/baseline.log"; exit 1; }
     sleep 0.2
   done
+  [[ $code == 200 ]] || { echo "baseline did not start within $START_TIMEOUT s" >&2; tail -30 "$WORK/baseline.log"; exit 1; }
   t0=$(date +%s)
   echo "loading $BASE_PATIENTS patients into HAPI JPA (log: $WORK/load.log) ..."
   run_waited "$WORK/load.log" java -Xmx1g -jar "$LOADER_JAR" load --url "http://127.0.0.1:$BL_PORT/fhir" \

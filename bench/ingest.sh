@@ -19,8 +19,10 @@ usage: bench/ingest.sh [options]
   --data DIR          use the *.json transaction bundles in DIR instead of generating
   --profile           record the bridgehead with JFR and print where its CPU time goes
   --bridgehead-arg A  extra Spring argument for the bridgehead (repeatable)
-  --no-build          use the jars already built
+  --no-build          use the jars and class paths already built (no Maven, no network)
+  --start-timeout S   seconds a server may take to answer /fhir/metadata (default 180)
   --max-minutes M     hard time limit of the whole run (default 30)
+Exits non-zero when a store does not start, the loader gives no result or a resource is refused.
 EOF
 }
 
@@ -38,6 +40,7 @@ DATA=""
 PROFILE=0
 BUILD=1
 MAX_MINUTES=30
+START_TIMEOUT=180
 BH_PORT=18081
 BL_PORT=18082
 PG_HOST=localhost
@@ -68,6 +71,7 @@ while [[ $# -gt 0 ]]; do
     --bridgehead-arg) BH_ARGS+=("$2"); shift 2 ;;
     --no-build) BUILD=0; shift ;;
     --max-minutes) MAX_MINUTES=$2; shift 2 ;;
+    --start-timeout) START_TIMEOUT=$2; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -150,8 +154,9 @@ if [[ $BUILD == 1 ]]; then
   modules=bench/baseline,bench/loader
   [[ -z "$DATA" ]] && modules="synthetic,$modules"
   [[ $ONLY != baseline ]] && modules="fhir-bridgehead,$modules"
+  # one reactor, packaged in place: nothing is installed into ~/.m2
   run_waited "$WORK/build.log" ./mvnw -B -q -o -Pbench -DskipTests -Dspotless.check.skip=true \
-    -pl "$modules" -am install || { tail -40 "$WORK/build.log"; echo "build failed" >&2; exit 1; }
+    -pl "$modules" -am package || { tail -40 "$WORK/build.log"; echo "build failed" >&2; exit 1; }
 fi
 BH_JAR=$(ls fhir-bridgehead/target/fhir-bridgehead-*.jar 2>/dev/null | grep -v original | head -1 || true)
 BL_JAR=$(ls bench/baseline/target/bench-baseline-*.jar 2>/dev/null | grep -v original | head -1 || true)
@@ -166,14 +171,14 @@ LOADER_JAR=$(ls bench/loader/target/bench-loader-*.jar 2>/dev/null | grep -v ori
 # exactly the same files.
 if [[ -z "$DATA" ]]; then
   echo "generating $((WARMUP + PATIENTS)) patients ..."
-  run_waited "$WORK/classpath.log" ./mvnw -B -q -o -pl synthetic dependency:build-classpath \
-    -Dmdep.includeScope=runtime -Dmdep.outputFile="$WORK/synthetic.cp" \
-    || { cat "$WORK/classpath.log"; exit 1; }
+  # written by every build of the module (root pom, execution bench-classpath)
+  [[ -f synthetic/target/classpath.txt ]] \
+    || { echo "synthetic/target/classpath.txt missing: build once (./mvnw -B verify, or without --no-build)" >&2; exit 1; }
   DATA="$WORK/generated"
   GENERATED=1
   t0=$(now)
   run_waited "$WORK/generate.log" java -Xmx1g \
-    -cp "synthetic/target/classes:$(cat "$WORK/synthetic.cp")" org.ccpfhir.synthetic.GenerateCli \
+    -cp "synthetic/target/classes:$(cat synthetic/target/classpath.txt)" org.ccpfhir.synthetic.GenerateCli \
     --site HD --count $((WARMUP + PATIENTS)) --seed "$SEED" --out "$DATA" --mode "$MODE" \
     --per-file "$PER_FILE" || { tail -20 "$WORK/generate.log"; echo "generation failed" >&2; exit 1; }
   say "generated in $(elapsed "$t0" "$(now)") s: $(ls "$DATA"/*.json | wc -l) files, $(du -sh "$DATA" | cut -f1)"
@@ -237,14 +242,14 @@ measure() { # name port db jar [extra java opts...] -- [spring args...]
   local pid=$!
   PIDS+=("$pid")
   local code=000
-  for _ in $(seq 1 900); do  # 180 s
+  for _ in $(seq 1 $((START_TIMEOUT * 5))); do
     code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$port/fhir/metadata" || true)
     [[ $code == 200 ]] && break
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.2
   done
   if [[ $code != 200 ]]; then
-    say "$name did not start (metadata: $code); last log lines:"
+    say "$name did not start within $START_TIMEOUT s (metadata: $code); last log lines:"
     grep -m3 -E 'Caused by|ERROR|APPLICATION FAILED' "$log" | cut -c1-400 | tee -a "$REPORT" || true
     tail -5 "$log" | cut -c1-400
     stop_pid "$pid"
@@ -346,3 +351,17 @@ if [[ $PROFILE == 1 && -f "$JFR_FILE" && -n "${MEASURE_START[bridgehead]:-}" ]];
 fi
 say ""
 say "report: $REPORT (logs: $WORK)"
+
+# a broken run must not look like a result (bench/smoke.sh runs this script in CI)
+status=0
+for name in bridgehead baseline; do
+  [[ $ONLY == both || $ONLY == "$name" ]] || continue
+  if [[ -z "${STARTUP[$name]:-}" || -z "${RPS[$name]:-}" ]]; then
+    echo "FAILED: $name gave no result" >&2
+    status=1
+  elif [[ "${FAILED[$name]:-0}" != 0 ]]; then
+    echo "FAILED: $name refused ${FAILED[$name]} resources" >&2
+    status=1
+  fi
+done
+exit "$status"

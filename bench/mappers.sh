@@ -10,7 +10,7 @@ usage: bench/mappers.sh [--messages N] [--runs R] [--per-file P] [--threads T] [
   --runs R       measured runs after one warm-up run (default 5)
   --per-file P   patients per oBDS document, 3 messages each (default 20)
   --threads T    files mapped in parallel (default 1)
-  --no-build     use the classes already compiled
+  --no-build     use the classes already compiled (no Maven, no network)
 USAGE
 }
 
@@ -33,15 +33,14 @@ while [ $# -gt 0 ]; do
 done
 
 cd "$ROOT"
-OFFLINE=""
-if [ -d "$HOME/.m2/repository/org/apache/commons/commons-csv" ]; then OFFLINE="-o"; fi
 if [ "$BUILD" = 1 ]; then
-  ./mvnw -q -B $OFFLINE -pl mappers -am test-compile -Dspotless.check.skip=true
+  ./mvnw -q -B -o -pl mappers -am test-compile -Dspotless.check.skip=true
 fi
-CP_FILE=$(mktemp)
-trap 'rm -f "$CP_FILE"' EXIT
-./mvnw -q -B $OFFLINE -pl mappers dependency:build-classpath -Dmdep.outputFile="$CP_FILE" \
-  -Dmdep.includeScope=test >/dev/null
-CP="mappers/target/test-classes:mappers/target/classes:profiles/target/classes:terminology/target/classes:$(cat "$CP_FILE")"
+# written by every build of the module (root pom, execution bench-classpath)
+if [ ! -f mappers/target/classpath.txt ]; then
+  echo "mappers/target/classpath.txt missing: build once (./mvnw -B verify, or without --no-build)" >&2
+  exit 1
+fi
+CP="mappers/target/test-classes:mappers/target/classes:profiles/target/classes:terminology/target/classes:$(cat mappers/target/classpath.txt)"
 exec java -Xmx1g -XX:+UseParallelGC -cp "$CP" org.ccpfhir.mappers.bench.ObdsThroughput \
   "$MESSAGES" "$RUNS" "$PER_FILE" "$THREADS"

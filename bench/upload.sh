@@ -10,7 +10,7 @@ usage: bench/upload.sh [--patients N] [--runs R] [--per-transaction P] [--no-bui
   --patients N          patients in the bridgehead (default 10000)
   --runs R              measured runs after one warm-up run (default 3)
   --per-transaction P   patients per transaction while filling the store (default 50)
-  --no-build            use the classes already compiled
+  --no-build            use the classes already compiled (no Maven, no network)
   --profile             record with JFR (fhir-bridgehead/target/bench-upload/upload.jfr)
   --keep-data           keep the store of an earlier run and only top it up to N patients
 Drops (unless --keep-data) and creates the PostgreSQL database ccp_bench_upload (localhost:5432, user postgres).
@@ -39,18 +39,15 @@ done
 
 cd "$ROOT"
 if [ "$BUILD" = 1 ]; then
-  ./mvnw -q -B -o -pl profiles,mappers,fhir-mds-search install -DskipTests -Dspotless.check.skip=true
-  # compiles the module and its tests; the small unit test's report records the test class path
-  # (the dependency plugin is not always available offline)
-  ./mvnw -q -B -o -pl fhir-bridgehead test -Dtest=Icd10FilterTest -Dspotless.check.skip=true \
-    -Dsurefire.failIfNoSpecifiedTests=false
+  # offline, one reactor, compiled in place: nothing is installed into ~/.m2
+  ./mvnw -q -B -o -pl fhir-bridgehead -am test-compile -Dspotless.check.skip=true
 fi
-REPORT=fhir-bridgehead/target/surefire-reports/TEST-org.ccpfhir.bridgehead.upload.Icd10FilterTest.xml
-if [ ! -f "$REPORT" ]; then
-  echo "no $REPORT: run without --no-build once" >&2
+# written by every build of the module (root pom, execution bench-classpath)
+if [ ! -f fhir-bridgehead/target/classpath.txt ]; then
+  echo "fhir-bridgehead/target/classpath.txt missing: build once (./mvnw -B verify, or without --no-build)" >&2
   exit 1
 fi
-CP=$(grep -o 'name="surefire.test.class.path" value="[^"]*"' "$REPORT" | sed 's/.*value="//; s/"$//')
+CP="$ROOT/fhir-bridgehead/target/test-classes:$ROOT/fhir-bridgehead/target/classes:$(cat fhir-bridgehead/target/classpath.txt)"
 if [ "$KEEP" = 0 ] || ! psql -h localhost -U postgres -d postgres -tAc \
     "SELECT 1 FROM pg_database WHERE datname = 'ccp_bench_upload'" | grep -q 1; then
   psql -q -h localhost -U postgres -d postgres -c "DROP DATABASE IF EXISTS ccp_bench_upload" \
@@ -59,18 +56,7 @@ fi
 # a working directory of its own: the relative paths of the test support (target/it-pki: network
 # CA, certificates, keys) must not be those of a concurrent test run in fhir-bridgehead
 WORK=fhir-bridgehead/target/bench-upload
-mkdir -p "$WORK/lib"
-# private copies of the project's own jars: ~/.m2 is shared with other builds on this machine, and a
-# jar replaced there while the benchmark runs breaks its class loading
-PRIVATE_CP=""
-IFS=: read -r -a ENTRIES <<<"$CP"
-for entry in "${ENTRIES[@]}"; do
-  case "$entry" in
-    */org/ccpfhir/*.jar) cp "$entry" "$WORK/lib/" && entry="$(pwd)/$WORK/lib/$(basename "$entry")" ;;
-  esac
-  PRIVATE_CP="$PRIVATE_CP${PRIVATE_CP:+:}$entry"
-done
-CP=$PRIVATE_CP
+mkdir -p "$WORK"
 cd "$WORK"
 exec java "${JFR[@]}" -Xmx3g -cp "$CP" \
   org.ccpfhir.bridgehead.upload.bench.UploadBenchmark \

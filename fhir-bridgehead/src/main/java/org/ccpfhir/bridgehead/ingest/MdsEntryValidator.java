@@ -4,8 +4,11 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationResult;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.ToLongFunction;
 import org.ccpfhir.profiles.MdsValidator;
 import org.ccpfhir.profiles.ResourceValidator;
 import org.ccpfhir.profiles.fast.FastMdsValidator;
@@ -20,12 +23,17 @@ import org.springframework.stereotype.Component;
 /**
  * Validates a resource against the MDS profiles chosen for it (declared, mapped from DKTK
  * onco-core, or by shape; base R4 for the wider basic data set) and reports errors with their
- * location inside the submission.
+ * location inside the submission. {@code ccp.ingest.validator} picks the implementation: FAST (the
+ * compiled profiles, falling back to the HL7 validator per resource where they cannot decide,
+ * counted in {@value #FALLBACKS}) or FULL (the HL7 validator for everything).
  */
 @Component
 public class MdsEntryValidator implements EntryValidator {
 
   private static final Logger LOG = LoggerFactory.getLogger(MdsEntryValidator.class);
+
+  /** Resources the FAST validator handed to the HL7 validator, tag {@code reason}. */
+  public static final String FALLBACKS = "ccp.ingest.validator.fallbacks";
 
   private final CompletableFuture<ResourceValidator> validator;
 
@@ -33,7 +41,8 @@ public class MdsEntryValidator implements EntryValidator {
    * Builds the validator (profiles, snapshots, terminology: several seconds) in the background so
    * that the server starts answering reads at once; the first write waits until it is ready.
    */
-  public MdsEntryValidator(FhirContext fhirContext, IngestProperties properties) {
+  public MdsEntryValidator(
+      FhirContext fhirContext, IngestProperties properties, MeterRegistry registry) {
     this.validator =
         CompletableFuture.supplyAsync(
             () -> {
@@ -54,6 +63,22 @@ public class MdsEntryValidator implements EntryValidator {
               thread.setDaemon(true);
               thread.start();
             });
+    fallbacks(registry, "no-mds-profile", FastMdsValidator::unprofiledCount);
+    fallbacks(registry, "unsupported-content", FastMdsValidator::unsupportedCount);
+  }
+
+  private void fallbacks(
+      MeterRegistry registry, String reason, ToLongFunction<FastMdsValidator> count) {
+    FunctionCounter.builder(
+            FALLBACKS,
+            validator,
+            future ->
+                future.getNow(null) instanceof FastMdsValidator fast ? count.applyAsLong(fast) : 0)
+        .description(
+            "Resources the FAST validator left to the HL7 validator (FULL): no compiled MDS"
+                + " profile, or content the fast path cannot decide")
+        .tag("reason", reason)
+        .register(registry);
   }
 
   @Override

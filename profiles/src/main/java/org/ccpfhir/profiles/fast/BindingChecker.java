@@ -21,18 +21,22 @@ final class BindingChecker {
     this.terminology = terminology;
   }
 
-  /** Checks an instance of an element with a required binding to {@code valueSet}. */
-  void checkRequired(Base value, String valueSet, String location, Issues issues) {
+  /**
+   * Checks an instance of an element with a required binding to {@code valueSet}; true if it is not
+   * in the value set (an error was recorded).
+   */
+  boolean checkRequired(Base value, String valueSet, String location, Issues issues) {
     if (value instanceof CodeableConcept concept) {
-      checkConcept(concept, valueSet, location, issues);
+      return !checkConcept(concept, valueSet, location, issues);
     } else if (value instanceof Coding coding) {
       if (coding.hasSystem()) {
         Verdict verdict = codeInValueSet(valueSet, coding);
         if (!verdict.valid()) {
           issues.error(
               location,
-              "Terminology_TX_NoValid_17",
+              "Terminology_TX_NoValid_12",
               notInValueSet(coding.getSystem(), coding.getCode(), valueSet, verdict));
+          return true;
         }
       }
     } else if (value instanceof PrimitiveType<?> primitive) {
@@ -42,11 +46,13 @@ final class BindingChecker {
         if (!verdict.valid()) {
           issues.error(
               location, "Terminology_TX_NoValid_16", notInValueSet(null, code, valueSet, verdict));
+          return true;
         }
       }
     } else {
       throw new UnsupportedContentException("required binding on " + value.fhirType());
     }
+    return false;
   }
 
   /** Checks a coding outside required bindings against its code system, if that is known. */
@@ -69,32 +75,39 @@ final class BindingChecker {
     }
   }
 
-  private void checkConcept(
+  /** True if the concept has a coding in the value set (or none that could be checked). */
+  private boolean checkConcept(
       CodeableConcept concept, String valueSet, String location, Issues issues) {
     if (!concept.hasCoding()) {
       issues.error(
           location,
           "Terminology_TX_Code_ValueSet_MISSING",
           "No code provided, and a code is required from the value set " + valueSet);
-      return;
+      return false;
     }
     List<String> tried = new ArrayList<>();
     for (Coding coding : concept.getCoding()) {
-      if (!coding.hasSystem()) {
-        continue; // a warning in the HL7 validator: cannot be checked
+      if (!coding.hasSystem() && !coding.hasCode()) {
+        continue; // nothing to look up (a display or extension only)
       }
-      Verdict verdict = codeInValueSet(valueSet, coding);
+      // without a system the HL7 validator infers it from the value set
+      Verdict verdict =
+          coding.hasSystem()
+              ? codeInValueSet(valueSet, coding)
+              : terminology.inValueSet(valueSet, null, coding.getCode());
       if (verdict.valid()) {
-        return;
+        return true;
       }
       tried.add(coding.getSystem() + "#" + coding.getCode());
     }
-    if (!tried.isEmpty()) {
-      issues.error(
-          location,
-          "Terminology_TX_NoValid_1_CC",
-          "None of the codings provided are in the value set " + valueSet + " " + tried);
+    if (tried.isEmpty()) {
+      return true;
     }
+    issues.error(
+        location,
+        "Terminology_TX_NoValid_1_CC",
+        "None of the codings provided are in the value set " + valueSet + " " + tried);
+    return false;
   }
 
   /** A coding with a system but no code is never in a value set (HL7: "Unknown code 'null'"). */

@@ -38,7 +38,8 @@ public final class FastMdsValidator implements ResourceValidator {
   private final DefinitionRegistry registry;
   private final BindingChecker bindings;
   private final Invariants invariants;
-  private final LongAdder delegated = new LongAdder();
+  private final LongAdder unprofiled = new LongAdder();
+  private final LongAdder unsupported = new LongAdder();
 
   private FastMdsValidator(MdsValidator fallback) {
     this.fallback = fallback;
@@ -73,7 +74,7 @@ public final class FastMdsValidator implements ResourceValidator {
   public ValidationResult validate(IBaseResource resource, List<String> profiles) {
     List<Definition> definitions = definitions(resource, profiles);
     if (definitions == null) {
-      delegated.increment();
+      unprofiled.increment();
       return fallback.validate(resource, profiles);
     }
     try {
@@ -84,7 +85,7 @@ public final class FastMdsValidator implements ResourceValidator {
       unknownProfiles(resource, checker.issues());
       return new ValidationResult(fhirContext(), new ArrayList<>(checker.issues().messages()));
     } catch (UnsupportedContentException e) {
-      delegated.increment();
+      unsupported.increment();
       return fallback.validate(resource, profiles);
     }
   }
@@ -170,6 +171,22 @@ public final class FastMdsValidator implements ResourceValidator {
 
   /** How many validations went to the HL7 validator so far (monitoring, tests). */
   public long delegatedCount() {
-    return delegated.sum();
+    return unprofiled.sum() + unsupported.sum();
+  }
+
+  /**
+   * How many of them had no compiled MDS profile to check (wider basic data set, declared non-MDS
+   * profiles): the HL7 validator is the only one that checks them.
+   */
+  public long unprofiledCount() {
+    return unprofiled.sum();
+  }
+
+  /**
+   * How many of them used content the fast path cannot decide (contained resources, narrative,
+   * modifier extensions, invariants it does not evaluate itself, ...).
+   */
+  public long unsupportedCount() {
+    return unsupported.sum();
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.ccpfhir.profiles.fast.DefinitionRegistry.Definition;
 import org.ccpfhir.profiles.fast.ElementRule.TypeRef;
 import org.hl7.fhir.r4.model.Base;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Extension;
@@ -26,6 +27,7 @@ final class InstanceChecker {
   private final ValueChecks values;
   private final ExtensionContexts contexts;
   private Resource resource;
+  private boolean insideRefusedConcept;
 
   InstanceChecker(DefinitionRegistry registry, BindingChecker bindings, Invariants invariants) {
     this.registry = registry;
@@ -78,12 +80,13 @@ final class InstanceChecker {
     if (rule.pattern != null && !rule.pattern.matches(value)) {
       issues.error(
           location,
-          "Profile_VAL_Pattern",
+          value instanceof CodeableConcept ? "TYPE_CHECKS_PATTERN_CC" : "Profile_VAL_Pattern",
           "The value does not contain the pattern " + rule.pattern.describe() + " of " + rule.path);
     }
+    boolean notInValueSet = false;
     if (rule.requiredValueSet != null) {
-      bindings.checkRequired(value, rule.requiredValueSet, location, issues);
-    } else if (value instanceof Coding coding) {
+      notInValueSet = bindings.checkRequired(value, rule.requiredValueSet, location, issues);
+    } else if (value instanceof Coding coding && !insideRefusedConcept) {
       bindings.checkCodeSystem(coding, location, issues);
     }
     if (value instanceof PrimitiveType<?> primitive) {
@@ -110,7 +113,15 @@ final class InstanceChecker {
         evaluate(definition.root().invariants, value, location);
       }
     }
-    checkChildren(value, childOwner, children, location);
+    // the HL7 validator reports a concept outside its required value set once, at the concept,
+    // and does not look up its codings in their code systems as well
+    boolean outer = insideRefusedConcept;
+    insideRefusedConcept = outer || (notInValueSet && value instanceof CodeableConcept);
+    try {
+      checkChildren(value, childOwner, children, location);
+    } finally {
+      insideRefusedConcept = outer;
+    }
   }
 
   private Definition typeDefinition(
@@ -259,9 +270,9 @@ final class InstanceChecker {
       if (!invariants.holds(invariant, resource, value)) {
         String message = "Constraint failed: " + invariant.key() + ": '" + invariant.human() + "'";
         if (invariant.error()) {
-          issues.error(location, invariant.key(), message);
+          issues.error(location, invariant.ruleId(), message);
         } else {
-          issues.warning(location, invariant.key(), message);
+          issues.warning(location, invariant.ruleId(), message);
         }
       }
     }

@@ -48,9 +48,13 @@ final class Invariants {
 
   private static final Pattern COMPARISON = Pattern.compile("[<>]");
 
-  /** A compiled invariant: either native or a parsed FHIRPath expression. */
+  /**
+   * A compiled invariant: either native or a parsed FHIRPath expression. {@code ruleId} is the HL7
+   * validator's message id for it: the defining structure's URL, '#', the key.
+   */
   record Invariant(
       String key,
+      String ruleId,
       boolean error,
       String human,
       String expression,
@@ -73,34 +77,40 @@ final class Invariants {
     this.engines = ThreadLocal.withInitial(() -> new FHIRPathEngine(worker));
   }
 
-  /** Compiles a constraint; null if it is not checked (see the class comment). */
-  Invariant compile(ElementDefinitionConstraintComponent constraint) {
+  /**
+   * Compiles a constraint of the structure {@code url}; null if it is not checked (see the class
+   * comment).
+   */
+  Invariant compile(ElementDefinitionConstraintComponent constraint, String url) {
     String key = constraint.getKey();
     boolean error = constraint.getSeverity() != ConstraintSeverity.WARNING;
     String source = constraint.getSource();
+    // the HL7 validator names the structure that defines the invariant
+    String ruleId = ProfileCompiler.stripVersion(source == null ? url : source) + "#" + key;
     boolean baseSpec = source != null && source.startsWith(CORE);
     if (DROPPED.contains(key) || constraint.hasExtension(BEST_PRACTICE)) {
       return null;
     }
     if ("ext-1".equals(key)) {
-      return new Invariant(key, true, constraint.getHuman(), null, Native.EXT_1, null);
+      return new Invariant(key, ruleId, true, constraint.getHuman(), null, Native.EXT_1, null);
     }
     if ("ref-1".equals(key)) {
-      return new Invariant(key, true, constraint.getHuman(), null, Native.REF_1, null);
+      return new Invariant(key, ruleId, true, constraint.getHuman(), null, Native.REF_1, null);
     }
     if ((baseSpec && !error) || !constraint.hasExpression()) {
       return null;
     }
     if ("per-1".equals(key)) {
-      return new Invariant(key, true, constraint.getHuman(), null, Native.PER_1, null);
+      return new Invariant(key, ruleId, true, constraint.getHuman(), null, Native.PER_1, null);
     }
     if (baseSpec && COMPARISON.matcher(constraint.getExpression()).find()) {
       // the R4 engine's date/quantity comparison changes the compared values (it adds a time
       // zone to a dateTime), which must not happen to data being ingested
-      return new Invariant(key, true, constraint.getHuman(), null, Native.DELEGATE, null);
+      return new Invariant(key, ruleId, true, constraint.getHuman(), null, Native.DELEGATE, null);
     }
     ExpressionNode node = engines.get().parse(constraint.getExpression());
-    return new Invariant(key, error, constraint.getHuman(), constraint.getExpression(), null, node);
+    return new Invariant(
+        key, ruleId, error, constraint.getHuman(), constraint.getExpression(), null, node);
   }
 
   /** True if the invariant holds on {@code focus} within {@code resource}. */

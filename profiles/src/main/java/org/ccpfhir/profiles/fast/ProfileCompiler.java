@@ -54,7 +54,7 @@ final class ProfileCompiler {
         rule = new ElementRule(ed.getPath(), rule.repeating, ed.getSliceName());
         slice = rule;
       }
-      fill(rule, ed);
+      fill(rule, ed, sd.getUrl());
       if (root == null) {
         root = rule;
       } else if (slice != null) {
@@ -111,7 +111,7 @@ final class ProfileCompiler {
     return rule.fixed.isPrimitive() ? PatternNode.primitive(rule.fixed.primitiveValue()) : null;
   }
 
-  private void fill(ElementRule rule, ElementDefinition ed) {
+  private void fill(ElementRule rule, ElementDefinition ed, String url) {
     rule.min = ed.getMin();
     rule.max = "*".equals(ed.getMax()) ? -1 : Integer.parseInt(ed.getMax());
     for (TypeRefComponent type : ed.getType()) {
@@ -131,7 +131,7 @@ final class ProfileCompiler {
       }
     }
     ed.getConstraint().stream()
-        .map(invariants::compile)
+        .map(constraint -> invariants.compile(constraint, url))
         .filter(java.util.Objects::nonNull)
         .forEach(rule.invariants::add);
     if (ed.hasContentReference()) {

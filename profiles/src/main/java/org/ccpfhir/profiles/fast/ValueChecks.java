@@ -45,14 +45,46 @@ final class ValueChecks {
     }
     if (!valid) {
       issues.error(
-          location, "Type_Specific_Checks_DT", "The value '" + text + "' is not a valid " + type);
+          location, primitiveRule(type, text), "The value '" + text + "' is not a valid " + type);
     }
   }
 
+  /** The HL7 validator's rule id for a malformed primitive, by what is wrong with it. */
+  private static String primitiveRule(String type, String text) {
+    boolean whitespace = WHITESPACE.matcher(text).find();
+    return switch (type) {
+      case "code" -> whitespace ? "Type_Specific_Checks_DT_Code_WS" : "Type_Specific_Checks_DT";
+      case "uri", "url", "canonical" ->
+          whitespace ? "Type_Specific_Checks_DT_URI_WS" : "Type_Specific_Checks_DT";
+      case "dateTime", "instant" ->
+          text.indexOf('T') > 0 && !TIME_ZONE.matcher(text).matches()
+              ? "Type_Specific_Checks_DT_Primitive_Regex_Type"
+              : "Type_Specific_Checks_DT";
+      default -> "Type_Specific_Checks_DT";
+    };
+  }
+
   void checkResourceId(Resource r, String location) {
+    String value = r.getIdElement().getValue();
+    if (value == null || value.startsWith("urn:")) {
+      // a POST entry's urn:uuid/urn:oid fullUrl becomes the parsed resource's id; HAPI does not
+      // encode it, so the HL7 validator never sees it, and the server assigns the id
+      return;
+    }
     String id = r.getIdElement().getIdPart();
-    if (id != null && !ID.matcher(id).matches()) {
-      issues.error(location + ".id", "Type_Specific_Checks_DT", "Invalid resource id '" + id + "'");
+    if (id == null) {
+      return;
+    }
+    if (id.length() > 64) {
+      issues.error(
+          location + ".id",
+          "Resource_RES_ID_Malformed_Length",
+          "Invalid Resource id: Too long (" + id.length() + " chars)");
+    } else if (!ID.matcher(id).matches()) {
+      issues.error(
+          location + ".id",
+          "Resource_RES_ID_Malformed_Chars",
+          "Invalid Resource id: Invalid Characters ('" + id + "')");
     }
   }
 
@@ -63,7 +95,15 @@ final class ValueChecks {
     }
     if (WHITESPACE.matcher(url).find()) {
       issues.error(
-          location, "Reference_REF_NotFound_Bundle", "The reference '" + url + "' is not valid");
+          location, "REFERENCE_REF_INVALID_REF", "The reference '" + url + "' is not valid");
+      return;
+    }
+    if (url.startsWith("#")) {
+      // resources with contained resources go to the HL7 validator: nothing here to point to
+      issues.error(
+          location,
+          "Reference_REF_CantResolve",
+          "Unable to resolve resource with reference '" + url + "'");
       return;
     }
     if (typeRef == null || typeRef.anyTarget()) {
@@ -73,7 +113,7 @@ final class ValueChecks {
     if (matcher.matches() && !typeRef.targetTypes().contains(matcher.group(1))) {
       issues.error(
           location,
-          "Reference_REF_BadTargetType",
+          "Reference_REF_BadTargetType2",
           "The type '"
               + matcher.group(1)
               + "' implied by the reference URL "

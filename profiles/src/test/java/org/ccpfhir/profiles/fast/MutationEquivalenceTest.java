@@ -32,6 +32,7 @@ class MutationEquivalenceTest {
     IParser parser = CTX.newJsonParser();
     List<String> falseAccepts = new ArrayList<>();
     List<String> falseRejects = new ArrayList<>();
+    List<String> otherRules = new ArrayList<>();
     int total = 0;
     int rejected = 0;
     long delegated = 0;
@@ -78,20 +79,41 @@ class MutationEquivalenceTest {
           falseAccepts.add(line);
         } else if (!hl7Rejects && fastRejects) {
           falseRejects.add(line);
+        } else if (!rules(hl7).equals(rules(mine))) {
+          otherRules.add(line + "\n HL7 rules: " + rules(hl7) + "\n fast rules: " + rules(mine));
         }
       }
     }
     delegated += fast.delegatedCount();
     LOG.info(
-        "mutants: {}, rejected by HL7: {}, delegated to HL7: {}, false accepts: {}, false rejects: {}",
+        "mutants: {}, rejected by HL7: {}, delegated to HL7: {}, false accepts: {}, false rejects: {},"
+            + " other elements or rules: {}",
         total,
         rejected,
         delegated,
         falseAccepts.size(),
-        falseRejects.size());
+        falseRejects.size(),
+        otherRules.size());
     falseAccepts.forEach(line -> LOG.warn("FALSE ACCEPT {}", line));
     falseRejects.forEach(line -> LOG.warn("FALSE REJECT {}", line));
+    // not asserted yet: on some mutants FAST still names other rules (wrong choice types,
+    // extension context and url), see the profiles README
+    otherRules.stream().limit(20).forEach(line -> LOG.info("OTHER RULES {}", line));
     assertThat(falseAccepts).as("false accepts").isEmpty();
     assertThat(falseRejects).as("false rejects").isEmpty();
+  }
+
+  /**
+   * Element and rule of each refusing message; the HL7 validator's pass-through echoes of the
+   * terminology service are left out (FAST puts their text into the rule's own message).
+   */
+  private static java.util.Set<String> rules(ValidationResult result) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    for (var message : errors(result)) {
+      if (!"Terminology_PassThrough_TX_Message".equals(message.getMessageId())) {
+        out.add(message.getLocationString() + " [" + message.getMessageId() + "]");
+      }
+    }
+    return out;
   }
 }
