@@ -2,10 +2,10 @@ package org.ccpfhir.bridgehead.pseudonym;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
-import org.ccpfhir.identity.fhir.ComponentClient;
 import org.ccpfhir.identity.fhir.IdatParameters;
-import org.ccpfhir.identity.fhir.UpstreamException;
 import org.ccpfhir.identity.local.EpiLinkMatcher;
+import org.ccpfhir.platform.ComponentClient;
+import org.ccpfhir.platform.UpstreamException;
 import org.ccpfhir.security.tls.ComponentTls;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Identifier;

@@ -6,7 +6,7 @@ import java.net.http.HttpClient;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import org.ccpfhir.bridgehead.SecureClients;
-import org.ccpfhir.identity.fhir.ComponentClient;
+import org.ccpfhir.platform.ComponentClient;
 import org.ccpfhir.security.ca.Credential;
 import org.hl7.fhir.r4.model.Parameters;
 

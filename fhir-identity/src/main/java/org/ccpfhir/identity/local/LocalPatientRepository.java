@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.ccpfhir.identity.OwnSchema;
+import org.ccpfhir.platform.OwnSchema;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Rows of the local patient list and its review list; IDAT only as ciphertext. */

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.ccpfhir.identity.OwnSchema;
+import org.ccpfhir.platform.OwnSchema;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 

@@ -1,4 +1,4 @@
-package org.ccpfhir.identity;
+package org.ccpfhir.platform;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,7 +8,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** Secrets of the identity components: given as base64 in configuration, or kept in a file. */
+/**
+ * Secrets of a component (keys, HMAC secrets): given as base64 in configuration, or kept in a file.
+ */
 public final class SecretFiles {
 
   private SecretFiles() {}

@@ -1,12 +1,12 @@
-package org.ccpfhir.identity;
+package org.ccpfhir.platform;
 
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * Flyway for the identity components' own tables: each component has its migrations under {@code
- * db/<name>} and its own history table, so they can share a database with each other and with
- * HAPI's schema without stepping on each other's versions.
+ * Flyway for a feature's own tables: each feature has its migrations under {@code db/<name>} and
+ * its own history table, so they can share a database with each other and with HAPI's schema
+ * without stepping on each other's versions.
  */
 public final class OwnSchema {
 

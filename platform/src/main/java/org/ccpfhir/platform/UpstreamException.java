@@ -1,4 +1,4 @@
-package org.ccpfhir.identity.fhir;
+package org.ccpfhir.platform;
 
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 
