@@ -18,7 +18,7 @@ import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.bridgehead.SecureClients;
 import org.ccpfhir.bridgehead.consent.NetworkConsent;
 import org.ccpfhir.identity.central.CentralPatientList;
-import org.ccpfhir.identity.fhir.IdatParameters;
+import org.ccpfhir.identity.idat.IdatParameters;
 import org.ccpfhir.identity.pseudonym.CheckCharacter;
 import org.ccpfhir.security.cms.Envelopes;
 import org.hl7.fhir.r4.model.Base64BinaryType;

@@ -4,7 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import java.nio.charset.StandardCharsets;
 import org.ccpfhir.bridgehead.identity.IdentityNetwork;
 import org.ccpfhir.bridgehead.identity.SiteClient;
-import org.ccpfhir.identity.fhir.IdatParameters;
+import org.ccpfhir.identity.idat.IdatParameters;
 import org.ccpfhir.profiles.upload.MdsUploadContract;
 import org.ccpfhir.security.ca.Credential;
 import org.ccpfhir.security.cms.Envelopes;

@@ -9,8 +9,8 @@ import java.util.List;
 import org.ccpfhir.identity.controlnumber.ControlNumberEncoder;
 import org.ccpfhir.identity.controlnumber.ControlNumbers;
 import org.ccpfhir.identity.fhir.FhirOperations;
-import org.ccpfhir.identity.fhir.IdatParameters;
-import org.ccpfhir.identity.local.EpiLinkMatcher;
+import org.ccpfhir.identity.idat.Idat;
+import org.ccpfhir.identity.idat.IdatParameters;
 import org.ccpfhir.platform.ComponentClient;
 import org.ccpfhir.platform.UpstreamException;
 import org.ccpfhir.profiles.operation.OperationParameters;
@@ -49,7 +49,7 @@ public class ControlNumberTicketProvider implements FhirOperations {
         Caller.current()
             .map(Caller::site)
             .orElseThrow(() -> new ForbiddenOperationException("only a site's bridgehead may ask"));
-    List<EpiLinkMatcher.Record> people = IdatParameters.read(parameters);
+    List<Idat> people = IdatParameters.read(parameters);
     if (people.size() != 1) {
       throw new InvalidRequestException("exactly one person per request");
     }

@@ -1,5 +1,7 @@
 package org.ccpfhir.bench.linkage;
 
+import org.ccpfhir.identity.idat.Idat;
+
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -12,12 +14,12 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.ccpfhir.identity.local.BlockingKeys;
 import org.ccpfhir.identity.local.EpiLinkMatcher;
-import org.ccpfhir.identity.local.EpiLinkMatcher.Classification;
+import org.ccpfhir.identity.linkage.LinkageClass;
 import org.ccpfhir.identity.local.IdatCipher;
-import org.ccpfhir.identity.local.IdatField;
+import org.ccpfhir.identity.idat.IdatField;
 import org.ccpfhir.identity.local.LocalPatientList;
 import org.ccpfhir.identity.local.LocalPatientRepository;
-import org.ccpfhir.identity.local.NameNormalizer;
+import org.ccpfhir.identity.idat.NameNormalizer;
 import org.ccpfhir.identity.pseudonym.PseudonymGenerator;
 import org.ccpfhir.identity.pseudonym.PseudonymRegistry;
 import org.ccpfhir.synthetic.identity.Corruptor;
@@ -84,7 +86,7 @@ public final class LinkageBench {
     long start = System.nanoTime();
     for (SyntheticIdentity person : originals) {
       LocalPatientList.Outcome outcome = list.pseudonymize(record(person));
-      if (outcome.classification() == Classification.MATCH) {
+      if (outcome.classification() == LinkageClass.MATCH) {
         score.falseMatches++; // a new person merged into someone else
       }
       idOf.put(person.personId(), outcome.bkLocalId());
@@ -142,7 +144,7 @@ public final class LinkageBench {
     return name == null ? "" : NameNormalizer.normalize(name);
   }
 
-  static EpiLinkMatcher.Record record(SyntheticIdentity p) {
+  static Idat record(SyntheticIdentity p) {
     Map<IdatField, String> fields = new EnumMap<>(IdatField.class);
     if (p.firstName() != null) {
       fields.put(IdatField.FIRST_NAME, norm(p.firstName()));
@@ -158,7 +160,7 @@ public final class LinkageBench {
     if (p.sex() != null) {
       fields.put(IdatField.SEX, p.sex());
     }
-    return new EpiLinkMatcher.Record(
+    return new Idat(
         fields, p.formerNames().stream().map(LinkageBench::norm).toList());
   }
 

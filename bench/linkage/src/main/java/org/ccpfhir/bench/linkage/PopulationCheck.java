@@ -1,5 +1,8 @@
 package org.ccpfhir.bench.linkage;
 
+import org.ccpfhir.identity.idat.IdatField;
+import org.ccpfhir.identity.linkage.LinkageClass;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +29,7 @@ final class PopulationCheck {
     for (SyntheticIdentity person : new IdentityGenerator(seed).people(people)) {
       seen.merge(
           LinkageBench.record(person).fields().entrySet().stream()
-              .filter(e -> e.getKey() != org.ccpfhir.identity.local.IdatField.SEX)
+              .filter(e -> e.getKey() != org.ccpfhir.identity.idat.IdatField.SEX)
               .map(Map.Entry::toString)
               .sorted()
               .toList()
@@ -47,7 +50,7 @@ final class PopulationCheck {
       for (int j : index.candidates(numbers.get(i))) {
         ControlNumberMatcher.Result result = matcher.compare(numbers.get(i), numbers.get(j));
         if (result.classification()
-            == org.ccpfhir.identity.local.EpiLinkMatcher.Classification.MATCH) {
+            == org.ccpfhir.identity.linkage.LinkageClass.MATCH) {
           closePairs++;
           if (closePairs <= 5) {
             System.out.printf(

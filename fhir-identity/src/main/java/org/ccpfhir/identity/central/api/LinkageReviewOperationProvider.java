@@ -10,7 +10,7 @@ import java.util.Map;
 import org.ccpfhir.identity.central.CentralPatientList;
 import org.ccpfhir.identity.central.LinkageReview;
 import org.ccpfhir.identity.fhir.FhirOperations;
-import org.ccpfhir.identity.local.IdatField;
+import org.ccpfhir.identity.idat.IdatField;
 import org.ccpfhir.security.audit.AuditEntry;
 import org.ccpfhir.security.auth.Caller;
 import org.hl7.fhir.r4.model.CodeType;

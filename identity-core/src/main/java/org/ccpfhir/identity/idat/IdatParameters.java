@@ -1,4 +1,4 @@
-package org.ccpfhir.identity.fhir;
+package org.ccpfhir.identity.idat;
 
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.time.LocalDate;
@@ -8,9 +8,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.ccpfhir.identity.local.EpiLinkMatcher;
-import org.ccpfhir.identity.local.IdatField;
-import org.ccpfhir.identity.local.NameNormalizer;
 import org.ccpfhir.profiles.operation.OperationParameters;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DateType;
@@ -38,13 +35,13 @@ public final class IdatParameters {
   }
 
   /** The IDAT of a {@code $pseudonymize} request (its parameters checked strictly). */
-  public static List<EpiLinkMatcher.Record> read(Parameters parameters) {
+  public static List<Idat> read(Parameters parameters) {
     return read(PSEUDONYMIZE.read(parameters));
   }
 
   /** The persons of checked parameters: each {@code patient}, or else the named parts. */
-  public static List<EpiLinkMatcher.Record> read(OperationParameters parameters) {
-    List<EpiLinkMatcher.Record> records = new ArrayList<>();
+  public static List<Idat> read(OperationParameters parameters) {
+    List<Idat> records = new ArrayList<>();
     List<Patient> patients = parameters.resources("patient", Patient.class);
     for (int index = 0; index < patients.size(); index++) {
       records.add(fromPatient(patients.get(index), index));
@@ -55,12 +52,12 @@ public final class IdatParameters {
     return records;
   }
 
-  public static EpiLinkMatcher.Record fromPatient(Patient patient, int index) {
+  public static Idat fromPatient(Patient patient, int index) {
     return fromPatient(patient, "patient #" + index);
   }
 
   /** The IDAT of a Patient; {@code where} names it in error messages. */
-  public static EpiLinkMatcher.Record fromPatient(Patient patient, String where) {
+  public static Idat fromPatient(Patient patient, String where) {
     HumanName current =
         patient.getName().stream()
             .filter(
@@ -91,7 +88,7 @@ public final class IdatParameters {
         where);
   }
 
-  private static EpiLinkMatcher.Record fromNamedParts(OperationParameters parameters) {
+  private static Idat fromNamedParts(OperationParameters parameters) {
     String birth = parameters.string("birthDate");
     LocalDate date;
     try {
@@ -108,7 +105,7 @@ public final class IdatParameters {
         "parameters");
   }
 
-  private static EpiLinkMatcher.Record record(
+  private static Idat record(
       String first, String last, List<String> former, LocalDate birth, String sex, String where) {
     if (isBlank(first) || isBlank(last) || birth == null) {
       throw new InvalidRequestException(
@@ -123,12 +120,11 @@ public final class IdatParameters {
     if (!isBlank(sex)) {
       fields.put(IdatField.SEX, sex.toLowerCase(Locale.ROOT));
     }
-    return new EpiLinkMatcher.Record(
-        fields, former.stream().map(NameNormalizer::normalize).toList());
+    return new Idat(fields, former.stream().map(NameNormalizer::normalize).toList());
   }
 
   /** The record as named parts: firstName, lastName, formerName*, birthDate, sex. */
-  public static Parameters toParameters(EpiLinkMatcher.Record person) {
+  public static Parameters toParameters(Idat person) {
     Map<IdatField, String> fields = person.fields();
     Parameters parameters = new Parameters();
     parameters.addParameter("firstName", fields.get(IdatField.FIRST_NAME));

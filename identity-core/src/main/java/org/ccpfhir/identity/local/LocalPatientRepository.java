@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.ccpfhir.identity.idat.IdatField;
 import org.ccpfhir.platform.OwnSchema;
 import org.springframework.jdbc.core.JdbcTemplate;
 

@@ -1,18 +1,18 @@
 package org.ccpfhir.identity.controlnumber;
 
-import static org.ccpfhir.identity.local.IdatField.BIRTH_DAY;
-import static org.ccpfhir.identity.local.IdatField.BIRTH_MONTH;
-import static org.ccpfhir.identity.local.IdatField.BIRTH_YEAR;
-import static org.ccpfhir.identity.local.IdatField.FIRST_NAME;
-import static org.ccpfhir.identity.local.IdatField.LAST_NAME;
-import static org.ccpfhir.identity.local.IdatField.SEX;
+import static org.ccpfhir.identity.idat.IdatField.BIRTH_DAY;
+import static org.ccpfhir.identity.idat.IdatField.BIRTH_MONTH;
+import static org.ccpfhir.identity.idat.IdatField.BIRTH_YEAR;
+import static org.ccpfhir.identity.idat.IdatField.FIRST_NAME;
+import static org.ccpfhir.identity.idat.IdatField.LAST_NAME;
+import static org.ccpfhir.identity.idat.IdatField.SEX;
 
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
-import org.ccpfhir.identity.local.EpiLinkMatcher.Classification;
-import org.ccpfhir.identity.local.IdatField;
-import org.ccpfhir.identity.local.WeightedScore;
+import org.ccpfhir.identity.idat.IdatField;
+import org.ccpfhir.identity.linkage.LinkageClass;
+import org.ccpfhir.identity.linkage.WeightedScore;
 
 /**
  * The central patient list's comparison of two sets of control numbers: Dice similarity per field,
@@ -34,7 +34,7 @@ public final class ControlNumberMatcher {
    * @param similarities Dice per field, for the review page
    */
   public record Result(
-      Classification classification, double score, Map<IdatField, Double> similarities) {}
+      LinkageClass classification, double score, Map<IdatField, Double> similarities) {}
 
   /** Default thresholds (measured, bench/README.md): match and possible match (review). */
   public static final double MATCH = 0.85;
@@ -90,14 +90,13 @@ public final class ControlNumberMatcher {
   public Result compare(ControlNumbers a, ControlNumbers b) {
     double[] sims = scratch();
     double score = score(a, b, sims);
-    Classification classification =
+    LinkageClass classification =
         WeightedScore.classify(score, matchThreshold, possibleMatchThreshold);
-    if (classification == Classification.MATCH
-        && (birthDateDisagrees(sims) || twoDeviations(sims))) {
+    if (classification == LinkageClass.MATCH && (birthDateDisagrees(sims) || twoDeviations(sims))) {
       // a birth date that differs (other than by a day/month swap or one day) is strong evidence
       // of two people — EpiLink's disagreement weight; so are a near date together with a near
       // name or another sex (one error per record is common, two are rare): the admin judges
-      classification = Classification.POSSIBLE_MATCH;
+      classification = LinkageClass.POSSIBLE_MATCH;
     }
     Map<IdatField, Double> byField = new EnumMap<>(IdatField.class);
     for (IdatField field : FIELDS) {

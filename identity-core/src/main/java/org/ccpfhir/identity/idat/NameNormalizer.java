@@ -1,4 +1,4 @@
-package org.ccpfhir.identity.local;
+package org.ccpfhir.identity.idat;
 
 import java.text.Normalizer;
 import java.util.ArrayList;

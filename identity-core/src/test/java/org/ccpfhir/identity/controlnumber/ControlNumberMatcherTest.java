@@ -8,10 +8,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.ccpfhir.identity.local.EpiLinkMatcher;
-import org.ccpfhir.identity.local.EpiLinkMatcher.Classification;
-import org.ccpfhir.identity.local.IdatField;
-import org.ccpfhir.identity.local.NameNormalizer;
+import org.ccpfhir.identity.idat.Idat;
+import org.ccpfhir.identity.idat.IdatField;
+import org.ccpfhir.identity.idat.NameNormalizer;
+import org.ccpfhir.identity.linkage.LinkageClass;
 import org.ccpfhir.synthetic.identity.Corruptor;
 import org.ccpfhir.synthetic.identity.IdentityGenerator;
 import org.ccpfhir.synthetic.identity.SyntheticIdentity;
@@ -23,7 +23,7 @@ class ControlNumberMatcherTest {
       new ControlNumberEncoder("generator-secret-of-the-test".getBytes(StandardCharsets.UTF_8));
   private final ControlNumberMatcher matcher = ControlNumberMatcher.withDefaults();
 
-  static EpiLinkMatcher.Record record(SyntheticIdentity p) {
+  static Idat record(SyntheticIdentity p) {
     Map<IdatField, String> fields = new EnumMap<>(IdatField.class);
     if (p.firstName() != null) {
       fields.put(IdatField.FIRST_NAME, NameNormalizer.normalize(p.firstName()));
@@ -39,8 +39,7 @@ class ControlNumberMatcherTest {
     if (p.sex() != null) {
       fields.put(IdatField.SEX, p.sex());
     }
-    return new EpiLinkMatcher.Record(
-        fields, p.formerNames().stream().map(NameNormalizer::normalize).toList());
+    return new Idat(fields, p.formerNames().stream().map(NameNormalizer::normalize).toList());
   }
 
   @Test
@@ -55,16 +54,16 @@ class ControlNumberMatcherTest {
     for (SyntheticIdentity person : people) {
       ControlNumbers original = encoder.encode(record(person));
       ControlNumbers copy = encoder.encode(record(corruptor.corrupt(person)));
-      Classification same = matcher.compare(original, copy).classification();
-      matches += same == Classification.MATCH ? 1 : 0;
-      reviews += same == Classification.POSSIBLE_MATCH ? 1 : 0;
+      LinkageClass same = matcher.compare(original, copy).classification();
+      matches += same == LinkageClass.MATCH ? 1 : 0;
+      reviews += same == LinkageClass.POSSIBLE_MATCH ? 1 : 0;
       for (int i = 0; i < 5; i++) {
         SyntheticIdentity other = people.get(random.nextInt(people.size()));
         if (other.personId() != person.personId()) {
-          Classification c =
+          LinkageClass c =
               matcher.compare(original, encoder.encode(record(other))).classification();
-          falseMatches += c == Classification.MATCH ? 1 : 0;
-          falseReviews += c == Classification.POSSIBLE_MATCH ? 1 : 0;
+          falseMatches += c == LinkageClass.MATCH ? 1 : 0;
+          falseReviews += c == LinkageClass.POSSIBLE_MATCH ? 1 : 0;
         }
       }
     }
@@ -127,6 +126,6 @@ class ControlNumberMatcherTest {
             matcher
                 .compare(encoder.encode(record(person)), other.encode(record(person)))
                 .classification())
-        .isEqualTo(Classification.NON_MATCH);
+        .isEqualTo(LinkageClass.NON_MATCH);
   }
 }

@@ -6,15 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.ccpfhir.identity.local.EpiLinkMatcher.Classification;
-import org.ccpfhir.identity.local.EpiLinkMatcher.Record;
+import org.ccpfhir.identity.idat.Idat;
+import org.ccpfhir.identity.idat.IdatField;
+import org.ccpfhir.identity.linkage.LinkageClass;
 import org.junit.jupiter.api.Test;
 
 class EpiLinkMatcherTest {
 
   private final EpiLinkMatcher matcher = new EpiLinkMatcher(0.95, 0.80);
 
-  private static Record person(
+  private static Idat person(
       String first, String last, int day, int month, int year, String... former) {
     Map<IdatField, String> fields = new EnumMap<>(IdatField.class);
     fields.put(IdatField.FIRST_NAME, first);
@@ -23,7 +24,7 @@ class EpiLinkMatcherTest {
     fields.put(IdatField.BIRTH_MONTH, String.valueOf(month));
     fields.put(IdatField.BIRTH_YEAR, String.valueOf(year));
     fields.put(IdatField.SEX, "female");
-    return new Record(fields, List.of(former));
+    return new Idat(fields, List.of(former));
   }
 
   @Test
@@ -33,7 +34,7 @@ class EpiLinkMatcherTest {
                 .compare(
                     person("anna", "mueller", 3, 4, 1960), person("anna", "mueller", 3, 4, 1960))
                 .classification())
-        .isEqualTo(Classification.MATCH);
+        .isEqualTo(LinkageClass.MATCH);
   }
 
   @Test
@@ -43,7 +44,7 @@ class EpiLinkMatcherTest {
                 .compare(
                     person("anna", "mueller", 3, 4, 1960), person("anna", "muller", 3, 4, 1960))
                 .classification())
-        .isEqualTo(Classification.MATCH);
+        .isEqualTo(LinkageClass.MATCH);
   }
 
   @Test
@@ -53,14 +54,14 @@ class EpiLinkMatcherTest {
                 .compare(
                     person("anna", "mueller", 3, 4, 1960), person("mueller", "anna", 3, 4, 1960))
                 .classification())
-        .isEqualTo(Classification.MATCH);
+        .isEqualTo(LinkageClass.MATCH);
     assertThat(
             matcher
                 .compare(
                     person("anna", "schmidt", 3, 4, 1960, "mueller"),
                     person("anna", "mueller", 3, 4, 1960))
                 .classification())
-        .isEqualTo(Classification.MATCH);
+        .isEqualTo(LinkageClass.MATCH);
   }
 
   @Test
@@ -68,7 +69,7 @@ class EpiLinkMatcherTest {
     EpiLinkMatcher.Result result =
         matcher.compare(
             person("anna", "mueller", 3, 4, 1960), person("anna", "mueller", 4, 3, 1960));
-    assertThat(result.classification()).isEqualTo(Classification.POSSIBLE_MATCH);
+    assertThat(result.classification()).isEqualTo(LinkageClass.POSSIBLE_MATCH);
     assertThat(result.similarities().get(IdatField.BIRTH_DAY)).isEqualTo(0.5);
   }
 
@@ -79,19 +80,20 @@ class EpiLinkMatcherTest {
                 .compare(
                     person("anna", "mueller", 3, 4, 1960), person("karl", "schmidt", 9, 11, 1948))
                 .classification())
-        .isEqualTo(Classification.NON_MATCH);
+        .isEqualTo(LinkageClass.NON_MATCH);
     assertThat(
             matcher
                 .compare(
                     person("anna", "mueller", 3, 4, 1960), person("anna", "mueller", 17, 9, 1981))
                 .classification())
-        .isNotEqualTo(Classification.MATCH);
+        .isNotEqualTo(LinkageClass.MATCH);
   }
 
   @Test
   void thresholdsAreChecked() {
     assertThatThrownBy(() -> new EpiLinkMatcher(0.5, 0.9))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThat(person("a", "b", 1, 1, 2000).toString()).doesNotContain("a", "b");
+    assertThat(person("anna", "mueller", 1, 1, 2000).toString())
+        .doesNotContain("anna", "mueller", "2000");
   }
 }

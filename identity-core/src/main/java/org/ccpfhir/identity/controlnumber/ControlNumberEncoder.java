@@ -3,8 +3,8 @@ package org.ccpfhir.identity.controlnumber;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.ccpfhir.identity.local.EpiLinkMatcher;
-import org.ccpfhir.identity.local.IdatField;
+import org.ccpfhir.identity.idat.Idat;
+import org.ccpfhir.identity.idat.IdatField;
 
 /**
  * The control-number generator's core: turns normalised IDAT into {@link ControlNumbers} and keeps
@@ -35,7 +35,7 @@ public final class ControlNumberEncoder {
     this.shape = shape;
   }
 
-  public ControlNumbers encode(EpiLinkMatcher.Record idat) {
+  public ControlNumbers encode(Idat idat) {
     Map<String, long[]> filters = new HashMap<>();
     for (IdatField field : IdatField.values()) {
       String value = idat.fields().get(field);

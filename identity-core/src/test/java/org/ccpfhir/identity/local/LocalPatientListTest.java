@@ -17,7 +17,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import org.ccpfhir.identity.local.EpiLinkMatcher.Classification;
+import org.ccpfhir.identity.idat.Idat;
+import org.ccpfhir.identity.idat.IdatField;
+import org.ccpfhir.identity.linkage.LinkageClass;
 import org.ccpfhir.identity.pseudonym.PseudonymGenerator;
 import org.ccpfhir.identity.pseudonym.PseudonymRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,14 +54,14 @@ class LocalPatientListTest {
             Clock.systemUTC());
   }
 
-  private static EpiLinkMatcher.Record person(String first, String last, int day, int month) {
+  private static Idat person(String first, String last, int day, int month) {
     Map<IdatField, String> fields = new EnumMap<>(IdatField.class);
     fields.put(IdatField.FIRST_NAME, first);
     fields.put(IdatField.LAST_NAME, last);
     fields.put(IdatField.BIRTH_DAY, String.valueOf(day));
     fields.put(IdatField.BIRTH_MONTH, String.valueOf(month));
     fields.put(IdatField.BIRTH_YEAR, "1958");
-    return new EpiLinkMatcher.Record(fields, List.of());
+    return new Idat(fields, List.of());
   }
 
   @Test
@@ -70,7 +72,7 @@ class LocalPatientListTest {
         list.pseudonymize(person("zwiebelmeier", "hildegunde", 12, 3));
     LocalPatientList.Outcome other = list.pseudonymize(person("karl", "schmidt", 1, 7));
 
-    assertThat(first.classification()).isEqualTo(Classification.NON_MATCH);
+    assertThat(first.classification()).isEqualTo(LinkageClass.NON_MATCH);
     assertThat(again.bkLocalId()).isEqualTo(first.bkLocalId());
     assertThat(swapped.bkLocalId()).isEqualTo(first.bkLocalId());
     assertThat(other.bkLocalId()).isNotEqualTo(first.bkLocalId());
@@ -83,7 +85,7 @@ class LocalPatientListTest {
     LocalPatientList.Outcome doubtful =
         list.pseudonymize(person("hildegunde", "zwiebelmeier", 3, 12));
 
-    assertThat(doubtful.classification()).isEqualTo(Classification.POSSIBLE_MATCH);
+    assertThat(doubtful.classification()).isEqualTo(LinkageClass.POSSIBLE_MATCH);
     assertThat(doubtful.bkLocalId()).isNotEqualTo(first.bkLocalId());
     assertThat(repository.openReviews())
         .singleElement()

@@ -6,7 +6,7 @@ import it.unimi.dsi.fastutil.ints.IntSet;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.Arrays;
 import java.util.Random;
-import org.ccpfhir.identity.local.IdatField;
+import org.ccpfhir.identity.idat.IdatField;
 
 /**
  * Blocking for the central patient list: MinHash locality-sensitive hashing over a record-level set

@@ -1,9 +1,12 @@
 package org.ccpfhir.identity.local;
 
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import org.ccpfhir.identity.idat.Idat;
+import org.ccpfhir.identity.idat.IdatField;
+import org.ccpfhir.identity.linkage.LinkageClass;
+import org.ccpfhir.identity.linkage.WeightedScore;
 
 /**
  * Compares two sets of normalised identifying data the EpiLink way: per field a similarity in [0,
@@ -13,13 +16,6 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  */
 public final class EpiLinkMatcher {
 
-  /** How two records relate. */
-  public enum Classification {
-    MATCH,
-    POSSIBLE_MATCH,
-    NON_MATCH
-  }
-
   /**
    * A comparison's verdict.
    *
@@ -28,25 +24,7 @@ public final class EpiLinkMatcher {
    * @param similarities per-field similarity (for the review list)
    */
   public record Result(
-      Classification classification, double score, Map<IdatField, Double> similarities) {}
-
-  /**
-   * Normalised identifying data of one person; absent fields are null.
-   *
-   * @param fields value per field (names normalised, dates as numbers)
-   * @param formerNames normalised former last names
-   */
-  public record Record(Map<IdatField, String> fields, List<String> formerNames) {
-    public Record {
-      fields = Map.copyOf(fields);
-      formerNames = List.copyOf(formerNames);
-    }
-
-    @Override
-    public String toString() {
-      return "Record[" + fields.size() + " fields]";
-    }
-  }
+      LinkageClass classification, double score, Map<IdatField, Double> similarities) {}
 
   private static final double TRANSPOSED_DATE_CREDIT = 0.5;
 
@@ -65,7 +43,7 @@ public final class EpiLinkMatcher {
     this.possibleMatchThreshold = possibleMatchThreshold;
   }
 
-  public Result compare(Record a, Record b) {
+  public Result compare(Idat a, Idat b) {
     Map<IdatField, Double> similarities = new EnumMap<>(IdatField.class);
     for (IdatField field : IdatField.values()) {
       String x = a.fields().get(field);
@@ -79,12 +57,12 @@ public final class EpiLinkMatcher {
     formerNames(a, b, similarities);
     transposedDate(a, b, similarities);
     double score = WeightedScore.of(similarities);
-    Classification classification =
+    LinkageClass classification =
         WeightedScore.classify(score, matchThreshold, possibleMatchThreshold);
     return new Result(classification, score, similarities);
   }
 
-  private static void exchangeNames(Record a, Record b, Map<IdatField, Double> similarities) {
+  private static void exchangeNames(Idat a, Idat b, Map<IdatField, Double> similarities) {
     String af = a.fields().get(IdatField.FIRST_NAME);
     String al = a.fields().get(IdatField.LAST_NAME);
     String bf = b.fields().get(IdatField.FIRST_NAME);
@@ -103,7 +81,7 @@ public final class EpiLinkMatcher {
   }
 
   /** Day and month swapped (a common recording error) earns half credit: review, not match. */
-  private static void transposedDate(Record a, Record b, Map<IdatField, Double> similarities) {
+  private static void transposedDate(Idat a, Idat b, Map<IdatField, Double> similarities) {
     String ad = a.fields().get(IdatField.BIRTH_DAY);
     String am = a.fields().get(IdatField.BIRTH_MONTH);
     if (ad != null
@@ -116,7 +94,7 @@ public final class EpiLinkMatcher {
     }
   }
 
-  private static void formerNames(Record a, Record b, Map<IdatField, Double> similarities) {
+  private static void formerNames(Idat a, Idat b, Map<IdatField, Double> similarities) {
     String al = a.fields().get(IdatField.LAST_NAME);
     String bl = b.fields().get(IdatField.LAST_NAME);
     double best = similarities.getOrDefault(IdatField.LAST_NAME, -1.0);

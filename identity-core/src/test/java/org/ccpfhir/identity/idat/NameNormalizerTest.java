@@ -1,4 +1,4 @@
-package org.ccpfhir.identity.local;
+package org.ccpfhir.identity.idat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.ccpfhir.identity.local.EpiLinkMatcher.Classification;
+import org.ccpfhir.identity.idat.Idat;
+import org.ccpfhir.identity.idat.IdatField;
+import org.ccpfhir.identity.linkage.LinkageClass;
 import org.ccpfhir.identity.pseudonym.PseudonymRegistry;
 
 /**
@@ -26,7 +28,7 @@ public class LocalPatientList {
    * @param bkLocalId the local pseudonym
    * @param classification match with a known person, possible match (new, under review) or new
    */
-  public record Outcome(String bkLocalId, Classification classification) {}
+  public record Outcome(String bkLocalId, LinkageClass classification) {}
 
   private record Stored(Map<IdatField, String> fields, List<String> formerNames) {}
 
@@ -68,7 +70,7 @@ public class LocalPatientList {
     }
   }
 
-  public Outcome pseudonymize(EpiLinkMatcher.Record idat) {
+  public Outcome pseudonymize(Idat idat) {
     BlockingKeys.Keys keys = blockingKeys.of(idat);
     synchronized (stripes[Math.floorMod(keys.birth().hashCode(), STRIPES)]) {
       String bestId = null;
@@ -81,17 +83,17 @@ public class LocalPatientList {
           bestId = row.bkLocalId();
         }
       }
-      if (best != null && best.classification() == Classification.MATCH) {
-        return new Outcome(bestId, Classification.MATCH);
+      if (best != null && best.classification() == LinkageClass.MATCH) {
+        return new Outcome(bestId, LinkageClass.MATCH);
       }
       String id = registry.issue(domain);
       long now = clock.millis();
       repository.insert(id, keys, cipher.seal(encode(idat), id), now);
-      if (best != null && best.classification() == Classification.POSSIBLE_MATCH) {
+      if (best != null && best.classification() == LinkageClass.POSSIBLE_MATCH) {
         repository.addReview(id, bestId, best.score(), best.similarities(), now);
-        return new Outcome(id, Classification.POSSIBLE_MATCH);
+        return new Outcome(id, LinkageClass.POSSIBLE_MATCH);
       }
-      return new Outcome(id, Classification.NON_MATCH);
+      return new Outcome(id, LinkageClass.NON_MATCH);
     }
   }
 
@@ -99,7 +101,7 @@ public class LocalPatientList {
    * The IDAT stored under a local pseudonym, decrypted — only for the site's own use (a global
    * pseudonym for a known local one goes through the control-number generator).
    */
-  public java.util.Optional<EpiLinkMatcher.Record> idatOf(String bkLocalId) {
+  public java.util.Optional<Idat> idatOf(String bkLocalId) {
     return repository
         .find(bkLocalId)
         .map(row -> decode(cipher.open(row.sealedIdat(), row.bkLocalId())));
@@ -160,7 +162,7 @@ public class LocalPatientList {
     return repository.openReviews();
   }
 
-  private byte[] encode(EpiLinkMatcher.Record record) {
+  private byte[] encode(Idat record) {
     try {
       return json.writeValueAsBytes(new Stored(record.fields(), record.formerNames()));
     } catch (JsonProcessingException e) {
@@ -168,12 +170,12 @@ public class LocalPatientList {
     }
   }
 
-  private EpiLinkMatcher.Record decode(byte[] bytes) {
+  private Idat decode(byte[] bytes) {
     try {
       Stored stored = json.readValue(new String(bytes, StandardCharsets.UTF_8), Stored.class);
       Map<IdatField, String> fields = new EnumMap<>(IdatField.class);
       fields.putAll(stored.fields());
-      return new EpiLinkMatcher.Record(fields, stored.formerNames());
+      return new Idat(fields, stored.formerNames());
     } catch (JsonProcessingException e) {
       // never include the content: it is IDAT
       throw new IllegalStateException("stored IDAT record is unreadable");

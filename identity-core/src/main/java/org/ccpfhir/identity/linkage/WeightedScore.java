@@ -1,7 +1,7 @@
-package org.ccpfhir.identity.local;
+package org.ccpfhir.identity.linkage;
 
 import java.util.Map;
-import org.ccpfhir.identity.local.EpiLinkMatcher.Classification;
+import org.ccpfhir.identity.idat.IdatField;
 
 /**
  * The EpiLink score shared by the plain-text and the control-number matcher: field similarities
@@ -39,10 +39,10 @@ public final class WeightedScore {
     return total == 0 ? 0 : weighted / total;
   }
 
-  public static Classification classify(double score, double match, double possibleMatch) {
+  public static LinkageClass classify(double score, double match, double possibleMatch) {
     if (score >= match) {
-      return Classification.MATCH;
+      return LinkageClass.MATCH;
     }
-    return score >= possibleMatch ? Classification.POSSIBLE_MATCH : Classification.NON_MATCH;
+    return score >= possibleMatch ? LinkageClass.POSSIBLE_MATCH : LinkageClass.NON_MATCH;
   }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.ccpfhir.identity.local.IdatField;
+import org.ccpfhir.identity.idat.IdatField;
 
 /**
  * The control numbers of one person: a hardened keyed Bloom filter per field (first name, last

@@ -7,6 +7,8 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.codec.language.ColognePhonetic;
+import org.ccpfhir.identity.idat.Idat;
+import org.ccpfhir.identity.idat.IdatField;
 
 /**
  * Keys that find candidate records without reading IDAT: the Kölner Phonetik code of each name with
@@ -40,7 +42,7 @@ public final class BlockingKeys {
     this.secret = secret.clone();
   }
 
-  public Keys of(EpiLinkMatcher.Record record) {
+  public Keys of(Idat record) {
     String year = value(record, IdatField.BIRTH_YEAR);
     String birth =
         value(record, IdatField.BIRTH_DAY)
@@ -59,7 +61,7 @@ public final class BlockingKeys {
     return mac("ccp-local-patient-list-key-check");
   }
 
-  private static String value(EpiLinkMatcher.Record record, IdatField field) {
+  private static String value(Idat record, IdatField field) {
     String value = record.fields().get(field);
     return value == null ? "" : value;
   }

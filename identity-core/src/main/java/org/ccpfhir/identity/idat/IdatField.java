@@ -1,4 +1,4 @@
-package org.ccpfhir.identity.local;
+package org.ccpfhir.identity.idat;
 
 /**
  * The identifying fields the local patient list compares, with the EpiLink parameters of each:
