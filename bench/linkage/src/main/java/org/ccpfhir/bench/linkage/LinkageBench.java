@@ -1,7 +1,5 @@
 package org.ccpfhir.bench.linkage;
 
-import org.ccpfhir.identity.idat.Idat;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -12,14 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.ccpfhir.identity.idat.Idat;
+import org.ccpfhir.identity.idat.IdatField;
+import org.ccpfhir.identity.idat.NameNormalizer;
+import org.ccpfhir.identity.linkage.LinkageClass;
 import org.ccpfhir.identity.local.BlockingKeys;
 import org.ccpfhir.identity.local.EpiLinkMatcher;
-import org.ccpfhir.identity.linkage.LinkageClass;
 import org.ccpfhir.identity.local.IdatCipher;
-import org.ccpfhir.identity.idat.IdatField;
 import org.ccpfhir.identity.local.LocalPatientList;
 import org.ccpfhir.identity.local.LocalPatientRepository;
-import org.ccpfhir.identity.idat.NameNormalizer;
 import org.ccpfhir.identity.pseudonym.PseudonymGenerator;
 import org.ccpfhir.identity.pseudonym.PseudonymRegistry;
 import org.ccpfhir.synthetic.identity.Corruptor;
@@ -160,8 +159,7 @@ public final class LinkageBench {
     if (p.sex() != null) {
       fields.put(IdatField.SEX, p.sex());
     }
-    return new Idat(
-        fields, p.formerNames().stream().map(LinkageBench::norm).toList());
+    return new Idat(fields, p.formerNames().stream().map(LinkageBench::norm).toList());
   }
 
   /** Counts of one linkage run. */

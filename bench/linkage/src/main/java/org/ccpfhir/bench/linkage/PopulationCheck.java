@@ -1,8 +1,5 @@
 package org.ccpfhir.bench.linkage;
 
-import org.ccpfhir.identity.idat.IdatField;
-import org.ccpfhir.identity.linkage.LinkageClass;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +46,7 @@ final class PopulationCheck {
     for (int i = 0; i < all.size(); i++) {
       for (int j : index.candidates(numbers.get(i))) {
         ControlNumberMatcher.Result result = matcher.compare(numbers.get(i), numbers.get(j));
-        if (result.classification()
-            == org.ccpfhir.identity.linkage.LinkageClass.MATCH) {
+        if (result.classification() == org.ccpfhir.identity.linkage.LinkageClass.MATCH) {
           closePairs++;
           if (closePairs <= 5) {
             System.out.printf(
