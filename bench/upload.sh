@@ -11,7 +11,7 @@ usage: bench/upload.sh [--patients N] [--runs R] [--per-transaction P] [--no-bui
   --runs R              measured runs after one warm-up run (default 3)
   --per-transaction P   patients per transaction while filling the store (default 50)
   --no-build            use the classes already compiled
-  --profile             record with JFR (fhir-bridgehead/target/bench-upload/upload.jfr)
+  --profile             record with JFR (network-tests/target/bench-upload/upload.jfr)
   --keep-data           keep the store of an earlier run and only top it up to N patients
 Drops (unless --keep-data) and creates the PostgreSQL database ccp_bench_upload (localhost:5432, user postgres).
 USAGE
@@ -39,26 +39,27 @@ done
 
 cd "$ROOT"
 if [ "$BUILD" = 1 ]; then
-  ./mvnw -q -B -o -pl profiles,mappers,fhir-mds-search install -DskipTests -Dspotless.check.skip=true
-  # compiles the module and its tests; the small unit test's report records the test class path
-  # (the dependency plugin is not always available offline)
-  ./mvnw -q -B -o -pl fhir-bridgehead test -Dtest=Icd10FilterTest -Dspotless.check.skip=true \
-    -Dsurefire.failIfNoSpecifiedTests=false
+  # compiles network-tests (where the benchmark lives: it needs the identity network and the MDS
+  # database beside the bridgehead) and what it needs in one reactor, and writes its test class
+  # path; nothing is installed
+  ./mvnw -q -B -o -pl network-tests -am test-compile \
+    org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath -Dspotless.check.skip=true
 fi
-REPORT=fhir-bridgehead/target/surefire-reports/TEST-org.ccpfhir.bridgehead.upload.Icd10FilterTest.xml
-if [ ! -f "$REPORT" ]; then
-  echo "no $REPORT: run without --no-build once" >&2
+CPFILE=network-tests/target/test.classpath
+if [ ! -f "$CPFILE" ]; then
+  echo "no $CPFILE: run without --no-build once" >&2
   exit 1
 fi
-CP=$(grep -o 'name="surefire.test.class.path" value="[^"]*"' "$REPORT" | sed 's/.*value="//; s/"$//')
+CP="$(pwd)/network-tests/target/test-classes:$(cat "$CPFILE")"
 if [ "$KEEP" = 0 ] || ! psql -h localhost -U postgres -d postgres -tAc \
     "SELECT 1 FROM pg_database WHERE datname = 'ccp_bench_upload'" | grep -q 1; then
   psql -q -h localhost -U postgres -d postgres -c "DROP DATABASE IF EXISTS ccp_bench_upload" \
     -c "CREATE DATABASE ccp_bench_upload"
 fi
 # a working directory of its own: the relative paths of the test support (target/it-pki: network
-# CA, certificates, keys) must not be those of a concurrent test run in fhir-bridgehead
-WORK=fhir-bridgehead/target/bench-upload
+# CA, certificates, keys) must not be those of a concurrent test run in network-tests
+WORK=network-tests/target/bench-upload
 mkdir -p "$WORK/lib"
 # private copies of the project's own jars: ~/.m2 is shared with other builds on this machine, and a
 # jar replaced there while the benchmark runs breaks its class loading

@@ -14,12 +14,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.ccpfhir.bridgehead.IdatSweep;
-import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.bridgehead.SecureClients;
 import org.ccpfhir.bridgehead.consent.NetworkConsent;
 import org.ccpfhir.identity.central.CentralPatientList;
 import org.ccpfhir.identity.idat.IdatParameters;
 import org.ccpfhir.identity.pseudonym.CheckCharacter;
+import org.ccpfhir.network.NetworkIT;
 import org.ccpfhir.security.cms.Envelopes;
 import org.hl7.fhir.r4.model.Base64BinaryType;
 import org.hl7.fhir.r4.model.Bundle;
@@ -48,7 +48,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * site (TUE) with that site's certificate.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class IdentityNetworkIT extends PostgresIT {
+class IdentityNetworkIT extends NetworkIT {
 
   @Autowired DataSource bridgeheadDatabase;
 

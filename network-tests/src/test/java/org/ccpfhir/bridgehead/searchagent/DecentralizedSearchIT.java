@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
-import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.bridgehead.identity.IdentityNetwork;
 import org.ccpfhir.bridgehead.searchagent.persistence.LocalSearchRequest;
 import org.ccpfhir.bridgehead.searchagent.persistence.SearchAgentRepository;
+import org.ccpfhir.network.NetworkIT;
 import org.ccpfhir.profiles.task.SearchTasks;
 import org.ccpfhir.security.cms.Envelopes;
 import org.ccpfhir.security.cms.Opened;
@@ -43,7 +43,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * API) and a second site TUE ({@link SecondSite}: the same classes with TUE's certificate and own
  * tables — a second HAPI JPA context would cost tens of seconds). The tests act as the researcher.
  */
-class DecentralizedSearchIT extends PostgresIT {
+class DecentralizedSearchIT extends NetworkIT {
 
   private static SecondSite tue;
 

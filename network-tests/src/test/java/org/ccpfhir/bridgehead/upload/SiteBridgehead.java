@@ -20,7 +20,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class SiteBridgehead {
 
-  private static final String PACKAGED_JAR_GLOB = "fhir-bridgehead-*.jar";
+  private static final String PACKAGED_JAR_GLOB = "fhir-bridgehead-*-app.jar";
+
+  /** The bridgehead module's build output (the reactor packages it before these ITs run). */
+  private static final Path BRIDGEHEAD_TARGET = Path.of("../fhir-bridgehead/target");
 
   private final String site;
   private final Path dataDir;
@@ -92,19 +95,17 @@ public final class SiteBridgehead {
         "--ccp.search-agent.enabled=false");
   }
 
-  /** The repackaged application jar of this module (built in the package phase, before the ITs). */
+  /** The bridgehead's runnable jar (built in its package phase, before these ITs). */
   private static String packagedJar() {
-    try (var jars = Files.newDirectoryStream(Path.of("target"), PACKAGED_JAR_GLOB)) {
+    try (var jars = Files.newDirectoryStream(BRIDGEHEAD_TARGET, PACKAGED_JAR_GLOB)) {
       for (Path jar : jars) {
-        String name = jar.getFileName().toString();
-        if (!name.contains("-tests") && !name.contains("-sources")) {
-          return jar.toAbsolutePath().toString();
-        }
+        return jar.toAbsolutePath().toString();
       }
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    throw new IllegalStateException("no target/" + PACKAGED_JAR_GLOB + ": run mvn package first");
+    throw new IllegalStateException(
+        "no " + BRIDGEHEAD_TARGET + "/" + PACKAGED_JAR_GLOB + ": package fhir-bridgehead first");
   }
 
   private static Path testResource(String name) {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.ccpfhir.bridgehead.IdatSweep;
-import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.bridgehead.consent.NetworkConsent;
 import org.ccpfhir.bridgehead.identity.IdentityNetwork;
 import org.ccpfhir.bridgehead.identity.SiteClient;
@@ -23,6 +22,7 @@ import org.ccpfhir.bridgehead.upload.NetworkPeer;
 import org.ccpfhir.bridgehead.upload.UploadRunner;
 import org.ccpfhir.identity.local.LocalPatientList;
 import org.ccpfhir.identity.pseudonym.PseudonymRegistry;
+import org.ccpfhir.network.NetworkIT;
 import org.ccpfhir.profiles.upload.MdsWithdrawalContract;
 import org.ccpfhir.synthetic.EntryMode;
 import org.ccpfhir.synthetic.SyntheticPatientGenerator;
@@ -44,7 +44,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the same person is also linked and uploaded by a second site (TUE, acted by the test with TUE's
  * certificate). After a withdrawal every store is searched for the patient's old pseudonyms.
  */
-class WithdrawalIT extends PostgresIT {
+class WithdrawalIT extends NetworkIT {
 
   @Autowired DataSource bridgeheadDatabase;
   @Autowired LocalPatientList localList;

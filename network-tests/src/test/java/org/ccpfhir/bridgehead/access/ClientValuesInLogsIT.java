@@ -1,8 +1,8 @@
 package org.ccpfhir.bridgehead.access;
 
 import java.util.List;
-import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.bridgehead.identity.IdentityNetwork;
+import org.ccpfhir.network.NetworkIT;
 import org.ccpfhir.security.audit.AuditRecorder;
 import org.ccpfhir.security.testsupport.MarkerRequests;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * bodies, headers and tokens — as valid requests, 4xx and former 5xx — is nowhere in the output.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class ClientValuesInLogsIT extends PostgresIT {
+class ClientValuesInLogsIT extends NetworkIT {
 
   private static final String[] OPERATIONS = {
     "$access-request",

@@ -33,15 +33,10 @@ public final class MdsDatabase {
     return shared;
   }
 
-  /** The bridgehead's upload settings for the tests. */
+  /** Where the bridgehead uploads to (its other upload settings are PostgresIT's). */
   public static void properties(DynamicPropertyRegistry registry) {
     registry.add("ccp.upload.mds-url", () -> IdentityNetwork.url(shared()));
     registry.add("ccp.upload.mds-certificate", () -> IdentityNetwork.PKI.resolve("mds-search.pem"));
-    // small batches, so a run of a handful of patients needs several requests
-    registry.add("ccp.upload.batch-size", () -> "3");
-    registry.add("ccp.upload.cron", () -> "-");
-    registry.add(
-        "ccp.upload.local-id-key-file", () -> IdentityNetwork.PKI.resolve("upload-local-id.key"));
   }
 
   /**

@@ -21,12 +21,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.bridgehead.SecureClients;
 import org.ccpfhir.bridgehead.consent.NetworkConsent;
 import org.ccpfhir.bridgehead.identity.IdentityNetwork;
 import org.ccpfhir.bridgehead.identity.SiteClient;
 import org.ccpfhir.bridgehead.upload.SiteUploads.Ingested;
+import org.ccpfhir.network.NetworkIT;
 import org.ccpfhir.profiles.upload.MdsUploadContract;
 import org.ccpfhir.security.ca.ComponentName;
 import org.ccpfhir.security.ca.NetworkCa;
@@ -43,7 +43,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * consented patient is held centrally exactly once, under the right key, and a further run sends
  * nothing.
  */
-class UploadKillIT extends PostgresIT {
+class UploadKillIT extends NetworkIT {
 
   private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
   private static final int PATIENTS = 10;

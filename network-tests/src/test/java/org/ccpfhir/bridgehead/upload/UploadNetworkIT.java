@@ -18,12 +18,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.bridgehead.SecureClients;
 import org.ccpfhir.bridgehead.consent.NetworkConsent;
 import org.ccpfhir.bridgehead.identity.IdentityNetwork;
 import org.ccpfhir.bridgehead.identity.SiteClient;
 import org.ccpfhir.bridgehead.upload.SiteUploads.Ingested;
+import org.ccpfhir.network.NetworkIT;
 import org.ccpfhir.profiles.upload.MdsUploadContract;
 import org.ccpfhir.security.tls.ComponentTls;
 import org.ccpfhir.synthetic.EntryMode;
@@ -44,7 +44,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * from the same network CA, started once per JVM) —, the identity network (control-number
  * generator, central patient list) and the MDS database, each its own Spring application.
  */
-class UploadNetworkIT extends PostgresIT {
+class UploadNetworkIT extends NetworkIT {
 
   private static ConfigurableApplicationContext tueContext;
 

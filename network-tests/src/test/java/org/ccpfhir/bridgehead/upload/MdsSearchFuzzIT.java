@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
-import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.bridgehead.SecureClients;
 import org.ccpfhir.bridgehead.identity.IdentityNetwork;
 import org.ccpfhir.bridgehead.searchagent.BrokerNetwork;
+import org.ccpfhir.network.NetworkIT;
 import org.ccpfhir.profiles.subjectaccess.SubjectDataContract;
 import org.ccpfhir.profiles.task.SearchTasks;
 import org.ccpfhir.profiles.upload.MdsUploadContract;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * every 4xx an OperationOutcome, healthy afterwards. Seed printed; replay with {@code
  * -Dfuzz.seed=S}.
  */
-class MdsSearchFuzzIT extends PostgresIT {
+class MdsSearchFuzzIT extends NetworkIT {
 
   @Test
   void theMdsDatabaseAnswersHostileSiteRequestsWithClientErrors() {

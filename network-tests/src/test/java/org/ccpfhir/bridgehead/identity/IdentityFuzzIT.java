@@ -2,8 +2,8 @@ package org.ccpfhir.bridgehead.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.bridgehead.SecureClients;
+import org.ccpfhir.network.NetworkIT;
 import org.ccpfhir.profiles.subjectaccess.CentralSubjectDataContract;
 import org.ccpfhir.security.testsupport.fuzz.FuzzRun;
 import org.ccpfhir.security.testsupport.fuzz.FuzzTarget;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * over mutual TLS as the bridgehead of site TUE: no 5xx, every 4xx an OperationOutcome, healthy
  * afterwards. Seed printed; replay with {@code -Dfuzz.seed=S}.
  */
-class IdentityFuzzIT extends PostgresIT {
+class IdentityFuzzIT extends NetworkIT {
 
   @Test
   void theCentralListAnswersHostileRequestsWithClientErrors() {

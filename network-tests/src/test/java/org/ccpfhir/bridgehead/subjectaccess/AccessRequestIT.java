@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.bridgehead.consent.NetworkConsent;
 import org.ccpfhir.bridgehead.identity.IdentityNetwork;
 import org.ccpfhir.bridgehead.identity.SiteClient;
@@ -28,6 +27,7 @@ import org.ccpfhir.bridgehead.upload.ConsentResources;
 import org.ccpfhir.bridgehead.upload.MdsDatabase;
 import org.ccpfhir.bridgehead.upload.MdsPseudonyms;
 import org.ccpfhir.bridgehead.upload.NetworkPeer;
+import org.ccpfhir.network.NetworkIT;
 import org.ccpfhir.profiles.subjectaccess.CentralSubjectDataContract;
 import org.ccpfhir.profiles.subjectaccess.SubjectDataContract;
 import org.ccpfhir.security.audit.AuditRecorder;
@@ -54,7 +54,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * patient with identifying data, MDAT, a network consent, a global pseudonym (from the upload), a
  * project pseudonym and a record in the MDS database; the export must hold exactly that.
  */
-class AccessRequestIT extends PostgresIT {
+class AccessRequestIT extends NetworkIT {
 
   @Autowired DataSource bridgeheadDatabase;
   @Autowired MdsPseudonyms mdsPseudonyms;
