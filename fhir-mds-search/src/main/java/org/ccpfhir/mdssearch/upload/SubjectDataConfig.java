@@ -25,7 +25,7 @@ import org.springframework.http.HttpMethod;
 public class SubjectDataConfig {
 
   @Bean
-  public SubjectDataOperationProvider subjectDataOperationProvider(
+  public MdsSubjectDataOperationProvider subjectDataOperationProvider(
       ObjectProvider<ComponentTls> tls,
       MdsStoreService store,
       DataSource dataSource,
@@ -35,8 +35,8 @@ public class SubjectDataConfig {
     if (ours == null) {
       return null;
     }
-    SubjectDataOperationProvider provider =
-        new SubjectDataOperationProvider(
+    MdsSubjectDataOperationProvider provider =
+        new MdsSubjectDataOperationProvider(
             new UploadReceiver(
                 store,
                 ours.credential(),

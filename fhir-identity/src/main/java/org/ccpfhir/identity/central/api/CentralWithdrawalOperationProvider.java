@@ -21,13 +21,13 @@ import org.hl7.fhir.r4.model.StringType;
  * anonymisation each gets a random replacement (in the answer) for the CCP application to put in
  * its place. The answer is the confirmation the site's withdrawal Task waits for.
  */
-public class WithdrawalOperationProvider implements FhirOperations {
+public class CentralWithdrawalOperationProvider implements FhirOperations {
 
   private final CentralPatientList list;
   private final ProjectPseudonyms projects;
   private final ReEncryption reEncryption;
 
-  public WithdrawalOperationProvider(
+  public CentralWithdrawalOperationProvider(
       CentralPatientList list, ProjectPseudonyms projects, ReEncryption reEncryption) {
     this.list = list;
     this.projects = projects;

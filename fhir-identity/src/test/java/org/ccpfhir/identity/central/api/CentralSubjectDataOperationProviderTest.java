@@ -11,13 +11,13 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Parameters;
 import org.junit.jupiter.api.Test;
 
-class SubjectDataOperationProviderTest {
+class CentralSubjectDataOperationProviderTest {
 
   static final String CASE = "AR-ABCDEFGHIJKLMNOP";
 
   @Test
   void anUnknownPersonIsAnsweredWithTheCaseNumberAndNotKnownOnly() {
-    Parameters answer = SubjectDataOperationProvider.answer(CASE, Optional.empty());
+    Parameters answer = CentralSubjectDataOperationProvider.answer(CASE, Optional.empty());
 
     assertThat(answer.getParameter())
         .extracting(p -> p.getName() + " " + p.getValue().primitiveValue())
@@ -34,7 +34,7 @@ class SubjectDataOperationProviderTest {
             Map.of("RPB-HD-G", "RPBHDG1234"),
             true);
 
-    Parameters answer = SubjectDataOperationProvider.answer(CASE, Optional.of(facts));
+    Parameters answer = CentralSubjectDataOperationProvider.answer(CASE, Optional.of(facts));
 
     assertThat(answer.getParameter("known").getValue().primitiveValue()).isEqualTo("true");
     assertThat(answer.getParameters("site"))

@@ -36,12 +36,12 @@ import org.hl7.fhir.r4.model.StringType;
  * global pseudonyms. Read-only. A pseudonym that is not the caller's answers "not known" like an
  * unknown one, so a site learns nothing about other sites' pseudonyms. Audited by case number.
  */
-public class SubjectDataOperationProvider implements FhirOperations {
+public class CentralSubjectDataOperationProvider implements FhirOperations {
 
   private final CentralPatientList list;
   private final SubjectFacts facts;
 
-  public SubjectDataOperationProvider(CentralPatientList list, SubjectFacts facts) {
+  public CentralSubjectDataOperationProvider(CentralPatientList list, SubjectFacts facts) {
     this.list = list;
     this.facts = facts;
   }

@@ -41,7 +41,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * so a certificate of another site finds nothing of this site's patients. The answer and the audit
  * record refer to the case number, never to a pseudonym.
  */
-public class SubjectDataOperationProvider {
+public class MdsSubjectDataOperationProvider {
 
   private static final int MAX_PSEUDONYMS = 4;
 
@@ -52,7 +52,7 @@ public class SubjectDataOperationProvider {
   private final JdbcTemplate jdbc;
   private final FhirContext fhir;
 
-  public SubjectDataOperationProvider(
+  public MdsSubjectDataOperationProvider(
       UploadReceiver envelopes, DataSource dataSource, FhirContext fhir) {
     this.envelopes = envelopes;
     this.jdbc = new JdbcTemplate(dataSource);
