@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import io.restassured.specification.RequestSpecification;
 import org.ccpfhir.security.tls.ComponentTls;
+import org.ccpfhir.testsupport.SecureClients;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -48,7 +49,7 @@ public abstract class PostgresIT {
 
   @BeforeEach
   void setUpClients() {
-    clients = new SecureClients(port, tls);
+    clients = new SecureClients(port, tls.caCertificate());
     fhirContext.getRestfulClientFactory().setSocketTimeout(120_000);
     client = clients.fhirClient(fhirContext, "datamanager");
   }

@@ -4,7 +4,7 @@ import java.util.List;
 import org.ccpfhir.bridgehead.identity.IdentityNetwork;
 import org.ccpfhir.network.NetworkIT;
 import org.ccpfhir.security.audit.AuditRecorder;
-import org.ccpfhir.security.testsupport.MarkerRequests;
+import org.ccpfhir.testsupport.MarkerRequests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -2,11 +2,11 @@ package org.ccpfhir.bridgehead.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.ccpfhir.bridgehead.SecureClients;
 import org.ccpfhir.network.NetworkIT;
 import org.ccpfhir.profiles.subjectaccess.CentralSubjectDataContract;
-import org.ccpfhir.security.testsupport.fuzz.FuzzRun;
-import org.ccpfhir.security.testsupport.fuzz.FuzzTarget;
+import org.ccpfhir.testsupport.SecureClients;
+import org.ccpfhir.testsupport.fuzz.FuzzRun;
+import org.ccpfhir.testsupport.fuzz.FuzzTarget;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,7 +64,8 @@ class IdentityFuzzIT extends NetworkIT {
       int cases) {
     return new FuzzRun(
             "https://localhost:" + IdentityNetwork.port(app),
-            SecureClients.mutualTls(network.siteTue, tls.caCertificate()),
+            SecureClients.mutualTls(
+                network.siteTue.privateKey(), network.siteTue.chain(), tls.caCertificate()),
             request -> request)
         .run(target, FuzzRun.seed(), FuzzRun.cases(cases, 0.15));
   }

@@ -14,13 +14,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.ccpfhir.bridgehead.IdatSweep;
-import org.ccpfhir.bridgehead.SecureClients;
 import org.ccpfhir.bridgehead.consent.NetworkConsent;
 import org.ccpfhir.identity.central.CentralPatientList;
 import org.ccpfhir.identity.idat.IdatParameters;
 import org.ccpfhir.identity.pseudonym.CheckCharacter;
 import org.ccpfhir.network.NetworkIT;
 import org.ccpfhir.security.cms.Envelopes;
+import org.ccpfhir.testsupport.SecureClients;
 import org.hl7.fhir.r4.model.Base64BinaryType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
@@ -408,7 +408,7 @@ class IdentityNetworkIT extends NetworkIT {
   }
 
   private SecureClients centralClients() {
-    return new SecureClients(IdentityNetwork.port(network.centralList), tls);
+    return new SecureClients(IdentityNetwork.port(network.centralList), tls.caCertificate());
   }
 
   private io.restassured.specification.RequestSpecification linkageAdmin() {

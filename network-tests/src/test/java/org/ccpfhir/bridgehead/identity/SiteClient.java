@@ -5,9 +5,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import org.ccpfhir.bridgehead.SecureClients;
 import org.ccpfhir.platform.ComponentClient;
 import org.ccpfhir.security.ca.Credential;
+import org.ccpfhir.testsupport.SecureClients;
 import org.hl7.fhir.r4.model.Parameters;
 
 /** Calls the identity components over mutual TLS as a site's bridgehead (another site than HD). */
@@ -17,7 +17,9 @@ public final class SiteClient {
 
   public SiteClient(Credential credential, X509Certificate ca, FhirContext fhir) {
     HttpClient http =
-        HttpClient.newBuilder().sslContext(SecureClients.mutualTls(credential, ca)).build();
+        HttpClient.newBuilder()
+            .sslContext(SecureClients.mutualTls(credential.privateKey(), credential.chain(), ca))
+            .build();
     client = new ComponentClient(http, fhir, Duration.ofSeconds(30));
   }
 

@@ -5,21 +5,14 @@ import static io.restassured.RestAssured.given;
 import ca.uhn.fhir.context.FhirContext;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.math.BigInteger;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.ccpfhir.profiles.task.SearchTasks;
 import org.ccpfhir.security.ca.Credential;
+import org.ccpfhir.testsupport.SelfSignedKey;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -49,24 +42,8 @@ final class BrokerResearcher {
       trust = KeyStore.getInstance("PKCS12");
       trust.load(null, null);
       trust.setCertificateEntry("ca", networkCa);
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
-      KeyPair keys = generator.generateKeyPair();
-      X500Name name = new X500Name("CN=researcher");
-      Instant now = Instant.now();
-      X509Certificate certificate =
-          new JcaX509CertificateConverter()
-              .getCertificate(
-                  new JcaX509v3CertificateBuilder(
-                          name,
-                          BigInteger.valueOf(now.toEpochMilli()),
-                          Date.from(now.minus(1, ChronoUnit.HOURS)),
-                          Date.from(now.plus(30, ChronoUnit.DAYS)),
-                          name,
-                          keys.getPublic())
-                      .build(
-                          new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
-      credential = new Credential(keys.getPrivate(), List.of(certificate));
+      SelfSignedKey key = SelfSignedKey.create("researcher");
+      credential = new Credential(key.privateKey(), List.of(key.certificate()));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

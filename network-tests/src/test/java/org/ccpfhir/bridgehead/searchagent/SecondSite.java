@@ -7,12 +7,12 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
-import org.ccpfhir.bridgehead.SecureClients;
 import org.ccpfhir.bridgehead.approval.ApprovalProperties;
 import org.ccpfhir.bridgehead.approval.ApprovalService;
 import org.ccpfhir.bridgehead.approval.ResultSealer;
 import org.ccpfhir.bridgehead.searchagent.persistence.SearchAgentRepository;
 import org.ccpfhir.security.ca.Credential;
+import org.ccpfhir.testsupport.SecureClients;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
@@ -78,7 +78,7 @@ final class SecondSite {
 
   private static HttpClient http(Credential credential, X509Certificate ca) {
     return HttpClient.newBuilder()
-        .sslContext(SecureClients.mutualTls(credential, ca))
+        .sslContext(SecureClients.mutualTls(credential.privateKey(), credential.chain(), ca))
         .connectTimeout(Duration.ofSeconds(10))
         .build();
   }

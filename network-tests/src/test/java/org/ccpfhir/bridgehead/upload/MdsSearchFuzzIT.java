@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
-import org.ccpfhir.bridgehead.SecureClients;
 import org.ccpfhir.bridgehead.identity.IdentityNetwork;
 import org.ccpfhir.bridgehead.searchagent.BrokerNetwork;
 import org.ccpfhir.network.NetworkIT;
 import org.ccpfhir.profiles.subjectaccess.SubjectDataContract;
 import org.ccpfhir.profiles.task.SearchTasks;
 import org.ccpfhir.profiles.upload.MdsUploadContract;
-import org.ccpfhir.security.testsupport.fuzz.FuzzRun;
-import org.ccpfhir.security.testsupport.fuzz.FuzzTarget;
+import org.ccpfhir.testsupport.SecureClients;
+import org.ccpfhir.testsupport.fuzz.FuzzRun;
+import org.ccpfhir.testsupport.fuzz.FuzzTarget;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Expression;
@@ -47,7 +47,8 @@ class MdsSearchFuzzIT extends NetworkIT {
     FuzzRun.Result result =
         new FuzzRun(
                 "https://localhost:" + IdentityNetwork.port(MdsDatabase.shared()),
-                SecureClients.mutualTls(network.siteTue, tls.caCertificate()),
+                SecureClients.mutualTls(
+                    network.siteTue.privateKey(), network.siteTue.chain(), tls.caCertificate()),
                 request -> request)
             .run(target, FuzzRun.seed(), FuzzRun.cases(300, 0.15));
     assertClean(result);

@@ -21,7 +21,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.ccpfhir.bridgehead.SecureClients;
 import org.ccpfhir.bridgehead.consent.NetworkConsent;
 import org.ccpfhir.bridgehead.identity.IdentityNetwork;
 import org.ccpfhir.bridgehead.identity.SiteClient;
@@ -31,6 +30,7 @@ import org.ccpfhir.profiles.upload.MdsUploadContract;
 import org.ccpfhir.security.ca.ComponentName;
 import org.ccpfhir.security.ca.NetworkCa;
 import org.ccpfhir.security.ca.PasswordFiles;
+import org.ccpfhir.testsupport.SecureClients;
 import org.hl7.fhir.r4.model.Parameters;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -158,7 +158,7 @@ class UploadKillIT extends NetworkIT {
 
   /** Waits until the process answers its health endpoint; clients for it. */
   private SecureClients await(SiteBridgehead site, Process process, int port) throws Exception {
-    SecureClients clients = new SecureClients(port, tls);
+    SecureClients clients = new SecureClients(port, tls.caCertificate());
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       assertThat(process.isAlive())

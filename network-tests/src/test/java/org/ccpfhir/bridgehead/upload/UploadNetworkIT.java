@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.ccpfhir.bridgehead.SecureClients;
 import org.ccpfhir.bridgehead.consent.NetworkConsent;
 import org.ccpfhir.bridgehead.identity.IdentityNetwork;
 import org.ccpfhir.bridgehead.identity.SiteClient;
@@ -28,6 +27,7 @@ import org.ccpfhir.profiles.upload.MdsUploadContract;
 import org.ccpfhir.security.tls.ComponentTls;
 import org.ccpfhir.synthetic.EntryMode;
 import org.ccpfhir.synthetic.SyntheticPatientGenerator;
+import org.ccpfhir.testsupport.SecureClients;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Parameters;
@@ -90,7 +90,9 @@ class UploadNetworkIT extends NetworkIT {
         new Site(
             "TUE",
             new SiteUploads(
-                new SecureClients(IdentityNetwork.port(context), tueTls), fhirContext, "TUE"),
+                new SecureClients(IdentityNetwork.port(context), tueTls.caCertificate()),
+                fhirContext,
+                "TUE"),
             new JdbcTemplate(context.getBean(DataSource.class)),
             context.getBean(MdsPseudonyms.class),
             new SiteClient(tueTls.credential(), tueTls.caCertificate(), fhirContext));

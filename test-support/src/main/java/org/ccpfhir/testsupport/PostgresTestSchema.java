@@ -1,4 +1,4 @@
-package org.ccpfhir.security.testsupport;
+package org.ccpfhir.testsupport;
 
 import java.util.Optional;
 import javax.sql.DataSource;

@@ -1,4 +1,4 @@
-package org.ccpfhir.security.testsupport.fuzz;
+package org.ccpfhir.testsupport.fuzz;
 
 /**
  * A seeded generator of hostile requests against one app ({@link FuzzTarget}). Plain Java with

@@ -1,4 +1,4 @@
-package org.ccpfhir.security.testsupport.fuzz;
+package org.ccpfhir.testsupport.fuzz;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

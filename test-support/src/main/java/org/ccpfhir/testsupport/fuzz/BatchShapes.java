@@ -1,6 +1,6 @@
-package org.ccpfhir.security.testsupport.fuzz;
+package org.ccpfhir.testsupport.fuzz;
 
-import static org.ccpfhir.security.testsupport.fuzz.Draw.NODES;
+import static org.ccpfhir.testsupport.fuzz.Draw.NODES;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package org.ccpfhir.security.testsupport.fuzz;
+package org.ccpfhir.testsupport.fuzz;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;

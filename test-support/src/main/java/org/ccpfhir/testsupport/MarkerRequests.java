@@ -1,4 +1,4 @@
-package org.ccpfhir.security.testsupport;
+package org.ccpfhir.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.ccpfhir.security.testsupport.fuzz;
+package org.ccpfhir.testsupport.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

@@ -1,4 +1,4 @@
-package org.ccpfhir.security.testsupport.fuzz;
+package org.ccpfhir.testsupport.fuzz;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

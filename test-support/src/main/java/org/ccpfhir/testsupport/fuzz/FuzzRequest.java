@@ -1,4 +1,4 @@
-package org.ccpfhir.security.testsupport.fuzz;
+package org.ccpfhir.testsupport.fuzz;
 
 /**
  * One generated request. {@code path} is from the server root and already URL-encoded as it goes on

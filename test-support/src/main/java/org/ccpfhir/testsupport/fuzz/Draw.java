@@ -1,4 +1,4 @@
-package org.ccpfhir.security.testsupport.fuzz;
+package org.ccpfhir.testsupport.fuzz;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

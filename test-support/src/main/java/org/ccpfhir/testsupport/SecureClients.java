@@ -1,4 +1,4 @@
-package org.ccpfhir.bridgehead;
+package org.ccpfhir.testsupport;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
@@ -8,19 +8,20 @@ import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.apache.http.impl.client.HttpClients;
-import org.ccpfhir.security.ca.Credential;
-import org.ccpfhir.security.tls.ComponentTls;
 
 /**
- * HTTPS clients for the bridgehead's tests: trust the network CA of the test context and log in as
- * one of the configured demo users (application.yml) through the local token issuer.
+ * HTTPS clients for the apps' integration tests: trust the network CA of the app under test and log
+ * in as one of its users through its local token issuer (password grant) or as an application
+ * (client credentials). Tokens are cached per port and user for the whole test JVM.
  */
 public final class SecureClients {
 
@@ -30,8 +31,8 @@ public final class SecureClients {
       RestAssured.config()
           .encoderConfig(EncoderConfig.encoderConfig().defaultContentCharset("UTF-8"));
 
-  /** Demo users of application.yml and their passwords. */
-  public static final Map<String, String> PASSWORDS =
+  /** The demo users of the apps' configurations and their passwords. */
+  public static final Map<String, String> DEMO_PASSWORDS =
       Map.of(
           "admin", "admin-demo",
           "admin2", "admin2-demo",
@@ -44,16 +45,18 @@ public final class SecureClients {
 
   private final int port;
   private final KeyStore trustStore;
+  private final Map<String, String> passwords;
 
-  public SecureClients(int port, ComponentTls tls) {
+  /** Clients of the app on {@code port} whose users are the demo users. */
+  public SecureClients(int port, X509Certificate networkCa) {
+    this(port, networkCa, DEMO_PASSWORDS);
+  }
+
+  /** Clients of the app on {@code port} with the given users and passwords. */
+  public SecureClients(int port, X509Certificate networkCa, Map<String, String> passwords) {
     this.port = port;
-    try {
-      trustStore = KeyStore.getInstance("PKCS12");
-      trustStore.load(null, null);
-      trustStore.setCertificateEntry("network-ca", tls.caCertificate());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    this.passwords = Map.copyOf(passwords);
+    this.trustStore = trustStore(networkCa);
   }
 
   public String root() {
@@ -83,7 +86,7 @@ public final class SecureClients {
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("grant_type", "password")
                 .formParam("username", user)
-                .formParam("password", PASSWORDS.get(user))
+                .formParam("password", passwords.get(user))
                 .post("/oauth2/token")
                 .then()
                 .statusCode(200)
@@ -119,19 +122,20 @@ public final class SecureClients {
     return client;
   }
 
-  /** Client context of another component: its certificate, trusting only the network CA. */
-  public static SSLContext mutualTls(Credential credential, X509Certificate networkCa) {
+  /** Client context of another component: its key and certificate, trusting only the network CA. */
+  public static SSLContext mutualTls(
+      PrivateKey key, List<X509Certificate> chain, X509Certificate networkCa) {
     try {
-      char[] password = "test".toCharArray();
       KeyManagerFactory keys =
           KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      keys.init(credential.toKeyStore(password), password);
-      KeyStore trusted = KeyStore.getInstance("PKCS12");
-      trusted.load(null, null);
-      trusted.setCertificateEntry("network-ca", networkCa);
+      char[] password = "test".toCharArray();
+      KeyStore keyStore = KeyStore.getInstance("PKCS12");
+      keyStore.load(null, null);
+      keyStore.setKeyEntry("component", key, password, chain.toArray(X509Certificate[]::new));
+      keys.init(keyStore, password);
       TrustManagerFactory trust =
           TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      trust.init(trusted);
+      trust.init(trustStore(networkCa));
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
       return context;
@@ -148,6 +152,17 @@ public final class SecureClients {
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, factory.getTrustManagers(), null);
       return context;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static KeyStore trustStore(X509Certificate networkCa) {
+    try {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      store.setCertificateEntry("network-ca", networkCa);
+      return store;
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
