@@ -17,7 +17,7 @@ import org.ccpfhir.platform.SecretFiles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the local patient list of the fhir-identity library into the bridgehead. */
+/** Wires the local patient list of the identity-core library into the bridgehead. */
 @Configuration
 public class LocalPatientListConfig {
 
