@@ -38,16 +38,17 @@ export CCP_TEST_DB_URL=jdbc:postgresql://localhost:5432/ccp_bench_fuzz
 mkdir -p bench/results
 LOG=bench/results/fuzz-$(date -u +%Y%m%dT%H%M%SZ).log
 start=$(date +%s)
-# the -Pbench profile only adds bench/ to the reactor; the fuzz runs are fhir-bridgehead's ITs
-./mvnw -B "${OFFLINE[@]}" -Pbench -pl fhir-bridgehead -am verify \
+# the -Pbench profile only adds bench/ to the reactor; the fuzz runs are ITs of fhir-bridgehead
+# (BridgeheadFuzzIT) and network-tests (the identity network and the MDS database beside it)
+./mvnw -B "${OFFLINE[@]}" -Pbench -pl fhir-bridgehead,network-tests -am verify \
   -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dit.test='BridgeheadFuzzIT,IdentityFuzzIT,MdsSearchFuzzIT' \
   -Dfuzz.total="$CASES" -Dfuzz.seed="$SEED" -Dspotless.check.skip=true \
   -Dfailsafe.timeout=0 >"$LOG" 2>&1 || status=$?
 elapsed=$(( $(date +%s) - start ))
-REPORTS=fhir-bridgehead/target/failsafe-reports
+REPORTS=(fhir-bridgehead/target/failsafe-reports network-tests/target/failsafe-reports)
 echo "fuzz: $CASES cases, seed $SEED, ${elapsed}s (log $LOG)"
-grep -h '^fuzz .* seed=' "$LOG" "$REPORTS"/*-output.txt 2>/dev/null | sort -u | awk '
+grep -h '^fuzz .* seed=' "$LOG" ${REPORTS[@]/%//*-output.txt} 2>/dev/null | sort -u | awk '
   {
     # the fields before "statuses=" (whose map repeats keys such as 5xx)
     for (i = 1; i <= NF && $i !~ /^statuses=/; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
@@ -59,5 +60,5 @@ grep -h '^fuzz .* seed=' "$LOG" "$REPORTS"/*-output.txt 2>/dev/null | sort -u | 
     p = v["p99"]; sub(/ms/, "", p); if (p + 0 > worst) worst = p + 0
   }
   END { printf "total          cases=%d 5xx=%d 4xx-without-OO=%d not-refused=%d hangs=%d worst-p99=%.1fms\n", cases, errors, bare, loose, hangs, worst }'
-grep -h '^  ' "$REPORTS"/*-output.txt 2>/dev/null | head -40 || true
+grep -h '^  ' ${REPORTS[@]/%//*-output.txt} 2>/dev/null | head -40 || true
 exit "${status:-0}"

@@ -158,7 +158,7 @@ if [[ $BUILD == 1 ]]; then
   run_waited "$WORK/build.log" ./mvnw -B -q -o -Pbench -DskipTests -Dspotless.check.skip=true \
     -pl "$modules" -am package || { tail -40 "$WORK/build.log"; echo "build failed" >&2; exit 1; }
 fi
-BH_JAR=$(ls fhir-bridgehead/target/fhir-bridgehead-*.jar 2>/dev/null | grep -v original | head -1 || true)
+BH_JAR=$(ls fhir-bridgehead/target/fhir-bridgehead-*-app.jar 2>/dev/null | head -1 || true)
 BL_JAR=$(ls bench/baseline/target/bench-baseline-*.jar 2>/dev/null | grep -v original | head -1 || true)
 LOADER_JAR=$(ls bench/loader/target/bench-loader-*.jar 2>/dev/null | grep -v original | head -1 || true)
 [[ -n "$LOADER_JAR" ]] || { echo "loader jar missing; run without --no-build" >&2; exit 1; }

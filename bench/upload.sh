@@ -11,7 +11,7 @@ usage: bench/upload.sh [--patients N] [--runs R] [--per-transaction P] [--no-bui
   --runs R              measured runs after one warm-up run (default 3)
   --per-transaction P   patients per transaction while filling the store (default 50)
   --no-build            use the classes already compiled (no Maven, no network)
-  --profile             record with JFR (fhir-bridgehead/target/bench-upload/upload.jfr)
+  --profile             record with JFR (network-tests/target/bench-upload/upload.jfr)
   --keep-data           keep the store of an earlier run and only top it up to N patients
 Drops (unless --keep-data) and creates the PostgreSQL database ccp_bench_upload (localhost:5432, user postgres).
 USAGE
@@ -39,24 +39,41 @@ done
 
 cd "$ROOT"
 if [ "$BUILD" = 1 ]; then
-  # offline, one reactor, compiled in place: nothing is installed into ~/.m2
-  ./mvnw -q -B -o -pl fhir-bridgehead -am test-compile -Dspotless.check.skip=true
+  # compiles network-tests (where the benchmark lives: it needs the identity network and the MDS
+  # database beside the bridgehead) and what it needs in one reactor, and writes its test class
+  # path; nothing is installed
+  ./mvnw -q -B -o -pl network-tests -am test-compile \
+    org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath -Dspotless.check.skip=true
 fi
-# written by every build of the module (root pom, execution bench-classpath)
-if [ ! -f fhir-bridgehead/target/classpath.txt ]; then
-  echo "fhir-bridgehead/target/classpath.txt missing: build once (./mvnw -B verify, or without --no-build)" >&2
+CPFILE=network-tests/target/test.classpath
+# after the README's test command: the class path every build writes (root pom, bench-classpath)
+[ -f "$CPFILE" ] || CPFILE=network-tests/target/classpath.txt
+if [ ! -f "$CPFILE" ]; then
+  echo "no $CPFILE: run without --no-build once" >&2
   exit 1
 fi
-CP="$ROOT/fhir-bridgehead/target/test-classes:$ROOT/fhir-bridgehead/target/classes:$(cat fhir-bridgehead/target/classpath.txt)"
+CP="$(pwd)/network-tests/target/test-classes:$(cat "$CPFILE")"
 if [ "$KEEP" = 0 ] || ! psql -h localhost -U postgres -d postgres -tAc \
     "SELECT 1 FROM pg_database WHERE datname = 'ccp_bench_upload'" | grep -q 1; then
   psql -q -h localhost -U postgres -d postgres -c "DROP DATABASE IF EXISTS ccp_bench_upload" \
     -c "CREATE DATABASE ccp_bench_upload"
 fi
 # a working directory of its own: the relative paths of the test support (target/it-pki: network
-# CA, certificates, keys) must not be those of a concurrent test run in fhir-bridgehead
-WORK=fhir-bridgehead/target/bench-upload
-mkdir -p "$WORK"
+# CA, certificates, keys) must not be those of a concurrent test run in network-tests
+WORK=network-tests/target/bench-upload
+mkdir -p "$WORK/lib"
+# private copies of the project's own jars: ~/.m2 is shared with other builds on this machine, and a
+# jar replaced there while the benchmark runs breaks its class loading
+PRIVATE_CP=""
+IFS=: read -r -a ENTRIES <<<"$CP"
+for entry in "${ENTRIES[@]}"; do
+  case "$entry" in
+    */org/ccpfhir/*.jar) cp "$entry" "$WORK/lib/" && entry="$(pwd)/$WORK/lib/$(basename "$entry")" ;;
+  esac
+  PRIVATE_CP="$PRIVATE_CP${PRIVATE_CP:+:}$entry"
+done
+CP=$PRIVATE_CP
 cd "$WORK"
 exec java "${JFR[@]}" -Xmx3g -cp "$CP" \
   org.ccpfhir.bridgehead.upload.bench.UploadBenchmark \

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.ccpfhir.security.tls.ComponentTls;
 import org.ccpfhir.synthetic.EntryMode;
 import org.ccpfhir.synthetic.SyntheticPatientGenerator;
+import org.ccpfhir.testsupport.SecureClients;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +45,7 @@ class EmbeddedH2IT {
   @Test
   void ingestsAGeneratedPatientIntoH2() {
     Bundle bundle = new SyntheticPatientGenerator(7, "TUE", EntryMode.POST, false).patient(0);
-    SecureClients clients = new SecureClients(port, tls);
+    SecureClients clients = new SecureClients(port, tls.caCertificate());
     String base = clients.fhirBase();
 
     clients

@@ -3,9 +3,8 @@ package org.ccpfhir.bridgehead;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import io.restassured.specification.RequestSpecification;
-import org.ccpfhir.bridgehead.identity.IdentityNetwork;
-import org.ccpfhir.bridgehead.upload.MdsDatabase;
 import org.ccpfhir.security.tls.ComponentTls;
+import org.ccpfhir.testsupport.SecureClients;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -37,27 +36,21 @@ public abstract class PostgresIT {
 
   protected SecureClients clients;
 
-  /** The network's identity management runs beside the bridgehead (started once per JVM). */
+  /**
+   * Upload settings of the tests. The central components (identity network, broker, MDS database)
+   * are not started here: the cross-app tests are in the network-tests module.
+   */
   @DynamicPropertySource
-  static void identityNetwork(DynamicPropertyRegistry registry) {
-    registry.add(
-        "ccp.identity-network.generator-url",
-        () -> IdentityNetwork.url(IdentityNetwork.shared().generator));
-    registry.add(
-        "ccp.identity-network.central-list-url",
-        () -> IdentityNetwork.url(IdentityNetwork.shared().centralList));
-    // decentralized search: the agent polls the real broker (started once per JVM)
-    registry.add("ccp.search-agent.enabled", () -> "true");
-    registry.add(
-        "ccp.search-agent.broker-url",
-        () -> org.ccpfhir.bridgehead.searchagent.BrokerNetwork.shared().url());
-    registry.add("ccp.search-agent.max-backoff", () -> "PT2S");
-    MdsDatabase.properties(registry);
+  static void uploadSettings(DynamicPropertyRegistry registry) {
+    // small batches, so a run of a handful of patients needs several requests
+    registry.add("ccp.upload.batch-size", () -> "3");
+    registry.add("ccp.upload.cron", () -> "-");
+    registry.add("ccp.upload.local-id-key-file", () -> "target/it-pki/upload-local-id.key");
   }
 
   @BeforeEach
   void setUpClients() {
-    clients = new SecureClients(port, tls);
+    clients = new SecureClients(port, tls.caCertificate());
     fhirContext.getRestfulClientFactory().setSocketTimeout(120_000);
     client = clients.fhirClient(fhirContext, "datamanager");
   }

@@ -6,8 +6,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 /**
  * Entry point of the fhir-identity application: the control-number generator (profile {@code
  * generator}) or the central patient list (profile {@code central-list}). Its configuration is
- * {@code fhir-identity.yml} rather than {@code application.yml}, so the library can sit on a
- * bridgehead's class path without its settings leaking in.
+ * {@code fhir-identity.yml} rather than {@code application.yml}, so that it can run beside a
+ * bridgehead in one JVM (network-tests) without either reading the other's settings.
  */
 @SpringBootApplication
 public class IdentityApplication {

@@ -1,16 +1,13 @@
 package org.ccpfhir.mdssearch;
 
-import static io.restassured.RestAssured.given;
-
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Files;
-import java.security.KeyStore;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.http.impl.client.HttpClients;
 import org.ccpfhir.security.tls.ComponentTls;
+import org.ccpfhir.testsupport.SecureClients;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,6 +50,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("demo")
 public abstract class MdsSearchItSupport {
 
+  /** The users above and their passwords. */
   private static final Map<String, String> PASSWORDS =
       Map.of(
           "researcher",
@@ -63,7 +61,6 @@ public abstract class MdsSearchItSupport {
           "researcher2-demo",
           "attacker",
           "researcher-demo");
-  private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
   @LocalServerPort protected int port;
 
@@ -82,8 +79,13 @@ public abstract class MdsSearchItSupport {
     return "https://localhost:" + port + "/fhir";
   }
 
+  /** HTTPS/token clients of this context (users above). */
+  protected SecureClients clients() {
+    return new SecureClients(port, tls.caCertificate(), PASSWORDS);
+  }
+
   protected RequestSpecification anonymous() {
-    return given().baseUri("https://localhost").port(port).trustStore(trustStore());
+    return clients().anonymous();
   }
 
   /** A HAPI client on the FHIR base that trusts the network CA. */
@@ -93,34 +95,11 @@ public abstract class MdsSearchItSupport {
     return fhir.newRestfulGenericClient(fhirBase());
   }
 
-  private KeyStore trustStore() {
-    try {
-      KeyStore store = KeyStore.getInstance("PKCS12");
-      store.load(null, null);
-      store.setCertificateEntry("network-ca", tls.caCertificate());
-      return store;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   protected RequestSpecification as(String user) {
-    return anonymous().auth().oauth2(token(user));
+    return clients().as(user);
   }
 
   protected String token(String user) {
-    return TOKENS.computeIfAbsent(
-        port + ":" + user,
-        key ->
-            anonymous()
-                .contentType("application/x-www-form-urlencoded")
-                .formParam("grant_type", "password")
-                .formParam("username", user)
-                .formParam("password", PASSWORDS.get(user))
-                .post("/oauth2/token")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("access_token"));
+    return clients().token(user);
   }
 }

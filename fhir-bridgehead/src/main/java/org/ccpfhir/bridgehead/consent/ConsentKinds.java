@@ -3,12 +3,10 @@ package org.ccpfhir.bridgehead.consent;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
-import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
@@ -31,8 +29,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ConsentKinds {
-
-  private static final int PAGE = 500;
 
   private final DaoRegistry daoRegistry;
 
@@ -88,22 +84,7 @@ public class ConsentKinds {
 
   private List<IBaseResource> search(SearchParameterMap query) {
     IFhirResourceDao<Consent> consents = daoRegistry.getResourceDao(Consent.class);
-    return everything(consents.search(query, new SystemRequestDetails()));
-  }
-
-  /**
-   * Every resource of a search result, page by page: a large result (thousands of Consents) can
-   * come back as a persisted search, whose resources cannot be asked for all at once.
-   */
-  public static List<IBaseResource> everything(IBundleProvider found) {
-    List<IBaseResource> all = new ArrayList<>();
-    for (int from = 0; ; from += PAGE) {
-      List<IBaseResource> page = found.getResources(from, from + PAGE);
-      if (page.isEmpty()) {
-        return all;
-      }
-      all.addAll(page);
-    }
+    return InternalSearches.everything(consents.search(query, new SystemRequestDetails()));
   }
 
   /** Objection always wins; otherwise the latest current statement (a deny = none) decides. */

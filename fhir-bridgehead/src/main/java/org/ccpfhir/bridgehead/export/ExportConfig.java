@@ -1,7 +1,7 @@
 package org.ccpfhir.bridgehead.export;
 
 import java.time.Clock;
-import org.ccpfhir.identity.SecretFiles;
+import org.ccpfhir.platform.SecretFiles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

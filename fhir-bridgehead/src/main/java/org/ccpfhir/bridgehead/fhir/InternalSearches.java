@@ -3,9 +3,10 @@ package org.ccpfhir.bridgehead.fhir;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.model.api.IQueryParameterOr;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import java.util.ArrayList;
 import java.util.List;
-import org.ccpfhir.bridgehead.consent.ConsentKinds;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
@@ -18,6 +19,9 @@ public final class InternalSearches {
   /** Upper bound of an internal synchronous search. */
   private static final int ALL = 10_000_000;
 
+  /** Page size when a result is read out page by page. */
+  private static final int PAGE = 500;
+
   private InternalSearches() {}
 
   /** Every resource of the type matching one search parameter (any of the values). */
@@ -25,8 +29,7 @@ public final class InternalSearches {
       DaoRegistry daos, String type, String parameter, IQueryParameterOr<?> values) {
     SearchParameterMap query = unbounded(new SearchParameterMap());
     query.add(parameter, values);
-    return ConsentKinds.everything(
-        daos.getResourceDao(type).search(query, new SystemRequestDetails()));
+    return everything(daos.getResourceDao(type).search(query, new SystemRequestDetails()));
   }
 
   /** The map, synchronous and not cut at the page size. */
@@ -36,5 +39,20 @@ public final class InternalSearches {
     // the DAO takes the bound from the count when no cache-control header sets one
     query.setCount(ALL);
     return query;
+  }
+
+  /**
+   * Every resource of a search result, page by page: a large result (thousands of Consents) can
+   * come back as a persisted search, whose resources cannot be asked for all at once.
+   */
+  public static List<IBaseResource> everything(IBundleProvider found) {
+    List<IBaseResource> all = new ArrayList<>();
+    for (int from = 0; ; from += PAGE) {
+      List<IBaseResource> page = found.getResources(from, from + PAGE);
+      if (page.isEmpty()) {
+        return all;
+      }
+      all.addAll(page);
+    }
   }
 }

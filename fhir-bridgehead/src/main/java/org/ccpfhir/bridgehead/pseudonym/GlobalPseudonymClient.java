@@ -2,10 +2,10 @@ package org.ccpfhir.bridgehead.pseudonym;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
-import org.ccpfhir.identity.fhir.ComponentClient;
-import org.ccpfhir.identity.fhir.IdatParameters;
-import org.ccpfhir.identity.fhir.UpstreamException;
-import org.ccpfhir.identity.local.EpiLinkMatcher;
+import org.ccpfhir.identity.idat.Idat;
+import org.ccpfhir.identity.idat.IdatParameters;
+import org.ccpfhir.platform.ComponentClient;
+import org.ccpfhir.platform.UpstreamException;
 import org.ccpfhir.security.tls.ComponentTls;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Identifier;
@@ -40,7 +40,7 @@ public class GlobalPseudonymClient {
   }
 
   /** The global pseudonym (identifier with the site's BK-G system) of one person. */
-  public Identifier pseudonymize(EpiLinkMatcher.Record person) {
+  public Identifier pseudonymize(Idat person) {
     if (client == null) {
       throw new UnprocessableEntityException(
           "this bridgehead is not connected to the network's identity management"

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
 import javax.sql.DataSource;
-import org.ccpfhir.identity.SecretFiles;
 import org.ccpfhir.identity.local.BlockingKeys;
 import org.ccpfhir.identity.local.EpiLinkMatcher;
 import org.ccpfhir.identity.local.IdatCipher;
@@ -14,10 +13,11 @@ import org.ccpfhir.identity.local.LocalPatientRepository;
 import org.ccpfhir.identity.pseudonym.ProjectPseudonyms;
 import org.ccpfhir.identity.pseudonym.PseudonymGenerator;
 import org.ccpfhir.identity.pseudonym.PseudonymRegistry;
+import org.ccpfhir.platform.SecretFiles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the local patient list of the fhir-identity library into the bridgehead. */
+/** Wires the local patient list of the identity-core library into the bridgehead. */
 @Configuration
 public class LocalPatientListConfig {
 

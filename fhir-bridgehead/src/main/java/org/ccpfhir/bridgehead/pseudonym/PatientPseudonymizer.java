@@ -1,6 +1,6 @@
 package org.ccpfhir.bridgehead.pseudonym;
 
-import org.ccpfhir.identity.fhir.IdatParameters;
+import org.ccpfhir.identity.idat.IdatParameters;
 import org.ccpfhir.identity.local.LocalPatientList;
 import org.ccpfhir.identity.pseudonym.PseudonymSystems;
 import org.hl7.fhir.r4.model.Patient;

@@ -5,7 +5,7 @@ import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ccpfhir.bridgehead.consent.NetworkConsent;
-import org.ccpfhir.identity.local.EpiLinkMatcher;
+import org.ccpfhir.identity.idat.Idat;
 import org.ccpfhir.identity.local.LocalPatientList;
 import org.ccpfhir.identity.pseudonym.ProjectPseudonyms;
 import org.ccpfhir.identity.pseudonym.PseudonymSystems;
@@ -52,7 +52,7 @@ public class PseudonymService {
    * @param person the IDAT, or null when {@code original} names the person
    * @param original an existing BK-L-ID of this site, or null
    */
-  public Identifier pseudonymize(String target, EpiLinkMatcher.Record person, String original) {
+  public Identifier pseudonymize(String target, Idat person, String original) {
     Matcher domain = DOMAIN.matcher(target);
     if (!domain.matches()) {
       throw new InvalidRequestException(
@@ -62,7 +62,7 @@ public class PseudonymService {
       throw new InvalidRequestException("target BK-L needs the patient's identifying data");
     }
     // with only a local pseudonym, its IDAT are read once: they prove it and serve BK-G
-    EpiLinkMatcher.Record idat =
+    Idat idat =
         person != null
             ? person
             : localPatientList

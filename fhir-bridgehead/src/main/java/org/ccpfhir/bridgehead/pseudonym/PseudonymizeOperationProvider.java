@@ -5,8 +5,8 @@ import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import java.util.List;
-import org.ccpfhir.identity.fhir.IdatParameters;
-import org.ccpfhir.identity.local.EpiLinkMatcher;
+import org.ccpfhir.identity.idat.Idat;
+import org.ccpfhir.identity.idat.IdatParameters;
 import org.ccpfhir.profiles.operation.OperationParameters;
 import org.ccpfhir.security.auth.Caller;
 import org.ccpfhir.security.auth.Roles;
@@ -48,7 +48,7 @@ public class PseudonymizeOperationProvider implements FhirProvider {
     }
     checkDomainAllowed(target);
     List<String> originals = parameters.strings("original");
-    List<EpiLinkMatcher.Record> people =
+    List<Idat> people =
         originals.isEmpty()
             ? IdatParameters.read(parameters)
             : java.util.Collections.nCopies(originals.size(), null);

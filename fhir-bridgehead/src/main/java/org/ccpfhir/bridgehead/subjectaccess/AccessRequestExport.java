@@ -2,8 +2,8 @@ package org.ccpfhir.bridgehead.subjectaccess;
 
 import java.util.Date;
 import java.util.Optional;
-import org.ccpfhir.identity.fhir.IdatParameters;
-import org.ccpfhir.identity.local.EpiLinkMatcher;
+import org.ccpfhir.identity.idat.Idat;
+import org.ccpfhir.identity.idat.IdatParameters;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Consent;
@@ -87,7 +87,7 @@ public final class AccessRequestExport {
    * A copy of a stored export with the patient's identifying data as entry 1 (if the list has
    * them).
    */
-  public static Bundle withIdat(Bundle stored, Optional<EpiLinkMatcher.Record> idat) {
+  public static Bundle withIdat(Bundle stored, Optional<Idat> idat) {
     Bundle export = stored.copy();
     idat.ifPresent(
         record -> {

@@ -3,7 +3,7 @@ package org.ccpfhir.bridgehead.subjectaccess;
 import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.ccpfhir.identity.OwnSchema;
+import org.ccpfhir.platform.OwnSchema;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

@@ -8,7 +8,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.ccpfhir.bridgehead.subjectaccess.AccessRequestRepository.StoredCase;
-import org.ccpfhir.identity.local.EpiLinkMatcher;
+import org.ccpfhir.identity.idat.Idat;
 import org.ccpfhir.identity.local.LocalPatientList;
 import org.ccpfhir.security.cms.EnvelopeException;
 import org.ccpfhir.security.logging.SafeLog;
@@ -58,7 +58,7 @@ public class AccessRequestService {
   public record Opened(String caseNumber, Bundle export) {}
 
   public Opened open(String bkLocal, String requestedBy) {
-    Optional<EpiLinkMatcher.Record> idat = parts.localList().idatOf(bkLocal);
+    Optional<Idat> idat = parts.localList().idatOf(bkLocal);
     List<Resource> stored = parts.store().read(parts.localSystem(), bkLocal);
     if (idat.isEmpty() && stored.isEmpty()) {
       throw new ResourceNotFoundException(

@@ -1,7 +1,7 @@
 package org.ccpfhir.bridgehead.subjectaccess;
 
 import java.net.URI;
-import org.ccpfhir.identity.fhir.ComponentClient;
+import org.ccpfhir.platform.ComponentClient;
 import org.ccpfhir.profiles.subjectaccess.CentralSubjectDataContract;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;

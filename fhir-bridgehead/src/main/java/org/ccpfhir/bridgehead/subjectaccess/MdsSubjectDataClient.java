@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.ccpfhir.bridgehead.upload.MdsPseudonyms;
-import org.ccpfhir.identity.fhir.ComponentClient;
+import org.ccpfhir.platform.ComponentClient;
 import org.ccpfhir.profiles.subjectaccess.SubjectDataContract;
 import org.hl7.fhir.r4.model.Base64BinaryType;
 import org.hl7.fhir.r4.model.Bundle;

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ccpfhir.bridgehead.consent.ConsentKinds;
 import org.ccpfhir.bridgehead.fhir.InternalSearches;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Resource;
@@ -73,7 +72,7 @@ public class SiteStoreReader {
     query.add(parameter, values);
     List<Resource> resources = new ArrayList<>();
     for (IBaseResource resource :
-        ConsentKinds.everything(
+        InternalSearches.everything(
             daos.getResourceDao(type).search(query, new SystemRequestDetails()))) {
       resources.add((Resource) resource);
     }

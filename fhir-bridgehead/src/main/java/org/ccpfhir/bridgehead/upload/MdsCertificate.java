@@ -12,7 +12,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLPeerUnverifiedException;
-import org.ccpfhir.identity.fhir.UpstreamException;
+import org.ccpfhir.platform.UpstreamException;
 import org.ccpfhir.security.ca.ComponentName;
 import org.ccpfhir.security.ca.Pem;
 

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.function.Supplier;
-import org.ccpfhir.identity.fhir.ComponentClient;
+import org.ccpfhir.platform.ComponentClient;
 import org.ccpfhir.profiles.upload.MdsUploadContract;
 import org.ccpfhir.security.ca.Credential;
 import org.ccpfhir.security.cms.Envelopes;

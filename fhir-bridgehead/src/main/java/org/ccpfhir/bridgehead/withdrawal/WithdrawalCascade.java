@@ -12,9 +12,9 @@ import org.ccpfhir.bridgehead.upload.UploadRunner;
 import org.ccpfhir.bridgehead.upload.UploadStateRepository;
 import org.ccpfhir.bridgehead.withdrawal.persistence.Withdrawal;
 import org.ccpfhir.bridgehead.withdrawal.persistence.WithdrawalRepository;
-import org.ccpfhir.identity.fhir.UpstreamException;
 import org.ccpfhir.identity.local.LocalPatientList;
 import org.ccpfhir.identity.pseudonym.ProjectPseudonyms;
+import org.ccpfhir.platform.UpstreamException;
 
 /**
  * Runs the steps of one withdrawal in {@link WithdrawalStep} order, each once: a confirmed step is

@@ -3,10 +3,10 @@ package org.ccpfhir.bridgehead.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.ccpfhir.bridgehead.PostgresIT;
-import org.ccpfhir.security.testsupport.fuzz.FuzzRun;
-import org.ccpfhir.security.testsupport.fuzz.FuzzTarget;
 import org.ccpfhir.synthetic.EntryMode;
 import org.ccpfhir.synthetic.SyntheticPatientGenerator;
+import org.ccpfhir.testsupport.fuzz.FuzzRun;
+import org.ccpfhir.testsupport.fuzz.FuzzTarget;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
 

@@ -3,11 +3,10 @@ package org.ccpfhir.bridgehead.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.synthetic.EntryMode;
 import org.ccpfhir.synthetic.SyntheticPatientGenerator;
+import org.ccpfhir.testsupport.Prometheus;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +21,12 @@ class OperationsIT extends PostgresIT {
     }
     clients.as("admin").get("/actuator/prometheus").then().statusCode(200);
 
-    double bundlesBefore = value(scrape(), "ccp_ingest_bundles_total\\{source=\"bundle\"");
-    double resourcesBefore = value(scrape(), "ccp_ingest_resources_total\\{source=\"bundle\"");
+    double bundlesBefore =
+        Prometheus.value(
+            Prometheus.scrape(clients), "ccp_ingest_bundles_total\\{source=\"bundle\"");
+    double resourcesBefore =
+        Prometheus.value(
+            Prometheus.scrape(clients), "ccp_ingest_resources_total\\{source=\"bundle\"");
     Bundle bundle =
         new SyntheticPatientGenerator(
                 UUID.randomUUID().getMostSignificantBits(), "HD", EntryMode.POST, false)
@@ -34,18 +37,20 @@ class OperationsIT extends PostgresIT {
         .then()
         .statusCode(200);
 
-    String metrics = scrape();
-    assertThat(value(metrics, "ccp_ingest_bundles_total\\{source=\"bundle\""))
+    String metrics = Prometheus.scrape(clients);
+    assertThat(Prometheus.value(metrics, "ccp_ingest_bundles_total\\{source=\"bundle\""))
         .isGreaterThanOrEqualTo(bundlesBefore + 1);
-    assertThat(value(metrics, "ccp_ingest_resources_total\\{source=\"bundle\""))
+    assertThat(Prometheus.value(metrics, "ccp_ingest_resources_total\\{source=\"bundle\""))
         .isGreaterThanOrEqualTo(resourcesBefore + bundle.getEntry().size());
     assertThat(metrics)
         .contains("ccp_queue_length{queue=\"search-agent-outbox\"")
         .contains("ccp_queue_length{queue=\"search-agent-unevaluated\"")
         .contains("ccp_queue_length{queue=\"upload-pending\"");
-    assertThat(value(metrics, "ccp_certificate_remaining_days\\{certificate=\"component\""))
+    assertThat(
+            Prometheus.value(metrics, "ccp_certificate_remaining_days\\{certificate=\"component\""))
         .isPositive();
-    assertThat(value(metrics, "ccp_certificate_remaining_days\\{certificate=\"ca\"")).isPositive();
+    assertThat(Prometheus.value(metrics, "ccp_certificate_remaining_days\\{certificate=\"ca\""))
+        .isPositive();
   }
 
   @Test
@@ -86,7 +91,7 @@ class OperationsIT extends PostgresIT {
             clients
                 .anonymous()
                 .auth()
-                .oauth2(metricsToken())
+                .oauth2(clients.applicationToken(Prometheus.CLIENT_ID, Prometheus.CLIENT_SECRET))
                 .get("/actuator/health")
                 .then()
                 .statusCode(200)
@@ -94,38 +99,5 @@ class OperationsIT extends PostgresIT {
                 .jsonPath()
                 .getLong("components.certificate.details.daysLeft"))
         .isPositive();
-  }
-
-  /** As a Prometheus server scrapes: client credentials of an application with role metrics. */
-  private String scrape() {
-    return clients
-        .anonymous()
-        .auth()
-        .oauth2(metricsToken())
-        .get("/actuator/prometheus")
-        .then()
-        .statusCode(200)
-        .extract()
-        .asString();
-  }
-
-  private String metricsToken() {
-    return clients
-        .anonymous()
-        .contentType("application/x-www-form-urlencoded")
-        .formParam("grant_type", "client_credentials")
-        .formParam("client_id", "prometheus")
-        .formParam("client_secret", "prometheus-demo")
-        .post("/oauth2/token")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("access_token");
-  }
-
-  private static double value(String metrics, String series) {
-    Matcher m = Pattern.compile("(?m)^" + series + "[^ ]* (\\S+)$").matcher(metrics);
-    assertThat(m.find()).as("series %s in the scrape", series).isTrue();
-    return Double.parseDouble(m.group(1));
   }
 }

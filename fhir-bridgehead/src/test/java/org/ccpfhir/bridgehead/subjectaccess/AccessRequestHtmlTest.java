@@ -7,8 +7,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.ccpfhir.identity.local.EpiLinkMatcher;
-import org.ccpfhir.identity.local.IdatField;
+import org.ccpfhir.identity.idat.Idat;
+import org.ccpfhir.identity.idat.IdatField;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Consent;
@@ -28,14 +28,14 @@ class AccessRequestHtmlTest {
         .bundle();
   }
 
-  static EpiLinkMatcher.Record idat(String first, String last) {
+  static Idat idat(String first, String last) {
     Map<IdatField, String> fields = new EnumMap<>(IdatField.class);
     fields.put(IdatField.FIRST_NAME, first);
     fields.put(IdatField.LAST_NAME, last);
     fields.put(IdatField.BIRTH_DAY, "7");
     fields.put(IdatField.BIRTH_MONTH, "3");
     fields.put(IdatField.BIRTH_YEAR, "1950");
-    return new EpiLinkMatcher.Record(fields, List.of("O'HARA & SONS"));
+    return new Idat(fields, List.of("O'HARA & SONS"));
   }
 
   @Test

@@ -3,7 +3,7 @@ package org.ccpfhir.bridgehead.subjectaccess;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.ccpfhir.identity.fhir.IdatParameters;
+import org.ccpfhir.identity.idat.IdatParameters;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DateType;

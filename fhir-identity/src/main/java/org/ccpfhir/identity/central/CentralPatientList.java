@@ -11,7 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.ccpfhir.identity.controlnumber.ControlNumberMatcher;
 import org.ccpfhir.identity.controlnumber.ControlNumbers;
 import org.ccpfhir.identity.controlnumber.LshBlockingIndex;
-import org.ccpfhir.identity.local.EpiLinkMatcher.Classification;
+import org.ccpfhir.identity.linkage.LinkageClass;
 import org.ccpfhir.identity.pseudonym.PseudonymRegistry;
 
 /**
@@ -124,9 +124,8 @@ public class CentralPatientList {
     long now = clock.millis();
     LinkageIndex.Best best =
         blocking ? index.best(numbers, matcher) : index.bestWithoutBlocking(numbers, matcher);
-    Classification verdict =
-        best == null ? Classification.NON_MATCH : best.result().classification();
-    if (verdict == Classification.MATCH) {
+    LinkageClass verdict = best == null ? LinkageClass.NON_MATCH : best.result().classification();
+    if (verdict == LinkageClass.MATCH) {
       if (best.result().score() < SAME_VARIANT) {
         store(best.personId(), site, numbers, now);
       }
@@ -134,7 +133,7 @@ public class CentralPatientList {
     }
     long person = repository.newPerson(now);
     int record = store(person, site, numbers, now);
-    if (verdict == Classification.POSSIBLE_MATCH) {
+    if (verdict == LinkageClass.POSSIBLE_MATCH) {
       repository.insertReview(
           record,
           best.personId(),

@@ -3,7 +3,7 @@ package org.ccpfhir.identity.central;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.ccpfhir.identity.local.IdatField;
+import org.ccpfhir.identity.idat.IdatField;
 
 /**
  * A possible match waiting for the linkage admin: the new record (with the person it was given and

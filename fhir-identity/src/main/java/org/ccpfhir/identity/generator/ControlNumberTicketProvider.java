@@ -8,10 +8,10 @@ import java.net.URI;
 import java.util.List;
 import org.ccpfhir.identity.controlnumber.ControlNumberEncoder;
 import org.ccpfhir.identity.controlnumber.ControlNumbers;
-import org.ccpfhir.identity.fhir.ComponentClient;
-import org.ccpfhir.identity.fhir.IdatParameters;
-import org.ccpfhir.identity.fhir.UpstreamException;
-import org.ccpfhir.identity.local.EpiLinkMatcher;
+import org.ccpfhir.identity.idat.Idat;
+import org.ccpfhir.identity.idat.IdatParameters;
+import org.ccpfhir.platform.ComponentClient;
+import org.ccpfhir.platform.UpstreamException;
 import org.ccpfhir.profiles.operation.OperationParameters;
 import org.ccpfhir.security.auth.Caller;
 import org.ccpfhir.security.fhir.FhirProvider;
@@ -49,7 +49,7 @@ public class ControlNumberTicketProvider implements FhirProvider {
         Caller.current()
             .map(Caller::site)
             .orElseThrow(() -> new ForbiddenOperationException("only a site's bridgehead may ask"));
-    List<EpiLinkMatcher.Record> people = IdatParameters.read(parameters);
+    List<Idat> people = IdatParameters.read(parameters);
     if (people.size() != 1) {
       throw new InvalidRequestException("exactly one person per request");
     }

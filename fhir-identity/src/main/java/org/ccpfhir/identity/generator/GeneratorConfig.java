@@ -1,10 +1,10 @@
 package org.ccpfhir.identity.generator;
 
 import ca.uhn.fhir.context.FhirContext;
-import org.ccpfhir.identity.SecretFiles;
 import org.ccpfhir.identity.controlnumber.BloomParameters;
 import org.ccpfhir.identity.controlnumber.ControlNumberEncoder;
-import org.ccpfhir.identity.fhir.ComponentClient;
+import org.ccpfhir.platform.ComponentClient;
+import org.ccpfhir.platform.SecretFiles;
 import org.ccpfhir.security.tls.ComponentTls;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ccpfhir.identity.central.CentralPatientListTest.numbers;
 
 import java.time.Clock;
-import org.ccpfhir.security.testsupport.PostgresTestSchema;
+import org.ccpfhir.testsupport.PostgresTestSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -24,9 +24,9 @@ import org.ccpfhir.identity.controlnumber.ControlNumberEncoder;
 import org.ccpfhir.identity.controlnumber.ControlNumberMatcher;
 import org.ccpfhir.identity.controlnumber.ControlNumbers;
 import org.ccpfhir.identity.controlnumber.LshBlockingIndex;
-import org.ccpfhir.identity.local.EpiLinkMatcher;
-import org.ccpfhir.identity.local.IdatField;
-import org.ccpfhir.identity.local.NameNormalizer;
+import org.ccpfhir.identity.idat.Idat;
+import org.ccpfhir.identity.idat.IdatField;
+import org.ccpfhir.identity.idat.NameNormalizer;
 import org.ccpfhir.identity.pseudonym.PseudonymGenerator;
 import org.ccpfhir.identity.pseudonym.PseudonymRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +52,7 @@ class CentralPatientListTest {
     fields.put(IdatField.BIRTH_MONTH, String.valueOf(Integer.parseInt(date[1])));
     fields.put(IdatField.BIRTH_DAY, String.valueOf(Integer.parseInt(date[2])));
     fields.put(IdatField.SEX, sex);
-    return ENCODER.encode(new EpiLinkMatcher.Record(fields, List.of()));
+    return ENCODER.encode(new Idat(fields, List.of()));
   }
 
   @BeforeEach

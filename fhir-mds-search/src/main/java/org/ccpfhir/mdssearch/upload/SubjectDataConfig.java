@@ -22,10 +22,10 @@ import org.springframework.http.HttpMethod;
 public class SubjectDataConfig {
 
   @Bean
-  public SubjectDataOperationProvider subjectDataOperationProvider(
+  public MdsSubjectDataOperationProvider subjectDataOperationProvider(
       ObjectProvider<UploadReceiver> receiver, DataSource dataSource, FhirContext fhirContext) {
     UploadReceiver ours = receiver.getIfAvailable();
-    return ours == null ? null : new SubjectDataOperationProvider(ours, dataSource, fhirContext);
+    return ours == null ? null : new MdsSubjectDataOperationProvider(ours, dataSource, fhirContext);
   }
 
   /** Ordered first: the count search's rules would otherwise decide for this path. */

@@ -1,19 +1,11 @@
 package org.ccpfhir.mdssearch.broker;
 
-import java.math.BigInteger;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.ccpfhir.profiles.task.SearchTasks;
 import org.ccpfhir.security.ca.Credential;
+import org.ccpfhir.testsupport.SelfSignedKey;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -32,28 +24,8 @@ final class Researcher {
   final Credential credential;
 
   Researcher() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
-      KeyPair keys = generator.generateKeyPair();
-      X500Name name = new X500Name("CN=researcher");
-      Instant now = Instant.now();
-      X509Certificate certificate =
-          new JcaX509CertificateConverter()
-              .getCertificate(
-                  new JcaX509v3CertificateBuilder(
-                          name,
-                          BigInteger.valueOf(now.toEpochMilli()),
-                          Date.from(now.minus(1, ChronoUnit.HOURS)),
-                          Date.from(now.plus(30, ChronoUnit.DAYS)),
-                          name,
-                          keys.getPublic())
-                      .build(
-                          new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
-      credential = new Credential(keys.getPrivate(), List.of(certificate));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    SelfSignedKey key = SelfSignedKey.create("researcher");
+    credential = new Credential(key.privateKey(), List.of(key.certificate()));
   }
 
   /** A search request Task for the given sites (none = all), valid until {@code end}. */

@@ -1,7 +1,7 @@
 package org.ccpfhir.mdssearch.disclosure;
 
 import javax.sql.DataSource;
-import org.ccpfhir.security.testsupport.PostgresTestSchema;
+import org.ccpfhir.testsupport.PostgresTestSchema;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Budgets and release records on a real PostgreSQL ({@code CCP_TEST_DB_URL}). */

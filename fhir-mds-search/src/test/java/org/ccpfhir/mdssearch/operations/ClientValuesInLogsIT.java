@@ -2,7 +2,7 @@ package org.ccpfhir.mdssearch.operations;
 
 import java.util.Map;
 import org.ccpfhir.mdssearch.MdsSearchItSupport;
-import org.ccpfhir.security.testsupport.MarkerRequests;
+import org.ccpfhir.testsupport.MarkerRequests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;

@@ -10,14 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.ccpfhir.identity.idat.Idat;
+import org.ccpfhir.identity.idat.IdatField;
+import org.ccpfhir.identity.idat.NameNormalizer;
+import org.ccpfhir.identity.linkage.LinkageClass;
 import org.ccpfhir.identity.local.BlockingKeys;
 import org.ccpfhir.identity.local.EpiLinkMatcher;
-import org.ccpfhir.identity.local.EpiLinkMatcher.Classification;
 import org.ccpfhir.identity.local.IdatCipher;
-import org.ccpfhir.identity.local.IdatField;
 import org.ccpfhir.identity.local.LocalPatientList;
 import org.ccpfhir.identity.local.LocalPatientRepository;
-import org.ccpfhir.identity.local.NameNormalizer;
 import org.ccpfhir.identity.pseudonym.PseudonymGenerator;
 import org.ccpfhir.identity.pseudonym.PseudonymRegistry;
 import org.ccpfhir.synthetic.identity.Corruptor;
@@ -84,7 +85,7 @@ public final class LinkageBench {
     long start = System.nanoTime();
     for (SyntheticIdentity person : originals) {
       LocalPatientList.Outcome outcome = list.pseudonymize(record(person));
-      if (outcome.classification() == Classification.MATCH) {
+      if (outcome.classification() == LinkageClass.MATCH) {
         score.falseMatches++; // a new person merged into someone else
       }
       idOf.put(person.personId(), outcome.bkLocalId());
@@ -142,7 +143,7 @@ public final class LinkageBench {
     return name == null ? "" : NameNormalizer.normalize(name);
   }
 
-  static EpiLinkMatcher.Record record(SyntheticIdentity p) {
+  static Idat record(SyntheticIdentity p) {
     Map<IdatField, String> fields = new EnumMap<>(IdatField.class);
     if (p.firstName() != null) {
       fields.put(IdatField.FIRST_NAME, norm(p.firstName()));
@@ -158,8 +159,7 @@ public final class LinkageBench {
     if (p.sex() != null) {
       fields.put(IdatField.SEX, p.sex());
     }
-    return new EpiLinkMatcher.Record(
-        fields, p.formerNames().stream().map(LinkageBench::norm).toList());
+    return new Idat(fields, p.formerNames().stream().map(LinkageBench::norm).toList());
   }
 
   /** Counts of one linkage run. */

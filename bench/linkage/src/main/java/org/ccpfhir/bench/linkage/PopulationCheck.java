@@ -26,7 +26,7 @@ final class PopulationCheck {
     for (SyntheticIdentity person : new IdentityGenerator(seed).people(people)) {
       seen.merge(
           LinkageBench.record(person).fields().entrySet().stream()
-              .filter(e -> e.getKey() != org.ccpfhir.identity.local.IdatField.SEX)
+              .filter(e -> e.getKey() != org.ccpfhir.identity.idat.IdatField.SEX)
               .map(Map.Entry::toString)
               .sorted()
               .toList()
@@ -46,8 +46,7 @@ final class PopulationCheck {
     for (int i = 0; i < all.size(); i++) {
       for (int j : index.candidates(numbers.get(i))) {
         ControlNumberMatcher.Result result = matcher.compare(numbers.get(i), numbers.get(j));
-        if (result.classification()
-            == org.ccpfhir.identity.local.EpiLinkMatcher.Classification.MATCH) {
+        if (result.classification() == org.ccpfhir.identity.linkage.LinkageClass.MATCH) {
           closePairs++;
           if (closePairs <= 5) {
             System.out.printf(

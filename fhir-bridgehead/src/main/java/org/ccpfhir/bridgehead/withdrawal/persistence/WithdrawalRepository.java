@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.ccpfhir.bridgehead.withdrawal.WithdrawalStep;
-import org.ccpfhir.identity.OwnSchema;
+import org.ccpfhir.platform.OwnSchema;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The withdrawals' own tables (Flyway {@code db/ccp-withdrawal}). */

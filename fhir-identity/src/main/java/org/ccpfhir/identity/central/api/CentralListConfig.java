@@ -66,9 +66,9 @@ public class CentralListConfig {
   }
 
   @Bean
-  public WithdrawalOperationProvider withdrawalOperationProvider(
+  public CentralWithdrawalOperationProvider withdrawalOperationProvider(
       CentralPatientList list, ProjectPseudonyms projects, ReEncryption reEncryption) {
-    return new WithdrawalOperationProvider(list, projects, reEncryption);
+    return new CentralWithdrawalOperationProvider(list, projects, reEncryption);
   }
 
   @Bean
@@ -85,8 +85,8 @@ public class CentralListConfig {
   }
 
   @Bean
-  public SubjectDataOperationProvider subjectDataOperationProvider(
+  public CentralSubjectDataOperationProvider subjectDataOperationProvider(
       CentralPatientList list, DataSource dataSource, ProjectPseudonyms projects) {
-    return new SubjectDataOperationProvider(list, new SubjectFacts(dataSource, projects));
+    return new CentralSubjectDataOperationProvider(list, new SubjectFacts(dataSource, projects));
   }
 }

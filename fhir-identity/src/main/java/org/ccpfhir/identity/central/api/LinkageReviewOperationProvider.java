@@ -9,7 +9,7 @@ import java.util.Date;
 import java.util.Map;
 import org.ccpfhir.identity.central.CentralPatientList;
 import org.ccpfhir.identity.central.LinkageReview;
-import org.ccpfhir.identity.local.IdatField;
+import org.ccpfhir.identity.idat.IdatField;
 import org.ccpfhir.security.audit.AuditEntry;
 import org.ccpfhir.security.auth.Caller;
 import org.ccpfhir.security.fhir.FhirProvider;

@@ -1,7 +1,7 @@
 package org.ccpfhir.mdssearch.broker.persistence;
 
 import javax.sql.DataSource;
-import org.ccpfhir.security.testsupport.PostgresTestSchema;
+import org.ccpfhir.testsupport.PostgresTestSchema;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The broker's tables on a real PostgreSQL ({@code CCP_TEST_DB_URL}). */

@@ -1,0 +1,84 @@
+package org.ccpfhir.identity.controlnumber;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.ccpfhir.identity.idat.Idat;
+import org.ccpfhir.identity.idat.IdatField;
+
+/**
+ * The control-number generator's core: turns normalised IDAT into {@link ControlNumbers} and keeps
+ * nothing. Names use bigram filters; birth date parts, sex and citizenship are hashed as whole
+ * tokens into small filters ({@link BloomParameters}); day and month share one hash family. All
+ * names share one hash family (exchanged first/last names and former names, {@code
+ * FORMER_NAME_<i>}, stay comparable).
+ */
+public final class ControlNumberEncoder {
+
+  static final String FORMER = "FORMER_NAME_";
+
+  /** One hash family for all names, so exchanged first/last names and former names compare. */
+  private static final String NAMES = "name";
+
+  private final KeyedBloomFilter bloom;
+  private final BloomParameters shape;
+
+  /**
+   * @param secret the generator's own secret (never shared with the central list or sites)
+   */
+  public ControlNumberEncoder(byte[] secret) {
+    this(secret, BloomParameters.DEFAULTS);
+  }
+
+  public ControlNumberEncoder(byte[] secret, BloomParameters shape) {
+    this.bloom = new KeyedBloomFilter(secret);
+    this.shape = shape;
+  }
+
+  public ControlNumbers encode(Idat idat) {
+    Map<String, long[]> filters = new HashMap<>();
+    for (IdatField field : IdatField.values()) {
+      String value = idat.fields().get(field);
+      long[] filter = field.isName() ? name(value) : small(field, value);
+      if (filter != null) {
+        filters.put(field.name(), filter);
+      }
+    }
+    List<String> former = idat.formerNames();
+    for (int i = 0; i < former.size(); i++) {
+      long[] filter = name(former.get(i));
+      if (filter != null) {
+        filters.put(FORMER + i, filter);
+      }
+    }
+    return new ControlNumbers(filters);
+  }
+
+  /**
+   * Day and month carry their neighbours too (12 as 11, 12, 13): a date one day off stays similar
+   * (Dice ≈ 0.67), other days do not (≈ 0.3 or less). The other small fields are one token each.
+   */
+  private long[] small(IdatField field, String value) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    java.util.List<String> tokens = java.util.List.of(value);
+    if (field == IdatField.BIRTH_DAY || field == IdatField.BIRTH_MONTH) {
+      int number = Integer.parseInt(value);
+      tokens = java.util.List.of(value, String.valueOf(number - 1), String.valueOf(number + 1));
+    }
+    return bloom.encodeTokens(
+        family(field), tokens, shape.smallBits(), shape.smallHashes(), shape.fold());
+  }
+
+  /** Day and month share a family, so that a day/month swap can be recognised. */
+  private static String family(IdatField field) {
+    return field == IdatField.BIRTH_DAY || field == IdatField.BIRTH_MONTH
+        ? "birth-day-month"
+        : field.name();
+  }
+
+  private long[] name(String value) {
+    return bloom.encode(NAMES, value, shape.nameBits(), shape.nameHashes(), 2, shape.fold());
+  }
+}
