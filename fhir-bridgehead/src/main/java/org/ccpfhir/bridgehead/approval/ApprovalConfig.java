@@ -6,7 +6,7 @@ import java.time.Clock;
 import org.ccpfhir.bridgehead.searchagent.DecisionSender;
 import org.ccpfhir.bridgehead.searchagent.persistence.SearchAgentRepository;
 import org.ccpfhir.disclosure.RecordKeys;
-import org.ccpfhir.identity.SecretFiles;
+import org.ccpfhir.platform.SecretFiles;
 import org.ccpfhir.security.audit.AuditRecorder;
 import org.ccpfhir.security.health.VitalTasks;
 import org.ccpfhir.security.tls.ComponentTls;
