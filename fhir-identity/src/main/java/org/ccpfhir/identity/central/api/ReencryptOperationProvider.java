@@ -6,7 +6,6 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.security.cert.X509Certificate;
 import java.util.Map;
 import org.ccpfhir.identity.central.CentralPatientList;
-import org.ccpfhir.platform.UpstreamException;
 import org.ccpfhir.identity.reencrypt.ReEncryption;
 import org.ccpfhir.platform.UpstreamException;
 import org.ccpfhir.security.ca.Pem;
