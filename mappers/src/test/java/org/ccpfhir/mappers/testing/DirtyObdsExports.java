@@ -56,8 +56,8 @@ public final class DirtyObdsExports {
   private DirtyObdsExports() {}
 
   /**
-   * @param prefix source patient ids are {@code prefix-n}, so that tests against a shared database
-   *     can use fresh patients
+   * @param prefix letters: source patient ids are {@code prefix-n} and family names contain it, so
+   *     that tests against a shared database (and its local patient list) get fresh patients
    */
   public static List<Document> generate(long seed, String prefix, int documents, int perDocument) {
     Random random = new Random(seed);
@@ -74,7 +74,7 @@ public final class DirtyObdsExports {
           }
         }
         String id = prefix + "-" + n;
-        xml.append(patient(id, n, dirt, random));
+        xml.append(patient(id, prefix + ObdsDocuments.letters(n), dirt, random));
         patients.add(new Expected(id, dirt));
       }
       out.add(new Document(xml.append(ObdsDocuments.TAIL).toString(), patients));
@@ -82,7 +82,7 @@ public final class DirtyObdsExports {
     return out;
   }
 
-  static String patient(String id, int n, Set<Dirt> dirt, Random random) {
+  static String patient(String id, String name, Set<Dirt> dirt, Random random) {
     String year = dirt.contains(Dirt.DATES_AFTER_2025) ? "2026" : "2024";
     String insurance =
         dirt.contains(Dirt.IKNR_PATTERN)
@@ -118,7 +118,7 @@ public final class DirtyObdsExports {
         .formatted(
             id,
             insurance,
-            ObdsDocuments.letters(n),
+            name,
             sex,
             birth,
             country,

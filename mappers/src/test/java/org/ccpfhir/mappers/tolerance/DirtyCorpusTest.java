@@ -62,7 +62,10 @@ class DirtyCorpusTest {
         stored.size(),
         100.0 * stored.size() / total,
         refused.size(),
-        refused.stream().map(r -> r.sourceId() + ": " + r.reason()).limit(5).toList(),
+        refused.stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    r -> r.reason().rule(), TreeMap::new, java.util.stream.Collectors.counting())),
         warnings);
 
     assertThat(stored.size() + refused.size()).isEqualTo(total);
