@@ -43,13 +43,16 @@ public final class Issues {
   }
 
   /**
-   * A source value for an issue's detail: codes as written ("'1a(sn)'"); anything that does not
-   * look like a code could be free text and is withheld.
+   * A source value for an issue's detail: codes as written ("'1a(sn)'", "'m1'", "'9'"); anything
+   * that does not look like a code (no digit or parenthesis, longer than two letters) could be free
+   * text, even a name, and is withheld.
    */
   public static String quote(String raw) {
-    return raw != null && raw.matches("[0-9A-Za-z()+\\-,.: ]{1,30}")
-        ? "'" + raw + "'"
-        : "(value withheld)";
+    boolean codeLike =
+        raw != null
+            && raw.matches("[0-9A-Za-z()+\\-,.]{1,15}")
+            && (raw.length() <= 2 || raw.matches(".*[0-9(].*"));
+    return codeLike ? "'" + raw + "'" : "(value withheld)";
   }
 
   public boolean isEmpty() {

@@ -212,7 +212,12 @@ class TnmRulesTest {
   @Test
   void freeTextIsNeverQuoted() {
     Issues issues = new Issues();
-    TnmRules.normalise(raw(null, "siehe Befund Dr. Müller!", null), true, "cTNM", issues);
-    assertThat(issues.all().toString()).doesNotContain("Müller").contains("(value withheld)");
+    TnmRules.normalise(raw(null, "siehe Befund Dr. Müller!", "Schmidt"), true, "cTNM", issues);
+    assertThat(issues.all().toString())
+        .doesNotContain("Müller")
+        .doesNotContain("Schmidt")
+        .contains("(value withheld)");
+    assertThat(Issues.quote("0(sn)(mol+)")).isEqualTo("'0(sn)(mol+)'");
+    assertThat(Issues.quote("9")).isEqualTo("'9'");
   }
 }
