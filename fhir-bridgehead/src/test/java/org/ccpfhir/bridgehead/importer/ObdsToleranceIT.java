@@ -103,7 +103,9 @@ class ObdsToleranceIT extends PostgresIT {
       }
     }
     System.out.printf(
-        "dirty exports via $import-obds: %d of %d patients stored%n", stored, patients);
+        "dirty exports via $import-obds: %d of %d patients stored, %d refused%n",
+        stored, patients, refusedTotal);
+    assertThat(refusedTotal).isPositive();
     assertThat((double) stored / patients).isGreaterThanOrEqualTo(0.99);
   }
 
