@@ -75,9 +75,10 @@ public class ObdsImportService {
    *
    * @param request the operation's request: the transaction runs with it, so the storage-level
    *     guard recognizes the entries checked here
-   * @throws InvalidRequestException (400) when the document is not valid oBDS / ADT-GEKID XML
-   * @throws ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException (422) when ingest
-   *     refuses a resource
+   * @throws InvalidRequestException (400) when the document is not readable oBDS / ADT-GEKID XML
+   *     (not well-formed, another format, a schema problem outside every patient)
+   * @throws UnprocessableEntityException (422) when no patient could be stored; its
+   *     OperationOutcome names every refused patient
    */
   public Result importDocument(byte[] document, String source, RequestDetails request) {
     MappedFile mapped;
