@@ -2,6 +2,7 @@ package org.ccpfhir.bridgehead.importer;
 
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.io.ByteArrayInputStream;
@@ -9,12 +10,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.ccpfhir.bridgehead.ingest.IngestRequestInterceptor;
 import org.ccpfhir.bridgehead.pseudonym.LocalPatientListProperties;
+import org.ccpfhir.mappers.ImportReport;
 import org.ccpfhir.mappers.MappedFile;
+import org.ccpfhir.mappers.MappedFile.MappedPatient;
 import org.ccpfhir.mappers.MappingException;
 import org.ccpfhir.mappers.SourceMapper;
 import org.ccpfhir.mappers.adt.AdtMapper;
@@ -28,15 +34,23 @@ import org.springframework.stereotype.Service;
 
 /**
  * Maps an oBDS 3 or ADT-GEKID 2 document with the mappers library and stores it through the
- * bridgehead's ingest path. The patients' bundles become one transaction, so a document is stored
- * as a whole or not at all; that transaction passes the same checks as a POSTed one (IDAT guard
- * with pseudonymization, profile validation) and the same storage interceptors.
+ * bridgehead's ingest path. The patient is the unit: each patient's bundle passes the same checks
+ * as a POSTed transaction (IDAT guard with pseudonymization, profile validation); the patients that
+ * pass are stored in one transaction and the same storage interceptors. Patients refused by the
+ * mappers' tolerance policy or by the checks are reported, never stored in part. Should the joint
+ * transaction fail on one patient's data (e.g. a reference to a diagnosis that was never imported),
+ * every patient is stored in a transaction of its own, so only that one is refused.
  */
 @Service
 public class ObdsImportService {
 
-  /** The result of an import: the transaction response and what the document held. */
-  public record Result(Bundle response, int messages, int patients, int resources) {}
+  /**
+   * The result of an import.
+   *
+   * @param responses the transaction responses of what was stored (one, or one per patient after a
+   *     failed joint transaction)
+   */
+  public record Result(ImportReport report, List<Bundle> responses, int messages) {}
 
   private final IFhirSystemDao<?, ?> systemDao;
   private final IngestRequestInterceptor ingest;
@@ -61,9 +75,10 @@ public class ObdsImportService {
    *
    * @param request the operation's request: the transaction runs with it, so the storage-level
    *     guard recognizes the entries checked here
-   * @throws InvalidRequestException (400) when the document is not valid oBDS / ADT-GEKID XML
-   * @throws ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException (422) when ingest
-   *     refuses a resource
+   * @throws InvalidRequestException (400) when the document is not readable oBDS / ADT-GEKID XML
+   *     (not well-formed, another format, a schema problem outside every patient)
+   * @throws UnprocessableEntityException (422) when no patient could be stored; its
+   *     OperationOutcome names every refused patient
    */
   public Result importDocument(byte[] document, String source, RequestDetails request) {
     MappedFile mapped;
@@ -72,23 +87,106 @@ public class ObdsImportService {
     } catch (MappingException e) {
       throw new InvalidRequestException(e.getMessage(), MappingOutcomes.of(e));
     }
-    if (mapped.bundles().isEmpty()) {
+    if (mapped.mapped().isEmpty() && mapped.refused().isEmpty()) {
       throw new InvalidRequestException("the document holds no patient");
     }
-    Bundle transaction = merge(mapped.bundles());
-    // entry URLs before the ingest may rewrite them, for the refusal notes
-    Bundle urls = urls(transaction);
-    try {
-      ingest.checkTransaction(request, transaction);
-    } catch (UnprocessableEntityException e) {
-      if (e.getOperationOutcome() instanceof OperationOutcome outcome) {
-        RefusalNotes.annotate(outcome, urls);
+    List<ImportReport.Refusal> refused = new ArrayList<>();
+    List<MappedPatient> checked = new ArrayList<>();
+    for (MappedPatient patient : mapped.mapped()) {
+      // entry URLs before the ingest may rewrite them, to name refused resources
+      List<String> urls = urls(patient.bundle());
+      try {
+        ingest.checkTransaction(request, patient.bundle());
+        checked.add(patient);
+      } catch (UnprocessableEntityException | InvalidRequestException e) {
+        refused.add(refusal(patient, "validation", e, urls));
       }
-      throw e;
     }
-    Bundle response = transaction(transaction, request);
-    return new Result(
-        response, mapped.messages(), mapped.patients(), transaction.getEntry().size());
+    List<Bundle> responses = store(checked, refused, request);
+    ImportReport report = ImportReport.of(mapped, refused);
+    if (report.patientsStored() == 0) {
+      throw new UnprocessableEntityException(report.summaryLine(), ImportAnswer.outcome(report));
+    }
+    return new Result(report, responses, mapped.messages());
+  }
+
+  /** One transaction for all checked patients; patient by patient when that one is refused. */
+  private List<Bundle> store(
+      List<MappedPatient> checked, List<ImportReport.Refusal> refused, RequestDetails request) {
+    if (checked.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return List.of(
+          transaction(merge(checked.stream().map(MappedPatient::bundle).toList()), request));
+    } catch (BaseServerResponseException e) {
+      if (!isRefusal(e)) {
+        throw e;
+      }
+    }
+    List<Bundle> responses = new ArrayList<>();
+    for (MappedPatient patient : checked) {
+      List<String> urls = urls(patient.bundle());
+      try {
+        responses.add(transaction(patient.bundle(), request));
+      } catch (BaseServerResponseException e) {
+        if (!isRefusal(e)) {
+          throw e;
+        }
+        refused.add(refusal(patient, "storage", e, urls));
+      }
+    }
+    return responses;
+  }
+
+  /** A client-data problem (the patient's), not the server's or a busy store's. */
+  private static boolean isRefusal(BaseServerResponseException e) {
+    int status = e.getStatusCode();
+    return status == 400 || status == 404 || status == 409 || status == 412 || status == 422;
+  }
+
+  /**
+   * The first error of the ingest's or the store's answer: its rule (issue code, or the HTTP
+   * status), the element (entry index replaced by the resource's type and id) and the message,
+   * which the ingest keeps free of values.
+   */
+  private static ImportReport.Refusal refusal(
+      MappedPatient patient, String stage, BaseServerResponseException e, List<String> urls) {
+    String rule = "HTTP " + e.getStatusCode();
+    String element = "";
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (e.getOperationOutcome() instanceof OperationOutcome outcome) {
+      for (OperationOutcome.OperationOutcomeIssueComponent issue : outcome.getIssue()) {
+        if (issue.getSeverity() == OperationOutcome.IssueSeverity.ERROR
+            || issue.getSeverity() == OperationOutcome.IssueSeverity.FATAL) {
+          if (issue.getCode() != null) {
+            rule = issue.getCode().toCode();
+          }
+          if (issue.hasExpression()) {
+            element = entryNamed(issue.getExpression().get(0).getValue(), urls);
+          }
+          if (issue.hasDiagnostics()) {
+            message = issue.getDiagnostics();
+          }
+          break;
+        }
+      }
+    }
+    return new ImportReport.Refusal(patient.sourceId(), stage, rule, element, message);
+  }
+
+  private static final Pattern ENTRY = Pattern.compile("^Bundle\\.entry\\[(\\d+)]\\.resource");
+
+  /** {@code Bundle.entry[3].resource.code} → {@code Observation/<id>.code}. */
+  static String entryNamed(String expression, List<String> urls) {
+    Matcher m = ENTRY.matcher(expression);
+    if (m.find()) {
+      int index = Integer.parseInt(m.group(1));
+      if (index < urls.size()) {
+        return urls.get(index) + expression.substring(m.end());
+      }
+    }
+    return expression;
   }
 
   /** ADT-GEKID by its namespace near the start, everything else goes to the oBDS mapper. */
@@ -115,10 +213,8 @@ public class ObdsImportService {
     return transaction;
   }
 
-  private static Bundle urls(Bundle transaction) {
-    Bundle urls = new Bundle();
-    transaction.getEntry().forEach(e -> urls.addEntry().setRequest(e.getRequest().copy()));
-    return urls;
+  private static List<String> urls(Bundle bundle) {
+    return bundle.getEntry().stream().map(e -> e.getRequest().getUrl()).toList();
   }
 
   @SuppressWarnings("unchecked")

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.ccpfhir.security.fhir.FhirInterceptor;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Parameters;
 
 /**
  * Ingest rate: counters {@value #BUNDLES} and {@value #RESOURCES} (tag {@code source} = {@code
@@ -37,6 +38,21 @@ public class IngestMetrics implements FhirInterceptor {
 
   @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
   public boolean responded(RequestDetails request, ResponseDetails response) {
+    if (response != null
+        && "$import-obds".equals(request.getOperation())
+        && response.getResponseResource() instanceof Parameters imported) {
+      // the import's answer carries one transaction response per stored unit
+      long stored =
+          imported.getParameters("response").stream()
+              .map(p -> p.getResource())
+              .filter(Bundle.class::isInstance)
+              .flatMap(b -> ((Bundle) b).getEntry().stream())
+              .filter(IngestMetrics::succeeded)
+              .count();
+      importedDocuments.increment();
+      importedResources.increment(stored);
+      return true;
+    }
     if (response == null || !(response.getResponseResource() instanceof Bundle answer)) {
       return true;
     }

@@ -79,7 +79,7 @@ class EtlAgainstBridgeheadIT extends PostgresIT {
   }
 
   @Test
-  void aBadFileIsRejectedAndTheOthersAreStillImported() throws IOException {
+  void aBadPatientIsRefusedAndTheOthersAreStillImported() throws IOException {
     Document good = ImportFixtures.obds();
     Document otherGood = ImportFixtures.obds();
     Document bad = ImportFixtures.obds();
@@ -95,9 +95,12 @@ class EtlAgainstBridgeheadIT extends PostgresIT {
     assertThat(run.exitCode()).isNotZero();
     assertThat(run.out())
         .contains("files: 3,")
-        .contains("rejected: 1")
-        .contains("rejected b-bad.xml: b-bad.xml:16:")
-        .contains("cvc-enumeration-valid")
+        .contains("rejected: 0, patients refused: 1")
+        .contains("b-bad.xml: 0 patients stored, 1 refused")
+        .contains(
+            "refused patient "
+                + bad.sourcePatientId()
+                + " (mapping, cvc-enumeration-valid at Patienten_Stammdaten/Geschlecht): line 16,")
         .doesNotContain(bad.familyName());
     assertThat(count("Condition", good.patientId())).isEqualTo(1);
     assertThat(count("Condition", otherGood.patientId())).isEqualTo(1);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ccpfhir.mappers.ImportReport;
 import org.ccpfhir.mappers.MappingException;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Condition;
@@ -69,20 +70,52 @@ class ImportUnitsTest {
   }
 
   @Test
-  void aRefusalNamesTheRefusedEntriesResource() {
-    Bundle transaction = transaction(new Patient().setId("p1"), condition("c1", "C50.4"));
-    OperationOutcome outcome = new OperationOutcome();
-    outcome
-        .addIssue()
-        .setSeverity(OperationOutcome.IssueSeverity.ERROR)
-        .setDiagnostics("refused")
-        .addExpression("Bundle.entry[1].resource.ofType(Condition).code");
+  void aRefusalNamesTheRefusedEntriesResourceInsteadOfItsPosition() {
+    List<String> urls = List.of("Patient/p1", "Condition/c1");
 
-    RefusalNotes.annotate(outcome, transaction);
+    assertThat(
+            ObdsImportService.entryNamed("Bundle.entry[1].resource.ofType(Condition).code", urls))
+        .isEqualTo("Condition/c1.ofType(Condition).code");
+    assertThat(ObdsImportService.entryNamed("Bundle.entry[7].resource", urls))
+        .isEqualTo("Bundle.entry[7].resource");
+  }
 
-    assertThat(outcome.getIssue()).hasSize(2);
-    assertThat(outcome.getIssue().get(1).getDiagnostics())
-        .isEqualTo("Bundle.entry[1] of the import's transaction is Condition/c1");
+  @Test
+  void theAnswerCarriesTheReportAsJsonAndEachRefusalAsAnErrorWithLineAndColumn() {
+    ImportReport report =
+        new ImportReport(
+            "document",
+            1,
+            1,
+            java.util.Map.of("Patient", 1),
+            java.util.Map.of("ignored/cvc-pattern-valid", 1),
+            List.of(
+                new ImportReport.Refusal(
+                    "P-2",
+                    "mapping",
+                    "cvc-enumeration-valid",
+                    "Patienten_Stammdaten/Geschlecht",
+                    "line 16, column 27: (redacted)")),
+            List.of(
+                new ImportReport.Warning(
+                    "P-1", "ignored/cvc-pattern-valid", "Versichertendaten_GKV/IKNR", "x")));
+
+    org.hl7.fhir.r4.model.Parameters answer = ImportAnswer.of(report, List.of(new Bundle()));
+
+    assertThat(answer.getParameter("report").getValue().primitiveValue())
+        .contains("\"patientsStored\" : 1");
+    OperationOutcome outcome = (OperationOutcome) answer.getParameter("outcome").getResource();
+    OperationOutcome.OperationOutcomeIssueComponent refusal = outcome.getIssueFirstRep();
+    assertThat(refusal.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.ERROR);
+    assertThat(refusal.getDiagnostics())
+        .startsWith(
+            "patient P-2 refused (mapping, cvc-enumeration-valid at Patienten_Stammdaten/Geschlecht)");
+    assertThat(refusal.getExpression().get(0).getValue())
+        .isEqualTo("Patienten_Stammdaten/Geschlecht");
+    assertThat(refusal.getLocation().get(0).getValue()).isEqualTo("Line[16] Col[27]");
+    assertThat(outcome.getIssue().get(1).getSeverity())
+        .isEqualTo(OperationOutcome.IssueSeverity.WARNING);
+    assertThat(answer.getParameters("response")).hasSize(1);
   }
 
   private static Condition condition(String id, String code) {

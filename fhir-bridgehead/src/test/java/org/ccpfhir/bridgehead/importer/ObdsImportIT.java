@@ -43,15 +43,19 @@ class ObdsImportIT extends PostgresIT {
   void anObdsDocumentIsStoredPseudonymizedAndSearchable() {
     Document doc = ImportFixtures.obds();
 
-    Bundle response =
+    Parameters answer =
         fhirContext
             .newJsonParser()
             .parseResource(
-                Bundle.class,
+                Parameters.class,
                 importRaw(doc, "datamanager").then().statusCode(200).extract().asString());
 
+    Bundle response = (Bundle) answer.getParameter("response").getResource();
     assertThat(response.getType()).isEqualTo(Bundle.BundleType.TRANSACTIONRESPONSE);
     assertThat(response.getEntry()).hasSize(21);
+    assertThat(answer.getParameter("report").getValue().primitiveValue())
+        .contains("\"patientsStored\" : 1")
+        .contains("\"patientsRefused\" : 0");
     String patientId = doc.patientId();
     Patient stored = client.read().resource(Patient.class).withId(patientId).execute();
     assertThat(stored.hasName()).isFalse();
@@ -100,7 +104,9 @@ class ObdsImportIT extends PostgresIT {
         .post(BELOW_BASE)
         .then()
         .statusCode(200)
-        .body("type", equalTo("transaction-response"));
+        .body(
+            "parameter.find { it.name == 'response' }.resource.type",
+            equalTo("transaction-response"));
 
     Bundle conditions =
         client
@@ -129,7 +135,9 @@ class ObdsImportIT extends PostgresIT {
         .post(OPERATION)
         .then()
         .statusCode(200)
-        .body("type", equalTo("transaction-response"));
+        .body(
+            "parameter.find { it.name == 'response' }.resource.type",
+            equalTo("transaction-response"));
 
     assertThat(count("Condition", doc.patientId())).isEqualTo(1);
   }
@@ -148,7 +156,7 @@ class ObdsImportIT extends PostgresIT {
   }
 
   @Test
-  void aSchemaViolationIsRefusedWithLineColumnAndRuleAndStoresNothing() {
+  void aSchemaViolationInItsOnlyPatientIsRefusedWithLineColumnAndRuleAndStoresNothing() {
     Document valid = ImportFixtures.obds();
     String badValue = "Zwiebel" + ImportFixtures.letters(5);
     // line 16 of the fixture
@@ -158,10 +166,12 @@ class ObdsImportIT extends PostgresIT {
     String body =
         importRaw(bad, "datamanager")
             .then()
-            .statusCode(400)
+            .statusCode(422)
             .body("resourceType", equalTo("OperationOutcome"))
             .body("issue.severity", hasItem("error"))
             .body("issue.diagnostics", hasItem(containsString("line 16, column")))
+            .body(
+                "issue.diagnostics", hasItem(containsString("patient " + valid.sourcePatientId())))
             .body("issue.details.text", hasItem("cvc-enumeration-valid"))
             .body(not(containsString(badValue)))
             .body(not(containsString(valid.familyName())))
@@ -232,7 +242,7 @@ class ObdsImportIT extends PostgresIT {
     importRaw(named, "datamanager").then().statusCode(200);
     importRaw(named.with("<Geschlecht>W</Geschlecht>", "<Geschlecht>Q</Geschlecht>"), "datamanager")
         .then()
-        .statusCode(400);
+        .statusCode(422);
     auditRecorder.flush();
 
     List<String> tables = IdatSweep.tables(dataSource);

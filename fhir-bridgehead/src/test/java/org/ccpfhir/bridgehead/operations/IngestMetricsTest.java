@@ -37,7 +37,17 @@ class IngestMetricsTest {
     SystemRequestDetails request = request(RestOperationTypeEnum.EXTENDED_OPERATION_SERVER);
     request.setOperation("$import-obds");
 
-    metrics.responded(request, answer("201 Created", "201 Created", "201 Created"));
+    org.hl7.fhir.r4.model.Parameters imported = new org.hl7.fhir.r4.model.Parameters();
+    imported.addParameter().setName("report").setValue(new org.hl7.fhir.r4.model.StringType("{}"));
+    imported
+        .addParameter()
+        .setName("response")
+        .setResource((Bundle) answer("201 Created", "201 Created").getResponseResource());
+    imported
+        .addParameter()
+        .setName("response")
+        .setResource((Bundle) answer("200 OK").getResponseResource());
+    metrics.responded(request, new ResponseDetails(imported));
 
     assertThat(count(IngestMetrics.BUNDLES, "import-obds")).isEqualTo(1.0);
     assertThat(count(IngestMetrics.RESOURCES, "import-obds")).isEqualTo(3.0);

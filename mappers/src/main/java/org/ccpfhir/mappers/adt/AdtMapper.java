@@ -1,16 +1,15 @@
 package org.ccpfhir.mappers.adt;
 
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import org.ccpfhir.mappers.MappedFile;
 import org.ccpfhir.mappers.MappingException;
 import org.ccpfhir.mappers.SourceMapper;
 import org.ccpfhir.mappers.fhir.PatientBundleBuilder;
 import org.ccpfhir.mappers.fhir.PatientRecord;
+import org.ccpfhir.mappers.tolerance.PatientUnits;
 import org.ccpfhir.mappers.xml.ValidatingXmlReader;
 import org.ccpfhir.mappers.xml.XmlElement;
-import org.hl7.fhir.r4.model.Bundle;
 
 /**
  * ADT-GEKID 2.x (DKTK variant) → one transaction bundle per patient, through the same validating
@@ -34,25 +33,32 @@ public final class AdtMapper implements SourceMapper {
     this(new ValidatingXmlReader(SchemaHolder.SCHEMA, NAMESPACE, ROOT), builder);
   }
 
+  /**
+   * Maps every patient of the document that the tolerance policy lets through; the others are in
+   * {@link MappedFile#refused()}.
+   */
   @Override
   public MappedFile map(InputStream in, String source) throws MappingException {
-    XmlElement root = reader.read(in, source);
-    List<Bundle> bundles = new ArrayList<>();
-    int messages = 0;
-    for (XmlElement patient : root.at("Menge_Patient").orElseThrow().children("Patient")) {
-      XmlElement stammdaten = patient.child("Patienten_Stammdaten").orElseThrow();
-      String key = stammdaten.attribute("Patient_ID");
-      PatientRecord record = new PatientRecord(key);
-      record.data(AdtPatients.read(key, stammdaten));
-      List<XmlElement> meldungen =
-          patient.at("Menge_Meldung").map(m -> m.children("Meldung")).orElse(List.of());
-      for (int i = 0; i < meldungen.size(); i++) {
-        AdtMessages.apply(meldungen.get(i), i + 1, record);
-      }
-      bundles.add(builder.build(record));
-      messages += record.messages();
+    return PatientUnits.map(
+        reader.readLenient(in, source),
+        source,
+        patient ->
+            patient.child("Patienten_Stammdaten").map(s -> s.attribute("Patient_ID")).orElse(null),
+        AdtMapper::record,
+        builder);
+  }
+
+  private static PatientRecord record(XmlElement patient) {
+    XmlElement stammdaten = patient.child("Patienten_Stammdaten").orElseThrow();
+    String key = stammdaten.attribute("Patient_ID");
+    PatientRecord record = new PatientRecord(key);
+    record.data(AdtPatients.read(key, stammdaten));
+    List<XmlElement> meldungen =
+        patient.at("Menge_Meldung").map(m -> m.children("Meldung")).orElse(List.of());
+    for (int i = 0; i < meldungen.size(); i++) {
+      AdtMessages.apply(meldungen.get(i), i + 1, record);
     }
-    return new MappedFile(source, bundles, messages);
+    return record;
   }
 
   private static final class SchemaHolder {

@@ -17,6 +17,7 @@ import org.ccpfhir.mappers.fhir.Onco.Surgery;
 import org.ccpfhir.mappers.fhir.Onco.SystemicTherapy;
 import org.ccpfhir.mappers.fhir.PatientRecord;
 import org.ccpfhir.mappers.fhir.TumourRecord;
+import org.ccpfhir.mappers.tolerance.TherapyTypes;
 import org.ccpfhir.mappers.xml.XmlElement;
 
 /**
@@ -96,11 +97,20 @@ final class AdtMessages {
     List<XmlElement> histologies =
         d.child("Menge_Histologie").map(m -> m.children("Histologie")).orElse(List.of());
     for (int i = 0; i < histologies.size(); i++) {
-      tumour.put(AdtParts.histology(histologies.get(i), messageId + "-h" + (i + 1), dxDate));
+      tumour.put(AdtParts.histology(histologies.get(i), messageId + "-h" + (i + 1)));
     }
-    AdtParts.metastases(d, tumour, dxDate);
-    d.child("cTNM").ifPresent(t -> tumour.put(AdtParts.tnm(t, messageId + "-c", true)));
-    d.child("pTNM").ifPresent(t -> tumour.put(AdtParts.tnm(t, messageId + "-p", false)));
+    AdtParts.metastases(d, tumour);
+    String where = "Diagnose[" + messageId + "]/";
+    d.child("cTNM")
+        .ifPresent(
+            t ->
+                tumour.put(
+                    AdtParts.tnm(t, messageId + "-c", true, where + "cTNM", tumour.issues())));
+    d.child("pTNM")
+        .ifPresent(
+            t ->
+                tumour.put(
+                    AdtParts.tnm(t, messageId + "-p", false, where + "pTNM", tumour.issues())));
   }
 
   private static void surgery(XmlElement op, String fallbackKey, TumourRecord tumour) {
@@ -118,9 +128,12 @@ final class AdtMessages {
             ops,
             op.text("Residualstatus", "Lokale_Beurteilung_Residualstatus"),
             op.text("Residualstatus", "Gesamtbeurteilung_Residualstatus")));
-    FuzzyDate opDate = date == null ? null : FuzzyDate.exact(date);
-    op.child("Histologie").ifPresent(h -> tumour.put(AdtParts.histology(h, key + "-op", opDate)));
-    op.child("TNM").ifPresent(t -> tumour.put(AdtParts.tnm(t, key + "-op", null)));
+    op.child("Histologie").ifPresent(h -> tumour.put(AdtParts.histology(h, key + "-op")));
+    op.child("TNM")
+        .ifPresent(
+            t ->
+                tumour.put(
+                    AdtParts.tnm(t, key + "-op", null, "OP[" + key + "]/TNM", tumour.issues())));
   }
 
   private static void radiotherapy(XmlElement st, String fallbackKey, TumourRecord tumour) {
@@ -146,17 +159,51 @@ final class AdtMessages {
             m ->
                 m.children("SYST_Substanz")
                     .forEach(s -> substances.add(new Substance(s.text(), null))));
-    tumour.put(
-        new SystemicTherapy(
-            key,
-            sy.text("SYST_Intention"),
-            sy.text("SYST_Stellung_OP"),
-            // the MDS knows one therapy type per statement: the first one reported
-            sy.text("Menge_Therapieart", "SYST_Therapieart"),
-            fuzzy(sy.text("SYST_Beginn_Datum")),
-            date(sy.text("SYST_Ende_Datum")),
-            sy.text("SYST_Protokoll"),
-            substances));
+    List<String> reported =
+        sy
+            .child("Menge_Therapieart")
+            .map(m -> m.children("SYST_Therapieart").stream().map(XmlElement::text).toList())
+            .orElse(List.of())
+            .stream()
+            .filter(t -> !t.isEmpty())
+            .toList();
+    List<String> types = TherapyTypes.combine(reported);
+    String where = "SYST[" + key + "]/Menge_Therapieart";
+    if (types.isEmpty()) {
+      tumour
+          .issues()
+          .refused(
+              "syst-therapy-type-missing",
+              where,
+              "the MDS systemic therapy needs its therapy type (category 1..1)");
+      types = java.util.Collections.singletonList(null);
+    } else if (reported.size() > 1) {
+      String detail = String.join("+", reported) + " reported as " + String.join(", ", types);
+      if (types.size() == 1) {
+        tumour.issues().normalised("syst-therapy-type-combined", where, detail);
+      } else {
+        tumour.issues().normalised("syst-therapy-type-split", where, detail);
+      }
+    }
+    for (String type : types) {
+      // one statement per MDS type; the first keeps the source key, so ids stay stable
+      String statementKey = type == null || type.equals(types.get(0)) ? key : key + "-" + type;
+      String note =
+          types.size() > 1
+              ? "reported as one therapy of types " + String.join(", ", reported)
+              : null;
+      tumour.put(
+          new SystemicTherapy(
+              statementKey,
+              sy.text("SYST_Intention"),
+              sy.text("SYST_Stellung_OP"),
+              type,
+              fuzzy(sy.text("SYST_Beginn_Datum")),
+              date(sy.text("SYST_Ende_Datum")),
+              sy.text("SYST_Protokoll"),
+              substances,
+              note));
+    }
   }
 
   private static void followUp(
@@ -173,10 +220,14 @@ final class AdtMessages {
               v.text("Verlauf_Tumorstatus_Lymphknoten"),
               v.text("Verlauf_Tumorstatus_Fernmetastasen")));
     }
-    FuzzyDate fuDate = date == null ? null : FuzzyDate.exact(date);
-    AdtParts.metastases(v, tumour, fuDate);
-    v.child("Histologie").ifPresent(h -> tumour.put(AdtParts.histology(h, key + "-fu", fuDate)));
-    v.child("TNM").ifPresent(t -> tumour.put(AdtParts.tnm(t, key + "-fu", null)));
+    AdtParts.metastases(v, tumour);
+    v.child("Histologie").ifPresent(h -> tumour.put(AdtParts.histology(h, key + "-fu")));
+    v.child("TNM")
+        .ifPresent(
+            t ->
+                tumour.put(
+                    AdtParts.tnm(
+                        t, key + "-fu", null, "Verlauf[" + key + "]/TNM", tumour.issues())));
     v.child("Tod")
         .filter(t -> t.text("Sterbedatum") != null)
         .ifPresent(

@@ -8,6 +8,8 @@ import org.ccpfhir.mappers.fhir.Onco.Metastasis;
 import org.ccpfhir.mappers.fhir.Onco.Morphology;
 import org.ccpfhir.mappers.fhir.Onco.Tnm;
 import org.ccpfhir.mappers.fhir.TumourRecord;
+import org.ccpfhir.mappers.tolerance.Issues;
+import org.ccpfhir.mappers.tolerance.TnmRules;
 import org.ccpfhir.mappers.xml.XmlElement;
 
 /** Readers for ADT-GEKID types shared by several sections: dates, TNM, histology, metastases. */
@@ -41,28 +43,31 @@ final class AdtParts {
     return d == null ? null : d.date();
   }
 
-  static Tnm tnm(XmlElement e, String fallbackKey, Boolean clinical) {
-    String tPrefix = e.text("TNM_c_p_u_Praefix_T");
+  /** A TNM_Typ element, normalised by {@link TnmRules} (clinical null: the prefixes decide). */
+  static Tnm tnm(XmlElement e, String fallbackKey, Boolean clinical, String where, Issues issues) {
     String id = e.attribute("TNM_ID");
-    return new Tnm(
-        id != null ? id : fallbackKey,
-        clinical != null ? clinical : "c".equals(tPrefix),
-        date(e.text("TNM_Datum")),
-        e.text("TNM_Version"),
-        e.text("TNM_y_Symbol"),
-        e.text("TNM_r_Symbol"),
-        e.text("TNM_a_Symbol"),
-        tPrefix,
-        e.text("TNM_T"),
-        e.text("TNM_m_Symbol"),
-        e.text("TNM_c_p_u_Praefix_N"),
-        e.text("TNM_N"),
-        e.text("TNM_c_p_u_Praefix_M"),
-        e.text("TNM_M"),
-        e.text("UICC"));
+    Tnm raw =
+        new Tnm(
+            id != null ? id : fallbackKey,
+            true,
+            date(e.text("TNM_Datum")),
+            e.text("TNM_Version"),
+            e.text("TNM_y_Symbol"),
+            e.text("TNM_r_Symbol"),
+            e.text("TNM_a_Symbol"),
+            e.text("TNM_c_p_u_Praefix_T"),
+            e.text("TNM_T"),
+            e.text("TNM_m_Symbol"),
+            e.text("TNM_c_p_u_Praefix_N"),
+            e.text("TNM_N"),
+            e.text("TNM_c_p_u_Praefix_M"),
+            e.text("TNM_M"),
+            e.text("UICC"));
+    return TnmRules.normalise(raw, clinical, where, issues);
   }
 
-  static Histology histology(XmlElement e, String fallbackKey, FuzzyDate fallbackDate) {
+  /** A histology; without its own date it has none (no other report's date is copied in). */
+  static Histology histology(XmlElement e, String fallbackKey) {
     String code = e.text("Morphologie_Code");
     List<Morphology> morphologies =
         code == null
@@ -70,14 +75,11 @@ final class AdtParts {
             : List.of(new Morphology(code, e.text("Morphologie_ICD_O_Version")));
     FuzzyDate date = fuzzy(e.text("Tumor_Histologiedatum"));
     String id = e.attribute("Histologie_ID");
-    return new Histology(
-        id != null ? id : fallbackKey,
-        date != null ? date : fallbackDate,
-        morphologies,
-        e.text("Grading"));
+    return new Histology(id != null ? id : fallbackKey, date, morphologies, e.text("Grading"));
   }
 
-  static void metastases(XmlElement parent, TumourRecord tumour, FuzzyDate fallbackDate) {
+  /** Distant metastases; one without its own date stays undated. */
+  static void metastases(XmlElement parent, TumourRecord tumour) {
     parent
         .child("Menge_FM")
         .ifPresent(
@@ -85,8 +87,8 @@ final class AdtParts {
               for (XmlElement m : fm.children("Fernmetastase")) {
                 FuzzyDate date = fuzzy(m.text("FM_Diagnosedatum"));
                 String location = m.text("FM_Lokalisation");
-                if (location != null && (date != null || fallbackDate != null)) {
-                  tumour.put(new Metastasis(date != null ? date : fallbackDate, location));
+                if (location != null) {
+                  tumour.put(new Metastasis(date, location));
                 }
               }
             });

@@ -33,8 +33,17 @@ import org.hl7.fhir.r4.model.OperationOutcome;
  */
 final class BridgeheadClient {
 
+  static final String CONNECTION_FAILED = "connection failed";
+
   /** Outcome of one POST: ok, or the reason the bridgehead gave. */
-  record Result(boolean ok, String reason) {}
+  record Result(boolean ok, String reason) {
+
+    /** The refusal's rule for the import report: the HTTP status the bridgehead answered. */
+    String rule() {
+      int space = reason.indexOf(':');
+      return space < 0 ? reason : reason.substring(0, space);
+    }
+  }
 
   private static final Pattern ACCESS_TOKEN =
       Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
@@ -121,7 +130,7 @@ final class BridgeheadClient {
       }
       return new Result(false, "HTTP " + response.statusCode() + reason(response.body()));
     } catch (IOException e) {
-      return new Result(false, "connection failed: " + e.getClass().getSimpleName());
+      return new Result(false, CONNECTION_FAILED + ": " + e.getClass().getSimpleName());
     }
   }
 

@@ -33,8 +33,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ccp-etl}: maps oBDS / ADT-GEKID XML, sample CSV and pathology text files to MDS
  * transaction bundles and posts them to a bridgehead, which pseudonymizes the named Patients on
- * ingest. A file is rejected as a whole when it cannot be mapped or any of its bundles fails the
- * local profile check; the other files go on. Exit code 1 when anything was rejected.
+ * ingest. A file is rejected as a whole only when it cannot be read (not well-formed, wrong format,
+ * schema problems outside every patient); otherwise each patient is stored or refused on its own
+ * (tolerance policy, local profile check, the bridgehead's answer) and one import report line per
+ * file says how many. Exit code 1 when a file was rejected or a patient refused.
  */
 @Command(
     name = "ccp-etl",
@@ -145,7 +147,7 @@ public final class EtlCommand implements Callable<Integer> {
       pool.shutdownNow();
     }
     summary.print(out, dryRun);
-    return summary.rejected.isEmpty() ? 0 : 1;
+    return summary.rejected.isEmpty() && summary.patientsRefused() == 0 ? 0 : 1;
   }
 
   private FormatRouter router(ResourceIds ids) {

@@ -62,7 +62,8 @@ public final class Onco {
 
   /**
    * A TNM classification. {@code clinical} decides TNMc vs TNMp; c/p/u prefixes per category; y, r,
-   * a and m symbols; UICC stage; edition (6, 7, 8).
+   * a and m symbols; UICC stage; edition (6, 7, 8). {@code notes}: what the source said that the
+   * codes cannot (see {@code tolerance.TnmRules}).
    */
   public record Tnm(
       String key,
@@ -79,8 +80,32 @@ public final class Onco {
       String n,
       String mPrefix,
       String m,
-      String stage) {}
+      String stage,
+      List<String> notes) {
 
+    public Tnm(
+        String key,
+        boolean clinical,
+        LocalDate date,
+        String version,
+        String ySymbol,
+        String rSymbol,
+        String aSymbol,
+        String tPrefix,
+        String t,
+        String mSymbol,
+        String nPrefix,
+        String n,
+        String mPrefix,
+        String m,
+        String stage) {
+      this(
+          key, clinical, date, version, ySymbol, rSymbol, aSymbol, tPrefix, t, mSymbol, nPrefix, n,
+          mPrefix, m, stage, List.of());
+    }
+  }
+
+  /** A distant metastasis; {@code date} is null when the source gives none. */
   public record Metastasis(FuzzyDate date, String location) {}
 
   public record Ops(String code, String version) {}
@@ -109,7 +134,21 @@ public final class Onco {
       FuzzyDate start,
       LocalDate end,
       String protocol,
-      List<Substance> substances) {}
+      List<Substance> substances,
+      String note) {
+
+    public SystemicTherapy(
+        String key,
+        String intention,
+        String relationToSurgery,
+        String type,
+        FuzzyDate start,
+        LocalDate end,
+        String protocol,
+        List<Substance> substances) {
+      this(key, intention, relationToSurgery, type, start, end, protocol, substances, null);
+    }
+  }
 
   public record FollowUp(
       String key,

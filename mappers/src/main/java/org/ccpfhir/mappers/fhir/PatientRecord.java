@@ -6,6 +6,7 @@ import java.util.Map;
 import org.ccpfhir.mappers.fhir.Onco.Death;
 import org.ccpfhir.mappers.fhir.Onco.PatientData;
 import org.ccpfhir.mappers.fhir.Onco.Sample;
+import org.ccpfhir.mappers.tolerance.Issues;
 
 /**
  * One patient's reports merged (see {@link TumourRecord} for the rule). Master data and death: the
@@ -19,6 +20,7 @@ public final class PatientRecord {
   private final Map<String, TumourRecord> tumours = new LinkedHashMap<>();
   private final Map<String, Sample> samples = new LinkedHashMap<>();
   private int messages;
+  private final Issues issues = new Issues();
 
   public PatientRecord(String key) {
     this.key = key;
@@ -45,7 +47,7 @@ public final class PatientRecord {
   }
 
   public TumourRecord tumour(String tumourKey) {
-    return tumours.computeIfAbsent(tumourKey, TumourRecord::new);
+    return tumours.computeIfAbsent(tumourKey, k -> new TumourRecord(k, issues));
   }
 
   public Collection<TumourRecord> tumours() {
@@ -63,6 +65,11 @@ public final class PatientRecord {
   /** Counts a source message (report) that contributed to this record. */
   public void countMessage() {
     messages++;
+  }
+
+  /** What the tolerance policy did with this patient's values; a refusal keeps it from storage. */
+  public Issues issues() {
+    return issues;
   }
 
   public int messages() {

@@ -111,7 +111,10 @@ final class TherapyResources {
         t.end() != null
             ? MedicationStatement.MedicationStatementStatus.COMPLETED
             : MedicationStatement.MedicationStatementStatus.ACTIVE);
-    ms.setCategory(concept(CodeSystems.THERAPY_TYPE, t.type()));
+    if (t.type() != null) {
+      // never a coding without code; a therapy without type is refused before it gets here
+      ms.setCategory(concept(CodeSystems.THERAPY_TYPE, t.type()));
+    }
     CodeableConcept medication = new CodeableConcept();
     StringBuilder text = new StringBuilder();
     for (Substance s : t.substances()) {
@@ -125,7 +128,7 @@ final class TherapyResources {
     if (text.length() == 0 && t.protocol() != null) {
       text.append(t.protocol());
     }
-    if (text.length() == 0 && medication.getCoding().isEmpty()) {
+    if (text.length() == 0 && medication.getCoding().isEmpty() && t.type() != null) {
       // the profile wants a name; the category says what kind of therapy it was
       text.append(t.type());
     }
@@ -138,6 +141,9 @@ final class TherapyResources {
       ms.setEffective(Fhir.period(t.start().toFhir(), t.end()));
     }
     ms.addReasonReference(refs.condition(tumourKey));
+    if (t.note() != null) {
+      ms.addNote().setText(t.note());
+    }
     return ms;
   }
 }

@@ -18,7 +18,8 @@ public final class TnmObservations {
 
   /**
    * @param focus the primary diagnosis, or null when unknown (e.g. text mining without a case)
-   * @param effective date to use when the classification has none of its own (may be null)
+   * @param effective date to use when the classification has none of its own (may be null): the
+   *     date of the document the classification was found in, never another finding's date
    */
   public static Observation tnm(
       String id, Tnm tnm, Reference subject, Reference focus, DateTimeType effective) {
@@ -73,6 +74,9 @@ public final class TnmObservations {
     }
     if (tnm.mSymbol() != null) {
       obs.addComponent(symbol(MdsLoinc.TNM_M_SYMBOL, CodeSystems.TNM_M_SYMBOL, tnm.mSymbol()));
+    }
+    for (String note : tnm.notes()) {
+      obs.addNote().setText(note);
     }
     return obs;
   }

@@ -11,6 +11,7 @@ import org.ccpfhir.mappers.fhir.Onco.Residual;
 import org.ccpfhir.mappers.fhir.Onco.Surgery;
 import org.ccpfhir.mappers.fhir.Onco.SystemicTherapy;
 import org.ccpfhir.mappers.fhir.Onco.Tnm;
+import org.ccpfhir.mappers.tolerance.Issues;
 
 /**
  * Everything reported about one tumour, merged over messages applied oldest first: the diagnosis
@@ -30,8 +31,20 @@ public final class TumourRecord {
   final Map<String, SystemicTherapy> systemicTherapies = new LinkedHashMap<>();
   final Map<String, FollowUp> followUps = new LinkedHashMap<>();
 
+  private final Issues issues;
+
   public TumourRecord(String key) {
+    this(key, new Issues());
+  }
+
+  /** A tumour of a patient whose issues (tolerance policy) are collected in {@code issues}. */
+  public TumourRecord(String key, Issues issues) {
     this.key = key;
+    this.issues = issues;
+  }
+
+  public Issues issues() {
+    return issues;
   }
 
   public String key() {
@@ -55,7 +68,7 @@ public final class TumourRecord {
   }
 
   public void put(Metastasis m) {
-    metastases.put(m.location() + "|" + m.date().date(), m);
+    metastases.put(m.location() + "|" + (m.date() == null ? "" : m.date().date()), m);
   }
 
   public void put(Surgery s) {

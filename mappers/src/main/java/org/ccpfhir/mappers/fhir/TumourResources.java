@@ -41,7 +41,6 @@ public final class TumourResources {
     Diagnosis dx = tumour.diagnosis();
     String tk = tumour.key();
     Reference condition = refs.condition(tk);
-    DateTimeType dxDate = dx == null || dx.date() == null ? null : Fhir.dateTime(dx.date());
     Condition cond = dx == null || dx.icd10() == null ? null : condition(tk, dx);
     if (cond != null) {
       out.add(cond);
@@ -49,16 +48,16 @@ public final class TumourResources {
     for (Histology h : tumour.histologies.values()) {
       Observation hist = null;
       if (!h.morphologies().isEmpty()) {
-        hist = histology(h, condition, dxDate);
+        hist = histology(h, condition);
         out.add(hist);
         if (cond != null) {
           cond.addEvidence().addDetail(Refs.ref("Observation", hist.getIdPart()));
         }
       }
       if (h.grading() != null) {
-        DateTimeType date = hist != null ? hist.getEffectiveDateTimeType() : dxDate;
+        // the grading has the histology's own date or none: the diagnosis date is not copied
         Observation grading =
-            grading(h, condition, h.date() != null ? Fhir.dateTime(h.date()) : date);
+            grading(h, condition, h.date() == null ? null : Fhir.dateTime(h.date()));
         if (hist != null) {
           hist.addHasMember(Refs.ref("Observation", grading.getIdPart()));
         }
@@ -70,7 +69,7 @@ public final class TumourResources {
         continue;
       }
       String id = refs.id(t.clinical() ? "tnmc" : "tnmp", tk, t.key());
-      out.add(TnmObservations.tnm(id, t, refs.patient(), condition, dxDate));
+      out.add(TnmObservations.tnm(id, t, refs.patient(), condition, null));
       if (cond != null) {
         cond.addStage().addAssessment(Refs.ref("Observation", id));
       }
@@ -109,7 +108,7 @@ public final class TumourResources {
     return cond;
   }
 
-  private Observation histology(Histology h, Reference condition, DateTimeType fallback) {
+  private Observation histology(Histology h, Reference condition) {
     Observation obs =
         TnmObservations.observation(
             refs.id("hist", h.key()),
@@ -117,7 +116,9 @@ public final class TumourResources {
             MdsLoinc.HISTOLOGY,
             refs.patient(),
             condition);
-    obs.setEffective(h.date() != null ? Fhir.dateTime(h.date()) : fallback);
+    if (h.date() != null) {
+      obs.setEffective(Fhir.dateTime(h.date()));
+    }
     CodeableConcept value = new CodeableConcept();
     for (Morphology m : h.morphologies()) {
       value.addCoding(new Coding(CodeSystems.ICDO3, m.code(), null).setVersion(m.version()));
@@ -134,7 +135,9 @@ public final class TumourResources {
             MdsLoinc.GRADING,
             refs.patient(),
             condition);
-    obs.setEffective(effective);
+    if (effective != null) {
+      obs.setEffective(effective);
+    }
     obs.setValue(concept(CodeSystems.GRADING, h.grading()));
     return obs;
   }
@@ -142,12 +145,18 @@ public final class TumourResources {
   private Observation metastasis(String tumourKey, Metastasis m, Reference condition) {
     Observation obs =
         TnmObservations.observation(
-            refs.id("fm", tumourKey, m.location(), m.date().date().toString()),
+            refs.id(
+                "fm",
+                tumourKey,
+                m.location(),
+                m.date() == null ? "undated" : m.date().date().toString()),
             MdsProfiles.DISTANT_METASTASIS,
             MdsLoinc.DISTANT_METASTASIS,
             refs.patient(),
             condition);
-    obs.setEffective(Fhir.dateTime(m.date()));
+    if (m.date() != null) {
+      obs.setEffective(Fhir.dateTime(m.date()));
+    }
     obs.setValue(concept(CodeSystems.YES_NO_UNKNOWN, "J"));
     obs.setBodySite(concept(CodeSystems.METASTASIS_SITE, m.location()));
     return obs;

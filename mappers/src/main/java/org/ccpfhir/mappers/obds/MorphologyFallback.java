@@ -24,7 +24,8 @@ final class MorphologyFallback {
         tumour.put(
             new Histology(
                 tz.attribute("Tumor_ID") + "-tumorzuordnung",
-                ObdsParts.fuzzy(tz, "Diagnosedatum"),
+                // the diagnosis date is not the histology's date: none rather than a copied one
+                null,
                 List.of(new Morphology(code, tz.text("Morphologie_ICD_O", "Version"))),
                 null));
       }

@@ -8,9 +8,9 @@ import org.ccpfhir.mappers.MappingException;
 import org.ccpfhir.mappers.SourceMapper;
 import org.ccpfhir.mappers.fhir.PatientBundleBuilder;
 import org.ccpfhir.mappers.fhir.PatientRecord;
+import org.ccpfhir.mappers.tolerance.PatientUnits;
 import org.ccpfhir.mappers.xml.ValidatingXmlReader;
 import org.ccpfhir.mappers.xml.XmlElement;
-import org.hl7.fhir.r4.model.Bundle;
 
 /**
  * oBDS 3.0.x (DKTK variant) → one transaction bundle per patient. The document is validated against
@@ -36,34 +36,43 @@ public final class ObdsMapper implements SourceMapper {
     this(new ValidatingXmlReader(SchemaHolder.SCHEMA, NAMESPACE, ROOT), builder);
   }
 
+  /**
+   * Maps every patient of the document that the tolerance policy lets through; the others are in
+   * {@link MappedFile#refused()}.
+   *
+   * @throws MappingException when the document as a whole is not readable oBDS (not well-formed,
+   *     another root, a schema problem outside every patient)
+   */
   @Override
   public MappedFile map(InputStream in, String source) throws MappingException {
-    XmlElement root = reader.read(in, source);
-    List<Bundle> bundles = new ArrayList<>();
-    int messages = 0;
-    for (PatientRecord record : records(root)) {
-      bundles.add(builder.build(record));
-      messages += record.messages();
-    }
-    return new MappedFile(source, bundles, messages);
+    return PatientUnits.map(
+        reader.readLenient(in, source),
+        source,
+        patient -> patient.attribute("Patient_ID"),
+        ObdsMapper::record,
+        builder);
   }
 
   /** The merged records of a validated document, one per patient. */
   public static List<PatientRecord> records(XmlElement root) {
     List<PatientRecord> out = new ArrayList<>();
     for (XmlElement patient : root.at("Menge_Patient").orElseThrow().children("Patient")) {
-      String key = patient.attribute("Patient_ID");
-      PatientRecord record = new PatientRecord(key);
-      record.data(ObdsPatients.read(key, patient.child("Patienten_Stammdaten").orElseThrow()));
-      List<XmlElement> meldungen =
-          patient.at("Menge_Meldung").map(m -> m.children("Meldung")).orElse(List.of());
-      for (XmlElement meldung : meldungen) {
-        ObdsMessages.apply(meldung, record);
-      }
-      MorphologyFallback.apply(meldungen, record);
-      out.add(record);
+      out.add(record(patient));
     }
     return out;
+  }
+
+  private static PatientRecord record(XmlElement patient) {
+    String key = patient.attribute("Patient_ID");
+    PatientRecord record = new PatientRecord(key);
+    record.data(ObdsPatients.read(key, patient.child("Patienten_Stammdaten").orElseThrow()));
+    List<XmlElement> meldungen =
+        patient.at("Menge_Meldung").map(m -> m.children("Meldung")).orElse(List.of());
+    for (XmlElement meldung : meldungen) {
+      ObdsMessages.apply(meldung, record);
+    }
+    MorphologyFallback.apply(meldungen, record);
+    return record;
   }
 
   private static final class SchemaHolder {

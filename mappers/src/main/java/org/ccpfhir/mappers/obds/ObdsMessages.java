@@ -48,7 +48,7 @@ final class ObdsMessages {
     record.countMessage();
     for (XmlElement content : meldung.children()) {
       switch (content.name()) {
-        case "Diagnose", "Pathologie" -> diagnosis(content, messageId, dxDate, tumour);
+        case "Diagnose", "Pathologie" -> diagnosis(content, messageId, tumour);
         case "OP" -> surgery(content, messageId, tumour);
         case "ST" -> radiotherapy(content, messageId, tumour);
         case "SYST" -> systemic(content, messageId, tumour);
@@ -64,8 +64,7 @@ final class ObdsMessages {
     }
   }
 
-  private static void diagnosis(
-      XmlElement d, String messageId, FuzzyDate dxDate, TumourRecord tumour) {
+  private static void diagnosis(XmlElement d, String messageId, TumourRecord tumour) {
     String topography = d.text("Primaertumor_Topographie_ICD_O", "Code");
     if (topography != null) {
       tumour.diagnosis(
@@ -77,10 +76,19 @@ final class ObdsMessages {
               topography,
               d.text("Primaertumor_Topographie_ICD_O", "Version")));
     }
-    d.child("Histologie").ifPresent(h -> tumour.put(ObdsParts.histology(h, messageId, dxDate)));
+    d.child("Histologie").ifPresent(h -> tumour.put(ObdsParts.histology(h, messageId)));
     ObdsParts.metastases(d, tumour);
-    d.child("cTNM").ifPresent(t -> tumour.put(ObdsParts.tnm(t, messageId + "-c", true)));
-    d.child("pTNM").ifPresent(t -> tumour.put(ObdsParts.tnm(t, messageId + "-p", false)));
+    String where = d.name() + "[" + messageId + "]/";
+    d.child("cTNM")
+        .ifPresent(
+            t ->
+                tumour.put(
+                    ObdsParts.tnm(t, messageId + "-c", true, where + "cTNM", tumour.issues())));
+    d.child("pTNM")
+        .ifPresent(
+            t ->
+                tumour.put(
+                    ObdsParts.tnm(t, messageId + "-p", false, where + "pTNM", tumour.issues())));
     String residual = d.text("Lokale_Beurteilung_Residualstatus");
     if (residual != null) {
       String key = d.attribute("Befund_ID") != null ? d.attribute("Befund_ID") : messageId;
@@ -107,9 +115,12 @@ final class ObdsMessages {
             ops,
             op.text("Residualstatus", "Lokale_Beurteilung_Residualstatus"),
             op.text("Residualstatus", "Gesamtbeurteilung_Residualstatus")));
-    FuzzyDate opDate = date == null ? null : FuzzyDate.exact(date);
-    op.child("Histologie").ifPresent(h -> tumour.put(ObdsParts.histology(h, key + "-op", opDate)));
-    op.child("TNM").ifPresent(t -> tumour.put(ObdsParts.tnm(t, key + "-op", null)));
+    op.child("Histologie").ifPresent(h -> tumour.put(ObdsParts.histology(h, key + "-op")));
+    op.child("TNM")
+        .ifPresent(
+            t ->
+                tumour.put(
+                    ObdsParts.tnm(t, key + "-op", null, "OP[" + key + "]/TNM", tumour.issues())));
   }
 
   private static void radiotherapy(XmlElement st, String messageId, TumourRecord tumour) {
@@ -142,12 +153,21 @@ final class ObdsMessages {
                         s ->
                             substances.add(
                                 new Substance(s.text("Bezeichnung"), s.text("ATC", "Code")))));
+    String type = sy.text("Therapieart");
+    if (type == null) {
+      tumour
+          .issues()
+          .refused(
+              "syst-therapy-type-missing",
+              "SYST[" + key + "]/Therapieart",
+              "the MDS systemic therapy needs its therapy type (category 1..1)");
+    }
     tumour.put(
         new SystemicTherapy(
             key,
             sy.text("Intention"),
             sy.text("Stellung_OP"),
-            sy.text("Therapieart"),
+            type,
             fuzzy(sy, "Beginn"),
             date(sy.text("Ende")),
             sy.text("Protokoll"),
@@ -166,9 +186,13 @@ final class ObdsMessages {
             v.text("Verlauf_Tumorstatus_Lymphknoten"),
             v.text("Verlauf_Tumorstatus_Fernmetastasen")));
     ObdsParts.metastases(v, tumour);
-    FuzzyDate fuDate = FuzzyDate.exact(date);
-    v.child("Histologie").ifPresent(h -> tumour.put(ObdsParts.histology(h, key + "-fu", fuDate)));
-    v.child("TNM").ifPresent(t -> tumour.put(ObdsParts.tnm(t, key + "-fu", null)));
+    v.child("Histologie").ifPresent(h -> tumour.put(ObdsParts.histology(h, key + "-fu")));
+    v.child("TNM")
+        .ifPresent(
+            t ->
+                tumour.put(
+                    ObdsParts.tnm(
+                        t, key + "-fu", null, "Verlauf[" + key + "]/TNM", tumour.issues())));
   }
 
   private static void samples(XmlElement samples, PatientRecord record) {

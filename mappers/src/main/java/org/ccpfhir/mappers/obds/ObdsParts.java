@@ -9,6 +9,8 @@ import org.ccpfhir.mappers.fhir.Onco.Metastasis;
 import org.ccpfhir.mappers.fhir.Onco.Morphology;
 import org.ccpfhir.mappers.fhir.Onco.Tnm;
 import org.ccpfhir.mappers.fhir.TumourRecord;
+import org.ccpfhir.mappers.tolerance.Issues;
+import org.ccpfhir.mappers.tolerance.TnmRules;
 import org.ccpfhir.mappers.xml.XmlElement;
 
 /** Readers for the oBDS types that several message kinds share (dates, TNM, histology, M). */
@@ -30,43 +32,40 @@ final class ObdsParts {
   }
 
   /**
-   * A TNM_Typ element. {@code clinical} is null when the element name does not say (OP, Verlauf):
-   * then the T prefix decides (c = clinical, otherwise pathological).
+   * A TNM_Typ element, normalised by {@link TnmRules}. {@code clinical} is null when the element
+   * name does not say (OP, Verlauf): then the prefixes decide.
    */
-  static Tnm tnm(XmlElement e, String fallbackKey, Boolean clinical) {
-    String tPrefix = e.text("c_p_u_Praefix_T");
-    boolean isClinical = clinical != null ? clinical : "c".equals(tPrefix);
+  static Tnm tnm(XmlElement e, String fallbackKey, Boolean clinical, String where, Issues issues) {
     String id = e.attribute("ID");
-    return new Tnm(
-        id != null ? id : fallbackKey,
-        isClinical,
-        date(e.text("Datum")),
-        e.text("Version"),
-        e.text("y_Symbol"),
-        e.text("r_Symbol"),
-        e.text("a_Symbol"),
-        tPrefix,
-        e.text("T"),
-        e.text("m_Symbol"),
-        e.text("c_p_u_Praefix_N"),
-        e.text("N"),
-        e.text("c_p_u_Praefix_M"),
-        e.text("M"),
-        e.text("UICC_Stadium"));
+    Tnm raw =
+        new Tnm(
+            id != null ? id : fallbackKey,
+            true,
+            date(e.text("Datum")),
+            e.text("Version"),
+            e.text("y_Symbol"),
+            e.text("r_Symbol"),
+            e.text("a_Symbol"),
+            e.text("c_p_u_Praefix_T"),
+            e.text("T"),
+            e.text("m_Symbol"),
+            e.text("c_p_u_Praefix_N"),
+            e.text("N"),
+            e.text("c_p_u_Praefix_M"),
+            e.text("M"),
+            e.text("UICC_Stadium"));
+    return TnmRules.normalise(raw, clinical, where, issues);
   }
 
-  static Histology histology(XmlElement e, String fallbackKey, FuzzyDate fallbackDate) {
+  /** A histology; without its own date it has none (no other report's date is copied in). */
+  static Histology histology(XmlElement e, String fallbackKey) {
     List<Morphology> morphologies = new ArrayList<>();
     for (XmlElement m : e.children("Morphologie_ICD_O")) {
       morphologies.add(new Morphology(m.text("Code"), m.text("Version")));
     }
     FuzzyDate date = fuzzy(e, "Tumor_Histologiedatum");
     String id = e.attribute("Histologie_ID");
-    return new Histology(
-        id != null ? id : fallbackKey,
-        date != null ? date : fallbackDate,
-        morphologies,
-        e.text("Grading"));
+    return new Histology(id != null ? id : fallbackKey, date, morphologies, e.text("Grading"));
   }
 
   static void metastases(XmlElement parent, TumourRecord tumour) {

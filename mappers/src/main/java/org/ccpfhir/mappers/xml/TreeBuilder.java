@@ -64,6 +64,34 @@ final class TreeBuilder extends DefaultHandler {
     return path.toString();
   }
 
+  /**
+   * The patient being read: the element at {@code /root/Menge_Patient/Patient} (both oBDS and
+   * ADT-GEKID), or null outside every patient.
+   */
+  XmlElement unit() {
+    if (stack.size() < 3) {
+      return null;
+    }
+    var it = stack.descendingIterator();
+    it.next();
+    XmlElement list = it.next();
+    XmlElement third = it.next();
+    return list.name().equals("Menge_Patient") && third.name().equals("Patient") ? third : null;
+  }
+
+  /** The current path below the patient ({@code Menge_Meldung/Meldung/Diagnose/…}). */
+  String pathInUnit() {
+    StringBuilder path = new StringBuilder();
+    int depth = 0;
+    for (var it = stack.descendingIterator(); it.hasNext(); depth++) {
+      XmlElement e = it.next();
+      if (depth >= 3) {
+        path.append(path.length() == 0 ? "" : "/").append(e.name());
+      }
+    }
+    return path.toString();
+  }
+
   XmlElement root() {
     return root;
   }

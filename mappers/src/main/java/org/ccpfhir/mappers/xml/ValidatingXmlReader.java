@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +17,8 @@ import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.ValidatorHandler;
 import org.ccpfhir.mappers.MappingException;
+import org.ccpfhir.mappers.tolerance.Issue;
+import org.ccpfhir.mappers.tolerance.SchemaLeniency;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -105,14 +109,40 @@ public final class ValidatingXmlReader {
   }
 
   /**
-   * Reads and validates a document.
+   * A document read leniently: the tree, the issues of each patient element (schema problems that
+   * refuse it, ignored problems on discarded fields) and the ignored problems outside patients.
+   */
+  public record Document(
+      XmlElement root, Map<XmlElement, List<Issue>> patientIssues, List<Issue> documentIssues) {
+
+    public List<Issue> issuesOf(XmlElement patient) {
+      return patientIssues.getOrDefault(patient, List.of());
+    }
+  }
+
+  /**
+   * Reads and validates a document; any problem rejects it.
    *
    * @param in the document (not closed here)
    * @param source name of the file for error messages
    */
   public XmlElement read(InputStream in, String source) throws MappingException {
+    return read(in, source, false).root();
+  }
+
+  /**
+   * Reads a document with the tolerance policy ({@link SchemaLeniency}): a schema problem inside a
+   * patient refuses that patient only; problems on discarded fields and on fields with a mapper
+   * rule refuse nothing. Not well-formed XML, another root and schema problems outside every
+   * patient still reject the document.
+   */
+  public Document readLenient(InputStream in, String source) throws MappingException {
+    return read(in, source, true);
+  }
+
+  private Document read(InputStream in, String source, boolean lenient) throws MappingException {
     TreeBuilder tree = new TreeBuilder();
-    ProblemCollector problems = new ProblemCollector(tree, schemaNames);
+    ProblemCollector problems = new ProblemCollector(tree, schemaNames, lenient);
     ValidatorHandler validator = schema.newValidatorHandler();
     validator.setContentHandler(tree);
     validator.setErrorHandler(problems);
@@ -135,7 +165,7 @@ public final class ValidatingXmlReader {
     if (!problems.problems().isEmpty()) {
       throw new MappingException(source, problems.problems());
     }
-    return tree.root();
+    return new Document(tree.root(), problems.unitIssues(), problems.documentIssues());
   }
 
   private static String msg(Exception e) {

@@ -132,12 +132,12 @@ class AdtMapperTest {
   }
 
   @Test
-  void badInputIsRejectedWithLineAndRule() {
+  void badInputIsRejectedWithLineAndRule() throws Exception {
     String bad = xml.replace("<Patienten_Geschlecht>M<", "<Patienten_Geschlecht>Q<");
-    MappingException e =
-        catchThrowableOfType(() -> mapper.map(stream(bad), "bad.xml"), MappingException.class);
-    assertThat(e.first().rule()).isEqualTo("cvc-enumeration-valid");
-    assertThat(e.first().line()).isEqualTo(10);
+    MappedFile mapped = mapper.map(stream(bad), "bad.xml");
+    assertThat(mapped.mapped()).isEmpty();
+    assertThat(mapped.refused().get(0).reason().rule()).isEqualTo("cvc-enumeration-valid");
+    assertThat(mapped.refused().get(0).reason().detail()).startsWith("line 10, column ");
     MappingException ns =
         catchThrowableOfType(
             () -> mapper.map(stream(xml.replace("http://www.gekid.de/namespace", "urn:x")), "x"),

@@ -116,18 +116,24 @@ class EtlCommandTest {
   }
 
   @Test
-  void serverRefusalIsARejectionWithTheServersReason() throws Exception {
-    write("a-obds.xml", ObdsDocuments.document(1, 1));
+  void aServerRefusalRefusesThatPatientAndTheOthersAreStillSent() throws Exception {
+    write("a-obds.xml", ObdsDocuments.document(1, 2));
+    AtomicInteger posts = new AtomicInteger();
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
         "/fhir",
-        ex ->
+        ex -> {
+          if (posts.incrementAndGet() == 1) {
             respond(
                 ex,
                 422,
                 "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
                     + "\"code\":\"processing\",\"diagnostics\":\"rule mds-x\","
-                    + "\"expression\":[\"Bundle.entry[1].resource\"]}]}"));
+                    + "\"expression\":[\"Bundle.entry[1].resource\"]}]}");
+          } else {
+            respond(ex, 200, "{\"resourceType\":\"Bundle\",\"type\":\"transaction-response\"}");
+          }
+        });
     server.start();
     int code =
         run(
@@ -141,8 +147,13 @@ class EtlCommandTest {
             "--no-progress",
             dir.toString());
     assertThat(code).isEqualTo(1);
+    assertThat(posts).hasValue(2);
     assertThat(out.toString())
-        .contains("rejected a-obds.xml: HTTP 422: Bundle.entry[1].resource rule mds-x");
+        .contains("bundles posted: 1, rejected: 0, patients refused: 1")
+        .contains("a-obds.xml: 1 patients stored, 1 refused, ")
+        .contains(
+            "refused patient P-1 (storage, HTTP 422): HTTP 422: Bundle.entry[1].resource rule mds-x")
+        .doesNotContain("Testname");
   }
 
   @Test

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import org.ccpfhir.mappers.MappedFile;
+import org.ccpfhir.mappers.MappedFile.MappedPatient;
+import org.ccpfhir.mappers.MappedFile.RefusedPatient;
 import org.ccpfhir.mappers.MappingException;
 import org.ccpfhir.mappers.fhir.PatientBundleBuilder;
 import org.ccpfhir.mappers.fhir.ResourceIds;
@@ -50,37 +53,57 @@ class ObdsBadInputTest {
     assertThat(e.getMessage()).contains("http://example.org/other");
   }
 
-  @Test
-  void schemaViolationNamesRuleAndElementButNotTheValue() {
-    String xml = ObdsDocuments.document(1, 1).replace("<Geschlecht>M</", "<Geschlecht>Q</");
-    xml = xml.replace("<Geschlecht>W</", "<Geschlecht>Q</");
-    MappingException e = reject(xml);
-    assertThat(e.first().rule()).isEqualTo("cvc-enumeration-valid");
-    assertThat(e.first().line()).isEqualTo(lineOf(xml, "<Geschlecht>Q"));
-    assertThat(e.first().detail()).contains("Geschlecht");
+  static MappedFile map(String xml) throws MappingException {
+    return MAPPER.map(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "bad.xml");
   }
 
   @Test
-  void identifyingValuesNeverAppearInTheMessage() {
+  void aSchemaViolationInsideAPatientRefusesThatPatientOnly() throws Exception {
+    String xml = ObdsDocuments.document(1, 3).replaceFirst("<Geschlecht>W</", "<Geschlecht>Q</");
+
+    MappedFile mapped = map(xml);
+
+    assertThat(mapped.mapped()).extracting(MappedPatient::sourceId).containsExactly("P-2", "P-3");
+    assertThat(mapped.refused()).hasSize(1);
+    RefusedPatient refused = mapped.refused().get(0);
+    assertThat(refused.sourceId()).isEqualTo("P-1");
+    assertThat(refused.reason().rule()).isEqualTo("cvc-enumeration-valid");
+    assertThat(refused.reason().element()).isEqualTo("Patienten_Stammdaten/Geschlecht");
+    assertThat(refused.reason().detail())
+        .startsWith("line " + lineOf(xml, "<Geschlecht>Q") + ", column ")
+        .doesNotContain("'Q'");
+  }
+
+  @Test
+  void aSchemaViolationOutsideEveryPatientRejectsTheDocument() {
+    String xml =
+        ObdsDocuments.document(1, 2).replace("<Meldedatum>2025-06-30<", "<Meldedatum>gestern<");
+    MappingException e = reject(xml);
+    assertThat(e).isNotNull();
+    assertThat(e.first().line()).isEqualTo(lineOf(xml, "<Meldedatum>"));
+  }
+
+  @Test
+  void identifyingValuesNeverAppearInTheRefusal() throws Exception {
     String xml =
         ObdsDocuments.document(1, 1)
             .replaceFirst("<Nachname>[^<]*</Nachname>", "<Nachname>Schmidt42#</Nachname>")
             .replaceFirst(
                 "<Geburtsdatum Datumsgenauigkeit=\"E\">[^<]*<",
                 "<Geburtsdatum Datumsgenauigkeit=\"E\">1950-02-30<");
-    MappingException e = reject(xml);
-    assertThat(e.problems()).hasSizeGreaterThanOrEqualTo(2);
-    assertThat(e.getMessage()).doesNotContain("Schmidt").doesNotContain("1950-02-30");
-    assertThat(e.problems().toString()).doesNotContain("Schmidt").doesNotContain("1950-02-30");
+    MappedFile mapped = map(xml);
+    assertThat(mapped.refused()).hasSize(1);
+    assertThat(mapped.refused().get(0).issues()).hasSizeGreaterThanOrEqualTo(1);
+    assertThat(mapped.refused().toString()).doesNotContain("Schmidt").doesNotContain("1950-02-30");
   }
 
   @Test
-  void missingRequiredElement() {
+  void missingRequiredElement() throws Exception {
     String xml =
         ObdsDocuments.document(1, 1).replaceFirst("<Diagnosesicherung>7</Diagnosesicherung>", "");
-    MappingException e = reject(xml);
-    assertThat(e.first().rule()).isEqualTo("cvc-complex-type.2.4.a");
-    assertThat(e.first().detail()).contains("Diagnosesicherung");
+    RefusedPatient refused = map(xml).refused().get(0);
+    assertThat(refused.reason().rule()).isEqualTo("cvc-complex-type.2.4.a");
+    assertThat(refused.reason().detail()).contains("Diagnosesicherung");
   }
 
   @Test

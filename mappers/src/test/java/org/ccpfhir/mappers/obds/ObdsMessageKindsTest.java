@@ -131,8 +131,8 @@ class ObdsMessageKindsTest {
     assertThat(residual.getEffectiveDateTimeType().getValueAsString()).isEqualTo("2024-05-20");
     Observation tnmp = observations("mds-observation-tnmp").get(0);
     assertThat(tnmp.getValueCodeableConcept().getCodingFirstRep().getCode()).isEqualTo("IIIC");
-    // no TNM date: the diagnosis date stands in
-    assertThat(tnmp.getEffectiveDateTimeType().getValueAsString()).isEqualTo("2024");
+    // no TNM date: none (the diagnosis date is not copied in)
+    assertThat(tnmp.hasEffective()).isFalse();
   }
 
   @Test
