@@ -56,11 +56,16 @@ public class ApprovalConfig {
     return rule;
   }
 
-  /** Adds the approval operations to the bridgehead's FHIR server before it starts. */
+  /**
+   * Adds the approval operations (and the listing's JSON writer) to the bridgehead's FHIR server
+   * before it starts.
+   */
   @Bean
   public SmartInitializingSingleton approvalProviderRegistration(
       RestfulServer server, ApprovalService service, DaoRegistry daoRegistry) {
-    return () ->
-        server.registerProvider(new ApprovalOperationProvider(service, new MatchView(daoRegistry)));
+    return () -> {
+      server.registerProvider(new ApprovalOperationProvider(service, new MatchView(daoRegistry)));
+      server.registerInterceptor(new ListingJsonWriter());
+    };
   }
 }
