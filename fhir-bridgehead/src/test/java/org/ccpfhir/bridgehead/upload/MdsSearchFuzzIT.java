@@ -43,6 +43,7 @@ class MdsSearchFuzzIT extends PostgresIT {
             .post(SubjectDataContract.OPERATION, "caseNumber", "pseudonym")
             .search("Patient", "gender", "birthdate", "_has:Condition:subject:code")
             .search("Condition", "code", "onset-date")
+            .hapiBuiltIns()
             .formPaths("/oauth2/token");
     FuzzRun.Result result =
         new FuzzRun(
@@ -70,6 +71,7 @@ class MdsSearchFuzzIT extends PostgresIT {
             .search("Observation", "code", "value-concept")
             .validBody(fhirContext.newJsonParser().encodeResourceToString(searchRequest()))
             .bodyPaths("Task")
+            .hapiBuiltIns()
             .formPaths("/oauth2/token")
             .protectedEntry("GET", "AuditEvent")
             .protectedEntry("POST", "AuditEvent");
