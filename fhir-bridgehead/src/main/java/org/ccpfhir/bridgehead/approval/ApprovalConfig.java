@@ -65,4 +65,10 @@ public class ApprovalConfig {
       ApprovalService service, DaoRegistry daoRegistry) {
     return new ApprovalOperationProvider(service, new MatchView(daoRegistry));
   }
+
+  /** Writes the {@code $search-requests} listing as JSON in one pass (HAPI's encoder otherwise). */
+  @Bean
+  public ListingJsonWriter listingJsonWriter() {
+    return new ListingJsonWriter();
+  }
 }

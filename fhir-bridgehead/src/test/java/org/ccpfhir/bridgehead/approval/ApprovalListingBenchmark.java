@@ -42,6 +42,8 @@ class ApprovalListingBenchmark extends PostgresIT {
 
   @Autowired DaoRegistry daos;
 
+  @Autowired ApprovalService approvals;
+
   @Test
   void listing() {
     int patients = Integer.getInteger("bench.patients", 500);
@@ -96,25 +98,92 @@ class ApprovalListingBenchmark extends PostgresIT {
         batched.get(batched.size() / 2),
         batched.get(batched.size() - 1),
         (System.nanoTime() - before) / 1_000_000L);
-    List<Double> millis = new ArrayList<>();
-    for (int i = 0; i < calls; i++) {
+    // where the rest goes, in-process: building the listing (store reads included), then
+    // encoding it with HAPI's JSON parser and with ListingJsonWriter
+    ApprovalOperationProvider provider = new ApprovalOperationProvider(approvals, view);
+    List<Double> build = new ArrayList<>();
+    List<Double> hapiEncode = new ArrayList<>();
+    List<Double> ownEncode = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
       long start = System.nanoTime();
-      int size = call();
-      millis.add((System.nanoTime() - start) / 1e6);
-      assertThat(size).isGreaterThan(requests * matches * 20);
+      org.hl7.fhir.r4.model.Parameters listing = provider.requests();
+      build.add((System.nanoTime() - start) / 1e6);
+      start = System.nanoTime();
+      fhirContext.newJsonParser().encodeResourceToString(listing);
+      hapiEncode.add((System.nanoTime() - start) / 1e6);
+      start = System.nanoTime();
+      try (com.fasterxml.jackson.core.JsonGenerator json =
+          new com.fasterxml.jackson.core.JsonFactory()
+              .createGenerator(java.io.OutputStream.nullOutputStream())) {
+        ListingJsonWriter.write(listing, json);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      ownEncode.add((System.nanoTime() - start) / 1e6);
     }
-    Collections.sort(millis);
+    Collections.sort(build);
+    Collections.sort(hapiEncode);
+    Collections.sort(ownEncode);
     System.out.printf(
-        "listing bench: %d calls, p50 %.0f ms, p95 %.0f ms, max %.0f ms%n",
+        "listing bench: in-process p50 of 20: build the listing %.0f ms, encode with HAPI %.0f ms,"
+            + " with ListingJsonWriter %.0f ms%n",
+        build.get(10), hapiEncode.get(10), ownEncode.get(10));
+    // the listing as served (ListingJsonWriter) and, interleaved under the same load, the same
+    // listing encoded by HAPI (_summary=false leaves it to HAPI): the baseline of this run
+    List<Double> millis = new ArrayList<>();
+    List<Double> baseline = new ArrayList<>();
+    double loadBefore = load();
+    for (int i = 0; i < calls; i++) {
+      for (boolean hapi : i % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false}) {
+        long start = System.nanoTime();
+        int size = hapi ? call("false") : call(null);
+        (hapi ? baseline : millis).add((System.nanoTime() - start) / 1e6);
+        assertThat(size).isGreaterThan(requests * matches * 20);
+      }
+    }
+    double loadAfter = load();
+    Collections.sort(millis);
+    Collections.sort(baseline);
+    System.out.printf(
+        "listing bench: %d calls, p50 %.0f ms, p95 %.0f ms, max %.0f ms (spread p25-p75 %.0f-%.0f"
+            + " ms)%n",
         calls,
         millis.get(calls / 2),
         millis.get((int) Math.ceil(calls * 0.95) - 1),
-        millis.get(calls - 1));
+        millis.get(calls - 1),
+        millis.get(calls / 4),
+        millis.get(calls * 3 / 4));
+    System.out.printf(
+        "listing bench: baseline (HAPI's encoder, same run) p50 %.0f ms, p95 %.0f ms, max %.0f ms"
+            + " (spread p25-p75 %.0f-%.0f ms); ratio p50 %.2f, p95 %.2f; load %.2f -> %.2f on %d"
+            + " cores%n",
+        baseline.get(calls / 2),
+        baseline.get((int) Math.ceil(calls * 0.95) - 1),
+        baseline.get(calls - 1),
+        baseline.get(calls / 4),
+        baseline.get(calls * 3 / 4),
+        millis.get(calls / 2) / baseline.get(calls / 2),
+        millis.get((int) Math.ceil(calls * 0.95) - 1)
+            / baseline.get((int) Math.ceil(calls * 0.95) - 1),
+        loadBefore,
+        loadAfter,
+        Runtime.getRuntime().availableProcessors());
+  }
+
+  private static double load() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private int call() {
-    return clients
-        .as("approver")
+    return call(null);
+  }
+
+  private int call(String summary) {
+    io.restassured.specification.RequestSpecification request = clients.as("approver");
+    if (summary != null) {
+      request = request.queryParam("_summary", summary);
+    }
+    return request
         .get("/fhir/$search-requests")
         .then()
         .statusCode(200)

@@ -39,6 +39,23 @@ class ApprovalListingIT extends PostgresIT {
     assertThat(withTwentyMore).isEqualTo(withOneMatch);
   }
 
+  @Test
+  void theListingIsWrittenAsHapiWritesIt() {
+    List<String> patients = createPatients(5);
+    insertRequest(patients);
+    // ListingJsonWriter answers the plain call; _summary=false (the same content) is left to HAPI
+    String written = listing(clients.as("approver"));
+    String byHapi = listing(clients.as("approver").queryParam("_summary", "false"));
+    assertThat(written).contains("\"match\"", "\"pseudonym\"", "\"diagnosis\"");
+    assertThat(written).isEqualTo(byHapi);
+    assertThat(listing(clients.as("approver").queryParam("_format", "xml")))
+        .startsWith("<Parameters");
+  }
+
+  private static String listing(io.restassured.specification.RequestSpecification request) {
+    return request.get("/fhir/$search-requests").then().statusCode(200).extract().asString();
+  }
+
   /** Store searches run by one listing call (on the server's request threads only). */
   private int searchesOfListing(String patientShown) {
     AtomicInteger searches = new AtomicInteger();

@@ -62,6 +62,7 @@ class BridgeheadFuzzIT extends PostgresIT {
             .get("$local-review-list")
             .post("$local-review-decide", "review", "decision")
             .post("$local-upload-setting", "enabled", "confirm")
+            .hapiBuiltIns()
             .search("Patient", "birthdate", "identifier", "gender", "_id", "name")
             .search("Observation", "code", "date", "subject", "value-quantity", "patient")
             .search("Condition", "code", "onset-date", "subject", "recorded-date")

@@ -31,6 +31,7 @@ class IdentityFuzzIT extends NetworkIT {
             .get("$linkage-review-list")
             .post(CentralSubjectDataContract.OPERATION, "caseNumber", "pseudonym")
             .search("AuditEvent", "date", "agent")
+            .hapiBuiltIns()
             .formPaths("/oauth2/token")
             .protectedEntry("GET", "AuditEvent")
             .protectedEntry("POST", "AuditEvent");
@@ -51,6 +52,7 @@ class IdentityFuzzIT extends NetworkIT {
                 "birthDate",
                 "sex")
             .search("AuditEvent", "date", "agent")
+            .hapiBuiltIns()
             .formPaths("/oauth2/token")
             .protectedEntry("GET", "AuditEvent")
             .protectedEntry("POST", "AuditEvent");

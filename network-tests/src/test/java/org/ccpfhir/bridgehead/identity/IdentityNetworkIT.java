@@ -332,15 +332,13 @@ class IdentityNetworkIT extends NetworkIT {
     ingestWithConsent("Friederike", last, "1958-10-03", true);
     WireRecorder generatorWire = network.generator.getBean(WireRecorder.class);
     WireRecorder centralWire = network.centralList.getBean(WireRecorder.class);
-    int generatorSeen = generatorWire.exchanges().size();
-    int centralSeen = centralWire.exchanges().size();
+    long generatorSeen = generatorWire.count();
+    long centralSeen = centralWire.count();
 
     Identifier hd = globalAtHd("Friederike", last, "1958-10-03");
 
-    List<WireRecorder.Exchange> atGenerator =
-        generatorWire.exchanges().subList(generatorSeen, generatorWire.exchanges().size());
-    List<WireRecorder.Exchange> atCentral =
-        centralWire.exchanges().subList(centralSeen, centralWire.exchanges().size());
+    List<WireRecorder.Exchange> atGenerator = generatorWire.since(generatorSeen);
+    List<WireRecorder.Exchange> atCentral = centralWire.since(centralSeen);
     assertThat(atGenerator)
         .extracting(WireRecorder.Exchange::path)
         .containsExactly("/fhir/$control-number-ticket");

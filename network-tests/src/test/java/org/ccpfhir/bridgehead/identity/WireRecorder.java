@@ -6,8 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +19,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Test-only addition to an identity app: records every request and response body it handles, so
- * tests can assert what crossed the wire between the components.
+ * tests can assert what crossed the wire between the components (the last {@value #KEEP}: a test
+ * JVM keeping every body looked like a leak in the fuzz runs' heap figures).
  */
 @Configuration
 public class WireRecorder {
@@ -26,10 +28,30 @@ public class WireRecorder {
   /** One exchange as seen by the server. */
   public record Exchange(String path, String request, String response) {}
 
-  private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
+  /** The most recent exchanges kept: the fuzz runs send thousands through the same JVM. */
+  static final int KEEP = 200;
 
-  public List<Exchange> exchanges() {
-    return List.copyOf(exchanges);
+  private final Deque<Exchange> recent = new ArrayDeque<>();
+  private long total;
+
+  /** How many exchanges were recorded so far: the mark for {@link #since}. */
+  public synchronized long count() {
+    return total;
+  }
+
+  /** The exchanges recorded after {@code count} was taken (at most the last {@value #KEEP}). */
+  public synchronized List<Exchange> since(long count) {
+    List<Exchange> kept = List.copyOf(recent);
+    int newer = (int) Math.min(total - count, kept.size());
+    return kept.subList(kept.size() - newer, kept.size());
+  }
+
+  private synchronized void record(Exchange exchange) {
+    recent.addLast(exchange);
+    total++;
+    if (recent.size() > KEEP) {
+      recent.removeFirst();
+    }
   }
 
   @Bean
@@ -46,7 +68,7 @@ public class WireRecorder {
                 try {
                   chain.doFilter(in, out);
                 } finally {
-                  exchanges.add(
+                  record(
                       new Exchange(
                           request.getRequestURI(),
                           new String(in.getContentAsByteArray(), StandardCharsets.UTF_8),

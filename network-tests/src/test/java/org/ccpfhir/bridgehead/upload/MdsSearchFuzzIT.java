@@ -43,6 +43,7 @@ class MdsSearchFuzzIT extends NetworkIT {
             .post(SubjectDataContract.OPERATION, "caseNumber", "pseudonym")
             .search("Patient", "gender", "birthdate", "_has:Condition:subject:code")
             .search("Condition", "code", "onset-date")
+            .hapiBuiltIns()
             .formPaths("/oauth2/token");
     FuzzRun.Result result =
         new FuzzRun(
@@ -71,6 +72,7 @@ class MdsSearchFuzzIT extends NetworkIT {
             .search("Observation", "code", "value-concept")
             .validBody(fhirContext.newJsonParser().encodeResourceToString(searchRequest()))
             .bodyPaths("Task")
+            .hapiBuiltIns()
             .formPaths("/oauth2/token")
             .protectedEntry("GET", "AuditEvent")
             .protectedEntry("POST", "AuditEvent");

@@ -46,6 +46,35 @@ public final class FuzzTarget {
     return this;
   }
 
+  /**
+   * The terminology and admin interactions HAPI brings along ({@code $expand}, {@code
+   * $validate-code}, {@code $lookup}, {@code $subsumes}, {@code $translate}, {@code $validate},
+   * {@code $meta}, {@code _history}, {@code $everything}, {@code metadata?mode}): issue 16 found
+   * them answering 500 on the bridgehead; an app that does not serve them must refuse them with a
+   * 4xx.
+   */
+  public FuzzTarget hapiBuiltIns() {
+    return this.post("ValueSet/$expand", "url", "valueSet", "filter", "count", "offset")
+        .get("ValueSet/$expand", "url", "filter", "count", "offset", "displayLanguage")
+        .post("ValueSet/$validate-code", "url", "valueSet", "code", "system", "coding")
+        .get("ValueSet/$validate-code", "url", "code", "system", "display", "coding")
+        .post("CodeSystem/$lookup", "system", "code", "coding", "version", "property")
+        .get("CodeSystem/$lookup", "system", "code", "coding", "version")
+        .post("CodeSystem/$validate-code", "url", "codeSystem", "code", "coding")
+        .get("CodeSystem/$validate-code", "url", "code", "coding", "display")
+        .post("CodeSystem/$subsumes", "system", "codeA", "codeB", "codingA")
+        .get("CodeSystem/$subsumes", "system", "codeA", "codeB")
+        .post("ConceptMap/$translate", "url", "conceptMap", "system", "code", "target")
+        .get("ConceptMap/$translate", "url", "system", "code", "target", "reverse")
+        .post("Patient/$validate", "resource", "mode", "profile")
+        .post("Patient/x/$meta-add", "meta")
+        .get("Patient/$meta")
+        .get("Patient/_history", "_since", "_at", "_count")
+        .get("_history", "_since", "_count")
+        .get("Patient/$everything", "start", "end", "_count", "_since")
+        .get("metadata", "mode");
+  }
+
   /** A resource type the app searches, with search parameter names. */
   public FuzzTarget search(String type, String... parameters) {
     searches.put(type, List.of(parameters));
