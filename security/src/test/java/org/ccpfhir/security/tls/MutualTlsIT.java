@@ -80,6 +80,10 @@ class MutualTlsIT {
             "ccp.tls.ca-certificate=" + dir.resolve("ca/ca.pem").toString(),
             "ccp.tls.crl-file=" + dir.resolve("ca/crl.pem").toString(),
             "ccp.auth.local-issuer.enabled=true",
+            // an issuer that knows nobody is refused at start-up; these tests log in as no one
+            "ccp.auth.local-issuer.users[0].username=nobody",
+            "ccp.auth.local-issuer.users[0].password-hash={noop}unused-" + name.cn(),
+            "ccp.auth.local-issuer.users[0].roles=metrics",
             "spring.flyway.enabled=false",
             "ccp.audit.observer=" + name.cn())
         .run();
