@@ -97,7 +97,7 @@ class CheckCharacterTest {
   }
 
   @Test
-  void generatedValuesAreValidAndDoNotRepeat() {
+  void generatedValuesAreValidAndAlmostNeverRepeat() {
     PseudonymGenerator generator = new PseudonymGenerator();
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < 100_000; i++) {
@@ -106,7 +106,9 @@ class CheckCharacterTest {
       assertThat(value).hasSize(9);
       seen.add(value);
     }
-    assertThat(seen).hasSize(100_000);
+    // 100,000 draws from 31^8 values: one repeat has a chance of about 0.6 % (birthday bound; the
+    // registry refuses a repeated value), three or more about 10^-8 — more would mean a bias
+    assertThat(seen).hasSizeGreaterThanOrEqualTo(100_000 - 2);
     assertThat(CheckCharacter.isValid("")).isFalse();
     assertThat(CheckCharacter.isValid("ABCDEFGHI")).isFalse();
   }
