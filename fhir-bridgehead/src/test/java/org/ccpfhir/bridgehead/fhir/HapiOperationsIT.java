@@ -10,6 +10,7 @@ import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.terminology.CodeSystems;
@@ -72,18 +73,27 @@ class HapiOperationsIT extends PostgresIT {
         .then()
         .statusCode(200)
         .body("parameter.find { it.name == 'result' }.valueBoolean", equalTo(true));
-    as("researcher")
+    // the code system lookups on a CodeSystem of this test's own: other ITs sharing the store may
+    // change or delete the shipped ones (admin interactions of the endpoint matrix)
+    String system = "https://ccp-fhir.org/fhir/it/CodeSystem/hapi-operations-" + UUID.randomUUID();
+    as("admin")
         .body(
-            parameters(
-                uri("system", CodeSystems.LATERALITY), "{\"name\":\"code\",\"valueCode\":\"L\"}"))
+            "{\"resourceType\":\"CodeSystem\",\"url\":\""
+                + system
+                + "\",\"status\":\"active\",\"content\":\"complete\","
+                + "\"concept\":[{\"code\":\"L\",\"display\":\"links\"},"
+                + "{\"code\":\"R\",\"display\":\"rechts\"}]}")
+        .post("/CodeSystem")
+        .then()
+        .statusCode(201);
+    as("researcher")
+        .body(parameters(uri("system", system), "{\"name\":\"code\",\"valueCode\":\"L\"}"))
         .post("/CodeSystem/$lookup")
         .then()
         .statusCode(200)
         .body("parameter.name", hasItem("display"));
     as("researcher")
-        .body(
-            parameters(
-                uri("url", CodeSystems.LATERALITY), "{\"name\":\"code\",\"valueCode\":\"Q\"}"))
+        .body(parameters(uri("url", system), "{\"name\":\"code\",\"valueCode\":\"Q\"}"))
         .post("/CodeSystem/$validate-code")
         .then()
         .statusCode(200)
