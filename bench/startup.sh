@@ -76,13 +76,14 @@ app_args() { # app db datadir
   local url="jdbc:postgresql://localhost:5432/$db"
   case "$app" in
     bridgehead)
-      echo "$(jar_of fhir-bridgehead 'fhir-bridgehead-[0-9.]*\(-SNAPSHOT\)\?\.jar')"
-      echo --spring.profiles.active=postgres ;;
+      echo "$(jar_of fhir-bridgehead -app.jar)"
+      echo --spring.profiles.active=demo,postgres ;;
     mds-search)
-      echo "$(jar_of fhir-mds-search -app.jar)" ;;
+      echo "$(jar_of fhir-mds-search -app.jar)"
+      echo --spring.profiles.active=demo ;;
     central-list | generator)
       echo "$(jar_of fhir-identity -app.jar)"
-      echo --spring.profiles.active="$app" ;;
+      echo --spring.profiles.active=demo,"$app" ;;
   esac
   echo --ccp.data-dir="$dir"
   if [[ $app != generator ]]; then # the generator keeps only an audit trail, on H2
