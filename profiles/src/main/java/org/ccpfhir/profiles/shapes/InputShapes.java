@@ -77,6 +77,23 @@ public final class InputShapes {
   static final Set<String> SCT_N = Set.of("277206009", "399534004", "371494008");
   static final Set<String> SCT_M = Set.of("277208005", "399387003", "371497001");
 
+  /** MII's separate T, N and M Observations: their SNOMED codes and our component for each. */
+  private record TnmCategory(
+      Set<String> snomed,
+      String clinicalLoinc,
+      String pathologicalLoinc,
+      String system,
+      String letter) {}
+
+  private static final List<TnmCategory> TNM_CATEGORIES =
+      List.of(
+          new TnmCategory(
+              SCT_T, MdsLoinc.TNM_T_CLINICAL, MdsLoinc.TNM_T_PATHOLOGICAL, CodeSystems.TNM_T, "T"),
+          new TnmCategory(
+              SCT_N, MdsLoinc.TNM_N_CLINICAL, MdsLoinc.TNM_N_PATHOLOGICAL, CodeSystems.TNM_N, "N"),
+          new TnmCategory(
+              SCT_M, MdsLoinc.TNM_M_CLINICAL, MdsLoinc.TNM_M_PATHOLOGICAL, CodeSystems.TNM_M, "M"));
+
   private static final Pattern M_SYMBOL_NUMBER = Pattern.compile("([2-9]|[1-9][0-9]{1,2})(,is)?");
 
   private final CcpTerminology terminology = CcpTerminology.get();
@@ -351,32 +368,16 @@ public final class InputShapes {
     if (value == null) {
       return Optional.empty();
     }
-    if (anyCode(code, SNOMED, SCT_T)) {
-      return category(
-          category,
-          clinical ? MdsLoinc.TNM_T_CLINICAL : MdsLoinc.TNM_T_PATHOLOGICAL,
-          CodeSystems.TNM_T,
-          strip(value, "T"),
-          at,
-          context);
-    }
-    if (anyCode(code, SNOMED, SCT_N)) {
-      return category(
-          category,
-          clinical ? MdsLoinc.TNM_N_CLINICAL : MdsLoinc.TNM_N_PATHOLOGICAL,
-          CodeSystems.TNM_N,
-          strip(value, "N"),
-          at,
-          context);
-    }
-    if (anyCode(code, SNOMED, SCT_M)) {
-      return category(
-          category,
-          clinical ? MdsLoinc.TNM_M_CLINICAL : MdsLoinc.TNM_M_PATHOLOGICAL,
-          CodeSystems.TNM_M,
-          strip(value, "M"),
-          at,
-          context);
+    for (TnmCategory known : TNM_CATEGORIES) {
+      if (anyCode(code, SNOMED, known.snomed())) {
+        return category(
+            category,
+            clinical ? known.clinicalLoinc() : known.pathologicalLoinc(),
+            known.system(),
+            strip(value, known.letter()),
+            at,
+            context);
+      }
     }
     if (has(code, MdsLoinc.SYSTEM, MII_Y_SYMBOL_LOINC)) {
       return Optional.of(symbol(MdsLoinc.TNM_Y_SYMBOL, CodeSystems.TNM_Y_SYMBOL, "y"));
