@@ -17,9 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.awaitility.Awaitility;
 import org.ccpfhir.bridgehead.PostgresIT;
-import org.ccpfhir.security.audit.AuditRecorder;
 import org.ccpfhir.security.ca.ComponentName;
 import org.ccpfhir.security.ca.Credential;
 import org.ccpfhir.security.ca.NetworkCa;
@@ -60,7 +58,6 @@ class StudyExportIT extends PostgresIT {
       List.of("age", "sex", "diagnosis-date", "postcode", "icd10");
 
   @TempDir static Path dir;
-  @Autowired AuditRecorder recorder;
   @Autowired DataSource dataSource;
 
   private Credential study;
@@ -332,22 +329,13 @@ class StudyExportIT extends PostgresIT {
     parameters.addParameter("cohort", new Reference("Group/" + groupId));
     exported(parameters);
 
-    // The access record is queued by the servlet filter after the chain returns, which can be
-    // after the client has read the answer (open defect, issue 16 note: access records are not yet
-    // durable before the answer leaves) — so wait for it instead of flushing once.
+    // The access record is durable before the answer leaves: no flush, no waiting.
     List<String> records =
-        Awaitility.await()
-            .atMost(Duration.ofSeconds(20))
-            .until(
-                () -> {
-                  recorder.flush();
-                  return new JdbcTemplate(dataSource)
-                      .queryForList(
-                          "SELECT resource FROM ccp_audit_event WHERE resource LIKE ?",
-                          String.class,
-                          "%export-study: study " + studyId + "%");
-                },
-                found -> !found.isEmpty());
+        new JdbcTemplate(dataSource)
+            .queryForList(
+                "SELECT resource FROM ccp_audit_event WHERE resource LIKE ?",
+                String.class,
+                "%export-study: study " + studyId + "%");
 
     assertThat(records).hasSize(1);
     assertThat(records.get(0))

@@ -13,9 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records audit entries. Requests only enqueue; one writer thread stores the queue in batches, so
- * auditing does not slow the audited request. Nothing is dropped: with a full queue the request
- * thread writes its entry itself, and closing flushes what is waiting.
+ * Records audit entries. Inside an HTTP request ({@link #openRequest}) the records the request
+ * makes are held and stored together with its access record, in the request thread, before the
+ * first byte of the answer leaves (§5.1: what was disclosed is on record even if the process dies
+ * right after answering). Outside requests (jobs) records are queued and one writer thread stores
+ * them in batches. Nothing is dropped: with a full queue the caller writes its entry itself, a
+ * batch the database refuses is retried, and closing flushes what is waiting.
  */
 public class AuditRecorder implements AutoCloseable {
 
@@ -28,6 +31,7 @@ public class AuditRecorder implements AutoCloseable {
   private final ScheduledExecutorService writer;
   private final ScheduledFuture<?> writerTask;
   private final List<AuditEntry> pending = new ArrayList<>();
+  private final ThreadLocal<RequestRecords> request = new ThreadLocal<>();
 
   public AuditRecorder(
       AuditRepository repository, String observer, int capacity, long flushIntervalMillis) {
@@ -56,9 +60,96 @@ public class AuditRecorder implements AutoCloseable {
   }
 
   public void record(AuditEntry entry) {
-    AuditEntry observed = entry.observer() == null ? entry.withObserver(observer) : entry;
+    AuditEntry observed = observed(entry);
+    RequestRecords open = request.get();
+    if (open != null) {
+      open.add(observed);
+    } else {
+      enqueue(observed);
+    }
+  }
+
+  /**
+   * Opens the request scope of the calling thread: until the returned scope is closed, records made
+   * in this thread wait for {@link RequestRecords#store}.
+   */
+  public RequestRecords openRequest() {
+    RequestRecords records = new RequestRecords();
+    request.set(records);
+    return records;
+  }
+
+  private AuditEntry observed(AuditEntry entry) {
+    return entry.observer() == null ? entry.withObserver(observer) : entry;
+  }
+
+  private void enqueue(AuditEntry observed) {
     if (!queue.offer(observed)) {
       repository.insert(List.of(observed));
+    }
+  }
+
+  /** The records of one request, stored synchronously before its answer leaves. */
+  public final class RequestRecords implements AutoCloseable {
+
+    private final List<AuditEntry> held = new ArrayList<>();
+    private boolean stored;
+
+    private RequestRecords() {}
+
+    private void add(AuditEntry entry) {
+      if (stored) {
+        // the answer is already leaving; store at once rather than after it has left
+        repository.insert(List.of(entry));
+      } else {
+        held.add(entry);
+      }
+    }
+
+    /** Whether {@link #store} has run. */
+    public boolean stored() {
+      return stored;
+    }
+
+    /**
+     * Stores the held records and the request's access record in one batch, in this thread.
+     *
+     * @throws RuntimeException when the database refuses: the caller must withhold the answer and
+     *     {@link #keep} an access record that says so; the held records go to the background
+     *     writer, which retries until the database is back
+     */
+    public void store(AuditEntry access) {
+      List<AuditEntry> batch = new ArrayList<>(held);
+      batch.add(observed(access));
+      stored = true;
+      held.clear();
+      try {
+        repository.insert(batch);
+      } catch (RuntimeException e) {
+        batch.subList(0, batch.size() - 1).forEach(AuditRecorder.this::enqueueQuietly);
+        throw e;
+      }
+    }
+
+    /** Leaves a record to the background writer (after {@link #store} failed). */
+    public void keep(AuditEntry entry) {
+      enqueueQuietly(observed(entry));
+    }
+
+    /** Ends the scope; records held without an answer (none expected) go to the writer. */
+    @Override
+    public void close() {
+      request.remove();
+      held.forEach(AuditRecorder.this::enqueueQuietly);
+      held.clear();
+    }
+  }
+
+  private void enqueueQuietly(AuditEntry entry) {
+    if (!queue.offer(entry)) {
+      synchronized (this) {
+        pending.add(entry);
+      }
     }
   }
 
