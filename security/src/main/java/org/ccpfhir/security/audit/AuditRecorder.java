@@ -100,7 +100,11 @@ public class AuditRecorder implements AutoCloseable {
     private void add(AuditEntry entry) {
       if (stored) {
         // the answer is already leaving; store at once rather than after it has left
-        repository.insert(List.of(entry));
+        try {
+          repository.insert(List.of(entry));
+        } catch (RuntimeException e) {
+          enqueueQuietly(entry);
+        }
       } else {
         held.add(entry);
       }
