@@ -1,7 +1,6 @@
 package org.ccpfhir.bridgehead.consent;
 
 import ca.uhn.fhir.interceptor.api.Hook;
-import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
@@ -14,6 +13,7 @@ import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Property;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.ccpfhir.security.fhir.StorageInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,18 +26,16 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Interceptor
-public class ConsentStorageInterceptor {
+public class ConsentStorageInterceptor implements StorageInterceptor {
 
   private static final String SEEN = ConsentStorageInterceptor.class.getName() + ".seen";
 
   private final ConsentKinds kinds;
   private final DecisionAuditor auditor;
 
-  public ConsentStorageInterceptor(
-      ConsentKinds kinds, DecisionAuditor auditor, IInterceptorService interceptors) {
+  public ConsentStorageInterceptor(ConsentKinds kinds, DecisionAuditor auditor) {
     this.kinds = kinds;
     this.auditor = auditor;
-    interceptors.registerInterceptor(this);
   }
 
   @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)

@@ -1,7 +1,6 @@
 package org.ccpfhir.bridgehead.ingest;
 
 import ca.uhn.fhir.interceptor.api.Hook;
-import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
@@ -9,6 +8,7 @@ import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
+import org.ccpfhir.security.fhir.StorageInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,13 +21,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Interceptor
-public class IngestStorageInterceptor {
+public class IngestStorageInterceptor implements StorageInterceptor {
 
   private final IngestService ingestService;
 
-  public IngestStorageInterceptor(IngestService ingestService, IInterceptorService interceptors) {
+  public IngestStorageInterceptor(IngestService ingestService) {
     this.ingestService = ingestService;
-    interceptors.registerInterceptor(this);
   }
 
   @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)

@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.ccpfhir.platform.schema.OwnSchema;
 import org.ccpfhir.bridgehead.pseudonym.IdentityNetworkProperties;
 import org.ccpfhir.bridgehead.pseudonym.LocalPatientListProperties;
 import org.ccpfhir.bridgehead.upload.MdsPseudonyms;
@@ -30,6 +31,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 @EnableConfigurationProperties(AccessRequestProperties.class)
 public class AccessRequestConfig {
+
+  @Bean
+  public static OwnSchema accessRequestSchema() {
+    return AccessRequestRepository.SCHEMA;
+  }
 
   @Bean
   public AccessRequestRepository accessRequestRepository(DataSource dataSource) {

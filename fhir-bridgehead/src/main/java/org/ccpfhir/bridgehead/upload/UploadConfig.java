@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
+import org.ccpfhir.platform.schema.OwnSchema;
 import org.ccpfhir.bridgehead.consent.ConsentKinds;
 import org.ccpfhir.bridgehead.consent.DecisionAuditor;
 import org.ccpfhir.bridgehead.consent.LocalUploadSetting;
@@ -42,6 +43,11 @@ public class UploadConfig {
           thread.setDaemon(true);
           return thread;
         });
+  }
+
+  @Bean
+  public static OwnSchema uploadSchema() {
+    return UploadStateRepository.SCHEMA;
   }
 
   @Bean

@@ -6,6 +6,7 @@ import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.jpa.dao.expunge.ExpungeService;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.ccpfhir.platform.schema.OwnSchema;
 import org.ccpfhir.bridgehead.consent.ConsentKinds;
 import org.ccpfhir.bridgehead.consent.DecisionAuditor;
 import org.ccpfhir.bridgehead.pseudonym.IdentityNetworkProperties;
@@ -36,6 +37,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 @EnableConfigurationProperties(WithdrawalProperties.class)
 public class WithdrawalConfig {
+
+  @Bean
+  public static OwnSchema withdrawalSchema() {
+    return WithdrawalRepository.SCHEMA;
+  }
 
   @Bean
   public WithdrawalRepository withdrawalRepository(DataSource dataSource) {

@@ -35,7 +35,7 @@ class LocalPatientListDatabaseTest {
         new LocalPatientListDatabase(
             shared,
             new LocalPatientListProperties.Database(url, "sa", "", 2, 1, Duration.ofSeconds(30)))) {
-      LocalPatientRepository.migrate(database.dataSource());
+      LocalPatientRepository.SCHEMA.migrate(database.dataSource());
 
       assertThat(database.separate()).isTrue();
       assertThat(tables(database.dataSource())).contains("ccp_local_patient");

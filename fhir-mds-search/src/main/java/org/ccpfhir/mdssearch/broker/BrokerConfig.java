@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.ccpfhir.mdssearch.broker.persistence.BrokerRepository;
+import org.ccpfhir.platform.schema.OwnSchema;
 import org.ccpfhir.mdssearch.broker.provider.TaskResourceProvider;
 import org.ccpfhir.mdssearch.count.SearchCatalog;
 import org.ccpfhir.security.audit.AuditRecorder;
@@ -18,8 +19,12 @@ import org.springframework.context.annotation.Configuration;
 public class BrokerConfig {
 
   @Bean
+  public static OwnSchema brokerSchema() {
+    return BrokerRepository.SCHEMA;
+  }
+
+  @Bean
   public BrokerRepository brokerRepository(DataSource dataSource) {
-    BrokerRepository.migrate(dataSource);
     return new BrokerRepository(dataSource);
   }
 

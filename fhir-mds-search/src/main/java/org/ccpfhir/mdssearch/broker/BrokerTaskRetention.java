@@ -25,8 +25,7 @@ public class BrokerTaskRetention {
   static final String NAME = "broker-tasks";
 
   @Bean
-  public RetentionPolicy brokerTaskRetentionPolicy(
-      BrokerRepository migrated, DataSource dataSource) {
+  public RetentionPolicy brokerTaskRetentionPolicy(DataSource dataSource) {
     return policy(dataSource);
   }
 
