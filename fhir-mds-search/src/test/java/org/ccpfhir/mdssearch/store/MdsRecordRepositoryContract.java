@@ -166,7 +166,8 @@ abstract class MdsRecordRepositoryContract {
   private List<String> history() {
     return new JdbcTemplate(dataSource())
         .queryForList(
-            "SELECT version FROM \"ccp_mds_schema_history\" WHERE success ORDER BY installed_rank",
+            "SELECT \"version\" FROM \"ccp_mds_schema_history\""
+                + " WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"",
             String.class);
   }
 

@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.ccpfhir.testsupport.Tables;
 
 /**
  * The one migration path: schemas declared as beans are in place before any bean receives the
@@ -87,8 +88,8 @@ class OwnSchemaMigrationIT {
             context -> {
               assertThat(context).hasNotFailed();
               context.getBean(SideDatabase.class);
-              assertThat(tables(main)).contains("test_note").doesNotContain("test_tag");
-              assertThat(tables(side)).contains("test_tag").doesNotContain("test_note");
+              assertThat(Tables.inPublicSchema(main)).contains("test_note").doesNotContain("test_tag");
+              assertThat(Tables.inPublicSchema(side)).contains("test_tag").doesNotContain("test_note");
             });
   }
 
@@ -132,8 +133,9 @@ class OwnSchemaMigrationIT {
                   .containsExactly(7L);
               assertThat(
                       jdbc.queryForList(
-                          "SELECT version FROM \"test_notes_schema_history\""
-                              + " WHERE success ORDER BY installed_rank",
+                          "SELECT \"version\" FROM \"test_notes_schema_history\""
+                              + " WHERE \"success\" AND \"version\" IS NOT NULL"
+                              + " ORDER BY \"installed_rank\"",
                           String.class))
                   // 0: Flyway's baseline, as the old code left it beside HAPI's table
                   .containsExactly("0", "1", "2");
@@ -146,7 +148,9 @@ class OwnSchemaMigrationIT {
             context ->
                 assertThat(
                         jdbc.queryForObject(
-                            "SELECT COUNT(*) FROM \"test_notes_schema_history\"", Integer.class))
+                            "SELECT COUNT(*) FROM \"test_notes_schema_history\""
+                                + " WHERE \"version\" IS NOT NULL",
+                            Integer.class))
                     .isEqualTo(3));
   }
 
@@ -154,13 +158,5 @@ class OwnSchemaMigrationIT {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:own-schema-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     return h2;
-  }
-
-  private static List<String> tables(DataSource dataSource) {
-    return new JdbcTemplate(dataSource)
-        .queryForList(
-            "SELECT LOWER(table_name) FROM information_schema.tables"
-                + " WHERE LOWER(table_schema) = 'public'",
-            String.class);
   }
 }
