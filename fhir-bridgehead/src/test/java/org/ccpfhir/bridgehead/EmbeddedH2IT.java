@@ -75,8 +75,7 @@ class EmbeddedH2IT {
    */
   private static void previousRelease(Path dir) {
     DataSource old =
-        new DriverManagerDataSource(
-            "jdbc:h2:file:" + dir + "/fhir;MODE=LEGACY", "sa", "");
+        new DriverManagerDataSource("jdbc:h2:file:" + dir + "/fhir;MODE=LEGACY", "sa", "");
     for (String feature : FEATURES) {
       Flyway.configure()
           .dataSource(old)
@@ -96,8 +95,7 @@ class EmbeddedH2IT {
 
   private static int historyRows(JdbcTemplate jdbc, String feature) {
     return jdbc.queryForObject(
-        "SELECT COUNT(*) FROM \"" + feature.replace('-', '_') + "_schema_history\"",
-        Integer.class);
+        "SELECT COUNT(*) FROM \"" + feature.replace('-', '_') + "_schema_history\"", Integer.class);
   }
 
   @Autowired LocalUploadSetting localUpload;
@@ -111,7 +109,8 @@ class EmbeddedH2IT {
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ccp_local_upload_change", Integer.class))
         .isOne();
     FEATURES.forEach(
-        feature -> assertThat(historyRows(jdbc, feature)).as(feature).isEqualTo(HISTORY.get(feature)));
+        feature ->
+            assertThat(historyRows(jdbc, feature)).as(feature).isEqualTo(HISTORY.get(feature)));
     // HAPI's tables came from Hibernate beside them
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM HFJ_RESOURCE", Integer.class)).isNotNull();
   }

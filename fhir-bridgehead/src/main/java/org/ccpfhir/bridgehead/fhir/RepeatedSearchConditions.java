@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ccpfhir.security.auth.SecurityResponses;
+import org.ccpfhir.security.fhir.StorageInterceptor;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
-import org.ccpfhir.security.fhir.StorageInterceptor;
 import org.springframework.stereotype.Component;
 
 /**

@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.ccpfhir.identity.local.LocalPatientRepository;
+import org.ccpfhir.testsupport.Tables;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.ccpfhir.testsupport.Tables;
 
 class LocalPatientListDatabaseTest {
 

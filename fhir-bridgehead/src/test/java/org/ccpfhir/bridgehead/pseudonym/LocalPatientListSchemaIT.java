@@ -9,13 +9,13 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.ccpfhir.identity.local.LocalPatientList;
 import org.ccpfhir.platform.schema.OwnSchemaAutoConfiguration;
+import org.ccpfhir.testsupport.Tables;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.ccpfhir.testsupport.Tables;
 
 /**
  * The local patient list's tables go where its database points, through the one migration path:
@@ -54,7 +54,6 @@ class LocalPatientListSchemaIT {
   }
 
   private static DataSource h2(String name) {
-    return new DriverManagerDataSource(
-        "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
+    return new DriverManagerDataSource("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
   }
 }

@@ -25,8 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MdsRecordRepository {
 
   /**
-   * The MDS store's tables, budgets and release records, {@code db/ccp-mds} (and the record keys
-   * of records stored before V2, {@link RecordKeysMigration}).
+   * The MDS store's tables, budgets and release records, {@code db/ccp-mds} (and the record keys of
+   * records stored before V2, {@link RecordKeysMigration}).
    */
   public static final OwnSchema SCHEMA = OwnSchema.of("ccp-mds", new RecordKeysMigration());
 

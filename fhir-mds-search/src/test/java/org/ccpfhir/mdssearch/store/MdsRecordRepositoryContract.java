@@ -124,14 +124,18 @@ abstract class MdsRecordRepositoryContract {
 
     assertThat(jdbc.queryForList("SELECT mds_id FROM mds_record ORDER BY ordinal", String.class))
         .containsExactly("OLD-1", "OLD-2");
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mds_record WHERE record_key IS NULL", Integer.class))
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM mds_record WHERE record_key IS NULL", Integer.class))
         .isZero();
-    List<Integer> keys = jdbc.queryForList("SELECT record_key FROM mds_record ORDER BY ordinal", Integer.class);
+    List<Integer> keys =
+        jdbc.queryForList("SELECT record_key FROM mds_record ORDER BY ordinal", Integer.class);
     assertThat(history()).containsExactly("1", "2", "2.1");
 
     // a second start draws nothing new
     MdsRecordRepository.SCHEMA.migrate(dataSource());
-    assertThat(jdbc.queryForList("SELECT record_key FROM mds_record ORDER BY ordinal", Integer.class))
+    assertThat(
+            jdbc.queryForList("SELECT record_key FROM mds_record ORDER BY ordinal", Integer.class))
         .isEqualTo(keys);
   }
 

@@ -11,14 +11,14 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * history table {@code <name>_schema_history}, so that features and HAPI's JPA schema (managed by
  * Hibernate, never by Flyway) share one database without stepping on each other's versions.
  *
- * <p>A feature declares its schema as a bean — in a {@code static} {@code @Bean} method, since
- * the schemas are looked up while the database bean is being created — and {@link
- * OwnSchemaMigration} migrates it before any other bean can receive that database. Repositories
- * therefore never migrate; tests without Spring call {@link #migrate(DataSource)} themselves.
+ * <p>A feature declares its schema as a bean — in a {@code static} {@code @Bean} method, since the
+ * schemas are looked up while the database bean is being created — and {@link OwnSchemaMigration}
+ * migrates it before any other bean can receive that database. Repositories therefore never
+ * migrate; tests without Spring call {@link #migrate(DataSource)} themselves.
  *
  * @param name the feature's migration folder under {@code db/}, e.g. {@code ccp-audit}
- * @param database which database holds the tables: {@link #MAIN} (the app's {@code DataSource})
- *     or the {@link OwnDatabase#name()} of a database of its own
+ * @param database which database holds the tables: {@link #MAIN} (the app's {@code DataSource}) or
+ *     the {@link OwnDatabase#name()} of a database of its own
  * @param javaMigrations steps SQL cannot express (e.g. secure random values), versioned alongside
  *     the SQL files of the same folder
  */

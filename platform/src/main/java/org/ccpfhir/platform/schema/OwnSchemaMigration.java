@@ -9,11 +9,11 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 
 /**
- * The one place where own tables are migrated: when the app's {@code DataSource} bean (or an
- * {@link OwnDatabase} bean) has been created, every {@link OwnSchema} bean naming that database
- * is migrated, before the database is handed to any other bean. So no repository, job or
- * interceptor can see a database whose tables are missing or old, whatever order Spring creates
- * them in, and repositories have no side effects.
+ * The one place where own tables are migrated: when the app's {@code DataSource} bean (or an {@link
+ * OwnDatabase} bean) has been created, every {@link OwnSchema} bean naming that database is
+ * migrated, before the database is handed to any other bean. So no repository, job or interceptor
+ * can see a database whose tables are missing or old, whatever order Spring creates them in, and
+ * repositories have no side effects.
  */
 public class OwnSchemaMigration implements BeanPostProcessor, BeanFactoryAware {
 
@@ -25,8 +25,7 @@ public class OwnSchemaMigration implements BeanPostProcessor, BeanFactoryAware {
   }
 
   @Override
-  public Object postProcessAfterInitialization(Object bean, String beanName)
-      throws BeansException {
+  public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
     if (bean instanceof OwnDatabase own) {
       migrate(own.dataSource(), own.name());
     } else if (bean instanceof DataSource dataSource && isMain(beanName)) {

@@ -2,10 +2,10 @@ package org.ccpfhir.platform.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.ccpfhir.testsupport.PostgresTestSchema;
+import org.ccpfhir.testsupport.Tables;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.ccpfhir.testsupport.Tables;
 
 /**
  * The one migration path: schemas declared as beans are in place before any bean receives the
@@ -37,7 +36,8 @@ class OwnSchemaMigrationIT {
     @Bean
     Probe probe(DataSource dataSource) {
       return new Probe(
-          new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM test_note", Integer.class));
+          new JdbcTemplate(dataSource)
+              .queryForObject("SELECT COUNT(*) FROM test_note", Integer.class));
     }
   }
 
@@ -88,8 +88,12 @@ class OwnSchemaMigrationIT {
             context -> {
               assertThat(context).hasNotFailed();
               context.getBean(SideDatabase.class);
-              assertThat(Tables.inPublicSchema(main)).contains("test_note").doesNotContain("test_tag");
-              assertThat(Tables.inPublicSchema(side)).contains("test_tag").doesNotContain("test_note");
+              assertThat(Tables.inPublicSchema(main))
+                  .contains("test_note")
+                  .doesNotContain("test_tag");
+              assertThat(Tables.inPublicSchema(side))
+                  .contains("test_tag")
+                  .doesNotContain("test_note");
             });
   }
 

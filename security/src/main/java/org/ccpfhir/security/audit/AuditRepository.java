@@ -59,7 +59,6 @@ public class AuditRepository {
     this.jdbc = new JdbcTemplate(dataSource);
   }
 
-
   public void insert(List<AuditEntry> entries) {
     if (entries.isEmpty()) {
       return;
