@@ -1,13 +1,13 @@
 package org.ccpfhir.bridgehead.consent;
 
 import ca.uhn.fhir.interceptor.api.Hook;
-import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.HashMap;
 import java.util.Map;
+import org.ccpfhir.security.fhir.StorageInterceptor;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.Consent;
@@ -26,18 +26,16 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Interceptor
-public class ConsentStorageInterceptor {
+public class ConsentStorageInterceptor implements StorageInterceptor {
 
   private static final String SEEN = ConsentStorageInterceptor.class.getName() + ".seen";
 
   private final ConsentKinds kinds;
   private final DecisionAuditor auditor;
 
-  public ConsentStorageInterceptor(
-      ConsentKinds kinds, DecisionAuditor auditor, IInterceptorService interceptors) {
+  public ConsentStorageInterceptor(ConsentKinds kinds, DecisionAuditor auditor) {
     this.kinds = kinds;
     this.auditor = auditor;
-    interceptors.registerInterceptor(this);
   }
 
   @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.ccpfhir.platform.OwnSchema;
+import org.ccpfhir.platform.schema.OwnSchema;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
@@ -21,13 +21,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class LocalUploadSetting {
 
+  /** The setting's migrations, {@code db/ccp-consent}. */
+  public static final OwnSchema SCHEMA = OwnSchema.of("ccp-consent");
+
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
   private final DecisionAuditor auditor;
   private final Clock clock = Clock.systemUTC();
 
   public LocalUploadSetting(DataSource dataSource, DecisionAuditor auditor) {
-    OwnSchema.migrate(dataSource, "ccp-consent");
     this.jdbc = new JdbcTemplate(dataSource);
     this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     this.auditor = auditor;

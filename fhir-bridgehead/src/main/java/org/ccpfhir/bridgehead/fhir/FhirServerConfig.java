@@ -1,6 +1,7 @@
 package org.ccpfhir.bridgehead.fhir;
 
 import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.jpa.provider.JpaCapabilityStatementProvider;
@@ -21,13 +22,17 @@ import org.ccpfhir.security.auth.BundleEntryAuthorization;
 import org.ccpfhir.security.errors.ClientErrorInterceptor;
 import org.ccpfhir.security.fhir.FhirInterceptor;
 import org.ccpfhir.security.fhir.FhirProvider;
+import org.ccpfhir.security.fhir.StorageInterceptor;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The FHIR REST endpoint of the site store and the interceptors every request passes. */
+/**
+ * The FHIR REST endpoint of the site store, the interceptors every request passes and those of the
+ * store itself: the one place where providers and interceptors are registered.
+ */
 @Configuration
 public class FhirServerConfig {
 
@@ -44,7 +49,9 @@ public class FhirServerConfig {
       FhirStoreProperties properties,
       ObjectProvider<FhirProvider> providers,
       ObjectProvider<FhirInterceptor> interceptors,
-      BundleEntryAuthorization bundleEntries) {
+      BundleEntryAuthorization bundleEntries,
+      IInterceptorService storage,
+      ObjectProvider<StorageInterceptor> storageInterceptors) {
     systemDao.getContext().setNarrativeGenerator(new NullNarrativeGenerator());
     // The default handler logs offending values, which may be identifying data; bad values are
     // reported to the client by validation instead.
@@ -85,6 +92,8 @@ public class FhirServerConfig {
     server.registerInterceptor(new ClientErrorInterceptor());
     server.registerInterceptor(bundleEntries);
     interceptors.orderedStream().forEach(server::registerInterceptor);
+    // the store's own hooks (every write and search, also of operations and internal callers)
+    storageInterceptors.orderedStream().forEach(storage::registerInterceptor);
     return server;
   }
 

@@ -1,7 +1,6 @@
 package org.ccpfhir.bridgehead.fhir;
 
 import ca.uhn.fhir.interceptor.api.Hook;
-import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ccpfhir.security.auth.SecurityResponses;
+import org.ccpfhir.security.fhir.StorageInterceptor;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.stereotype.Component;
@@ -27,11 +27,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Interceptor
-public class RepeatedSearchConditions {
-
-  public RepeatedSearchConditions(IInterceptorService interceptors) {
-    interceptors.registerInterceptor(this);
-  }
+public class RepeatedSearchConditions implements StorageInterceptor {
 
   // the last hook before HAPI's SearchCoordinatorSvcImpl.validateSearch
   @Hook(Pointcut.STORAGE_PRESEARCH_REGISTERED)

@@ -1,13 +1,13 @@
 package org.ccpfhir.bridgehead.fhir;
 
 import ca.uhn.fhir.interceptor.api.Hook;
-import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import ca.uhn.fhir.rest.server.util.ICachedSearchDetails;
+import org.ccpfhir.security.fhir.StorageInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,13 +19,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Interceptor
-public class UnstoredSearches {
+public class UnstoredSearches implements StorageInterceptor {
 
   private final int defaultPageSize;
 
-  public UnstoredSearches(IInterceptorService interceptors, FhirStoreProperties properties) {
+  public UnstoredSearches(FhirStoreProperties properties) {
     this.defaultPageSize = properties.defaultPageSize();
-    interceptors.registerInterceptor(this);
   }
 
   // called after HAPI filled its Search entity and before it decides whether to keep it

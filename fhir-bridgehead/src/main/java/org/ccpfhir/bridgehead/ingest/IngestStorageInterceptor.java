@@ -1,11 +1,11 @@
 package org.ccpfhir.bridgehead.ingest;
 
 import ca.uhn.fhir.interceptor.api.Hook;
-import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.util.Set;
+import org.ccpfhir.security.fhir.StorageInterceptor;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
@@ -21,13 +21,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Interceptor
-public class IngestStorageInterceptor {
+public class IngestStorageInterceptor implements StorageInterceptor {
 
   private final IngestService ingestService;
 
-  public IngestStorageInterceptor(IngestService ingestService, IInterceptorService interceptors) {
+  public IngestStorageInterceptor(IngestService ingestService) {
     this.ingestService = ingestService;
-    interceptors.registerInterceptor(this);
   }
 
   @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)

@@ -14,12 +14,29 @@ import org.ccpfhir.identity.pseudonym.ProjectPseudonyms;
 import org.ccpfhir.identity.pseudonym.PseudonymGenerator;
 import org.ccpfhir.identity.pseudonym.PseudonymRegistry;
 import org.ccpfhir.platform.SecretFiles;
+import org.ccpfhir.platform.schema.OwnSchema;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Wires the local patient list of the identity-core library into the bridgehead. */
 @Configuration
 public class LocalPatientListConfig {
+
+  // the list's tables go wherever LocalPatientListDatabase points (its own database or the app's)
+  @Bean
+  public static OwnSchema localPseudonymSchema() {
+    return PseudonymRegistry.SCHEMA.in(LocalPatientListDatabase.NAME);
+  }
+
+  @Bean
+  public static OwnSchema localProjectPseudonymSchema() {
+    return ProjectPseudonyms.SCHEMA.in(LocalPatientListDatabase.NAME);
+  }
+
+  @Bean
+  public static OwnSchema localPatientSchema() {
+    return LocalPatientRepository.SCHEMA.in(LocalPatientListDatabase.NAME);
+  }
 
   @Bean(destroyMethod = "close")
   public LocalPatientListDatabase localPatientListDatabase(
@@ -29,7 +46,6 @@ public class LocalPatientListConfig {
 
   @Bean
   public PseudonymRegistry pseudonymRegistry(LocalPatientListDatabase database) {
-    PseudonymRegistry.migrate(database.dataSource());
     return new PseudonymRegistry(
         database.dataSource(), new PseudonymGenerator()::next, Clock.systemUTC());
   }
@@ -37,7 +53,6 @@ public class LocalPatientListConfig {
   @Bean
   public ProjectPseudonyms projectPseudonyms(
       LocalPatientListDatabase database, PseudonymRegistry registry) {
-    ProjectPseudonyms.migrate(database.dataSource());
     return new ProjectPseudonyms(database.dataSource(), registry, Clock.systemUTC());
   }
 
@@ -48,7 +63,6 @@ public class LocalPatientListConfig {
       PseudonymRegistry registry)
       throws IOException {
     DataSource dataSource = database.dataSource();
-    LocalPatientRepository.migrate(dataSource);
     byte[] key = SecretFiles.readOrCreate(properties.key(), properties.keyFile(), 64);
     return new LocalPatientList(
         new LocalPatientRepository(dataSource),

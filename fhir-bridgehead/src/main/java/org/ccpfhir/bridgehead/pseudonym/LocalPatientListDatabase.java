@@ -2,6 +2,8 @@ package org.ccpfhir.bridgehead.pseudonym;
 
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
+import org.ccpfhir.platform.schema.OwnDatabase;
+import org.ccpfhir.platform.schema.OwnSchema;
 
 /**
  * Where the local patient list keeps its tables: the bridgehead's database by default, or — when
@@ -9,7 +11,10 @@ import javax.sql.DataSource;
  * {@code ?currentSchema=…}) of its own, so that the IDAT can live apart from the MDAT under other
  * credentials and backups.
  */
-public final class LocalPatientListDatabase implements AutoCloseable {
+public final class LocalPatientListDatabase implements OwnDatabase, AutoCloseable {
+
+  /** The {@link OwnSchema#database()} of the list's tables. */
+  public static final String NAME = "local-patient-list";
 
   private final DataSource dataSource;
   private final HikariDataSource own;
@@ -31,6 +36,12 @@ public final class LocalPatientListDatabase implements AutoCloseable {
     }
   }
 
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
   public DataSource dataSource() {
     return dataSource;
   }

@@ -6,6 +6,7 @@ import ca.uhn.fhir.jpa.searchparam.MatchUrlService;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.ccpfhir.bridgehead.searchagent.persistence.SearchAgentRepository;
+import org.ccpfhir.platform.schema.OwnSchema;
 import org.ccpfhir.security.health.VitalTasks;
 import org.ccpfhir.security.tls.ComponentTls;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -24,8 +25,12 @@ import org.springframework.context.event.EventListener;
 public class SearchAgentConfig {
 
   @Bean
+  public static OwnSchema searchAgentSchema() {
+    return SearchAgentRepository.SCHEMA;
+  }
+
+  @Bean
   public SearchAgentRepository searchAgentRepository(DataSource dataSource) {
-    SearchAgentRepository.migrate(dataSource);
     return new SearchAgentRepository(dataSource);
   }
 

@@ -15,6 +15,7 @@ import org.ccpfhir.identity.local.LocalPatientList;
 import org.ccpfhir.identity.pseudonym.ProjectPseudonyms;
 import org.ccpfhir.identity.pseudonym.PseudonymSystems;
 import org.ccpfhir.platform.ComponentClient;
+import org.ccpfhir.platform.schema.OwnSchema;
 import org.ccpfhir.security.retention.RetentionPolicy;
 import org.ccpfhir.security.tls.ComponentTls;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,6 +31,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 @EnableConfigurationProperties(AccessRequestProperties.class)
 public class AccessRequestConfig {
+
+  @Bean
+  public static OwnSchema accessRequestSchema() {
+    return AccessRequestRepository.SCHEMA;
+  }
 
   @Bean
   public AccessRequestRepository accessRequestRepository(DataSource dataSource) {

@@ -3,7 +3,7 @@ package org.ccpfhir.bridgehead.subjectaccess;
 import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.ccpfhir.platform.OwnSchema;
+import org.ccpfhir.platform.schema.OwnSchema;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -12,10 +12,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class AccessRequestRepository {
 
+  /** The access requests' migrations, {@code db/ccp-subjectaccess}. */
+  public static final OwnSchema SCHEMA = OwnSchema.of("ccp-subjectaccess");
+
   private final JdbcTemplate jdbc;
 
   public AccessRequestRepository(DataSource dataSource) {
-    OwnSchema.migrate(dataSource, "ccp-subjectaccess");
     this.jdbc = new JdbcTemplate(dataSource);
   }
 

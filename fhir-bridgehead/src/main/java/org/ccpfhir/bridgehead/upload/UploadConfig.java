@@ -18,6 +18,7 @@ import org.ccpfhir.identity.pseudonym.PseudonymSystems;
 import org.ccpfhir.mappers.upload.MdsMinimiser;
 import org.ccpfhir.platform.ComponentClient;
 import org.ccpfhir.platform.SecretFiles;
+import org.ccpfhir.platform.schema.OwnSchema;
 import org.ccpfhir.security.tls.ComponentTls;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -42,6 +43,11 @@ public class UploadConfig {
           thread.setDaemon(true);
           return thread;
         });
+  }
+
+  @Bean
+  public static OwnSchema uploadSchema() {
+    return UploadStateRepository.SCHEMA;
   }
 
   @Bean

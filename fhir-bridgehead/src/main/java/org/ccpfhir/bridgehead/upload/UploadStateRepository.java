@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.ccpfhir.bridgehead.consent.ConsentKind;
-import org.ccpfhir.platform.OwnSchema;
+import org.ccpfhir.platform.schema.OwnSchema;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,12 +22,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class UploadStateRepository {
 
+  /** The Teiler's migrations, {@code db/ccp-upload}. */
+  public static final OwnSchema SCHEMA = OwnSchema.of("ccp-upload");
+
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
   public UploadStateRepository(DataSource dataSource, Clock clock) {
-    OwnSchema.migrate(dataSource, "ccp-upload");
     this.jdbc = new JdbcTemplate(dataSource);
     this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     this.clock = clock;

@@ -22,6 +22,7 @@ import org.ccpfhir.identity.pseudonym.ProjectPseudonyms;
 import org.ccpfhir.identity.pseudonym.PseudonymRegistry;
 import org.ccpfhir.identity.pseudonym.PseudonymSystems;
 import org.ccpfhir.platform.ComponentClient;
+import org.ccpfhir.platform.schema.OwnSchema;
 import org.ccpfhir.security.tls.ComponentTls;
 import org.hl7.fhir.r4.model.Bundle;
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,6 +37,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 @EnableConfigurationProperties(WithdrawalProperties.class)
 public class WithdrawalConfig {
+
+  @Bean
+  public static OwnSchema withdrawalSchema() {
+    return WithdrawalRepository.SCHEMA;
+  }
 
   @Bean
   public WithdrawalRepository withdrawalRepository(DataSource dataSource) {

@@ -23,7 +23,8 @@ class QueueMetricsTest {
 
   QueueMetricsTest() {
     h2.setURL("jdbc:h2:mem:queues-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    SearchAgentRepository.migrate(h2);
+    SearchAgentRepository.SCHEMA.migrate(h2);
+    UploadStateRepository.SCHEMA.migrate(h2);
     requests = new SearchAgentRepository(h2);
     uploads = new UploadStateRepository(h2, Clock.systemUTC());
     new QueueMetrics(requests, uploads).bindTo(registry);

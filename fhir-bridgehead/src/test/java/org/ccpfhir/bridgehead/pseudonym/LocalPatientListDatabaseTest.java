@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.ccpfhir.identity.local.LocalPatientRepository;
+import org.ccpfhir.testsupport.Tables;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 class LocalPatientListDatabaseTest {
@@ -35,11 +35,11 @@ class LocalPatientListDatabaseTest {
         new LocalPatientListDatabase(
             shared,
             new LocalPatientListProperties.Database(url, "sa", "", 2, 1, Duration.ofSeconds(30)))) {
-      LocalPatientRepository.migrate(database.dataSource());
+      LocalPatientRepository.SCHEMA.migrate(database.dataSource());
 
       assertThat(database.separate()).isTrue();
-      assertThat(tables(database.dataSource())).contains("ccp_local_patient");
-      assertThat(tables(shared)).doesNotContain("ccp_local_patient");
+      assertThat(Tables.inPublicSchema(database.dataSource())).contains("ccp_local_patient");
+      assertThat(Tables.inPublicSchema(shared)).doesNotContain("ccp_local_patient");
     }
   }
 
@@ -55,15 +55,5 @@ class LocalPatientListDatabaseTest {
       assertThat(pool.getMinimumIdle()).isEqualTo(1);
       assertThat(pool.getIdleTimeout()).isEqualTo(20_000);
     }
-  }
-
-  private static java.util.List<String> tables(DataSource dataSource) {
-    return new JdbcTemplate(dataSource)
-            .queryForList(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'PUBLIC'",
-                String.class)
-            .stream()
-            .map(name -> name.toLowerCase(java.util.Locale.ROOT))
-            .toList();
   }
 }

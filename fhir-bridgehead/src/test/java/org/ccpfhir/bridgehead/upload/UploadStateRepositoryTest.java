@@ -15,6 +15,7 @@ class UploadStateRepositoryTest {
   static UploadStateRepository repository() {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:upload-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    UploadStateRepository.SCHEMA.migrate(h2);
     return new UploadStateRepository(h2, Clock.systemUTC());
   }
 

@@ -5,13 +5,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.ccpfhir.platform.OwnSchema;
+import org.ccpfhir.platform.schema.OwnSchema;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 
 /** Rows of the central patient list: persons, control-number records, pseudonyms, tickets. */
 public class CentralListRepository {
+
+  /** The central list's migrations, {@code db/ccp-central-list}. */
+  public static final OwnSchema SCHEMA = OwnSchema.of("ccp-central-list");
 
   /** A stored control-number record. */
   public record StoredRecord(int id, long personId, String controlNumbers) {}
@@ -23,10 +26,6 @@ public class CentralListRepository {
 
   public CentralListRepository(DataSource dataSource) {
     this.jdbc = new JdbcTemplate(dataSource);
-  }
-
-  public static void migrate(DataSource dataSource) {
-    OwnSchema.migrate(dataSource, "ccp-central-list");
   }
 
   public void insertTicket(String ticket, String site, String controlNumbers, long expiresMs) {

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 import org.ccpfhir.identity.pseudonym.PseudonymRegistry;
-import org.ccpfhir.platform.OwnSchema;
+import org.ccpfhir.platform.schema.OwnSchema;
 import org.ccpfhir.security.ca.Credential;
 import org.ccpfhir.security.cms.Envelopes;
 import org.springframework.dao.DuplicateKeyException;
@@ -21,6 +21,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class ReEncryption {
 
+  /** The re-encryption targets' migrations, {@code db/ccp-reencrypt}. */
+  public static final OwnSchema SCHEMA = OwnSchema.of("ccp-reencrypt");
+
   private final JdbcTemplate jdbc;
   private final PseudonymRegistry registry;
   private final Credential self;
@@ -32,10 +35,6 @@ public class ReEncryption {
     this.registry = registry;
     this.self = self;
     this.clock = clock;
-  }
-
-  public static void migrate(DataSource dataSource) {
-    OwnSchema.migrate(dataSource, "ccp-reencrypt");
   }
 
   /**

@@ -64,8 +64,8 @@ class CentralPatientListTest {
   }
 
   static CentralPatientList open(DataSource dataSource, Clock clock) {
-    CentralListRepository.migrate(dataSource);
-    PseudonymRegistry.migrate(dataSource);
+    CentralListRepository.SCHEMA.migrate(dataSource);
+    PseudonymRegistry.SCHEMA.migrate(dataSource);
     return new CentralPatientList(
         new CentralListRepository(dataSource),
         new LshBlockingIndex(40, 5, 7),

@@ -28,8 +28,8 @@ class TicketRetentionTest {
     DataSource dataSource =
         new DriverManagerDataSource(
             "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=LEGACY", "sa", "");
-    CentralListRepository.migrate(dataSource);
-    AuditRepository.migrate(dataSource);
+    CentralListRepository.SCHEMA.migrate(dataSource);
+    AuditRepository.SCHEMA.migrate(dataSource);
     CentralListRepository tickets = new CentralListRepository(dataSource);
     tickets.insertTicket(
         "expired-long-ago", "HD", "numbers", NOW.minusSeconds(7200).toEpochMilli());

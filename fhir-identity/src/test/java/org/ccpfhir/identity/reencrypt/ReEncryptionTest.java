@@ -42,8 +42,8 @@ class ReEncryptionTest {
     DataSource dataSource =
         new DriverManagerDataSource(
             "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=LEGACY", "sa", "");
-    PseudonymRegistry.migrate(dataSource);
-    ReEncryption.migrate(dataSource);
+    PseudonymRegistry.SCHEMA.migrate(dataSource);
+    ReEncryption.SCHEMA.migrate(dataSource);
     reEncryption =
         new ReEncryption(
             dataSource,

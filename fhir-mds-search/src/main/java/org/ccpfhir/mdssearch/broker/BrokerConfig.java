@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 import org.ccpfhir.mdssearch.broker.persistence.BrokerRepository;
 import org.ccpfhir.mdssearch.broker.provider.TaskResourceProvider;
 import org.ccpfhir.mdssearch.count.SearchCatalog;
+import org.ccpfhir.platform.schema.OwnSchema;
 import org.ccpfhir.security.audit.AuditRecorder;
 import org.ccpfhir.security.health.VitalTasks;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,8 +19,12 @@ import org.springframework.context.annotation.Configuration;
 public class BrokerConfig {
 
   @Bean
+  public static OwnSchema brokerSchema() {
+    return BrokerRepository.SCHEMA;
+  }
+
+  @Bean
   public BrokerRepository brokerRepository(DataSource dataSource) {
-    BrokerRepository.migrate(dataSource);
     return new BrokerRepository(dataSource);
   }
 

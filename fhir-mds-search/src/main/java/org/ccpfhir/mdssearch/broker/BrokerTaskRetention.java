@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
-import org.ccpfhir.mdssearch.broker.persistence.BrokerRepository;
 import org.ccpfhir.security.retention.RetentionPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,8 +24,7 @@ public class BrokerTaskRetention {
   static final String NAME = "broker-tasks";
 
   @Bean
-  public RetentionPolicy brokerTaskRetentionPolicy(
-      BrokerRepository migrated, DataSource dataSource) {
+  public RetentionPolicy brokerTaskRetentionPolicy(DataSource dataSource) {
     return policy(dataSource);
   }
 

@@ -2,7 +2,6 @@ package org.ccpfhir.mdssearch.disclosure;
 
 import java.time.Clock;
 import javax.sql.DataSource;
-import org.ccpfhir.mdssearch.store.MdsRecordRepository;
 import org.ccpfhir.security.audit.AuditRecorder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,11 +14,8 @@ public class DisclosureConfig {
 
   @Bean
   public QueryBudget queryBudget(
-      DataSource dataSource,
-      DisclosureProperties properties,
-      Clock clock,
-      MdsRecordRepository migrated) {
-    // the tables come with the store's migration (one Flyway location, db/ccp-mds)
+      DataSource dataSource, DisclosureProperties properties, Clock clock) {
+    // the budget and release tables are the store's schema (MdsRecordRepository.SCHEMA)
     return new QueryBudget(dataSource, properties, clock);
   }
 

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
+import org.ccpfhir.platform.schema.OwnSchema;
 import org.hl7.fhir.r4.model.Bundle;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,6 +23,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * engine reads only facts, and researchers only ever see released counts.
  */
 public class MdsRecordRepository {
+
+  /**
+   * The MDS store's tables, budgets and release records, {@code db/ccp-mds} (and the record keys of
+   * records stored before V2, {@link RecordKeysMigration}).
+   */
+  public static final OwnSchema SCHEMA = OwnSchema.of("ccp-mds", new RecordKeysMigration());
 
   private static final Pattern SITE = Pattern.compile("[A-Z0-9]{1,16}");
   private static final int MAX_ID = 128;
@@ -41,32 +47,6 @@ public class MdsRecordRepository {
     this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     this.fhir = fhir;
     this.clock = clock;
-  }
-
-  /**
-   * Creates or updates the MDS store's tables (own Flyway history next to other schemas), then
-   * gives every record stored before record keys existed its key (V2 adds the column; SQL has no
-   * portable secure random, so the keys are drawn here).
-   */
-  public static void migrate(DataSource dataSource) {
-    Flyway.configure()
-        .dataSource(dataSource)
-        .locations("classpath:db/ccp-mds")
-        .table("ccp_mds_schema_history")
-        .baselineOnMigrate(true)
-        .baselineVersion("0")
-        .load()
-        .migrate();
-    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-    List<Integer> keyless =
-        jdbc.queryForList("SELECT ordinal FROM mds_record WHERE record_key IS NULL", Integer.class);
-    List<Object[]> keys = new ArrayList<>(keyless.size());
-    keyless.forEach(ordinal -> keys.add(new Object[] {RANDOM.nextInt(), ordinal}));
-    for (int from = 0; from < keys.size(); from += 1000) {
-      jdbc.batchUpdate(
-          "UPDATE mds_record SET record_key = ? WHERE ordinal = ? AND record_key IS NULL",
-          keys.subList(from, Math.min(keys.size(), from + 1000)));
-    }
   }
 
   /**

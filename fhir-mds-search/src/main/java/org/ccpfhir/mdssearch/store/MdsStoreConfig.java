@@ -5,6 +5,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.ccpfhir.mdssearch.count.CountIndex;
 import org.ccpfhir.mdssearch.disclosure.DisclosureProperties;
+import org.ccpfhir.platform.schema.OwnSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -27,9 +28,13 @@ public class MdsStoreConfig {
   }
 
   @Bean
+  public static OwnSchema mdsSchema() {
+    return MdsRecordRepository.SCHEMA;
+  }
+
+  @Bean
   public MdsRecordRepository mdsRecordRepository(
       DataSource dataSource, FhirContext fhirContext, Clock clock) {
-    MdsRecordRepository.migrate(dataSource);
     return new MdsRecordRepository(dataSource, fhirContext, clock);
   }
 

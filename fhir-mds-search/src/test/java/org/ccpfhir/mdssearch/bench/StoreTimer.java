@@ -35,7 +35,7 @@ final class StoreTimer {
 
   void run(int patients) {
     DataSource dataSource = new DriverManagerDataSource(url, "postgres", "");
-    MdsRecordRepository.migrate(dataSource);
+    MdsRecordRepository.SCHEMA.migrate(dataSource);
     MdsRecordRepository repository =
         new MdsRecordRepository(dataSource, FhirContext.forR4Cached(), Clock.systemUTC());
     int perSite = patients / sites.size();

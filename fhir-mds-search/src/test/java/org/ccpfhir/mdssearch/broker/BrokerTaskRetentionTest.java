@@ -24,7 +24,7 @@ class BrokerTaskRetentionTest {
             "jdbc:h2:mem:retention" + System.nanoTime() + ";DB_CLOSE_DELAY=-1;MODE=LEGACY",
             "sa",
             "");
-    BrokerRepository.migrate(dataSource);
+    BrokerRepository.SCHEMA.migrate(dataSource);
     repository = new BrokerRepository(dataSource);
   }
 

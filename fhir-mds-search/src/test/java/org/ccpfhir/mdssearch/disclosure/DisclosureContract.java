@@ -37,7 +37,7 @@ abstract class DisclosureContract {
   /** The test's database, migrated on first use (after the subclass has set it up). */
   DataSource db() {
     if (!migrated) {
-      MdsRecordRepository.migrate(dataSource());
+      MdsRecordRepository.SCHEMA.migrate(dataSource());
       migrated = true;
     }
     return dataSource();

@@ -22,7 +22,7 @@ class BrokerQueueMetricsTest {
   void openTasksAreTheSiteTasksNotYetSettled() {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:broker-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    BrokerRepository.migrate(h2);
+    BrokerRepository.SCHEMA.migrate(h2);
     BrokerRepository broker = new BrokerRepository(h2);
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     new BrokerQueueMetrics(broker).bindTo(registry);

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.ccpfhir.synthetic.EntryMode;
 import org.ccpfhir.synthetic.SyntheticPatientGenerator;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The repository's behaviour, run on H2 ({@code *Test}) and PostgreSQL ({@code *IT}). */
 abstract class MdsRecordRepositoryContract {
@@ -22,7 +23,7 @@ abstract class MdsRecordRepositoryContract {
   abstract DataSource dataSource();
 
   MdsRecordRepository repository() {
-    MdsRecordRepository.migrate(dataSource());
+    MdsRecordRepository.SCHEMA.migrate(dataSource());
     return new MdsRecordRepository(dataSource(), FHIR, Clock.systemUTC());
   }
 
@@ -86,7 +87,7 @@ abstract class MdsRecordRepositoryContract {
   }
 
   @Test
-  void everyRecordHasASecretKeyForItsLifeAndOldRecordsGetOneOnMigration() {
+  void everyRecordHasASecretKeyForItsLife() {
     MdsRecordRepository repository = repository();
     java.util.Map<Integer, Integer> keys = new java.util.HashMap<>();
     for (int i = 0; i < 20; i++) {
@@ -101,21 +102,77 @@ abstract class MdsRecordRepositoryContract {
     List<StoredFacts> all = new ArrayList<>();
     repository.forEachFacts(all::add);
     assertThat(all).allSatisfy(f -> assertThat(f.key()).isEqualTo(keys.get(f.ordinal())));
-    // records stored before keys existed (V1) get one when migrating; the others keep theirs
-    new org.springframework.jdbc.core.JdbcTemplate(dataSource())
-        .update("UPDATE mds_record SET record_key = NULL WHERE mds_id IN ('KEY-1', 'KEY-2')");
-    MdsRecordRepository.migrate(dataSource());
-    List<StoredFacts> migrated = new ArrayList<>();
-    repository.forEachFacts(migrated::add);
-    Integer nulls =
-        new org.springframework.jdbc.core.JdbcTemplate(dataSource())
-            .queryForObject(
-                "SELECT COUNT(*) FROM mds_record WHERE record_key IS NULL", Integer.class);
-    assertThat(nulls).isZero();
-    assertThat(migrated.stream().filter(f -> f.key() == keys.get(f.ordinal()))).hasSize(18);
     assertThat(repository.delete("HD", "KEY-3"))
         .hasValueSatisfying(
             removed -> assertThat(removed.key()).isEqualTo(keys.get(removed.ordinal())));
+  }
+
+  /**
+   * A database the previous release wrote: it ran Flyway on {@code db/ccp-mds} itself (same history
+   * table) and drew missing keys after every migration. Records stored at V1 get their key once
+   * (migration 2.1); records of a database already at V2 keep theirs; nothing is lost.
+   */
+  @Test
+  void aDatabaseOfThePreviousReleaseKeepsItsRecordsAndOldOnesGetAKey() {
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource());
+    oldMigration("1");
+    jdbc.update(
+        "INSERT INTO mds_record (site, mds_id, facts, bundle_json, updated_ms)"
+            + " VALUES ('HD', 'OLD-1', 'sex=female', '{}', 1), ('HD', 'OLD-2', 'sex=male', '{}', 2)");
+
+    MdsRecordRepository.SCHEMA.migrate(dataSource());
+
+    assertThat(jdbc.queryForList("SELECT mds_id FROM mds_record ORDER BY ordinal", String.class))
+        .containsExactly("OLD-1", "OLD-2");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM mds_record WHERE record_key IS NULL", Integer.class))
+        .isZero();
+    List<Integer> keys =
+        jdbc.queryForList("SELECT record_key FROM mds_record ORDER BY ordinal", Integer.class);
+    assertThat(history()).containsExactly("1", "2", "2.1");
+
+    // a second start draws nothing new
+    MdsRecordRepository.SCHEMA.migrate(dataSource());
+    assertThat(
+            jdbc.queryForList("SELECT record_key FROM mds_record ORDER BY ordinal", Integer.class))
+        .isEqualTo(keys);
+  }
+
+  @Test
+  void aDatabaseAlreadyAtV2KeepsItsKeys() {
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource());
+    oldMigration("2");
+    jdbc.update(
+        "INSERT INTO mds_record (site, mds_id, facts, bundle_json, updated_ms, record_key)"
+            + " VALUES ('HD', 'V2-1', 'sex=female', '{}', 1, 4711)");
+
+    MdsRecordRepository.SCHEMA.migrate(dataSource());
+
+    assertThat(jdbc.queryForList("SELECT record_key FROM mds_record", Integer.class))
+        .containsExactly(4711);
+    assertThat(history()).containsExactly("1", "2", "2.1");
+  }
+
+  // the previous release's MdsRecordRepository.migrate, up to the given version
+  private void oldMigration(String target) {
+    org.flywaydb.core.Flyway.configure()
+        .dataSource(dataSource())
+        .locations("classpath:db/ccp-mds")
+        .table("ccp_mds_schema_history")
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
+        .target(target)
+        .load()
+        .migrate();
+  }
+
+  private List<String> history() {
+    return new JdbcTemplate(dataSource())
+        .queryForList(
+            "SELECT \"version\" FROM \"ccp_mds_schema_history\""
+                + " WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"",
+            String.class);
   }
 
   @Test

@@ -31,7 +31,7 @@ class MdsStoreServiceTest {
     DataSource dataSource =
         new DriverManagerDataSource(
             "jdbc:h2:mem:store" + System.nanoTime() + ";DB_CLOSE_DELAY=-1;MODE=LEGACY", "sa", "");
-    MdsRecordRepository.migrate(dataSource);
+    MdsRecordRepository.SCHEMA.migrate(dataSource);
     MdsRecordRepository repository =
         new MdsRecordRepository(dataSource, FhirContext.forR4Cached(), Clock.systemUTC());
     CountIndex live = new CountIndex();

@@ -31,7 +31,7 @@ class MdsStoreWithdrawalTest {
             "jdbc:h2:mem:withdrawal" + System.nanoTime() + ";DB_CLOSE_DELAY=-1;MODE=LEGACY",
             "sa",
             "");
-    MdsRecordRepository.migrate(dataSource);
+    MdsRecordRepository.SCHEMA.migrate(dataSource);
     jdbc = new JdbcTemplate(dataSource);
     index = new CountIndex();
     store =

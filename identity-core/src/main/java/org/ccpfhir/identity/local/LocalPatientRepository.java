@@ -6,11 +6,14 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.ccpfhir.identity.idat.IdatField;
-import org.ccpfhir.platform.OwnSchema;
+import org.ccpfhir.platform.schema.OwnSchema;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Rows of the local patient list and its review list; IDAT only as ciphertext. */
 public class LocalPatientRepository {
+
+  /** The local patient list's migrations, {@code db/ccp-local-patients}. */
+  public static final OwnSchema SCHEMA = OwnSchema.of("ccp-local-patients");
 
   /** A stored record: pseudonym and sealed IDAT. */
   public record Row(String bkLocalId, byte[] sealedIdat) {}
@@ -19,10 +22,6 @@ public class LocalPatientRepository {
 
   public LocalPatientRepository(DataSource dataSource) {
     this.jdbc = new JdbcTemplate(dataSource);
-  }
-
-  public static void migrate(DataSource dataSource) {
-    OwnSchema.migrate(dataSource, "ccp-local-patients");
   }
 
   public List<Row> candidates(BlockingKeys.Keys keys) {

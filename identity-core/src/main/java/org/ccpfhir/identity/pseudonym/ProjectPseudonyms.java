@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
-import org.ccpfhir.platform.OwnSchema;
+import org.ccpfhir.platform.schema.OwnSchema;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -19,6 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class ProjectPseudonyms {
 
+  /** The project pseudonyms' migrations, {@code db/ccp-project-pseudonyms}. */
+  public static final OwnSchema SCHEMA = OwnSchema.of("ccp-project-pseudonyms");
+
   private final JdbcTemplate jdbc;
   private final PseudonymRegistry registry;
   private final Clock clock;
@@ -27,10 +30,6 @@ public class ProjectPseudonyms {
     this.jdbc = new JdbcTemplate(dataSource);
     this.registry = registry;
     this.clock = clock;
-  }
-
-  public static void migrate(DataSource dataSource) {
-    OwnSchema.migrate(dataSource, "ccp-project-pseudonyms");
   }
 
   /** The owner's pseudonym in the project domain (e.g. {@code RPB-HD-L}), issued on first use. */

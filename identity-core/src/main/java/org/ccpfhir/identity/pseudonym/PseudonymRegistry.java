@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.ccpfhir.platform.OwnSchema;
+import org.ccpfhir.platform.schema.OwnSchema;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -14,6 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * withdrawal) simply draws again — also under concurrent issuing on several nodes.
  */
 public class PseudonymRegistry {
+
+  /** The registry table's migrations, {@code db/ccp-pseudonyms}. */
+  public static final OwnSchema SCHEMA = OwnSchema.of("ccp-pseudonyms");
 
   private static final Pattern DOMAIN = Pattern.compile("[A-Z0-9*†\\-]{1,32}");
   private static final int MAX_ATTEMPTS = 20;
@@ -29,11 +32,6 @@ public class PseudonymRegistry {
     this.jdbc = new JdbcTemplate(dataSource);
     this.candidates = candidates;
     this.clock = clock;
-  }
-
-  /** Creates or updates the registry table (own Flyway history table). */
-  public static void migrate(DataSource dataSource) {
-    OwnSchema.migrate(dataSource, "ccp-pseudonyms");
   }
 
   /** A value never issued before, recorded for {@code domain} (e.g. {@code BK-HD-L}). */

@@ -38,8 +38,8 @@ class LocalPatientListTest {
     dataSource =
         new DriverManagerDataSource(
             "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=LEGACY", "sa", "");
-    LocalPatientRepository.migrate(dataSource);
-    PseudonymRegistry.migrate(dataSource);
+    LocalPatientRepository.SCHEMA.migrate(dataSource);
+    PseudonymRegistry.SCHEMA.migrate(dataSource);
     repository = new LocalPatientRepository(dataSource);
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);

@@ -20,8 +20,8 @@ class ProjectPseudonymsTest {
     DataSource dataSource =
         new DriverManagerDataSource(
             "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-    PseudonymRegistry.migrate(dataSource);
-    ProjectPseudonyms.migrate(dataSource);
+    PseudonymRegistry.SCHEMA.migrate(dataSource);
+    ProjectPseudonyms.SCHEMA.migrate(dataSource);
     registry = new PseudonymRegistry(dataSource, new PseudonymGenerator()::next, Clock.systemUTC());
     projects = new ProjectPseudonyms(dataSource, registry, Clock.systemUTC());
   }

@@ -16,7 +16,7 @@ class PseudonymRegistryPostgresIT {
 
   @Test
   void issuesUniqueValuesAndKeepsRetiredOnesReserved() {
-    PseudonymRegistry.migrate(postgres.dataSource());
+    PseudonymRegistry.SCHEMA.migrate(postgres.dataSource());
     PseudonymRegistry registry =
         new PseudonymRegistry(
             postgres.dataSource(), new PseudonymGenerator()::next, Clock.systemUTC());

@@ -27,7 +27,7 @@ class PseudonymRegistryTest {
     dataSource =
         new DriverManagerDataSource(
             "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=LEGACY", "sa", "");
-    PseudonymRegistry.migrate(dataSource);
+    PseudonymRegistry.SCHEMA.migrate(dataSource);
   }
 
   @Test

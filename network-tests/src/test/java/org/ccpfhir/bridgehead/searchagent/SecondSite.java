@@ -40,7 +40,7 @@ final class SecondSite {
             "jdbc:h2:mem:site-tue-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1;MODE=LEGACY",
             "sa",
             "");
-    SearchAgentRepository.migrate(database);
+    SearchAgentRepository.SCHEMA.migrate(database);
     repository = new SearchAgentRepository(database);
     properties =
         new SearchAgentProperties(

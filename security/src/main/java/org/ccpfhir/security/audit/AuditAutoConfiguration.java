@@ -2,6 +2,7 @@ package org.ccpfhir.security.audit;
 
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.ccpfhir.platform.schema.OwnSchema;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,8 +23,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class AuditAutoConfiguration {
 
   @Bean
+  public static OwnSchema auditSchema() {
+    return AuditRepository.SCHEMA;
+  }
+
+  @Bean
   public AuditRepository auditRepository(DataSource dataSource) {
-    AuditRepository.migrate(dataSource);
     return new AuditRepository(dataSource);
   }
 

@@ -8,15 +8,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
+import org.ccpfhir.platform.schema.OwnSchema;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The audit table of this component (its own Flyway migrations in {@code db/ccp-audit}, own history
- * table, so it lives next to whatever else the app keeps in its database).
+ * The audit table of this component ({@link #SCHEMA}: own Flyway migrations and history table, so
+ * it lives next to whatever else the app keeps in its database; migrated before this exists).
  */
 public class AuditRepository {
+
+  /** The audit table's migrations, {@code db/ccp-audit}. */
+  public static final OwnSchema SCHEMA = OwnSchema.of("ccp-audit");
 
   private static final String COLUMNS =
       "id, recorded_ms, agent_kind, agent_id, site, category, interaction, outcome, status, path,"
@@ -54,18 +57,6 @@ public class AuditRepository {
 
   public AuditRepository(DataSource dataSource) {
     this.jdbc = new JdbcTemplate(dataSource);
-  }
-
-  /** Creates or updates the audit table. */
-  public static void migrate(DataSource dataSource) {
-    Flyway.configure()
-        .dataSource(dataSource)
-        .locations("classpath:db/ccp-audit")
-        .table("ccp_audit_schema_history")
-        .baselineOnMigrate(true)
-        .baselineVersion("0")
-        .load()
-        .migrate();
   }
 
   public void insert(List<AuditEntry> entries) {

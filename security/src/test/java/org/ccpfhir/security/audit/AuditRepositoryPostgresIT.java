@@ -16,8 +16,9 @@ class AuditRepositoryPostgresIT {
 
   @Test
   void migratesStoresSearchesAndPurges() {
-    AuditRepository.migrate(postgres.dataSource());
-    AuditRepository.migrate(postgres.dataSource()); // a second start finds the table in place
+    AuditRepository.SCHEMA.migrate(postgres.dataSource());
+    AuditRepository.SCHEMA.migrate(
+        postgres.dataSource()); // a second start finds the table in place
     AuditRepository repository = new AuditRepository(postgres.dataSource());
     Instant now = Instant.now();
     repository.insert(

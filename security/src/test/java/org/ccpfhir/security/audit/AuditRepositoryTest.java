@@ -33,7 +33,7 @@ class AuditRepositoryTest {
   @BeforeEach
   void setUp() {
     DataSource dataSource = h2();
-    AuditRepository.migrate(dataSource);
+    AuditRepository.SCHEMA.migrate(dataSource);
     repository = new AuditRepository(dataSource);
     recorder = new AuditRecorder(repository, "bridgehead.HD", 100, 50);
   }
@@ -96,7 +96,7 @@ class AuditRepositoryTest {
   @Test
   void recordsSurviveADatabaseOutage() {
     DataSource flaky = h2();
-    AuditRepository.migrate(flaky);
+    AuditRepository.SCHEMA.migrate(flaky);
     AuditRepository store = new AuditRepository(flaky);
     AuditRecorder outageRecorder = new AuditRecorder(store, "x", 100, 60_000);
     new org.springframework.jdbc.core.JdbcTemplate(flaky)

@@ -32,7 +32,7 @@ class RetentionPurgeJobTest {
     DataSource dataSource =
         new DriverManagerDataSource(
             "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=LEGACY", "sa", "");
-    AuditRepository.migrate(dataSource);
+    AuditRepository.SCHEMA.migrate(dataSource);
     repository = new AuditRepository(dataSource);
     recorder = new AuditRecorder(repository, "central-list", 100, 50);
   }

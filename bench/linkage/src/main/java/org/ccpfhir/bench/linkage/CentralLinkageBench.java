@@ -217,7 +217,7 @@ public final class CentralLinkageBench {
 
   /** Writes records the way the list stores them, in batches (the list reads them at start). */
   private static void bulkLoad(DataSource database, List<SyntheticIdentity> people) {
-    CentralListRepository.migrate(database);
+    CentralListRepository.SCHEMA.migrate(database);
     JdbcTemplate jdbc = new JdbcTemplate(database);
     int batch = 5_000;
     for (int from = 0; from < people.size(); from += batch) {
@@ -247,8 +247,8 @@ public final class CentralLinkageBench {
   }
 
   private static CentralPatientList open(DataSource database, boolean blocking) {
-    CentralListRepository.migrate(database);
-    PseudonymRegistry.migrate(database);
+    CentralListRepository.SCHEMA.migrate(database);
+    PseudonymRegistry.SCHEMA.migrate(database);
     return new CentralPatientList(
         new CentralListRepository(database),
         blocking ? new LshBlockingIndex(40, 5, 5) : null,

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
+import org.ccpfhir.platform.schema.OwnSchema;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -15,23 +15,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class SearchAgentRepository {
 
+  /** The tables' migrations, {@code db/ccp-searchagent}. */
+  public static final OwnSchema SCHEMA = OwnSchema.of("ccp-searchagent");
+
   private static final String CURSOR = "broker";
 
   private final JdbcTemplate jdbc;
 
   public SearchAgentRepository(DataSource dataSource) {
     this.jdbc = new JdbcTemplate(dataSource);
-  }
-
-  public static void migrate(DataSource dataSource) {
-    Flyway.configure()
-        .dataSource(dataSource)
-        .locations("classpath:db/ccp-searchagent")
-        .table("ccp_searchagent_schema_history")
-        .baselineOnMigrate(true)
-        .baselineVersion("0")
-        .load()
-        .migrate();
   }
 
   public Optional<String> cursor() {

@@ -11,11 +11,14 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.ccpfhir.bridgehead.withdrawal.WithdrawalStep;
-import org.ccpfhir.platform.OwnSchema;
+import org.ccpfhir.platform.schema.OwnSchema;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The withdrawals' own tables (Flyway {@code db/ccp-withdrawal}). */
 public class WithdrawalRepository {
+
+  /** The withdrawals' migrations, {@code db/ccp-withdrawal}. */
+  public static final OwnSchema SCHEMA = OwnSchema.of("ccp-withdrawal");
 
   private static final String COLUMNS =
       "id, mode, status, created_ms, updated_ms, attempts, next_attempt_ms, last_error,"
@@ -25,7 +28,6 @@ public class WithdrawalRepository {
   private final Clock clock;
 
   public WithdrawalRepository(DataSource dataSource, Clock clock) {
-    OwnSchema.migrate(dataSource, "ccp-withdrawal");
     this.jdbc = new JdbcTemplate(dataSource);
     this.clock = clock;
   }

@@ -11,6 +11,7 @@ import org.ccpfhir.identity.pseudonym.ProjectPseudonyms;
 import org.ccpfhir.identity.pseudonym.PseudonymGenerator;
 import org.ccpfhir.identity.pseudonym.PseudonymRegistry;
 import org.ccpfhir.identity.reencrypt.ReEncryption;
+import org.ccpfhir.platform.schema.OwnSchema;
 import org.ccpfhir.security.tls.ComponentTls;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,15 +25,33 @@ import org.springframework.context.annotation.Configuration;
 public class CentralListConfig {
 
   @Bean
+  public static OwnSchema centralListSchema() {
+    return CentralListRepository.SCHEMA;
+  }
+
+  @Bean
+  public static OwnSchema centralPseudonymSchema() {
+    return PseudonymRegistry.SCHEMA;
+  }
+
+  @Bean
+  public static OwnSchema centralProjectPseudonymSchema() {
+    return ProjectPseudonyms.SCHEMA;
+  }
+
+  @Bean
+  public static OwnSchema reEncryptionSchema() {
+    return ReEncryption.SCHEMA;
+  }
+
+  @Bean
   public PseudonymRegistry centralPseudonymRegistry(DataSource dataSource) {
-    PseudonymRegistry.migrate(dataSource);
     return new PseudonymRegistry(dataSource, new PseudonymGenerator()::next, Clock.systemUTC());
   }
 
   @Bean
   public CentralPatientList centralPatientList(
       DataSource dataSource, CentralListProperties properties, PseudonymRegistry registry) {
-    CentralListRepository.migrate(dataSource);
     return new CentralPatientList(
         new CentralListRepository(dataSource),
         new LshBlockingIndex(properties.lshBands(), properties.lshRows(), properties.lshSeed()),
@@ -55,7 +74,6 @@ public class CentralListConfig {
   @Bean
   public ProjectPseudonyms centralProjectPseudonyms(
       DataSource dataSource, PseudonymRegistry registry) {
-    ProjectPseudonyms.migrate(dataSource);
     return new ProjectPseudonyms(dataSource, registry, Clock.systemUTC());
   }
 
@@ -74,7 +92,6 @@ public class CentralListConfig {
   @Bean
   public ReEncryption reEncryption(
       DataSource dataSource, PseudonymRegistry registry, ComponentTls tls) {
-    ReEncryption.migrate(dataSource);
     return new ReEncryption(dataSource, registry, tls.credential(), Clock.systemUTC());
   }
 

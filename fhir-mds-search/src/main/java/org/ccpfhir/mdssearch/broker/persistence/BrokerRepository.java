@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
+import org.ccpfhir.platform.schema.OwnSchema;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,6 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class BrokerRepository {
 
+  /** The tables' migrations, {@code db/ccp-broker}. */
+  public static final OwnSchema SCHEMA = OwnSchema.of("ccp-broker");
+
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
   private long lastStamp;
@@ -26,17 +29,6 @@ public class BrokerRepository {
     this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     Long max = jdbc.queryForObject("SELECT MAX(updated_ms) FROM broker_site_task", Long.class);
     this.lastStamp = max == null ? 0 : max;
-  }
-
-  public static void migrate(DataSource dataSource) {
-    Flyway.configure()
-        .dataSource(dataSource)
-        .locations("classpath:db/ccp-broker")
-        .table("ccp_broker_schema_history")
-        .baselineOnMigrate(true)
-        .baselineVersion("0")
-        .load()
-        .migrate();
   }
 
   /** Stores a request and its site Tasks in one transaction; the Tasks get fresh stamps. */

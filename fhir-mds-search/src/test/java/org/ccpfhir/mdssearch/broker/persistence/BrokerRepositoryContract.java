@@ -12,7 +12,7 @@ abstract class BrokerRepositoryContract {
   abstract DataSource dataSource();
 
   BrokerRepository repository() {
-    BrokerRepository.migrate(dataSource());
+    BrokerRepository.SCHEMA.migrate(dataSource());
     return new BrokerRepository(dataSource());
   }
 

@@ -1,0 +1,4 @@
+CREATE TABLE test_note (
+  id BIGINT PRIMARY KEY,
+  body VARCHAR(200) NOT NULL
+);

@@ -1,0 +1,1 @@
+ALTER TABLE test_note ADD COLUMN author VARCHAR(50);

@@ -1,0 +1,3 @@
+CREATE TABLE test_tag (
+  name VARCHAR(50) PRIMARY KEY
+);
