@@ -119,8 +119,11 @@ public final class ControlNumberEncoder {
     } else if (field == IdatField.BIRTH_YEAR) {
       tokens = yearTokens(value);
     }
-    return bloom.encodeTokens(
-        family(field), tokens, shape.smallBits(), shape.smallHashes(), shape.fold());
+    // the year's five tokens get a name-sized filter: in 128 folded bits, 20 set bits of two
+    // unrelated years overlap by chance about as much as one shared token (Dice noise ≈ 0.15),
+    // which would blur "one digit wrong" (0.4) and "another year" (0.2)
+    int bits = field == IdatField.BIRTH_YEAR ? shape.nameBits() : shape.smallBits();
+    return bloom.encodeTokens(family(field), tokens, bits, shape.smallHashes(), shape.fold());
   }
 
   /** Day and month share a family, so that a day/month swap can be recognised. */

@@ -92,7 +92,7 @@ public final class ControlNumberMatcher {
   /**
    * m and u per field (by {@link IdatField} ordinal) and level: the EM estimate from the
    * unlabelled candidate pairs of the realistic mix ({@code LinkageQualityTest}, 3,000 people,
-   * ~190,000 candidate pairs), rounded; an m the mix never produced (a month or sex recorded
+   * ~100,000 candidate pairs), rounded; an m the mix never produced (a month or sex recorded
    * wrongly) is set to 0.005 rather than EM's 0 — such errors are rare (EpiLink's error rates for
    * these fields are 0.2–0.5 %), not impossible. u is conditional on LSH blocking (candidates share
    * name bigrams and year bits), so agreement weighs less than over random pairs.
@@ -100,21 +100,21 @@ public final class ControlNumberMatcher {
   public static final FellegiSunter DEFAULT_WEIGHTS =
       new FellegiSunter(
           new double[][] {
-            {0.84, 0.077, 0.029, 0.057}, // first name: agree, close, phonetic, disagree
-            {0.73, 0.16, 0.025, 0.083}, // last name
-            {0.89, 0.077, 0.032}, // birth day: agree, near, disagree
+            {0.84, 0.077, 0.028, 0.058}, // first name: agree, close, phonetic, disagree
+            {0.73, 0.17, 0.025, 0.073}, // last name
+            {0.89, 0.078, 0.032}, // birth day: agree, near, disagree
             {0.98, 0.02, 0.005}, // birth month
-            {0.92, 0.077, 0.005}, // birth year
+            {0.92, 0.078, 0.005}, // birth year
             {0.995, 0.005}, // sex: agree, disagree
             {0.97, 0.03} // citizenship (not yet carried by the IDAT: EpiLink's rate)
           },
           new double[][] {
-            {0.0091, 0.006, 0.0053, 0.98},
-            {0.0108, 0.0046, 0.0019, 0.983},
-            {0.033, 0.094, 0.873},
-            {0.083, 0.177, 0.74},
-            {0.064, 0.1, 0.836},
-            {0.507, 0.493},
+            {0.0127, 0.0091, 0.0058, 0.972},
+            {0.0167, 0.0068, 0.0021, 0.974},
+            {0.033, 0.092, 0.875},
+            {0.083, 0.179, 0.738},
+            {0.077, 0.28, 0.645},
+            {0.51, 0.49},
             {0.8, 0.2}
           },
           0);
@@ -223,6 +223,11 @@ public final class ControlNumberMatcher {
       } else if (field.isName()) {
         level =
             nameLevel(sim, contained(a, b, field, swapped), phoneticAgrees(a, b, field, swapped));
+      } else if (dayMonthSwapped && field == BIRTH_MONTH && sim >= SWAP_CREDIT * EXACT) {
+        // day and month exactly exchanged: as rare by chance as an agreeing month (1 in ~370
+        // pairs), so the month counts as agreeing and the day as near — together ≈ 3.3 bits,
+        // where the straight date gives ≈ 8.3
+        level = AGREE;
       } else if (field == BIRTH_DAY || field == BIRTH_MONTH) {
         level =
             sim >= EXACT && !dayMonthSwapped ? AGREE : sim >= NEAR_DATE ? NEAR : DATE_DISAGREE;
