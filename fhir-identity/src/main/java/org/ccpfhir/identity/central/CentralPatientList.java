@@ -138,8 +138,7 @@ public class CentralPatientList {
           record,
           best.personId(),
           best.result().score(),
-          LinkageReview.formatSimilarities(
-              best.result().similarities(), best.result().weights()),
+          LinkageReview.formatSimilarities(best.result().similarities(), best.result().weights()),
           now);
     }
     return person;

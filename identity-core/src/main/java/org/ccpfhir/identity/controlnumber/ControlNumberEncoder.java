@@ -61,9 +61,9 @@ public final class ControlNumberEncoder {
 
   /**
    * The Kölner Phonetik code of each word of a name (Meier, Mayer, Maier and Meyer all give 67) as
-   * whole tokens of one hash family for first and last name (so exchanged names compare). The
-   * codes are coarse — many names share one — so they only ever add to a bigram comparison, in
-   * the matcher's "phonetic" agreement level, never replace it.
+   * whole tokens of one hash family for first and last name (so exchanged names compare). The codes
+   * are coarse — many names share one — so they only ever add to a bigram comparison, in the
+   * matcher's "phonetic" agreement level, never replace it.
    */
   private void phonetic(String name, String slot, Map<String, long[]> filters) {
     if (name == null || name.isBlank()) {
@@ -102,7 +102,6 @@ public final class ControlNumberEncoder {
         "ones:" + year.charAt(3),
         "sorted:" + new String(last));
   }
-
 
   /**
    * Day and month carry their neighbours too (12 as 11, 12, 13): a date one day off stays similar

@@ -16,15 +16,14 @@ import org.ccpfhir.identity.linkage.WeightedScore;
 
 /**
  * The central patient list's comparison of two sets of control numbers, after Fellegi and Sunter:
- * each field's Bloom-filter Dice similarity (first/last name exchange and former names
- * considered, a day/month swap recognised) is turned into an agreement level — agree, close,
- * phonetic (Kölner Phonetik codes agree), disagree for names; agree, near (one day off, swapped
- * with the month, one year digit wrong or two exchanged), disagree for the birth date parts;
- * missing when either record lacks the field — and each level carries its weight {@code
- * log2(m/u)} ({@link FellegiSunter}; the defaults were estimated by EM from unlabelled candidate
- * pairs, bench/README.md). The score is the sum of the weights as a share of what full agreement
- * on the same fields would weigh (1 = every field agrees); it is classified with configurable
- * thresholds.
+ * each field's Bloom-filter Dice similarity (first/last name exchange and former names considered,
+ * a day/month swap recognised) is turned into an agreement level — agree, close, phonetic (Kölner
+ * Phonetik codes agree), disagree for names; agree, near (one day off, swapped with the month, one
+ * year digit wrong or two exchanged), disagree for the birth date parts; missing when either record
+ * lacks the field — and each level carries its weight {@code log2(m/u)} ({@link FellegiSunter}; the
+ * defaults were estimated by EM from unlabelled candidate pairs, bench/README.md). The score is the
+ * sum of the weights as a share of what full agreement on the same fields would weigh (1 = every
+ * field agrees); it is classified with configurable thresholds.
  *
  * <p>Similarities and weights are computed into one array (the list ranks thousands of candidates
  * per request with {@link #score} and builds the full {@link Result} only for the best one).
@@ -90,12 +89,12 @@ public final class ControlNumberMatcher {
   private static final int N = FIELDS.length;
 
   /**
-   * m and u per field (by {@link IdatField} ordinal) and level: the EM estimate from the
-   * unlabelled candidate pairs of the realistic mix ({@code LinkageQualityTest}, 3,000 people,
-   * ~100,000 candidate pairs), rounded; an m the mix never produced (a month or sex recorded
-   * wrongly) is set to 0.005 rather than EM's 0 — such errors are rare (EpiLink's error rates for
-   * these fields are 0.2–0.5 %), not impossible. u is conditional on LSH blocking (candidates share
-   * name bigrams and year bits), so agreement weighs less than over random pairs.
+   * m and u per field (by {@link IdatField} ordinal) and level: the EM estimate from the unlabelled
+   * candidate pairs of the realistic mix ({@code LinkageQualityTest}, 3,000 people, ~100,000
+   * candidate pairs), rounded; an m the mix never produced (a month or sex recorded wrongly) is set
+   * to 0.005 rather than EM's 0 — such errors are rare (EpiLink's error rates for these fields are
+   * 0.2–0.5 %), not impossible. u is conditional on LSH blocking (candidates share name bigrams and
+   * year bits), so agreement weighs less than over random pairs.
    */
   public static final FellegiSunter DEFAULT_WEIGHTS =
       new FellegiSunter(
@@ -146,8 +145,8 @@ public final class ControlNumberMatcher {
   }
 
   /**
-   * A scratch array for {@link #score}, one per thread: similarities, then levels, then weights
-   * by field ordinal.
+   * A scratch array for {@link #score}, one per thread: similarities, then levels, then weights by
+   * field ordinal.
    */
   public static double[] scratch() {
     return new double[3 * N];
@@ -229,8 +228,7 @@ public final class ControlNumberMatcher {
         // where the straight date gives ≈ 8.3
         level = AGREE;
       } else if (field == BIRTH_DAY || field == BIRTH_MONTH) {
-        level =
-            sim >= EXACT && !dayMonthSwapped ? AGREE : sim >= NEAR_DATE ? NEAR : DATE_DISAGREE;
+        level = sim >= EXACT && !dayMonthSwapped ? AGREE : sim >= NEAR_DATE ? NEAR : DATE_DISAGREE;
       } else if (field == BIRTH_YEAR) {
         level = sim >= EXACT ? AGREE : sim >= NEAR_YEAR ? NEAR : DATE_DISAGREE;
       } else {
@@ -277,9 +275,7 @@ public final class ControlNumberMatcher {
                 ? ControlNumbers.LAST_PHONETIC_SLOT
                 : ControlNumbers.FIRST_PHONETIC_SLOT)
             : own;
-    return a.hasSlot(own)
-        && b.hasSlot(other)
-        && ControlNumbers.dice(a, own, b, other) >= EXACT;
+    return a.hasSlot(own) && b.hasSlot(other) && ControlNumbers.dice(a, own, b, other) >= EXACT;
   }
 
   /** Day and month exchanged: each is credited {@link #SWAP_CREDIT} of its crossed similarity. */

@@ -6,11 +6,11 @@ import java.util.List;
 /**
  * Fellegi–Sunter weights per field and agreement level, and their estimation by expectation
  * maximisation (EM) from unlabelled comparison patterns (Winkler 1988; Jaro 1989): a two-class
- * mixture (same person / different people) with fields conditionally independent given the class.
- * A level's weight is {@code log2(m / u)}, m = P(level | same person), u = P(level | different).
+ * mixture (same person / different people) with fields conditionally independent given the class. A
+ * level's weight is {@code log2(m / u)}, m = P(level | same person), u = P(level | different).
  *
- * <p>Patterns hold the level index per field, or {@link #MISSING} when a record lacks the field
- * (a missing field adds nothing, weight 0).
+ * <p>Patterns hold the level index per field, or {@link #MISSING} when a record lacks the field (a
+ * missing field adds nothing, weight 0).
  */
 public final class FellegiSunter {
 

@@ -46,7 +46,6 @@ class LinkageQualityTest {
       return String.format("t=%.2f recall %.4f false %d", threshold, own / (double) pairs, other);
     }
 
-
     double precision() {
       return trueMatches / (double) Math.max(1, trueMatches + falseMatches);
     }
@@ -130,7 +129,8 @@ class LinkageQualityTest {
         patterns.size(), estimate.matchShare(), trueShare);
     double[][] weights = estimate.weights();
     for (int f = 0; f < weights.length; f++) {
-      StringBuilder line = new StringBuilder("  " + org.ccpfhir.identity.idat.IdatField.values()[f]);
+      StringBuilder line =
+          new StringBuilder("  " + org.ccpfhir.identity.idat.IdatField.values()[f]);
       for (int level = 0; level < weights[f].length; level++) {
         line.append(
             String.format(

@@ -136,7 +136,11 @@ public final class Corruptor {
       case DAY_MONTH_SWAP -> withBirth(person, swapDayMonth(person.birthDate()));
       case FIRST_NAME_TYPO -> withFirst(person, typo(person.firstName()));
       case PHONETIC_VARIANT -> withLast(person, phonetic(person.lastName()));
-      case UMLAUT_DROPPED -> withLast(person, umlautDropped(person.lastName()));
+      case UMLAUT_DROPPED -> {
+        String dropped = umlautDropped(person.lastName());
+        // a name without umlaut or ß: the registrar mistyped it instead (every kind changes data)
+        yield withLast(person, dropped.equals(person.lastName()) ? typo(dropped) : dropped);
+      }
       case DOUBLE_NAME -> withLast(person, doubleName(person.lastName()));
       case NAME_CHANGE_UNRECORDED ->
           new SyntheticIdentity(
@@ -158,8 +162,8 @@ public final class Corruptor {
   }
 
   /**
-   * A copy with 0–3 corruptions of the realistic mix, each kind at most once, applied one after
-   * the other.
+   * A copy with 0–3 corruptions of the realistic mix, each kind at most once, applied one after the
+   * other.
    */
   public Corrupted realistic(SyntheticIdentity person) {
     int count = pick(REALISTIC_COUNTS);
@@ -292,7 +296,8 @@ public final class Corruptor {
             .replace("Ö", "O")
             .replace("Ü", "U")
             .replace("ß", "s");
-    return changed.equals(name) ? name.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+    return changed.equals(name)
+        ? name.replace("ae", "a").replace("oe", "o").replace("ue", "u")
         : changed;
   }
 
@@ -312,7 +317,9 @@ public final class Corruptor {
     return typo(first); // a single first name: the registrar mistyped it instead
   }
 
-  private static final String[] KEYPAD = {"23", "13", "12", "56", "46", "45", "89", "79", "78", "0"};
+  private static final String[] KEYPAD = {
+    "23", "13", "12", "56", "46", "45", "89", "79", "78", "0"
+  };
 
   private LocalDate dayDigit(LocalDate date) {
     for (int attempt = 0; attempt < 10; attempt++) {
@@ -320,8 +327,7 @@ public final class Corruptor {
       int position = random.nextInt(2);
       String options = KEYPAD[(day.charAt(position) - '0' + 9) % 10];
       char digit = options.charAt(random.nextInt(options.length()));
-      String changed =
-          position == 0 ? digit + day.substring(1) : day.substring(0, 1) + digit;
+      String changed = position == 0 ? digit + day.substring(1) : day.substring(0, 1) + digit;
       int value = Integer.parseInt(changed);
       if (value >= 1 && value <= date.lengthOfMonth() && value != date.getDayOfMonth()) {
         return date.withDayOfMonth(value);
@@ -350,7 +356,6 @@ public final class Corruptor {
     LocalDate first = LocalDate.of(year, date.getMonthValue(), 1);
     return first.withDayOfMonth(Math.min(date.getDayOfMonth(), first.lengthOfMonth()));
   }
-
 
   private SyntheticIdentity married(SyntheticIdentity person) {
     List<String> former = new ArrayList<>(person.formerNames());

@@ -96,7 +96,8 @@ public final class CentralLinkageBench {
       String pseudonym = pseudonymize(list, person);
       if (personOf.containsKey(pseudonym)) {
         mergedOriginals++; // two different people got one pseudonym: a false match
-        explain(person, originals.get((int) (personOf.get(pseudonym) - originals.get(0).personId())));
+        explain(
+            person, originals.get((int) (personOf.get(pseudonym) - originals.get(0).personId())));
       }
       pseudonymOf.put(person.personId(), pseudonym);
       personOf.put(pseudonym, person.personId());
@@ -145,8 +146,7 @@ public final class CentralLinkageBench {
                 .max(java.util.Comparator.comparingLong(r -> r.id()))
                 .map(r -> r.candidatePerson())
                 .orElse(-1L);
-        long own =
-            list.personOf("HD", pseudonymOf.get(person.personId())).orElse(-2L);
+        long own = list.personOf("HD", pseudonymOf.get(person.personId())).orElse(-2L);
         reviewsOfOthers += candidate == own ? 0 : 1;
       } else {
         misses++;
@@ -199,8 +199,7 @@ public final class CentralLinkageBench {
         copy,
         other,
         ControlNumberMatcher.withDefaults()
-            .compare(
-                ENCODER.encode(viaPatient(copy)), ENCODER.encode(viaPatient(other))));
+            .compare(ENCODER.encode(viaPatient(copy)), ENCODER.encode(viaPatient(other))));
   }
 
   private static void speed(int stored, long seed, Path dir) {
@@ -262,9 +261,9 @@ public final class CentralLinkageBench {
   }
 
   /**
-   * The generator's and the list's work for one person: the IDAT as a FHIR Patient read by the
-   * same code as {@code $pseudonymize} ({@code IdatParameters}: normalisation, required fields),
-   * encode, ticket, redeem.
+   * The generator's and the list's work for one person: the IDAT as a FHIR Patient read by the same
+   * code as {@code $pseudonymize} ({@code IdatParameters}: normalisation, required fields), encode,
+   * ticket, redeem.
    */
   private static String pseudonymize(CentralPatientList list, SyntheticIdentity person) {
     ControlNumbers numbers = ENCODER.encode(viaPatient(person));
@@ -280,8 +279,7 @@ public final class CentralLinkageBench {
     for (String former : person.formerNames()) {
       patient.addName().setUse(org.hl7.fhir.r4.model.HumanName.NameUse.MAIDEN).setFamily(former);
     }
-    patient.setBirthDateElement(
-        new org.hl7.fhir.r4.model.DateType(person.birthDate().toString()));
+    patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(person.birthDate().toString()));
     if (person.sex() != null) {
       patient.setGender(
           org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.fromCode(person.sex()));

@@ -23,8 +23,9 @@ import org.hl7.fhir.r4.model.StringType;
 /**
  * The linkage admin's review queue at the central list: {@code $linkage-review-list} shows the open
  * possible matches with the score and, per field, the Dice similarity of the control numbers and
- * the Fellegi–Sunter weight it added to the score (never IDAT, never control numbers); {@code $linkage-review-decide} links
- * (merges the two persons) or keeps them apart. Decisions are audited with the review id.
+ * the Fellegi–Sunter weight it added to the score (never IDAT, never control numbers); {@code
+ * $linkage-review-decide} links (merges the two persons) or keeps them apart. Decisions are audited
+ * with the review id.
  */
 public class LinkageReviewOperationProvider implements FhirProvider {
 
