@@ -213,6 +213,7 @@ public class CentralListRepository {
         rs.getLong(5),
         rs.getDouble(6),
         LinkageReview.parseSimilarities(rs.getString(7)),
+        LinkageReview.parseWeights(rs.getString(7)),
         rs.getString(8),
         rs.getLong(9));
   }

@@ -138,7 +138,7 @@ public class CentralPatientList {
           record,
           best.personId(),
           best.result().score(),
-          LinkageReview.formatSimilarities(best.result().similarities()),
+          LinkageReview.formatSimilarities(best.result().similarities(), best.result().weights()),
           now);
     }
     return person;

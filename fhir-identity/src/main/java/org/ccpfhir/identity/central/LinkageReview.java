@@ -2,7 +2,6 @@ package org.ccpfhir.identity.central;
 
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.ccpfhir.identity.idat.IdatField;
 
 /**
@@ -17,6 +16,8 @@ import org.ccpfhir.identity.idat.IdatField;
  * @param candidatePerson the person it possibly belongs to
  * @param score weighted similarity in [0, 1]
  * @param similarities Dice similarity per field
+ * @param weights the Fellegi–Sunter weight (bits) each field added to the score (empty for reviews
+ *     opened before the weights were kept)
  * @param status OPEN, LINKED, NOT_LINKED or UNLINKED (a link undone)
  * @param createdMs when the review was opened
  */
@@ -28,6 +29,7 @@ public record LinkageReview(
     long candidatePerson,
     double score,
     Map<IdatField, Double> similarities,
+    Map<IdatField, Double> weights,
     String status,
     long createdMs) {
 
@@ -36,26 +38,42 @@ public record LinkageReview(
   public static final String NOT_LINKED = "NOT_LINKED";
   public static final String UNLINKED = "UNLINKED";
 
-  static String formatSimilarities(Map<IdatField, Double> similarities) {
-    return similarities.entrySet().stream()
-        .map(
-            e ->
-                e.getKey().name()
-                    + "="
-                    + String.format(java.util.Locale.ROOT, "%.4f", e.getValue()))
-        .collect(Collectors.joining(";"));
+  /** Weights share the similarities' column (no migration): {@code FIELD.w=bits}. */
+  private static final String WEIGHT = ".w";
+
+  static String formatSimilarities(
+      Map<IdatField, Double> similarities, Map<IdatField, Double> weights) {
+    java.util.List<String> entries = new java.util.ArrayList<>();
+    similarities.forEach((field, value) -> entries.add(field.name() + "=" + format(value)));
+    weights.forEach((field, value) -> entries.add(field.name() + WEIGHT + "=" + format(value)));
+    return String.join(";", entries);
+  }
+
+  private static String format(double value) {
+    return String.format(java.util.Locale.ROOT, "%.4f", value);
   }
 
   static Map<IdatField, Double> parseSimilarities(String text) {
-    Map<IdatField, Double> similarities = new EnumMap<>(IdatField.class);
+    return parse(text, false);
+  }
+
+  static Map<IdatField, Double> parseWeights(String text) {
+    return parse(text, true);
+  }
+
+  private static Map<IdatField, Double> parse(String text, boolean weights) {
+    Map<IdatField, Double> values = new EnumMap<>(IdatField.class);
     for (String entry : text.split(";")) {
       int equals = entry.indexOf('=');
       if (equals > 0) {
-        similarities.put(
-            IdatField.valueOf(entry.substring(0, equals)),
-            Double.parseDouble(entry.substring(equals + 1)));
+        String key = entry.substring(0, equals);
+        if (key.endsWith(WEIGHT) == weights) {
+          values.put(
+              IdatField.valueOf(weights ? key.substring(0, key.length() - WEIGHT.length()) : key),
+              Double.parseDouble(entry.substring(equals + 1)));
+        }
       }
     }
-    return similarities;
+    return values;
   }
 }

@@ -7,7 +7,8 @@ package org.ccpfhir.identity.controlnumber;
  *
  * @param nameBits filter length for names (before folding)
  * @param nameHashes independent hash functions per name bigram
- * @param smallBits filter length for birth day/month/year, sex and citizenship (before folding)
+ * @param smallBits filter length for birth day/month, sex, citizenship and the names' phonetic
+ *     codes (before folding; the birth year uses {@code nameBits})
  * @param smallHashes hash functions per unigram of those fields
  * @param fold XOR-fold each filter to half its length (hardening against frequency attacks)
  */

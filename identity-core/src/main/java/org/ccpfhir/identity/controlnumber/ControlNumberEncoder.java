@@ -20,6 +20,9 @@ public final class ControlNumberEncoder {
   /** One hash family for all names, so exchanged first/last names and former names compare. */
   private static final String NAMES = "name";
 
+  private static final org.apache.commons.codec.language.ColognePhonetic COLOGNE =
+      new org.apache.commons.codec.language.ColognePhonetic();
+
   private final KeyedBloomFilter bloom;
   private final BloomParameters shape;
 
@@ -44,6 +47,8 @@ public final class ControlNumberEncoder {
         filters.put(field.name(), filter);
       }
     }
+    phonetic(idat.fields().get(IdatField.FIRST_NAME), ControlNumbers.FIRST_PHONETIC, filters);
+    phonetic(idat.fields().get(IdatField.LAST_NAME), ControlNumbers.LAST_PHONETIC, filters);
     List<String> former = idat.formerNames();
     for (int i = 0; i < former.size(); i++) {
       long[] filter = name(former.get(i));
@@ -52,6 +57,50 @@ public final class ControlNumberEncoder {
       }
     }
     return new ControlNumbers(filters);
+  }
+
+  /**
+   * The Kölner Phonetik code of each word of a name (Meier, Mayer, Maier and Meyer all give 67) as
+   * whole tokens of one hash family for first and last name (so exchanged names compare). The codes
+   * are coarse — many names share one — so they only ever add to a bigram comparison, in the
+   * matcher's "phonetic" agreement level, never replace it.
+   */
+  private void phonetic(String name, String slot, Map<String, long[]> filters) {
+    if (name == null || name.isBlank()) {
+      return;
+    }
+    List<String> codes = new java.util.ArrayList<>();
+    for (String word : name.split(" ")) {
+      String code = COLOGNE.colognePhonetic(word);
+      if (!code.isEmpty()) {
+        codes.add(code);
+      }
+    }
+    if (!codes.isEmpty()) {
+      filters.put(
+          slot,
+          bloom.encodeTokens(
+              "name-phonetic", codes, shape.smallBits(), shape.smallHashes(), shape.fold()));
+    }
+  }
+
+  /**
+   * The birth year as itself, its century, its last two digits each with its position and sorted:
+   * one wrong digit or the last two exchanged (1965/1956) leave two of five tokens in common,
+   * another year of the same century one, so the matcher can tell a near year from another.
+   */
+  private static List<String> yearTokens(String year) {
+    if (year.length() != 4) {
+      return List.of(year);
+    }
+    char[] last = {year.charAt(2), year.charAt(3)};
+    java.util.Arrays.sort(last);
+    return List.of(
+        year,
+        "century:" + year.substring(0, 2),
+        "tens:" + year.charAt(2),
+        "ones:" + year.charAt(3),
+        "sorted:" + new String(last));
   }
 
   /**
@@ -66,9 +115,14 @@ public final class ControlNumberEncoder {
     if (field == IdatField.BIRTH_DAY || field == IdatField.BIRTH_MONTH) {
       int number = Integer.parseInt(value);
       tokens = java.util.List.of(value, String.valueOf(number - 1), String.valueOf(number + 1));
+    } else if (field == IdatField.BIRTH_YEAR) {
+      tokens = yearTokens(value);
     }
-    return bloom.encodeTokens(
-        family(field), tokens, shape.smallBits(), shape.smallHashes(), shape.fold());
+    // the year's five tokens get a name-sized filter: in 128 folded bits, 20 set bits of two
+    // unrelated years overlap by chance about as much as one shared token (Dice noise ≈ 0.15),
+    // which would blur "one digit wrong" (0.4) and "another year" (0.2)
+    int bits = field == IdatField.BIRTH_YEAR ? shape.nameBits() : shape.smallBits();
+    return bloom.encodeTokens(family(field), tokens, bits, shape.smallHashes(), shape.fold());
   }
 
   /** Day and month share a family, so that a day/month swap can be recognised. */

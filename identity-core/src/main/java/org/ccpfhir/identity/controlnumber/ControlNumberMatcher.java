@@ -5,24 +5,28 @@ import static org.ccpfhir.identity.idat.IdatField.BIRTH_MONTH;
 import static org.ccpfhir.identity.idat.IdatField.BIRTH_YEAR;
 import static org.ccpfhir.identity.idat.IdatField.FIRST_NAME;
 import static org.ccpfhir.identity.idat.IdatField.LAST_NAME;
-import static org.ccpfhir.identity.idat.IdatField.SEX;
 
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import org.ccpfhir.identity.idat.IdatField;
+import org.ccpfhir.identity.linkage.FellegiSunter;
 import org.ccpfhir.identity.linkage.LinkageClass;
 import org.ccpfhir.identity.linkage.WeightedScore;
 
 /**
- * The central patient list's comparison of two sets of control numbers: Dice similarity per field,
- * EpiLink weights per field, first/last name exchange and former names considered; the weighted
- * score is classified with configurable thresholds. XOR-folded filters of unrelated values still
- * share bits, so the thresholds sit higher than for plain-text comparison.
+ * The central patient list's comparison of two sets of control numbers, after Fellegi and Sunter:
+ * each field's Bloom-filter Dice similarity (first/last name exchange and former names considered,
+ * a day/month swap recognised) is turned into an agreement level — agree, close, phonetic (Kölner
+ * Phonetik codes agree), disagree for names; agree, near (one day off, swapped with the month, one
+ * year digit wrong or two exchanged), disagree for the birth date parts; missing when either record
+ * lacks the field — and each level carries its weight {@code log2(m/u)} ({@link FellegiSunter}; the
+ * defaults were estimated by EM from unlabelled candidate pairs, bench/README.md). The score is the
+ * sum of the weights as a share of what full agreement on the same fields would weigh (1 = every
+ * field agrees); it is classified with configurable thresholds.
  *
- * <p>Similarities are computed into an array by field ordinal (NaN = missing in either record): the
- * list ranks thousands of candidates per request with {@link #score} and builds the full {@link
- * Result} only for the best one.
+ * <p>Similarities and weights are computed into one array (the list ranks thousands of candidates
+ * per request with {@link #score} and builds the full {@link Result} only for the best one).
  */
 public final class ControlNumberMatcher {
 
@@ -30,117 +34,254 @@ public final class ControlNumberMatcher {
    * A comparison's verdict.
    *
    * @param classification match, possible match (review) or non-match
-   * @param score weighted similarity in [0, 1]
+   * @param score sum of the field weights as a share of full agreement's, at most 1
    * @param similarities Dice per field, for the review page
+   * @param weights the Fellegi–Sunter weight (bits) each field added, for the review page
    */
   public record Result(
-      LinkageClass classification, double score, Map<IdatField, Double> similarities) {}
+      LinkageClass classification,
+      double score,
+      Map<IdatField, Double> similarities,
+      Map<IdatField, Double> weights) {}
 
-  /** Default thresholds (measured, bench/README.md): match and possible match (review). */
-  public static final double MATCH = 0.85;
+  /** Default thresholds (measured on the realistic mix, bench/README.md). */
+  public static final double MATCH = 0.4;
 
-  public static final double POSSIBLE_MATCH = 0.72;
+  public static final double POSSIBLE_MATCH = 0.2;
 
-  /** A date part below this is not exact (one day off ≈ 0.67, a credited swap 0.5). */
-  private static final double NEAR_DATE = 0.9;
+  /** Agreement levels of a name. */
+  static final int AGREE = 0;
 
-  /** A name below this has more than a small spelling difference. */
-  private static final double NEAR_NAME = 0.8;
+  static final int CLOSE = 1;
+  static final int PHONETIC = 2;
+  static final int NAME_DISAGREE = 3;
 
-  /**
-   * Below this a date part disagrees (other days ≤ 0.4); one day off (≈ 0.67) and a swapped
-   * day/month pair (credited {@link #SWAP_CREDIT} of ≈ 1) do not.
-   */
-  private static final double DISAGREEMENT = 0.5;
+  /** Agreement levels of a birth-date part. */
+  static final int NEAR = 1;
 
-  /**
-   * A day/month swap (1960-05-12 for 1960-12-05) counts half: a typical error, but not agreement.
-   */
+  static final int DATE_DISAGREE = 2;
+
+  /** Dice from which a field agrees (equal values; folding keeps this near 1). */
+  private static final double EXACT = 0.9;
+
+  /** Names at least this similar differ by a typo or so. */
+  private static final double CLOSE_NAME = 0.7;
+
+  /** With the same phonetic code a name this similar is a spelling variant. */
+  private static final double PHONETIC_NAME = 0.4;
+
+  /** Day or month at least this similar is one off (≈ 0.67) or swapped (credited 0.5). */
+  private static final double NEAR_DATE = 0.45;
+
+  /** A year at least this similar has one digit wrong or two exchanged (≈ 0.4; others ≈ 0.2). */
+  private static final double NEAR_YEAR = 0.32;
+
+  /** Below this Dice a name is another name (one typo in a three-letter name leaves 0.5). */
+  private static final double OTHER_NAME = 0.45;
+
+  /** From this overlap one name contains the other (folding loses a few bits). */
+  private static final double CONTAINED = 0.85;
+
+  /** A day/month swap (1960-05-12 for 1960-12-05) counts half: a typical error, not agreement. */
   private static final double SWAP_CREDIT = 0.5;
 
   private static final IdatField[] FIELDS = IdatField.values();
+  private static final int N = FIELDS.length;
 
-  /** The matcher with the default thresholds. */
+  /**
+   * m and u per field (by {@link IdatField} ordinal) and level: the EM estimate from the unlabelled
+   * candidate pairs of the realistic mix ({@code LinkageQualityTest}, 3,000 people, ~100,000
+   * candidate pairs), rounded; an m the mix never produced (a month or sex recorded wrongly) is set
+   * to 0.005 rather than EM's 0 — such errors are rare (EpiLink's error rates for these fields are
+   * 0.2–0.5 %), not impossible. u is conditional on LSH blocking (candidates share name bigrams and
+   * year bits), so agreement weighs less than over random pairs.
+   */
+  public static final FellegiSunter DEFAULT_WEIGHTS =
+      new FellegiSunter(
+          new double[][] {
+            {0.84, 0.077, 0.028, 0.058}, // first name: agree, close, phonetic, disagree
+            {0.73, 0.17, 0.025, 0.073}, // last name
+            {0.89, 0.078, 0.032}, // birth day: agree, near, disagree
+            {0.98, 0.02, 0.005}, // birth month
+            {0.92, 0.078, 0.005}, // birth year
+            {0.995, 0.005}, // sex: agree, disagree
+            {0.97, 0.03} // citizenship (not yet carried by the IDAT: EpiLink's rate)
+          },
+          new double[][] {
+            {0.0127, 0.0091, 0.0058, 0.972},
+            {0.0167, 0.0068, 0.0021, 0.974},
+            {0.033, 0.092, 0.875},
+            {0.083, 0.179, 0.738},
+            {0.077, 0.28, 0.645},
+            {0.51, 0.49},
+            {0.8, 0.2}
+          },
+          0);
+
+  /** The matcher with the default thresholds and weights. */
   public static ControlNumberMatcher withDefaults() {
     return new ControlNumberMatcher(MATCH, POSSIBLE_MATCH);
   }
 
   private final double matchThreshold;
   private final double possibleMatchThreshold;
+  private final double[][] weights;
 
   public ControlNumberMatcher(double matchThreshold, double possibleMatchThreshold) {
+    this(matchThreshold, possibleMatchThreshold, DEFAULT_WEIGHTS);
+  }
+
+  public ControlNumberMatcher(
+      double matchThreshold, double possibleMatchThreshold, FellegiSunter model) {
     if (!(0 < possibleMatchThreshold && possibleMatchThreshold < matchThreshold)) {
       throw new IllegalArgumentException("need 0 < possible-match < match");
     }
     this.matchThreshold = matchThreshold;
     this.possibleMatchThreshold = possibleMatchThreshold;
+    this.weights = model.weights();
+    if (weights.length != N) {
+      throw new IllegalArgumentException("the model needs one row per IDAT field");
+    }
   }
 
-  /** A scratch array for {@link #score}, one per thread. */
+  /**
+   * A scratch array for {@link #score}, one per thread: similarities, then levels, then weights by
+   * field ordinal.
+   */
   public static double[] scratch() {
-    return new double[FIELDS.length];
+    return new double[3 * N];
   }
 
-  /** The weighted score alone (ranking candidates); {@code scratch} from {@link #scratch()}. */
+  /** The score alone (ranking candidates); {@code scratch} from {@link #scratch()}. */
   public double score(ControlNumbers a, ControlNumbers b, double[] scratch) {
     similarities(a, b, scratch);
-    return WeightedScore.of(scratch);
+    double total = 0;
+    double full = 0;
+    for (int f = 0; f < N; f++) {
+      int level = (int) scratch[N + f];
+      double weight = level == FellegiSunter.MISSING ? 0 : weights[f][level];
+      scratch[2 * N + f] = weight;
+      if (level != FellegiSunter.MISSING) {
+        total += weight;
+        full += weights[f][AGREE];
+      }
+    }
+    return full <= 0 ? 0 : Math.min(1, total / full);
+  }
+
+  /** The agreement level per field (EM input): {@link FellegiSunter#MISSING} when absent. */
+  public static int[] levels(ControlNumbers a, ControlNumbers b) {
+    double[] scratch = scratch();
+    similarities(a, b, scratch);
+    int[] levels = new int[N];
+    for (int f = 0; f < N; f++) {
+      levels[f] = (int) scratch[N + f];
+    }
+    return levels;
   }
 
   public Result compare(ControlNumbers a, ControlNumbers b) {
-    double[] sims = scratch();
-    double score = score(a, b, sims);
+    double[] scratch = scratch();
+    double score = score(a, b, scratch);
     LinkageClass classification =
         WeightedScore.classify(score, matchThreshold, possibleMatchThreshold);
-    if (classification == LinkageClass.MATCH && (birthDateDisagrees(sims) || twoDeviations(sims))) {
-      // a birth date that differs (other than by a day/month swap or one day) is strong evidence
-      // of two people — EpiLink's disagreement weight; so are a near date together with a near
-      // name or another sex (one error per record is common, two are rare): the admin judges
+    if (classification == LinkageClass.MATCH
+        && (otherName(scratch, FIRST_NAME) || otherName(scratch, LAST_NAME))) {
+      // another first name with the rest agreeing is what twins look like, another last name
+      // (no former name matching) what two people of one first name and birth date look like:
+      // the fields are not independent there, and in a list of 10,000 such pairs exist by
+      // chance, whatever the weights add up to — the admin judges
       classification = LinkageClass.POSSIBLE_MATCH;
     }
     Map<IdatField, Double> byField = new EnumMap<>(IdatField.class);
+    Map<IdatField, Double> weightByField = new EnumMap<>(IdatField.class);
     for (IdatField field : FIELDS) {
-      if (!Double.isNaN(sims[field.ordinal()])) {
-        byField.put(field, sims[field.ordinal()]);
+      if (!Double.isNaN(scratch[field.ordinal()])) {
+        byField.put(field, scratch[field.ordinal()]);
+        weightByField.put(field, scratch[2 * N + field.ordinal()]);
       }
     }
-    return new Result(classification, score, byField);
+    return new Result(classification, score, byField, weightByField);
   }
 
   private static void similarities(ControlNumbers a, ControlNumbers b, double[] sims) {
-    Arrays.fill(sims, Double.NaN);
+    Arrays.fill(sims, 0, N, Double.NaN);
     for (IdatField field : FIELDS) {
       if (a.has(field) && b.has(field)) {
         sims[field.ordinal()] = dice(a, field, b, field);
       }
     }
-    names(a, b, sims);
-    dayMonthSwap(a, b, sims);
+    boolean swapped = names(a, b, sims);
+    boolean dayMonthSwapped = dayMonthSwap(a, b, sims);
+    for (IdatField field : FIELDS) {
+      int f = field.ordinal();
+      double sim = sims[f];
+      int level;
+      if (Double.isNaN(sim)) {
+        level = FellegiSunter.MISSING;
+      } else if (field.isName()) {
+        level =
+            nameLevel(sim, contained(a, b, field, swapped), phoneticAgrees(a, b, field, swapped));
+      } else if (dayMonthSwapped && field == BIRTH_MONTH && sim >= SWAP_CREDIT * EXACT) {
+        // day and month exactly exchanged: as rare by chance as an agreeing month (1 in ~370
+        // pairs), so the month counts as agreeing and the day as near — together ≈ 3.3 bits,
+        // where the straight date gives ≈ 8.3
+        level = AGREE;
+      } else if (field == BIRTH_DAY || field == BIRTH_MONTH) {
+        level = sim >= EXACT && !dayMonthSwapped ? AGREE : sim >= NEAR_DATE ? NEAR : DATE_DISAGREE;
+      } else if (field == BIRTH_YEAR) {
+        level = sim >= EXACT ? AGREE : sim >= NEAR_YEAR ? NEAR : DATE_DISAGREE;
+      } else {
+        level = sim >= EXACT ? AGREE : 1;
+      }
+      sims[N + f] = level;
+    }
   }
 
-  private static boolean twoDeviations(double[] sims) {
-    boolean nearDate =
-        below(sims, BIRTH_DAY, NEAR_DATE)
-            || below(sims, BIRTH_MONTH, NEAR_DATE)
-            || below(sims, BIRTH_YEAR, NEAR_DATE);
-    boolean nearName = below(sims, FIRST_NAME, NEAR_NAME) || below(sims, LAST_NAME, NEAR_NAME);
-    return nearDate && (nearName || below(sims, SEX, DISAGREEMENT));
+  private static int nameLevel(double dice, boolean contained, boolean phonetic) {
+    if (dice >= EXACT) {
+      return AGREE;
+    }
+    if (dice >= CLOSE_NAME || contained) {
+      return CLOSE;
+    }
+    return phonetic && dice >= PHONETIC_NAME ? PHONETIC : NAME_DISAGREE;
   }
 
-  private static boolean birthDateDisagrees(double[] sims) {
-    return below(sims, BIRTH_DAY, DISAGREEMENT)
-        || below(sims, BIRTH_MONTH, DISAGREEMENT)
-        || below(sims, BIRTH_YEAR, DISAGREEMENT);
+  /** Another name altogether: not a typo (a short name with one typo keeps ≥ 0.5) nor a part. */
+  private static boolean otherName(double[] scratch, IdatField name) {
+    return scratch[name.ordinal()] < OTHER_NAME && scratch[N + name.ordinal()] == NAME_DISAGREE;
   }
 
-  /** NaN (missing) is never below anything. */
-  private static boolean below(double[] sims, IdatField field, double limit) {
-    return sims[field.ordinal()] < limit;
+  /** One name is part of the other (Müller / Müller-Schmidt, Anna / Anna Maria). */
+  private static boolean contained(
+      ControlNumbers a, ControlNumbers b, IdatField field, boolean swapped) {
+    IdatField other = swapped ? (field == FIRST_NAME ? LAST_NAME : FIRST_NAME) : field;
+    return a.has(field)
+        && b.has(other)
+        && ControlNumbers.overlap(a, field.ordinal(), b, other.ordinal()) >= CONTAINED;
   }
 
-  private static void dayMonthSwap(ControlNumbers a, ControlNumbers b, double[] sims) {
+  /** The names' Kölner Phonetik filters agree (crossed when the names were exchanged). */
+  private static boolean phoneticAgrees(
+      ControlNumbers a, ControlNumbers b, IdatField field, boolean swapped) {
+    int own =
+        field == FIRST_NAME
+            ? ControlNumbers.FIRST_PHONETIC_SLOT
+            : ControlNumbers.LAST_PHONETIC_SLOT;
+    int other =
+        swapped
+            ? (field == FIRST_NAME
+                ? ControlNumbers.LAST_PHONETIC_SLOT
+                : ControlNumbers.FIRST_PHONETIC_SLOT)
+            : own;
+    return a.hasSlot(own) && b.hasSlot(other) && ControlNumbers.dice(a, own, b, other) >= EXACT;
+  }
+
+  /** Day and month exchanged: each is credited {@link #SWAP_CREDIT} of its crossed similarity. */
+  private static boolean dayMonthSwap(ControlNumbers a, ControlNumbers b, double[] sims) {
     if (!(a.has(BIRTH_DAY) && a.has(BIRTH_MONTH) && b.has(BIRTH_DAY) && b.has(BIRTH_MONTH))) {
-      return;
+      return false;
     }
     double straight = sims[BIRTH_DAY.ordinal()] + sims[BIRTH_MONTH.ordinal()];
     double dayAsMonth = dice(a, BIRTH_DAY, b, BIRTH_MONTH);
@@ -148,12 +289,16 @@ public final class ControlNumberMatcher {
     if (SWAP_CREDIT * (dayAsMonth + monthAsDay) > straight) {
       sims[BIRTH_DAY.ordinal()] = SWAP_CREDIT * dayAsMonth;
       sims[BIRTH_MONTH.ordinal()] = SWAP_CREDIT * monthAsDay;
+      return true;
     }
+    return false;
   }
 
-  private static void names(ControlNumbers a, ControlNumbers b, double[] sims) {
+  /** First/last exchange and former names; true when the names were taken crosswise. */
+  private static boolean names(ControlNumbers a, ControlNumbers b, double[] sims) {
     boolean aHasLast = a.has(LAST_NAME);
     boolean bHasLast = b.has(LAST_NAME);
+    boolean swapped = false;
     if (a.has(FIRST_NAME) && aHasLast && b.has(FIRST_NAME) && bHasLast) {
       double straight = sims[FIRST_NAME.ordinal()] + sims[LAST_NAME.ordinal()];
       double first = dice(a, FIRST_NAME, b, LAST_NAME);
@@ -161,6 +306,7 @@ public final class ControlNumberMatcher {
       if (first + last > straight) {
         sims[FIRST_NAME.ordinal()] = first;
         sims[LAST_NAME.ordinal()] = last;
+        swapped = true;
       }
     }
     double best = Double.isNaN(sims[LAST_NAME.ordinal()]) ? -1 : sims[LAST_NAME.ordinal()];
@@ -181,6 +327,7 @@ public final class ControlNumberMatcher {
     if (best >= 0) {
       sims[LAST_NAME.ordinal()] = best;
     }
+    return swapped;
   }
 
   private static double dice(ControlNumbers a, IdatField x, ControlNumbers b, IdatField y) {

@@ -23,14 +23,32 @@ import org.ccpfhir.identity.idat.IdatField;
  */
 public final class ControlNumbers {
 
-  /** 2: birth date parts, sex and citizenship as whole tokens (1 used unigrams). */
-  private static final byte VERSION = 2;
+  /**
+   * 3: Kölner Phonetik of first and last name as two more filters, the birth year with its digits
+   * (2: no phonetic filters, the year as one token; 1 used unigrams). Records of an older version
+   * are refused: compared with version 3 they would look like other people (re-register them).
+   */
+  private static final byte VERSION = 3;
 
   private static final Pattern FIELD =
       Pattern.compile(
-          "FIRST_NAME|LAST_NAME|BIRTH_DAY|BIRTH_MONTH|BIRTH_YEAR|SEX|CITIZENSHIP|FORMER_NAME_(\\d{1,2})");
+          "FIRST_NAME|LAST_NAME|BIRTH_DAY|BIRTH_MONTH|BIRTH_YEAR|SEX|CITIZENSHIP"
+              + "|FIRST_NAME_PHONETIC|LAST_NAME_PHONETIC|FORMER_NAME_(\\d{1,2})");
 
   private static final IdatField[] FIELDS = IdatField.values();
+
+  /** Filters beyond the IDAT fields, in slots after them: the names' phonetic codes. */
+  static final String FIRST_PHONETIC = "FIRST_NAME_PHONETIC";
+
+  static final String LAST_PHONETIC = "LAST_NAME_PHONETIC";
+
+  /** Slot of the first name's phonetic filter; the last name's is the next one. */
+  static final int FIRST_PHONETIC_SLOT = FIELDS.length;
+
+  static final int LAST_PHONETIC_SLOT = FIELDS.length + 1;
+
+  /** Slots before the former names. */
+  private static final int FIXED = FIELDS.length + 2;
 
   /**
    * One array per person: {@code [slots, header per slot…, filter words…]}; slots are the fields by
@@ -45,7 +63,7 @@ public final class ControlNumbers {
    *     (absent fields are missing)
    */
   public ControlNumbers(Map<String, long[]> filters) {
-    long[][] slots = new long[FIELDS.length][];
+    long[][] slots = new long[FIXED][];
     TreeMap<Integer, long[]> former = new TreeMap<>();
     filters.forEach(
         (name, filter) -> {
@@ -55,11 +73,15 @@ public final class ControlNumbers {
           }
           if (field.group(1) != null) {
             former.put(Integer.parseInt(field.group(1)), filter);
+          } else if (name.equals(FIRST_PHONETIC)) {
+            slots[FIRST_PHONETIC_SLOT] = filter;
+          } else if (name.equals(LAST_PHONETIC)) {
+            slots[LAST_PHONETIC_SLOT] = filter;
           } else {
             slots[IdatField.valueOf(name).ordinal()] = filter;
           }
         });
-    int count = FIELDS.length + former.size();
+    int count = FIXED + former.size();
     int size = 1 + count;
     for (long[] filter : filters.values()) {
       size += filter.length;
@@ -69,7 +91,7 @@ public final class ControlNumbers {
     int offset = 1 + count;
     java.util.Iterator<long[]> formers = former.values().iterator();
     for (int slot = 0; slot < count; slot++) {
-      long[] filter = slot < FIELDS.length ? slots[slot] : formers.next();
+      long[] filter = slot < FIXED ? slots[slot] : formers.next();
       if (filter != null) {
         System.arraycopy(filter, 0, packed, offset, filter.length);
         packed[1 + slot] =
@@ -90,7 +112,12 @@ public final class ControlNumbers {
   }
 
   int formerCount() {
-    return (int) packed[0] - FIELDS.length;
+    return (int) packed[0] - FIXED;
+  }
+
+  /** True when the slot holds a filter. */
+  boolean hasSlot(int slot) {
+    return length(slot) > 0;
   }
 
   /** The i-th former name's filter (a copy). */
@@ -100,7 +127,7 @@ public final class ControlNumbers {
 
   /** The slot of the i-th former name, for {@link #dice}. */
   static int formerSlot(int i) {
-    return FIELDS.length + i;
+    return FIXED + i;
   }
 
   /** Dice similarity of slot {@code x} of {@code a} and slot {@code y} of {@code b}. */
@@ -119,6 +146,17 @@ public final class ControlNumbers {
       common += Long.bitCount(a.packed[offsetA + i] & b.packed[offsetB + i]);
     }
     return 2.0 * common / ones;
+  }
+
+  /**
+   * Overlap coefficient {@code |A∩B| / min(|A|, |B|)} of two slots: near 1 when one name is part of
+   * the other (a double name and one of its parts, two first names and the first of them).
+   */
+  static double overlap(ControlNumbers a, int x, ControlNumbers b, int y) {
+    int onesA = (int) (a.packed[1 + x] & 0xFFFF);
+    int onesB = (int) (b.packed[1 + y] & 0xFFFF);
+    int smaller = Math.min(onesA, onesB);
+    return smaller == 0 ? 0 : dice(a, x, b, y) * (onesA + onesB) / 2.0 / smaller;
   }
 
   private int length(int slot) {
@@ -141,6 +179,12 @@ public final class ControlNumbers {
       if (has(field)) {
         map.put(field.name(), filter(field));
       }
+    }
+    if (hasSlot(FIRST_PHONETIC_SLOT)) {
+      map.put(FIRST_PHONETIC, copy(FIRST_PHONETIC_SLOT));
+    }
+    if (hasSlot(LAST_PHONETIC_SLOT)) {
+      map.put(LAST_PHONETIC, copy(LAST_PHONETIC_SLOT));
     }
     for (int i = 0; i < formerCount(); i++) {
       map.put(ControlNumberEncoder.FORMER + i, copy(formerSlot(i)));

@@ -53,23 +53,25 @@ public final class CentralLinkageBench {
     String mode = args.length > 0 ? args[0] : "quality";
     int size = 10_000;
     long seed = 1;
+    boolean realistic = true;
     for (int i = 1; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--people", "--stored" -> size = Integer.parseInt(args[i + 1]);
         case "--seed" -> seed = Long.parseLong(args[i + 1]);
+        case "--mix" -> realistic = args[i + 1].equals("realistic");
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     Path dir = Files.createTempDirectory("ccp-central-bench");
     try {
       if (mode.equals("quality")) {
-        quality(size, seed, dir);
+        quality(size, seed, realistic);
       } else if (mode.equals("population")) {
         PopulationCheck.run(size, seed);
       } else if (mode.equals("speed")) {
         speed(size, seed, dir);
       } else {
-        throw new IllegalArgumentException("mode must be quality or speed");
+        throw new IllegalArgumentException("mode must be quality, population or speed");
       }
     } finally {
       try (var files = Files.walk(dir)) {
@@ -78,7 +80,7 @@ public final class CentralLinkageBench {
     }
   }
 
-  private static void quality(int people, long seed, Path dir) {
+  private static void quality(int people, long seed, boolean realistic) {
     List<SyntheticIdentity> originals = new IdentityGenerator(seed).people(people);
     Corruptor corruptor = new Corruptor(seed + 1);
     // the list's memory is not measured here: an in-memory database is fine
@@ -94,6 +96,8 @@ public final class CentralLinkageBench {
       String pseudonym = pseudonymize(list, person);
       if (personOf.containsKey(pseudonym)) {
         mergedOriginals++; // two different people got one pseudonym: a false match
+        explain(
+            person, originals.get((int) (personOf.get(pseudonym) - originals.get(0).personId())));
       }
       pseudonymOf.put(person.personId(), pseudonym);
       personOf.put(pseudonym, person.personId());
@@ -102,18 +106,48 @@ public final class CentralLinkageBench {
     long trueMatches = 0;
     long falseMatches = mergedOriginals;
     long reviews = 0;
+    long reviewsOfOthers = 0;
     long misses = 0;
+    int[] byCount = new int[4];
+    int[] matchedByCount = new int[4];
+    Map<Corruptor.Kind, int[]> byKind = new java.util.EnumMap<>(Corruptor.Kind.class);
     for (SyntheticIdentity person : originals) {
       int reviewsBefore = list.openReviewCount();
-      SyntheticIdentity copy = corruptor.corrupt(person);
+      List<Corruptor.Kind> kinds;
+      SyntheticIdentity copy;
+      if (realistic) {
+        Corruptor.Corrupted corrupted = corruptor.realistic(person);
+        copy = corrupted.copy();
+        kinds = corrupted.kinds();
+      } else {
+        copy = corruptor.corrupt(person);
+        kinds = List.of();
+      }
       String pseudonym = pseudonymize(list, copy);
-      if (pseudonym.equals(pseudonymOf.get(person.personId()))) {
+      boolean matched = pseudonym.equals(pseudonymOf.get(person.personId()));
+      int count = Math.min(3, kinds.size());
+      byCount[count]++;
+      for (Corruptor.Kind kind : kinds) {
+        int[] seen = byKind.computeIfAbsent(kind, k -> new int[2]);
+        seen[0]++;
+        seen[1] += matched ? 1 : 0;
+      }
+      if (matched) {
         trueMatches++;
+        matchedByCount[count]++;
       } else if (personOf.containsKey(pseudonym)) {
         falseMatches++;
         explain(copy, originals.get((int) (personOf.get(pseudonym) - first)));
       } else if (list.openReviewCount() > reviewsBefore) {
         reviews++;
+        // the review just opened: does it pair the copy with its own person?
+        long candidate =
+            list.openReviews().stream()
+                .max(java.util.Comparator.comparingLong(r -> r.id()))
+                .map(r -> r.candidatePerson())
+                .orElse(-1L);
+        long own = list.personOf("HD", pseudonymOf.get(person.personId())).orElse(-2L);
+        reviewsOfOthers += candidate == own ? 0 : 1;
       } else {
         misses++;
       }
@@ -134,6 +168,25 @@ public final class CentralLinkageBench {
         reviews / (double) people,
         misses,
         2.0 * people / seconds);
+    System.out.printf(
+        "  reviews pairing different people: %d of %d (%.2f); recall after correct review"
+            + " decisions: %.4f%n",
+        reviewsOfOthers,
+        reviews,
+        reviewsOfOthers / (double) Math.max(1, reviews),
+        (trueMatches + reviews - reviewsOfOthers) / (double) people);
+    if (realistic) {
+      for (int k = 0; k < 4; k++) {
+        System.out.printf(
+            "  %d corruptions: %d copies, automatic recall %.4f%n",
+            k, byCount[k], matchedByCount[k] / (double) Math.max(1, byCount[k]));
+      }
+      byKind.forEach(
+          (kind, seen) ->
+              System.out.printf(
+                  "  with %-22s %5d copies, automatic recall %.4f%n",
+                  kind, seen[0], seen[1] / (double) seen[0]));
+    }
   }
 
   /**
@@ -146,9 +199,7 @@ public final class CentralLinkageBench {
         copy,
         other,
         ControlNumberMatcher.withDefaults()
-            .compare(
-                ENCODER.encode(LinkageBench.record(copy)),
-                ENCODER.encode(LinkageBench.record(other))));
+            .compare(ENCODER.encode(viaPatient(copy)), ENCODER.encode(viaPatient(other))));
   }
 
   private static void speed(int stored, long seed, Path dir) {
@@ -209,10 +260,31 @@ public final class CentralLinkageBench {
     return millis;
   }
 
-  /** The generator's and the list's work for one person: encode, ticket, redeem. */
+  /**
+   * The generator's and the list's work for one person: the IDAT as a FHIR Patient read by the same
+   * code as {@code $pseudonymize} ({@code IdatParameters}: normalisation, required fields), encode,
+   * ticket, redeem.
+   */
   private static String pseudonymize(CentralPatientList list, SyntheticIdentity person) {
-    ControlNumbers numbers = ENCODER.encode(LinkageBench.record(person));
+    ControlNumbers numbers = ENCODER.encode(viaPatient(person));
     return list.redeem("HD", list.register("HD", numbers));
+  }
+
+  static org.ccpfhir.identity.idat.Idat viaPatient(SyntheticIdentity person) {
+    org.hl7.fhir.r4.model.Patient patient = new org.hl7.fhir.r4.model.Patient();
+    org.hl7.fhir.r4.model.HumanName name = patient.addName().setFamily(person.lastName());
+    for (String given : person.firstName().split(" ")) {
+      name.addGiven(given);
+    }
+    for (String former : person.formerNames()) {
+      patient.addName().setUse(org.hl7.fhir.r4.model.HumanName.NameUse.MAIDEN).setFamily(former);
+    }
+    patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(person.birthDate().toString()));
+    if (person.sex() != null) {
+      patient.setGender(
+          org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.fromCode(person.sex()));
+    }
+    return org.ccpfhir.identity.idat.IdatParameters.fromPatient(patient, "benchmark");
   }
 
   /** Writes records the way the list stores them, in batches (the list reads them at start). */

@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param enabled run this app as (or also as) the central patient list
  * @param ticketTtl how long a ticket from the generator may wait for the site's redemption
- * @param matchThreshold weighted Dice score from which control numbers name a known person
+ * @param matchThreshold score (Fellegi–Sunter weight as a share of full agreement's) from which
+ *     control numbers name a known person
  * @param possibleMatchThreshold score from which a new person goes to the linkage admin's review
  * @param lshBands MinHash LSH bands (more: higher recall, more candidates per lookup)
  * @param lshRows MinHash values per band (more: fewer, closer candidates)
@@ -30,8 +31,8 @@ import org.springframework.validation.annotation.Validated;
 public record CentralListProperties(
     @DefaultValue("false") boolean enabled,
     @DefaultValue("PT5M") Duration ticketTtl,
-    @DefaultValue("0.85") @DecimalMin("0.5") @DecimalMax("1.0") double matchThreshold,
-    @DefaultValue("0.72") @DecimalMin("0.3") @DecimalMax("1.0") double possibleMatchThreshold,
+    @DefaultValue("0.4") @DecimalMin("0.2") @DecimalMax("1.0") double matchThreshold,
+    @DefaultValue("0.2") @DecimalMin("0.05") @DecimalMax("1.0") double possibleMatchThreshold,
     @DefaultValue("40") @Min(1) @Max(200) int lshBands,
     @DefaultValue("5") @Min(1) @Max(20) int lshRows,
     @DefaultValue("5") long lshSeed,

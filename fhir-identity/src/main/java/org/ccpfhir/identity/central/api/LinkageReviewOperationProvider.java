@@ -23,8 +23,9 @@ import org.hl7.fhir.r4.model.StringType;
 /**
  * The linkage admin's review queue at the central list: {@code $linkage-review-list} shows the open
  * possible matches with the score and, per field, the Dice similarity of the control numbers and
- * the field's weight (never IDAT, never control numbers); {@code $linkage-review-decide} links
- * (merges the two persons) or keeps them apart. Decisions are audited with the review id.
+ * the Fellegi–Sunter weight it added to the score (never IDAT, never control numbers); {@code
+ * $linkage-review-decide} links (merges the two persons) or keeps them apart. Decisions are audited
+ * with the review id.
  */
 public class LinkageReviewOperationProvider implements FhirProvider {
 
@@ -47,10 +48,11 @@ public class LinkageReviewOperationProvider implements FhirProvider {
         ParametersParameterComponent detail = part.addPart().setName("field");
         detail.addPart().setName("name").setValue(new CodeType(field.getKey().name()));
         detail.addPart().setName("similarity").setValue(new DecimalType(round(field.getValue())));
-        detail
-            .addPart()
-            .setName("weight")
-            .setValue(new DecimalType(round(field.getKey().weight())));
+        Double weight = review.weights().get(field.getKey());
+        if (weight != null) {
+          // the Fellegi–Sunter weight this field added (negative: evidence of two people)
+          detail.addPart().setName("weight").setValue(new DecimalType(round(weight)));
+        }
       }
     }
     return output;
