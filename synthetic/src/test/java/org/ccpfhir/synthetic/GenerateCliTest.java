@@ -100,8 +100,23 @@ class GenerateCliTest {
     Path hd = dir.resolve("hd");
     Path dd = dir.resolve("dd");
     String[] twoSites = {
-      "--site", "HD", "--count", "2", "--seed", "1", "--out", hd.toString(), "--next",
-      "--site", "DD", "--count", "3", "--seed", "3", "--out", dd.toString()
+      "--site",
+      "HD",
+      "--count",
+      "2",
+      "--seed",
+      "1",
+      "--out",
+      hd.toString(),
+      "--next",
+      "--site",
+      "DD",
+      "--count",
+      "3",
+      "--seed",
+      "3",
+      "--out",
+      dd.toString()
     };
     assertThat(runAll(twoSites)).isZero();
     assertThat(files(hd)).containsExactly("hd-000000.json", "hd-000001.json");
@@ -110,8 +125,21 @@ class GenerateCliTest {
     Path never = dir.resolve("never");
     assertThat(
             runAll(
-                "--site", "HD", "--count", "1", "--out", dir.toString(), "--next",
-                "--site", "DD", "--count", "1", "--seed", "3", "--out", never.toString()))
+                "--site",
+                "HD",
+                "--count",
+                "1",
+                "--out",
+                dir.toString(),
+                "--next",
+                "--site",
+                "DD",
+                "--count",
+                "1",
+                "--seed",
+                "3",
+                "--out",
+                never.toString()))
         .isEqualTo(2);
     assertThat(never).doesNotExist();
   }

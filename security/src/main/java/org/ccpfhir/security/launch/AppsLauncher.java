@@ -9,12 +9,12 @@ import org.ccpfhir.security.logging.LogSite;
 
 /**
  * Several apps in one JVM, for the demo network on one machine ({@code ./ccp-demo}: the
- * control-number generator, the central patient list and the MDS database): each app's {@code
- * main} is called with its own arguments, one after the other, so the later ones find Spring's,
- * HAPI's and Hibernate's classes loaded and much of the code JIT-compiled — separate JVMs do that
- * work once per app. The apps must not read each other's configuration (fhir-identity reads {@code
- * fhir-identity.yml}, fhir-mds-search {@code application.yml}) and their jars and libraries are
- * all on the class path. Not for production: there each app runs on its own host.
+ * control-number generator, the central patient list and the MDS database): each app's {@code main}
+ * is called with its own arguments, one after the other, so the later ones find Spring's, HAPI's
+ * and Hibernate's classes loaded and much of the code JIT-compiled — separate JVMs do that work
+ * once per app. The apps must not read each other's configuration (fhir-identity reads {@code
+ * fhir-identity.yml}, fhir-mds-search {@code application.yml}) and their jars and libraries are all
+ * on the class path. Not for production: there each app runs on its own host.
  *
  * <pre>
  * java -cp 'fhir-identity/…:fhir-mds-search/…:lib/*' org.ccpfhir.security.launch.AppsLauncher \
@@ -22,9 +22,10 @@ import org.ccpfhir.security.logging.LogSite;
  *     --app=mds-search org.ccpfhir.mdssearch.MdsSearchApplication --server.port=8070 …
  * </pre>
  *
- * Each app starts in a thread of its own thread group, so its lines in the shared log carry its name
- * ({@code LogSite}, {@code %ccpSite}; {@code --logging.pattern.correlation=%ccpSite} and {@code
- * --logging.include-application-name=false} are given to each app first). If an app does not start, the JVM exits with status 1.
+ * Each app starts in a thread of its own thread group, so its lines in the shared log carry its
+ * name ({@code LogSite}, {@code %ccpSite}; {@code --logging.pattern.correlation=%ccpSite} and
+ * {@code --logging.include-application-name=false} are given to each app first). If an app does not
+ * start, the JVM exits with status 1.
  */
 public final class AppsLauncher {
 

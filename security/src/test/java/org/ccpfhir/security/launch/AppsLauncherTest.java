@@ -13,8 +13,13 @@ class AppsLauncherTest {
     List<AppsLauncher.App> apps =
         AppsLauncher.apps(
             new String[] {
-              "--app=generator", "org.example.A", "--server.port=8091", "--spring.profiles.active=demo",
-              "--app=mds-search", "org.example.B", "--server.port=8070"
+              "--app=generator",
+              "org.example.A",
+              "--server.port=8091",
+              "--spring.profiles.active=demo",
+              "--app=mds-search",
+              "org.example.B",
+              "--server.port=8070"
             });
 
     assertThat(apps).extracting(AppsLauncher.App::name).containsExactly("generator", "mds-search");
