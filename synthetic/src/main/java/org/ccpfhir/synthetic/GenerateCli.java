@@ -19,6 +19,7 @@ import org.hl7.fhir.r4.model.Bundle;
  * <pre>
  * GenerateCli --site HD --count 1000 --seed 42 --out DIR
  *             [--mode put|post] [--idat] [--per-file N] [--from N] [--pretty]
+ *             [--next --site TUE …]
  * </pre>
  *
  * Files are named {@code <site>-<first patient index, 6 digits>.json}, so a directory listing is in
@@ -28,7 +29,10 @@ public final class GenerateCli {
 
   static final String USAGE =
       "usage: GenerateCli --site HD --count 1000 --seed 42 --out DIR"
-          + " [--mode put|post] [--idat] [--per-file N] [--from N] [--pretty]";
+          + " [--mode put|post] [--idat] [--per-file N] [--from N] [--pretty]"
+          + " [--next <the same for another run>]";
+
+  static final String NEXT = "--next";
 
   record Options(
       String site,
@@ -44,10 +48,31 @@ public final class GenerateCli {
   private GenerateCli() {}
 
   public static void main(String[] args) {
-    int status = run(args, System.out, System.err);
+    int status = runAll(args, System.out, System.err);
     if (status != 0) {
       System.exit(status);
     }
+  }
+
+  /**
+   * Several runs in one JVM, their arguments separated by {@code --next} (e.g. three sites of the
+   * demo: starting the JVM and the FHIR context once costs less than the bundles); stops at the
+   * first run that fails and returns its status.
+   */
+  static int runAll(String[] args, PrintStream out, PrintStream err) {
+    List<String> group = new ArrayList<>();
+    for (int i = 0; i <= args.length; i++) {
+      if (i < args.length && !NEXT.equals(args[i])) {
+        group.add(args[i]);
+        continue;
+      }
+      int status = run(group.toArray(String[]::new), out, err);
+      if (status != 0) {
+        return status;
+      }
+      group.clear();
+    }
+    return 0;
   }
 
   /** Runs the CLI; returns the process exit status (0 ok, 2 bad arguments, 1 I/O failure). */

@@ -95,6 +95,64 @@ class GenerateCliTest {
     assertThat(run("--bogus")).isEqualTo(2);
   }
 
+  @Test
+  void runsSeveralSitesInOneJvmAndStopsAtTheFirstBadRun(@TempDir Path dir) throws IOException {
+    Path hd = dir.resolve("hd");
+    Path dd = dir.resolve("dd");
+    String[] twoSites = {
+      "--site",
+      "HD",
+      "--count",
+      "2",
+      "--seed",
+      "1",
+      "--out",
+      hd.toString(),
+      "--next",
+      "--site",
+      "DD",
+      "--count",
+      "3",
+      "--seed",
+      "3",
+      "--out",
+      dd.toString()
+    };
+    assertThat(runAll(twoSites)).isZero();
+    assertThat(files(hd)).containsExactly("hd-000000.json", "hd-000001.json");
+    assertThat(files(dd)).containsExactly("dd-000000.json", "dd-000001.json", "dd-000002.json");
+
+    Path never = dir.resolve("never");
+    assertThat(
+            runAll(
+                "--site",
+                "HD",
+                "--count",
+                "1",
+                "--out",
+                dir.toString(),
+                "--next",
+                "--site",
+                "DD",
+                "--count",
+                "1",
+                "--seed",
+                "3",
+                "--out",
+                never.toString()))
+        .isEqualTo(2);
+    assertThat(never).doesNotExist();
+  }
+
+  private static int runAll(String... args) {
+    var out = new ByteArrayOutputStream();
+    var err = new ByteArrayOutputStream();
+    return GenerateCli.runAll(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
   private static int run(String... args) {
     var out = new ByteArrayOutputStream();
     var err = new ByteArrayOutputStream();

@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.ccpfhir.bridgehead.BridgeheadApplication;
+import org.ccpfhir.security.logging.LogSite;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
@@ -24,7 +26,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  *
  * Each site gets {@code --server.port}, {@code --ccp.local-patient-list.site} and {@code
  * --ccp.data-dir=<data-root>/bridgehead-<site in lower case>} after the common arguments. If a site
- * does not start, the JVM exits with status 1.
+ * does not start, the JVM exits with status 1. Every line of the shared log starts its message with
+ * the site that wrote it ({@code [HD] }, {@code LogSite} of the security library).
  */
 public final class SitesLauncher {
 
@@ -37,6 +40,8 @@ public final class SitesLauncher {
     Map<String, Integer> sites = new LinkedHashMap<>();
     Path dataRoot = Path.of("./data");
     List<String> common = new ArrayList<>();
+    // the shared log names the site of each line (given first: an argument may override it)
+    common.add("--logging.pattern.correlation=%ccpSite");
     for (String arg : args) {
       if (arg.startsWith(SITES)) {
         sites.putAll(sites(arg.substring(SITES.length())));
@@ -51,13 +56,38 @@ public final class SitesLauncher {
       System.exit(2);
     }
     for (Map.Entry<String, Integer> site : sites.entrySet()) {
-      try {
-        new SpringApplicationBuilder(BridgeheadApplication.class)
-            .run(siteArguments(common, site.getKey(), site.getValue(), dataRoot));
-      } catch (RuntimeException e) {
-        System.err.println("bridgehead " + site.getKey() + " did not start: " + e);
-        System.exit(1);
-      }
+      start(site.getKey(), siteArguments(common, site.getKey(), site.getValue(), dataRoot));
+    }
+  }
+
+  /**
+   * Starts one site's context from a thread of the site's thread group: the threads the context
+   * creates join that group, so every line they log names the site in the shared log ({@code
+   * LogSite}, {@code %ccpSite}).
+   */
+  private static void start(String site, String[] arguments) {
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread starter =
+        new Thread(
+            LogSite.threadGroup(site),
+            () -> {
+              try {
+                new SpringApplicationBuilder(BridgeheadApplication.class).run(arguments);
+              } catch (RuntimeException | Error e) {
+                failure.set(e);
+              }
+            },
+            "start-" + site);
+    starter.start();
+    try {
+      starter.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failure.compareAndSet(null, e);
+    }
+    if (failure.get() != null) {
+      System.err.println("bridgehead " + site + " did not start: " + failure.get());
+      System.exit(1);
     }
   }
 

@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Searches are answered from what is stored now and leave nothing in HAPI's search tables: a search
  * by identifier or name stores no identifier or name, and a repeated search after a write finds the
- * new resource without {@code Cache-Control: no-cache}.
+ * new resource without {@code Cache-Control: no-cache}, and so does a repeated {@code
+ * _summary=count}.
  */
 class SearchCacheIT extends PostgresIT {
 
@@ -45,12 +46,17 @@ class SearchCacheIT extends PostgresIT {
         "/Patient?identifier=" + identifier.getSystem() + "|" + identifier.getValue();
 
     assertThat(total(byIdentifier)).isZero();
+    // README "Using the bridgehead": count, write, count again — no Cache-Control header
+    int countBefore = count();
+    assertThat(count()).isEqualTo(countBefore);
     // names are not searchable here (no IDAT in the store); identifiers are
     assertThat(total("/Patient?identifier=" + marker)).isZero();
     assertThat(total("/Patient?gender=female&identifier=urn:ccp:test%7C" + marker + "&_count=1"))
         .isZero();
     Bundle stored = client.transaction().withBundle(bundle).execute();
     assertThat(total(byIdentifier)).isEqualTo(1);
+    // a cached result of the same count would still say countBefore (issue 23 finding 3)
+    assertThat(count()).isGreaterThanOrEqualTo(countBefore + 3);
 
     // paging of the unstored searches: offset links that run the query again
     List<String> ids =
@@ -90,6 +96,16 @@ class SearchCacheIT extends PostgresIT {
     List<Object> entries =
         fhir().get(search).then().statusCode(200).extract().jsonPath().getList("entry");
     return entries == null ? 0 : entries.size();
+  }
+
+  private int count() {
+    return fhir()
+        .get("/Patient?_summary=count")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getInt("total");
   }
 
   private static Patient firstPatient(Bundle bundle) {
