@@ -257,6 +257,10 @@
           { type: type('criteria'), valueExpression: { language: 'application/x-fhir-query',
             expression } },
           { type: type('prose'), valueString: byId('prose').value },
+          ...[['requester-name', 'requester-name'], ['requester-institution', 'requester-institution'],
+            ['project', 'project']]
+            .filter(([, id]) => byId(id).value.trim())
+            .map(([code, id]) => ({ type: type(code), valueString: byId(id).value.trim() })),
           { type: type('requester-certificate'), valueAttachment: {
             contentType: 'application/pkix-cert', data: certificate } }] };
       const stored = await fhir('Task', task);

@@ -60,8 +60,7 @@ final class Accessibility {
                     + " nodes: [{ target: [String(e)] }] }])));");
     Files.writeString(reports.resolve(name + ".json"), json);
     List<Map<String, Object>> violations =
-        (List<Map<String, Object>>)
-            js.executeScript("return JSON.parse(arguments[0]);", json);
+        (List<Map<String, Object>>) js.executeScript("return JSON.parse(arguments[0]);", json);
     List<String> serious = new ArrayList<>();
     for (Map<String, Object> violation : violations) {
       Object impact = violation.get("impact");

@@ -140,6 +140,9 @@ class ResearcherJourneyIT {
   @Test
   @Order(2)
   void researcherSendsTheQueryAsDecentralizedSearch() throws Exception {
+    browser.type("#requester-name", "Dr. Anna Muster");
+    browser.type("#requester-institution", "Uniklinikum Browserstadt");
+    browser.type("#project", "Browser test cohort");
     browser.type(
         "#prose", "Browser test: women with breast or lung cancer, or with whole blood samples.");
     browser.click("#send-button");
@@ -153,6 +156,10 @@ class ResearcherJourneyIT {
   @Order(3)
   void approverAtHeidelbergApprovesWithACount() throws Exception {
     WebElement request = awaitRequest(HD);
+    // who asks: login name, name, institution and project (issue 23 finding 7)
+    assertThat(request.findElement(By.tagName("h2")).getText())
+        .contains(
+            "researcher", "Dr. Anna Muster", "Uniklinikum Browserstadt", "Browser test cohort");
     // the approver reads the criteria in words, the FHIR expression beside them
     assertThat(request.findElement(By.cssSelector(".criteria-words")).getText())
         .contains("diagnosis ICD-10-GM C50")
@@ -250,7 +257,8 @@ class ResearcherJourneyIT {
     browser.screenshot("08-datamanager-pseudonymized");
     browser.click("#consent-link");
     browser.until(
-        d -> d.findElement(By.id("status")).getText().contains("consent(s) recorded") ? true : null);
+        d ->
+            d.findElement(By.id("status")).getText().contains("consent(s) recorded") ? true : null);
     assertThat(browser.find("#status").getText()).doesNotContain("No patient");
     browser.click("#record button[type=submit]");
     browser.until(
@@ -273,8 +281,8 @@ class ResearcherJourneyIT {
   }
 
   /**
-   * Issue 23 accessibility: axe-core on every page (logged in where a page shows more then) with
-   * no serious or critical violation, at desktop width and at 390 px, where nothing may widen the
+   * Issue 23 accessibility: axe-core on every page (logged in where a page shows more then) with no
+   * serious or critical violation, at desktop width and at 390 px, where nothing may widen the
    * page. Results: {@code target/axe/*.json}, screenshots {@code target/screenshots/phone-*.png}.
    */
   @Test
@@ -290,14 +298,19 @@ class ResearcherJourneyIT {
     List<Page> pages =
         List.of(
             new Page("central-count", CENTRAL + "/index.html", "researcher", "researcher-demo"),
-            new Page("central-searches", CENTRAL + "/searches.html", "researcher", "researcher-demo"),
+            new Page(
+                "central-searches", CENTRAL + "/searches.html", "researcher", "researcher-demo"),
             new Page("hd-start", HD + "/index.html", null, null),
             new Page("hd-approval", HD + "/approval.html", "approver", "approver-demo"),
-            new Page("hd-pseudonymize", HD + "/pseudonymize.html", "datamanager", "datamanager-demo"),
+            new Page(
+                "hd-pseudonymize", HD + "/pseudonymize.html", "datamanager", "datamanager-demo"),
             new Page("hd-consent", HD + "/consent.html", "datamanager", "datamanager-demo"),
             new Page("hd-withdrawal", HD + "/withdrawal.html", "datamanager", "datamanager-demo"),
             new Page(
-                "hd-access-request", HD + "/access-request.html", "datamanager", "datamanager-demo"),
+                "hd-access-request",
+                HD + "/access-request.html",
+                "datamanager",
+                "datamanager-demo"),
             new Page("hd-upload", HD + "/upload.html", "datamanager", "datamanager-demo"),
             new Page("hd-admin", HD + "/admin.html", "admin", "admin-demo"),
             new Page("linkage-review", LINKAGE + "/linkage-review.html", null, null));
@@ -361,7 +374,7 @@ class ResearcherJourneyIT {
       browser.until(
           d ->
               d.findElements(By.cssSelector("#suggestions-" + group + " button")).stream()
-                  .anyMatch(b -> b.getText().contains(term))
+                      .anyMatch(b -> b.getText().contains(term))
                   ? true
                   : null);
     }

@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.ccpfhir.identity.idat.Idat;
 import org.ccpfhir.identity.idat.IdatField;
+import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
-import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.springframework.stereotype.Component;
@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
  * A person pseudonymized by hand (the pseudonymize page) gets a Patient in the MDAT store under the
  * local pseudonym, so that the consent page can record the consent a global pseudonym needs (issue
  * 23 finding 5: before, no page led from a new patient to a global pseudonym). The Patient carries
- * what an ingested one may carry: the pseudonym, birth month and year, sex. A later ingest of the
- * same person updates it (conditional update on the pseudonym identifier).
+ * what an ingested one may carry: the pseudonym, birth month and year, sex (unknown when not
+ * given). A later ingest of the same person updates it (conditional update on the pseudonym
+ * identifier).
  */
 @Component
 public class PseudonymPatients {
@@ -38,6 +39,8 @@ public class PseudonymPatients {
     IFhirResourceDao<Patient> dao = daoRegistry.getResourceDao(Patient.class);
     Patient patient = new Patient();
     patient.addIdentifier(pseudonym.copy());
+    // the store's Patient profile needs a gender: "unknown" when the form left it out
+    patient.setGender(AdministrativeGender.UNKNOWN);
     if (person != null) {
       String year = person.fields().get(IdatField.BIRTH_YEAR);
       String month = person.fields().get(IdatField.BIRTH_MONTH);

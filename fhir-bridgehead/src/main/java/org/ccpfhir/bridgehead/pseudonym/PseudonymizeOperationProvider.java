@@ -24,9 +24,10 @@ import org.springframework.stereotype.Component;
  * {@code POST [base]/$pseudonymize} (OperationDefinition in the profiles module). BK-L: the site's
  * local pseudonym from its local patient list. BK-G: the site's global pseudonym through the
  * control-number generator and the central patient list, only for patients whose network consent is
- * recorded. The answer never tells whether the person was known; it says local or global. A
- * data manager's person in BK-L also gets a Patient in the store (part {@code patient}), so that
- * its consent can be recorded in the consent page. With several persons, one that fails gives an {@code error} part (as gPAS does) and the rest go on.
+ * recorded. The answer never tells whether the person was known; it says local or global. A data
+ * manager's person in BK-L also gets a Patient in the store (part {@code patient}), so that its
+ * consent can be recorded in the consent page. With several persons, one that fails gives an {@code
+ * error} part (as gPAS does) and the rest go on.
  */
 @Component
 public class PseudonymizeOperationProvider implements FhirProvider {

@@ -102,7 +102,9 @@ public class CriteriaEvaluator {
     for (String pair : search.query().isEmpty() ? new String[0] : search.query().split("&")) {
       String name = pair.substring(0, Math.max(pair.indexOf('='), 0));
       if (search.type().equals("Patient") && name.equals(AGE_AT_DIAGNOSIS)) {
-        ages = ageBound(ages == null ? new int[] {0, OLDEST} : ages, pair.substring(name.length() + 1));
+        ages =
+            ageBound(
+                ages == null ? new int[] {0, OLDEST} : ages, pair.substring(name.length() + 1));
         continue;
       }
       String path = PREFIXABLE.get(search.type() + "." + name.replace(":below", ""));
@@ -188,9 +190,13 @@ public class CriteriaEvaluator {
     InternalSearches.unbounded(all);
     Map<String, LocalDate> first = new HashMap<>();
     for (IBaseResource resource :
-        daoRegistry.getResourceDao("Condition").search(all, new SystemRequestDetails()).getAllResources()) {
+        daoRegistry
+            .getResourceDao("Condition")
+            .search(all, new SystemRequestDetails())
+            .getAllResources()) {
       Condition condition = (Condition) resource;
-      if (!condition.hasOnsetDateTimeType() || condition.getOnsetDateTimeType().getValue() == null) {
+      if (!condition.hasOnsetDateTimeType()
+          || condition.getOnsetDateTimeType().getValue() == null) {
         continue;
       }
       String text = condition.getOnsetDateTimeType().getValueAsString();

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.response.Response;
 import org.ccpfhir.bridgehead.PostgresIT;
-import org.ccpfhir.identity.pseudonym.CheckCharacter;
 import org.ccpfhir.bridgehead.upload.ConsentResources;
+import org.ccpfhir.identity.pseudonym.CheckCharacter;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DateType;
@@ -166,7 +166,9 @@ class PseudonymizeIT extends PostgresIT {
         .statusCode(404);
   }
 
-  /** Issue 23 finding 5: the pseudonymize page's patient can get its consent in the consent page. */
+  /**
+   * Issue 23 finding 5: the pseudonymize page's patient can get its consent in the consent page.
+   */
   @Test
   void aDataManagersPatientIsInTheStoreSoItsConsentCanBeRecorded() {
     String family = "Wegwarte" + System.nanoTime() % 100000;

@@ -35,8 +35,17 @@ final class TimeAndAgeTerms {
   private static final List<String> UNDER = List.of("under", "younger", "unter", "jünger", "<");
   private static final List<String> VITAL =
       List.of(
-          "vital", "deceased", "dead", "died", "verstorben", "gestorben", "alive", "lebend",
-          "living", "überleb", "surviv");
+          "vital",
+          "deceased",
+          "dead",
+          "died",
+          "verstorben",
+          "gestorben",
+          "alive",
+          "lebend",
+          "living",
+          "überleb",
+          "surviv");
 
   private TimeAndAgeTerms() {}
 

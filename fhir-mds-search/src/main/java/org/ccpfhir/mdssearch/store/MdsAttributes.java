@@ -11,6 +11,7 @@ public final class MdsAttributes {
    * dates of the facts (so records stored before it existed answer age ranges too).
    */
   public static final String AGE_YEARS = "age-years";
+
   public static final String VITAL_STATUS = "vital";
   public static final String SITE = "site";
   public static final String BIRTH_DATE = "Patient.birthdate";

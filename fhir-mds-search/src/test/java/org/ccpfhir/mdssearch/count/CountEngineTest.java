@@ -155,7 +155,8 @@ class CountEngineTest {
             count(
                 "Patient?gender=female AND Condition?code:below=C50&onset-date=ge2016"
                     + " AND Patient?age-at-diagnosis=ge40&age-at-diagnosis=le59"))
-        .isLessThanOrEqualTo(forties + count("Patient?age-at-diagnosis=ge50&age-at-diagnosis=lt60"));
+        .isLessThanOrEqualTo(
+            forties + count("Patient?age-at-diagnosis=ge50&age-at-diagnosis=lt60"));
     assertThat(count("Patient?age-at-diagnosis=ge60&age-at-diagnosis=lt40")).isZero();
   }
 

@@ -56,8 +56,7 @@ class SearchTermsTest {
         .startsWith("diagnosed 2015–2020");
     assertThat(only(terms.find("Alter", 20), "age-at-diagnosis").criteria())
         .startsWith("Patient?age-at-diagnosis=");
-    assertThat(
-            terms.find("age", 20).stream().filter(t -> t.kind().equals("age-at-diagnosis")))
+    assertThat(terms.find("age", 20).stream().filter(t -> t.kind().equals("age-at-diagnosis")))
         .extracting(SearchTerm::display)
         .contains("age 40–59 at diagnosis (Alter bei Erstdiagnose)");
     assertThat(only(terms.find("aged 40-60", 20), "age-at-diagnosis").criteria())
@@ -90,8 +89,20 @@ class SearchTermsTest {
     SearchCatalog catalog = new SearchCatalog();
     for (String filter :
         List.of(
-            "e", "a", "i", "o", "stage", "C50.1", "8500/3", "2015", "age", "Alter 40 bis 59",
-            "diagnosed before 2010", "verstorben", "Probe 2018", "stage group")) {
+            "e",
+            "a",
+            "i",
+            "o",
+            "stage",
+            "C50.1",
+            "8500/3",
+            "2015",
+            "age",
+            "Alter 40 bis 59",
+            "diagnosed before 2010",
+            "verstorben",
+            "Probe 2018",
+            "stage group")) {
       for (SearchTerm term : terms.find(filter, 1000)) {
         CriteriaParser.parse(catalog, term.criteria());
       }
