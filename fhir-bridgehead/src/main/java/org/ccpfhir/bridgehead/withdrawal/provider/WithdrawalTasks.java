@@ -13,10 +13,7 @@ import org.hl7.fhir.r4.model.Task;
  * A withdrawal as a FHIR Task: input {@code mode}; one output per confirmed step (type code of
  * {@link WithdrawalStep#SYSTEM}, value the component's confirmation); while a step waits,
  * businessStatus says why; once completed, the output {@code completion-record} holds the text for
- * the written confirmation to the patient. While it runs, input {@code pseudonym} names the local
- * pseudonym it was started for, so the data manager sees whose withdrawal it is; once completed the
- * Task names no pseudonym of the patient (the protected state is cleared, nothing here leads to the
- * patient any more).
+ * the written confirmation to the patient. The Task names no pseudonym of the patient.
  */
 public final class WithdrawalTasks {
 
@@ -39,13 +36,6 @@ public final class WithdrawalTasks {
     task.addInput()
         .setType(new CodeableConcept(new Coding(TASK_CODE_SYSTEM, "mode", "Mode")))
         .setValue(new CodeType(w.mode()));
-    if (w.bkLocal() != null) {
-      task.addInput()
-          .setType(
-              new CodeableConcept(
-                  new Coding(TASK_CODE_SYSTEM, "pseudonym", "Local pseudonym (BK-L)")))
-          .setValue(new StringType(w.bkLocal()));
-    }
     if (w.lastError() != null) {
       task.setBusinessStatus(
           new CodeableConcept()
