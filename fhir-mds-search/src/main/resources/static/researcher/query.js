@@ -31,11 +31,12 @@
          <input id="search-${n}" type="search" autocomplete="off" aria-controls="suggestions-${n}"></label>
        <ul class="suggestions" id="suggestions-${n}" aria-label="Matching terms" aria-live="polite"></ul>`);
     byId('groups').appendChild(box);
-    byId('combine-' + n).addEventListener('change', e => { group.combine = e.target.value; });
-    byId('exclude-' + n).addEventListener('change', e => { group.exclude = e.target.checked; });
+    byId('combine-' + n).addEventListener('change', e => { group.combine = e.target.value; changed(); });
+    byId('exclude-' + n).addEventListener('change', e => { group.exclude = e.target.checked; changed(); });
     byId('remove-' + n).addEventListener('click', () => {
       groups.splice(groups.indexOf(group), 1);
       box.remove();
+      changed();
     });
     let timer = null;
     byId('search-' + n).addEventListener('input', e => {
@@ -76,22 +77,85 @@
     }
   }
 
+  // terms with bounds the researcher sets: [parameter of the expression, type, unit of the inputs]
+  const RANGES = {
+    'diagnosis-date': ['Condition', 'onset-date', 'year'],
+    'sample-date': ['Specimen', 'collected', 'year'],
+    'age-at-diagnosis': ['Patient', 'age-at-diagnosis', 'age']
+  };
+  let termSerial = 0;
+
+  function rangeOf(criteria, name) {
+    const values = new URLSearchParams(criteria.slice(criteria.indexOf('?') + 1)).getAll(name);
+    const pick = prefix => { const v = values.find(x => x.startsWith(prefix)); return v ? v.slice(2) : ''; };
+    return [pick('ge'), pick('le')];
+  }
+
+  function rangeInputs(term, label, onChange) {
+    const [type, name, unit] = RANGES[term.kind];
+    const [from, to] = rangeOf(term.criteria, name);
+    const id = 'range-' + (++termSerial);
+    const box = document.createElement('span');
+    box.className = 'range';
+    const input = (which, value) => {
+      const field = document.createElement('input');
+      field.type = 'number';
+      field.inputMode = 'numeric';
+      field.id = id + '-' + which;
+      field.min = unit === 'year' ? 1900 : 0;
+      field.max = unit === 'year' ? 2100 : 150;
+      field.value = value;
+      field.className = unit === 'year' ? 'year' : 'age';
+      const caption = text('label', (which === 'from' ? 'from ' : 'to ') + unit);
+      caption.htmlFor = field.id;
+      caption.className = 'inline';
+      field.addEventListener('input', () => {
+        const f = byId(id + '-from').value, t = byId(id + '-to').value;
+        const bounds = [f && name + '=ge' + f, t && name + '=le' + t].filter(Boolean);
+        if (!bounds.length) return;
+        term.criteria = type + '?' + bounds.join('&');
+        term.display = criteriaWords.search(term.criteria);
+        label.textContent = term.display;
+        onChange();
+      });
+      return [caption, field];
+    };
+    box.append(...input('from', from), ...input('to', to));
+    return box;
+  }
+
   function addTerm(group, term) {
     group.terms.push(term);
     const item = document.createElement('li');
     item.className = 'term';
-    item.append(text('span', term.kind), ' ', text('span', term.display), ' ');
+    const label = text('span', term.display);
+    item.append(text('span', term.kind), ' ', label, ' ');
     item.firstChild.className = 'kind';
+    if (RANGES[term.kind]) {
+      term.display = criteriaWords.search(term.criteria);
+      label.textContent = term.display;
+      item.appendChild(rangeInputs(term, label, changed));
+    }
     const remove = text('button', 'Remove');
     remove.type = 'button';
     remove.setAttribute('aria-label', 'Remove ' + term.display);
     remove.addEventListener('click', () => {
       group.terms.splice(group.terms.indexOf(term), 1);
       item.remove();
+      changed();
     });
     item.appendChild(remove);
     byId('terms-' + group.n).appendChild(item);
     status('Added ' + term.display + ' to group ' + group.n + '.');
+    changed();
+  }
+
+  // the chosen criteria in words and as FHIR, side by side, whenever they change
+  function changed() {
+    const expression = criteria();
+    byId('chosen').hidden = !expression;
+    byId('criteria-words').textContent = expression ? criteriaWords.describe(expression) : '';
+    byId('criteria-fhir').textContent = expression;
   }
 
   function criteria() {
@@ -116,7 +180,7 @@
     try {
       const report = await fhir('Measure/$evaluate-measure', body);
       show(report);
-      status('Released counts for: ' + expression);
+      status('Released counts for: ' + criteriaWords.describe(expression));
     } catch (e) {
       byId('results').hidden = true;
       status(e.message, true);
@@ -193,6 +257,10 @@
           { type: type('criteria'), valueExpression: { language: 'application/x-fhir-query',
             expression } },
           { type: type('prose'), valueString: byId('prose').value },
+          ...[['requester-name', 'requester-name'], ['requester-institution', 'requester-institution'],
+            ['project', 'project']]
+            .filter(([, id]) => byId(id).value.trim())
+            .map(([code, id]) => ({ type: type(code), valueString: byId(id).value.trim() })),
           { type: type('requester-certificate'), valueAttachment: {
             contentType: 'application/pkix-cert', data: certificate } }] };
       const stored = await fhir('Task', task);

@@ -34,8 +34,10 @@
     article.appendChild(title);
     const facts = document.createElement('dl');
     const criteria = input(request, 'criteria'), prose = input(request, 'prose');
-    [['Criteria', criteria && (criteria.valueExpression ? criteria.valueExpression.expression
-      : criteria.valueString)],
+    const expression = criteria && (criteria.valueExpression ? criteria.valueExpression.expression
+      : criteria.valueString);
+    [['Criteria', expression && criteriaWords.describe(expression)],
+     ['Criteria as FHIR', expression],
      ['Description', prose && prose.valueString],
      ['Valid until', request.restriction && request.restriction.period.end]].forEach(([k, v]) => {
       if (v) facts.append(text('dt', k), text('dd', v));

@@ -26,9 +26,15 @@ import org.openqa.selenium.WebElement;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ResearcherJourneyIT {
 
-  static final String CENTRAL = "https://localhost:8070";
-  static final String HD = "https://localhost:8443";
-  static final String TUE = "https://localhost:8444";
+  // with -Dccp.demo.running=true the network may run with CCP_DEMO_PORT_OFFSET (as ./ccp-demo)
+  static final int OFFSET =
+      Boolean.getBoolean("ccp.demo.running")
+          ? Integer.parseInt(System.getenv().getOrDefault("CCP_DEMO_PORT_OFFSET", "0"))
+          : 0;
+  static final String CENTRAL = "https://localhost:" + (8070 + OFFSET);
+  static final String HD = "https://localhost:" + (8443 + OFFSET);
+  static final String TUE = "https://localhost:" + (8444 + OFFSET);
+  static final String LINKAGE = "https://localhost:" + (8092 + OFFSET);
 
   static DemoNetwork network;
   static Browser browser;
@@ -85,7 +91,7 @@ class ResearcherJourneyIT {
     assertThat(browser.find("#total-samples").getText()).matches("<10|\\d+");
     for (String plot : List.of("plot-age", "plot-sex", "plot-site")) {
       WebElement figure = browser.find("#" + plot);
-      assertThat(figure.findElements(By.cssSelector("svg rect.bar, svg rect.below")))
+      assertThat(figure.findElements(By.cssSelector("svg rect.bar, svg g.below")))
           .as(plot + " has bars")
           .isNotEmpty();
     }
@@ -97,10 +103,21 @@ class ResearcherJourneyIT {
         browser.driver.findElements(By.cssSelector("table.plot-data td:nth-child(2)"));
     assertThat(cells).isNotEmpty();
     cells.forEach(cell -> assertThat(cell.getText()).matches("<10|\\d+"));
+    // "<10" is a range 0–9 (hatched band with end caps), labelled so, never a bar like "10"
     browser
         .driver
-        .findElements(By.cssSelector("svg rect.below"))
-        .forEach(bar -> assertThat(bar.getDomProperty("textContent")).endsWith(": <10"));
+        .findElements(By.cssSelector("svg g.below"))
+        .forEach(
+            range -> {
+              assertThat(range.getDomProperty("textContent"))
+                  .endsWith("fewer than 10 (0 to 9, not released)");
+              assertThat(range.findElements(By.cssSelector("rect.bar"))).isEmpty();
+            });
+    if (!browser.driver.findElements(By.cssSelector("svg g.below")).isEmpty()) {
+      assertThat(browser.find(".plot-legend").getText()).contains("<10 (0–9)");
+    }
+    assertThat(browser.find("#criteria-words").getText())
+        .contains("diagnosis ICD-10-GM C50", "sample of type whole-blood", "not men");
     assertThat(browser.find("#login").isDisplayed()).isFalse();
     assertThat(browser.find("#fhir-query").getText())
         .contains("$evaluate-measure")
@@ -123,6 +140,9 @@ class ResearcherJourneyIT {
   @Test
   @Order(2)
   void researcherSendsTheQueryAsDecentralizedSearch() throws Exception {
+    browser.type("#requester-name", "Dr. Anna Muster");
+    browser.type("#requester-institution", "Uniklinikum Browserstadt");
+    browser.type("#project", "Browser test cohort");
     browser.type(
         "#prose", "Browser test: women with breast or lung cancer, or with whole blood samples.");
     browser.click("#send-button");
@@ -136,6 +156,16 @@ class ResearcherJourneyIT {
   @Order(3)
   void approverAtHeidelbergApprovesWithACount() throws Exception {
     WebElement request = awaitRequest(HD);
+    // who asks: login name, name, institution and project (issue 23 finding 7)
+    assertThat(request.findElement(By.tagName("h2")).getText())
+        .contains(
+            "researcher", "Dr. Anna Muster", "Uniklinikum Browserstadt", "Browser test cohort");
+    // the approver reads the criteria in words, the FHIR expression beside them
+    assertThat(request.findElement(By.cssSelector(".criteria-words")).getText())
+        .contains("diagnosis ICD-10-GM C50")
+        .doesNotContain("Condition?");
+    assertThat(request.findElement(By.cssSelector(".criteria-fhir")).getText())
+        .contains("Condition?code:below=C50");
     request.findElement(By.name("releaseCount")).click();
     request.findElement(By.name("message")).sendKeys("Please contact the HD tumour board.");
     request.findElement(By.name("approve")).click();
@@ -171,6 +201,184 @@ class ResearcherJourneyIT {
     assertThat(browser.find(tue + " .site-message").getText())
         .contains("No capacity for this study.");
     browser.screenshot("06-researcher-answers");
+  }
+
+  /**
+   * Issue 23 finding 1: time and age criteria are found by what researchers type, their bounds can
+   * be changed, and the chosen criteria are shown in words beside the FHIR expression.
+   */
+  @Test
+  @Order(6)
+  void researcherBuildsTimeAndAgeCriteriaAndSeesThemInWords() throws Exception {
+    browser.open(CENTRAL + "/index.html");
+    logInAs("researcher", "researcher-demo");
+    suggestions(1, "2015", "diagnosed in 2015", "sample collected in 2015");
+    suggestions(1, "age", "age 40–59 at diagnosis", "age 80 or older at diagnosis");
+    addTerm(1, "diagnosed after 2015", "diagnosed from 2016 on");
+    browser.click("#add-group");
+    addTerm(2, "Alter", "age 40–59 at diagnosis");
+    browser.click("#add-group");
+    addTerm(3, "female", "weiblich (female)");
+    // the age's upper bound changed on the page: words and FHIR follow
+    WebElement to = browser.find("#terms-2 input[id$='-to']");
+    to.clear();
+    to.sendKeys("60");
+    browser.until(
+        d -> d.findElement(By.id("criteria-words")).getText().contains("age 40–60") ? true : null);
+    assertThat(browser.find("#criteria-words").getText())
+        .contains("diagnosed from 2016 on", "age 40–60 at diagnosis", "women");
+    assertThat(browser.find("#criteria-fhir").getText())
+        .contains(
+            "Condition?onset-date=ge2016",
+            "Patient?age-at-diagnosis=ge40&age-at-diagnosis=le60",
+            "Patient?gender=female");
+    browser.click("#run");
+    browser.until(d -> nonEmpty(d.findElement(By.id("total-patients"))));
+    assertThat(browser.find("#total-patients").getText()).matches("<10|\\d+");
+    assertThat(browser.find("#status").getText()).contains("age 40–60 at diagnosis");
+    browser.screenshot("07-researcher-time-and-age");
+  }
+
+  /**
+   * Issue 23 finding 5: a patient registered in the pseudonymize page gets its consent in the
+   * consent page; the withdrawal list says whose withdrawal it is.
+   */
+  @Test
+  @Order(7)
+  void aPatientPseudonymizedInThePageGetsAConsentAndAWithdrawalNamesIt() throws Exception {
+    browser.open(HD + "/pseudonymize.html");
+    logInAs("datamanager", "datamanager-demo");
+    browser.type("#firstName", "Hedwig");
+    browser.type("#lastName", "Browsertest" + System.nanoTime() % 100000);
+    ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+        .executeScript("document.getElementById('birthDate').value = '1961-03-14';");
+    browser.click("#idat button[type=submit]");
+    String pseudonym = browser.until(d -> nonEmpty(d.findElement(By.id("result"))));
+    browser.screenshot("08-datamanager-pseudonymized");
+    browser.click("#consent-link");
+    browser.until(
+        d ->
+            d.findElement(By.id("status")).getText().contains("consent(s) recorded") ? true : null);
+    assertThat(browser.find("#status").getText()).doesNotContain("No patient");
+    browser.click("#record button[type=submit]");
+    browser.until(
+        d ->
+            d.findElement(By.id("status")).getText().contains("1 consent(s) recorded")
+                ? true
+                : null);
+    browser.screenshot("09-datamanager-consent-recorded");
+
+    browser.open(HD + "/withdrawal.html");
+    assertThat(browser.find("header.ccp nav").getText()).contains("Withdrawal", "Consent");
+    browser.type("#pseudonym", pseudonym);
+    browser.click("#start button[type=submit]");
+    browser.until(d -> d.findElement(By.id("status")).getText().contains("Task/") ? true : null);
+    String title = browser.find("#tasks .withdrawal-title").getText();
+    assertThat(title).matches("(patient " + pseudonym + "|pseudonym retired) — anonymise — .*");
+    browser.screenshot("10-datamanager-withdrawal");
+    browser.open(HD + "/access-request.html");
+    assertThat(browser.find("header.ccp nav").getText()).contains("Access requests");
+  }
+
+  /**
+   * Issue 23 accessibility: axe-core on every page (logged in where a page shows more then) with no
+   * serious or critical violation, at desktop width and at 390 px, where nothing may widen the
+   * page. Results: {@code target/axe/*.json}, screenshots {@code target/screenshots/phone-*.png}.
+   */
+  @Test
+  @Order(8)
+  void everyPagePassesAxeAndFitsAPhone() throws Exception {
+    Accessibility axe =
+        new Accessibility(
+            browser,
+            Path.of(System.getProperty("ccp.screenshots", "target/screenshots"))
+                .resolveSibling("axe"));
+    List<String> failures = new java.util.ArrayList<>();
+    record Page(String name, String url, String user, String password) {}
+    List<Page> pages =
+        List.of(
+            new Page("central-count", CENTRAL + "/index.html", "researcher", "researcher-demo"),
+            new Page(
+                "central-searches", CENTRAL + "/searches.html", "researcher", "researcher-demo"),
+            new Page("hd-start", HD + "/index.html", null, null),
+            new Page("hd-approval", HD + "/approval.html", "approver", "approver-demo"),
+            new Page(
+                "hd-pseudonymize", HD + "/pseudonymize.html", "datamanager", "datamanager-demo"),
+            new Page("hd-consent", HD + "/consent.html", "datamanager", "datamanager-demo"),
+            new Page("hd-withdrawal", HD + "/withdrawal.html", "datamanager", "datamanager-demo"),
+            new Page(
+                "hd-access-request",
+                HD + "/access-request.html",
+                "datamanager",
+                "datamanager-demo"),
+            new Page("hd-upload", HD + "/upload.html", "datamanager", "datamanager-demo"),
+            new Page("hd-admin", HD + "/admin.html", "admin", "admin-demo"),
+            new Page("linkage-review", LINKAGE + "/linkage-review.html", null, null));
+    // -Dccp.axe.only=central: only the pages whose name starts so (working on some pages)
+    String only = System.getProperty("ccp.axe.only", "");
+    try {
+      for (Page page : pages.stream().filter(p -> p.name().startsWith(only)).toList()) {
+        for (int width : new int[] {1280, Accessibility.PHONE_WIDTH}) {
+          axe.width(width);
+          browser.open(page.url());
+          if (page.user() != null) {
+            logInAs(page.user(), page.password());
+          }
+          if (page.name().equals("central-count")) {
+            addTerm(1, "C50", "ICD-10-GM C50");
+            addTerm(1, "Alter", "age 40–59 at diagnosis");
+            browser.click("#run");
+            browser.until(d -> nonEmpty(d.findElement(By.id("total-patients"))));
+          }
+          Thread.sleep(500); // the page's first answers (lists, status lines)
+          String name = page.name() + "-" + width;
+          axe.seriousViolations(name).forEach(v -> failures.add(name + ": " + v));
+          if (width == Accessibility.PHONE_WIDTH) {
+            long overflow = axe.horizontalOverflow();
+            if (overflow > 0) {
+              failures.add(name + ": " + overflow + " px wider than the 390 px window");
+            }
+            browser.screenshot("phone-" + page.name());
+          }
+        }
+      }
+    } finally {
+      axe.width(1280);
+    }
+    assertThat(failures).as("axe serious/critical violations and phone overflows").isEmpty();
+  }
+
+  /** Logs in on the page shown, first leaving another user's session of that app. */
+  private static void logInAs(String user, String password) {
+    Object current =
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+            .executeScript(
+                "const t = JSON.parse(sessionStorage.getItem('ccp-token') || 'null');"
+                    + " return t && t.until > Date.now() ? t.user : null;");
+    if (user.equals(current)) {
+      return;
+    }
+    if (current != null) {
+      ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+          .executeScript("sessionStorage.removeItem('ccp-token');");
+      browser.open(browser.driver.getCurrentUrl());
+    }
+    browser.logIn(user, password);
+    browser.until(d -> d.findElement(By.id("login")).isDisplayed() ? null : true);
+  }
+
+  /** The search box of a group offers these terms for the filter (and the filter is cleared). */
+  private static void suggestions(int group, String filter, String... expected) {
+    browser.type("#search-" + group, filter);
+    for (String term : expected) {
+      browser.until(
+          d ->
+              d.findElements(By.cssSelector("#suggestions-" + group + " button")).stream()
+                      .anyMatch(b -> b.getText().contains(term))
+                  ? true
+                  : null);
+    }
+    browser.find("#search-" + group).clear();
   }
 
   /**

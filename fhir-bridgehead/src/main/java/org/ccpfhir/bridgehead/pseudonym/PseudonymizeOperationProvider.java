@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.springframework.stereotype.Component;
 
@@ -23,16 +24,20 @@ import org.springframework.stereotype.Component;
  * {@code POST [base]/$pseudonymize} (OperationDefinition in the profiles module). BK-L: the site's
  * local pseudonym from its local patient list. BK-G: the site's global pseudonym through the
  * control-number generator and the central patient list, only for patients whose network consent is
- * recorded. The answer never tells whether the person was known; it says local or global. With
- * several persons, one that fails gives an {@code error} part (as gPAS does) and the rest go on.
+ * recorded. The answer never tells whether the person was known; it says local or global. A data
+ * manager's person in BK-L also gets a Patient in the store (part {@code patient}), so that its
+ * consent can be recorded in the consent page. With several persons, one that fails gives an {@code
+ * error} part (as gPAS does) and the rest go on.
  */
 @Component
 public class PseudonymizeOperationProvider implements FhirProvider {
 
   private final PseudonymService pseudonyms;
+  private final PseudonymPatients patients;
 
-  public PseudonymizeOperationProvider(PseudonymService pseudonyms) {
+  public PseudonymizeOperationProvider(PseudonymService pseudonyms, PseudonymPatients patients) {
     this.pseudonyms = pseudonyms;
+    this.patients = patients;
   }
 
   @Operation(name = "$pseudonymize", idempotent = false)
@@ -64,6 +69,11 @@ public class PseudonymizeOperationProvider implements FhirProvider {
         part.addPart()
             .setName("scope")
             .setValue(new CodeType(target.endsWith("-L") ? "local" : "global"));
+        if (registersPatient(target, people.get(i))) {
+          // a data manager's person (the page) gets a Patient, so its consent can be recorded
+          String id = patients.ensure(pseudonym, people.get(i));
+          part.addPart().setName("patient").setValue(new Reference("Patient/" + id));
+        }
       } catch (BaseServerResponseException e) {
         if (people.size() == 1) {
           throw e;
@@ -88,6 +98,14 @@ public class PseudonymizeOperationProvider implements FhirProvider {
         .setDiagnostics(e.getMessage());
     part.addPart().setName("outcome").setResource(outcome);
     return part;
+  }
+
+  /** A person named by a data manager in the site's own local domain; applications ingest. */
+  private static boolean registersPatient(String target, Idat person) {
+    return target.equals("BK-L")
+        && person != null
+        && Caller.current().map(c -> c.hasRole(Roles.DATA_MANAGER)).orElse(false)
+        && !Caller.current().map(c -> c.hasRole(Roles.APPLICATION)).orElse(false);
   }
 
   /** Applications only use their granted domains; data managers every domain of the site. */

@@ -7,7 +7,11 @@ import ca.uhn.fhir.jpa.searchparam.MatchUrlService;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.util.FhirTerser;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +24,8 @@ import org.ccpfhir.profiles.task.SearchExpression;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 
 /**
@@ -28,7 +34,8 @@ import org.hl7.fhir.r4.model.Reference;
  * combined (AND = intersection, OR = union, NOT = all patients minus the operand). Parameters of
  * one expression match on the same resource, as in a FHIR search. {@code :below} on ICD-10 /
  * ICD-O-3 / OPS codes is a code prefix (the store has no hierarchy of those code systems), applied
- * to the resources HAPI found for the other parameters.
+ * to the resources HAPI found for the other parameters. {@code Patient?age-at-diagnosis} (the
+ * central engine's parameter, no FHIR one) is computed from birth month and earliest onset.
  */
 public class CriteriaEvaluator {
 
@@ -91,8 +98,15 @@ public class CriteriaEvaluator {
     }
     List<String> kept = new ArrayList<>();
     Map<String, List<String>> prefixes = new LinkedHashMap<>();
+    int[] ages = null;
     for (String pair : search.query().isEmpty() ? new String[0] : search.query().split("&")) {
       String name = pair.substring(0, Math.max(pair.indexOf('='), 0));
+      if (search.type().equals("Patient") && name.equals(AGE_AT_DIAGNOSIS)) {
+        ages =
+            ageBound(
+                ages == null ? new int[] {0, OLDEST} : ages, pair.substring(name.length() + 1));
+        continue;
+      }
       String path = PREFIXABLE.get(search.type() + "." + name.replace(":below", ""));
       if (name.endsWith(":below") && path != null) {
         prefixes.put(path, List.of(pair.substring(pair.indexOf('=') + 1).split(",")));
@@ -118,12 +132,99 @@ public class CriteriaEvaluator {
             .getAllResources();
     Set<String> patients = new HashSet<>();
     FhirTerser terser = fhirContext.newTerser();
+    Map<String, LocalDate> firstDiagnoses = ages == null ? Map.of() : firstDiagnoses(terser);
     for (IBaseResource resource : found) {
-      if (matchesPrefixes(terser, resource, prefixes)) {
+      if (matchesPrefixes(terser, resource, prefixes)
+          && (ages == null || ageMatches((Patient) resource, firstDiagnoses, ages))) {
         patientOf(terser, resource).ifPresent(patients::add);
       }
     }
     return patients;
+  }
+
+  /**
+   * {@code Patient?age-at-diagnosis=ge40&age-at-diagnosis=le59}: completed years at the first
+   * diagnosis, the central count engine's search parameter (no FHIR search parameter exists for
+   * it). The same rule as there: from the first day of the birth month (the store keeps month and
+   * year only) to the earliest Condition onset; unknown (no match) without both.
+   */
+  static final String AGE_AT_DIAGNOSIS = "age-at-diagnosis";
+
+  private static final int OLDEST = 150;
+
+  static int[] ageBound(int[] current, String values) {
+    int[] bound = current.clone();
+    for (String value : values.split(",")) {
+      boolean prefixed = value.length() > 2 && Character.isLetter(value.charAt(0));
+      String prefix = prefixed ? value.substring(0, 2) : "eq";
+      int years;
+      try {
+        years = Integer.parseInt(prefixed ? value.substring(2) : value);
+      } catch (NumberFormatException e) {
+        years = -1;
+      }
+      if (years < 0 || years > OLDEST) {
+        throw new IllegalArgumentException(
+            "Patient: " + AGE_AT_DIAGNOSIS + " needs whole years from 0 to " + OLDEST);
+      }
+      switch (prefix) {
+        case "eq" -> {
+          bound[0] = Math.max(bound[0], years);
+          bound[1] = Math.min(bound[1], years);
+        }
+        case "ge" -> bound[0] = Math.max(bound[0], years);
+        case "gt" -> bound[0] = Math.max(bound[0], years + 1);
+        case "le" -> bound[1] = Math.min(bound[1], years);
+        case "lt" -> bound[1] = Math.min(bound[1], years - 1);
+        default ->
+            throw new IllegalArgumentException(
+                "Patient: " + AGE_AT_DIAGNOSIS + " takes the prefixes eq, ge, gt, le, lt");
+      }
+    }
+    return bound;
+  }
+
+  /** The earliest Condition onset per patient ({@code Patient/1} → date). */
+  private Map<String, LocalDate> firstDiagnoses(FhirTerser terser) {
+    SearchParameterMap all = new SearchParameterMap();
+    InternalSearches.unbounded(all);
+    Map<String, LocalDate> first = new HashMap<>();
+    for (IBaseResource resource :
+        daoRegistry
+            .getResourceDao("Condition")
+            .search(all, new SystemRequestDetails())
+            .getAllResources()) {
+      Condition condition = (Condition) resource;
+      if (!condition.hasOnsetDateTimeType()
+          || condition.getOnsetDateTimeType().getValue() == null) {
+        continue;
+      }
+      String text = condition.getOnsetDateTimeType().getValueAsString();
+      LocalDate onset =
+          text.length() >= 10
+              ? LocalDate.parse(text.substring(0, 10))
+              : text.length() == 7 ? YearMonth.parse(text).atDay(1) : null;
+      if (onset == null) {
+        continue;
+      }
+      patientOf(terser, condition)
+          .ifPresent(p -> first.merge(p, onset, (a, b) -> a.isBefore(b) ? a : b));
+    }
+    return first;
+  }
+
+  private static boolean ageMatches(Patient patient, Map<String, LocalDate> first, int[] bound) {
+    String birth = patient.getBirthDateElement().getValueAsString();
+    LocalDate diagnosis = first.get("Patient/" + patient.getIdElement().getIdPart());
+    if (birth == null || birth.length() < 7 || diagnosis == null) {
+      return false;
+    }
+    LocalDate month = YearMonth.parse(birth.substring(0, 7)).atDay(1);
+    if (diagnosis.isBefore(month)) {
+      return false;
+    }
+    int years = Period.between(month, diagnosis).getYears();
+    return years >= bound[0] && years <= bound[1];
   }
 
   private static boolean matchesPrefixes(

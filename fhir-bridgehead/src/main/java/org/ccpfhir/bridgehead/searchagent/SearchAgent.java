@@ -2,8 +2,11 @@ package org.ccpfhir.bridgehead.searchagent;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.ccpfhir.bridgehead.searchagent.persistence.LocalSearchRequest;
@@ -156,11 +159,39 @@ public class SearchAgent implements AutoCloseable {
     repository.saveMatches(request.taskId(), matches, error, clock.millis());
   }
 
+  /**
+   * The approvers' "request from …": the login name the broker vouches for, then name, institution
+   * and project as the researcher stated them (issue 23), within the stored column's 200
+   * characters.
+   */
+  static String requester(String user, Map<String, String> details) {
+    List<String> who = new ArrayList<>();
+    if (details.get(SearchTasks.REQUESTER_NAME) != null) {
+      who.add(details.get(SearchTasks.REQUESTER_NAME));
+    }
+    if (details.get(SearchTasks.REQUESTER_INSTITUTION) != null) {
+      who.add(details.get(SearchTasks.REQUESTER_INSTITUTION));
+    }
+    if (details.get(SearchTasks.PROJECT) != null) {
+      who.add("project " + details.get(SearchTasks.PROJECT));
+    }
+    String text = who.isEmpty() ? user : user + " — " + String.join(", ", who);
+    return text.length() <= 200 ? text : text.substring(0, 199) + "…";
+  }
+
   private LocalSearchRequest kept(Task task) {
     String criteria = null;
     String prose = null;
     String certificate = null;
+    Map<String, String> details = new LinkedHashMap<>();
     for (Task.ParameterComponent input : task.getInput()) {
+      for (String detail :
+          List.of(
+              SearchTasks.REQUESTER_NAME, SearchTasks.REQUESTER_INSTITUTION, SearchTasks.PROJECT)) {
+        if (input.getType().hasCoding(SearchTasks.PARAMETER_SYSTEM, detail)) {
+          details.put(detail, input.getValue().primitiveValue());
+        }
+      }
       if (input.getType().hasCoding(SearchTasks.PARAMETER_SYSTEM, SearchTasks.CRITERIA)) {
         criteria =
             input.getValue() instanceof Expression expression
@@ -177,7 +208,7 @@ public class SearchAgent implements AutoCloseable {
     return new LocalSearchRequest(
         task.getIdElement().getIdPart(),
         task.getPartOfFirstRep().getReferenceElement().getIdPart(),
-        task.getRequester().getIdentifier().getValue(),
+        requester(task.getRequester().getIdentifier().getValue(), details),
         criteria,
         prose,
         task.getRestriction().getPeriod().getEnd().getTime(),

@@ -24,7 +24,9 @@ class SitePagesIT extends PostgresIT {
           "/upload.html",
           "/admin.html",
           "/approval.html",
-          "/pseudonymize.html");
+          "/pseudonymize.html",
+          "/withdrawal.html",
+          "/access-request.html");
 
   @Test
   void pagesAreServedWithoutLoginAndHoldNoData() {
@@ -38,7 +40,8 @@ class SitePagesIT extends PostgresIT {
           .contains("id=\"login\"", "ccp/ccp.js", "ccp/ccp.css", "site.js")
           .doesNotContain(pseudonym, "Patient/" + patient.getIdPart());
     }
-    for (String script : List.of("/site.js", "/ccp/ccp.js", "/ccp/ccp.css")) {
+    for (String script :
+        List.of("/site.js", "/ccp/ccp.js", "/ccp/ccp.css", "/ccp/criteria-words.js")) {
       clients.anonymous().get(script).then().statusCode(200);
     }
     assertThat(clients.anonymous().get("/").then().statusCode(200).extract().asString())

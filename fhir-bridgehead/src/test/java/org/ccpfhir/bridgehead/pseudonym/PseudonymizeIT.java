@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.response.Response;
 import org.ccpfhir.bridgehead.PostgresIT;
+import org.ccpfhir.bridgehead.upload.ConsentResources;
 import org.ccpfhir.identity.pseudonym.CheckCharacter;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +96,8 @@ class PseudonymizeIT extends PostgresIT {
 
     response.then().statusCode(200);
     assertThat(CheckCharacter.isValid(pseudonym(response).getValue())).isTrue();
+    // an application ingests its own Patients: no Patient is made for it
+    assertThat(patientPart(response)).isEmpty();
   }
 
   @Test
@@ -158,6 +164,68 @@ class PseudonymizeIT extends PostgresIT {
         .post("/fhir/$local-review-decide")
         .then()
         .statusCode(404);
+  }
+
+  /**
+   * Issue 23 finding 5: the pseudonymize page's patient can get its consent in the consent page.
+   */
+  @Test
+  void aDataManagersPatientIsInTheStoreSoItsConsentCanBeRecorded() {
+    String family = "Wegwarte" + System.nanoTime() % 100000;
+    Parameters person = named("Irmgard", family, "1958-11-23");
+    person.addParameter("sex", new CodeType("female"));
+    Response first = post(person, "datamanager");
+    first.then().statusCode(200);
+    String value = pseudonym(first).getValue();
+    String reference = patientPart(first);
+    assertThat(reference).startsWith("Patient/");
+    // the same person again: the same Patient, not a second one
+    assertThat(patientPart(post(person, "datamanager"))).isEqualTo(reference);
+
+    // what the consent page does: find the Patient by the pseudonym's value
+    Bundle found =
+        fhirContext
+            .newJsonParser()
+            .parseResource(
+                Bundle.class,
+                clients
+                    .as("datamanager")
+                    .get("/fhir/Patient?identifier=" + value)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
+    assertThat(found.getEntry()).hasSize(1);
+    Patient stored = (Patient) found.getEntryFirstRep().getResource();
+    assertThat("Patient/" + stored.getIdPart()).isEqualTo(reference);
+    assertThat(stored.hasName()).isFalse();
+    assertThat(stored.getBirthDateElement().getValueAsString()).isEqualTo("1958-11");
+    assertThat(stored.getGender()).isEqualTo(AdministrativeGender.FEMALE);
+
+    clients
+        .as("datamanager")
+        .contentType("application/fhir+json")
+        .body(
+            fhirContext
+                .newJsonParser()
+                .encodeResourceToString(ConsentResources.consent(reference, "network")))
+        .post("/fhir/Consent")
+        .then()
+        .statusCode(201);
+    // with the consent, a global pseudonym is no longer refused for want of one
+    Parameters global = named("Irmgard", family, "1958-11-23");
+    global.setParameter("target", new StringType("BK-G"));
+    assertThat(post(global, "datamanager").asString()).doesNotContain("no active network consent");
+  }
+
+  private String patientPart(Response response) {
+    Parameters out =
+        fhirContext.newJsonParser().parseResource(Parameters.class, response.asString());
+    return out.getParameter("pseudonym").getPart().stream()
+        .filter(p -> p.getName().equals("patient"))
+        .map(p -> ((Reference) p.getValue()).getReference())
+        .findFirst()
+        .orElse("");
   }
 
   @Test

@@ -56,6 +56,7 @@ final class RequestValidator {
     String criteria = null;
     String prose = null;
     X509Certificate certificate = null;
+    java.util.Set<String> details = new java.util.HashSet<>();
     for (int i = 0; i < task.getInput().size(); i++) {
       Task.ParameterComponent input = task.getInput().get(i);
       String where = "Task.input[" + i + "]";
@@ -65,13 +66,19 @@ final class RequestValidator {
         case SearchTasks.PROSE -> prose = once(prose, prose(input, where), where);
         case SearchTasks.REQUESTER_CERTIFICATE ->
             certificate = once(certificate, certificate(input, where, now), where);
+        case SearchTasks.REQUESTER_NAME, SearchTasks.REQUESTER_INSTITUTION, SearchTasks.PROJECT -> {
+          if (!details.add(type)) {
+            throw BrokerIssues.unprocessable(where, "this input is given twice");
+          }
+          detail(input, where, type);
+        }
         default ->
             throw BrokerIssues.unprocessable(
                 where + ".type",
                 "unknown input '"
                     + type
-                    + "' (expected criteria, prose, "
-                    + "requester-certificate of "
+                    + "' (expected criteria, prose, requester-name, requester-institution,"
+                    + " project, requester-certificate of "
                     + SearchTasks.PARAMETER_SYSTEM
                     + ")");
       }
@@ -142,6 +149,19 @@ final class RequestValidator {
           where + ".valueString", "prose is longer than " + SearchTasks.MAX_PROSE + " characters");
     }
     return string.getValue();
+  }
+
+  private static void detail(Task.ParameterComponent input, String where, String type) {
+    if (!(input.getValue() instanceof StringType string)
+        || !string.hasValue()
+        || string.getValue().isBlank()) {
+      throw BrokerIssues.unprocessable(where + ".valueString", type + " is a non-empty string");
+    }
+    if (string.getValue().length() > SearchTasks.MAX_REQUESTER_DETAIL) {
+      throw BrokerIssues.unprocessable(
+          where + ".valueString",
+          type + " is longer than " + SearchTasks.MAX_REQUESTER_DETAIL + " characters");
+    }
   }
 
   private static X509Certificate certificate(

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.ccpfhir.disclosure.RecordSample;
 import org.ccpfhir.mdssearch.store.MdsAttributes;
 import org.ccpfhir.mdssearch.store.PatientFacts;
+import org.ccpfhir.mdssearch.store.PatientFactsExtractor;
 import org.ccpfhir.mdssearch.store.StoredChange;
 import org.ccpfhir.mdssearch.store.StoredFacts;
 import org.roaringbitmap.FastAggregation;
@@ -193,11 +194,20 @@ public final class CountIndex {
   private void apply(int ordinal, String site, PatientFacts facts, boolean add) {
     Map<String, Integer> seen = new HashMap<>();
     change(MdsAttributes.SITE + "=" + site, ordinal, add);
+    LocalDate birth = null;
+    LocalDate firstDiagnosis = null;
     for (String token : facts.tokens()) {
       if (token.startsWith(PatientFacts.DATE_MARK)) {
         int eq = token.indexOf('=');
-        DateIndex index = dates.computeIfAbsent(token.substring(1, eq), k -> new DateIndex());
+        String key = token.substring(1, eq);
+        DateIndex index = dates.computeIfAbsent(key, k -> new DateIndex());
         LocalDate date = day(token, eq + 1);
+        if (key.equals(MdsAttributes.BIRTH_DATE)) {
+          birth = date;
+        } else if (key.equals(MdsAttributes.CONDITION_ONSET)
+            && (firstDiagnosis == null || date.isBefore(firstDiagnosis))) {
+          firstDiagnosis = date;
+        }
         if (add) {
           index.add(date, ordinal);
         } else {
@@ -210,6 +220,12 @@ public final class CountIndex {
         change(token, ordinal, add);
       } else if (counted(token)) {
         change(token + REPEAT + n, ordinal, add);
+      }
+    }
+    if (birth != null && firstDiagnosis != null) {
+      int years = PatientFactsExtractor.ageInYears(birth, firstDiagnosis);
+      if (years >= 0) {
+        change(MdsAttributes.AGE_YEARS + "=" + years, ordinal, add);
       }
     }
     if (add) {

@@ -1,5 +1,6 @@
 package org.ccpfhir.mdssearch.count;
 
+import static org.ccpfhir.mdssearch.store.MdsAttributes.AGE_YEARS;
 import static org.ccpfhir.mdssearch.store.MdsAttributes.BIRTH_DATE;
 import static org.ccpfhir.mdssearch.store.MdsAttributes.CONDITION_BODY_SITE;
 import static org.ccpfhir.mdssearch.store.MdsAttributes.CONDITION_CODE;
@@ -41,7 +42,9 @@ public final class SearchCatalog {
     /** Observation component as {@code code$value} */
     COMPONENT,
     /** Patient deceased true / false (vital status) */
-    DECEASED
+    DECEASED,
+    /** whole years with prefixes eq, ge, gt, le, lt (age at the first diagnosis) */
+    AGE
   }
 
   /**
@@ -68,6 +71,7 @@ public final class SearchCatalog {
         .put("gender", new Definition(SEX, Kind.TOKEN))
         .put("birthdate", new Definition(BIRTH_DATE, Kind.DATE))
         .put("deceased", new Definition(VITAL_STATUS, Kind.DECEASED))
+        .put("age-at-diagnosis", new Definition(AGE_YEARS, Kind.AGE))
         .put("site", new Definition(SITE, Kind.TOKEN));
     type("Condition")
         .put("code", new Definition(CONDITION_CODE, Kind.PREFIXABLE))
@@ -136,6 +140,9 @@ public final class SearchCatalog {
         checkModifier(search.type(), param, definition);
         if (definition.kind() == Kind.DATE) {
           param.values().forEach(v -> DateBound.parse(param.name(), v));
+        }
+        if (definition.kind() == Kind.AGE) {
+          param.values().forEach(v -> AgeBound.parse(param.name(), v));
         }
       }
     }

@@ -23,6 +23,7 @@ final class SearchEvaluator {
             : index.token(MdsAttributes.HAS, search.type()));
     List<String> codes = new ArrayList<>();
     Map<SearchCatalog.Definition, DateBound> dates = new LinkedHashMap<>();
+    AgeBound age = null;
     for (SearchParam param : search.params()) {
       if (param.name().equals("code")) {
         param.values().forEach(v -> codes.add(code(v)));
@@ -67,7 +68,16 @@ final class SearchEvaluator {
           parts.add(union);
         }
         case DECEASED -> parts.add(deceased(index, definition, param));
+        case AGE -> {
+          for (String value : param.values()) {
+            AgeBound bound = AgeBound.parse(param.name(), value);
+            age = age == null ? bound : age.intersect(bound);
+          }
+        }
       }
+    }
+    if (age != null) {
+      parts.add(ages(index, age));
     }
     dates.forEach((definition, bound) -> parts.add(dateRange(index, search, definition, bound)));
     parts.sort(Comparator.comparingInt(RoaringBitmap::getCardinality));
@@ -113,6 +123,17 @@ final class SearchEvaluator {
       union.or(
           index.dateRange(
               MdsAttributes.qualified(definition.key(), qualifier), bound.from(), bound.to()));
+    }
+    return union;
+  }
+
+  /** Patients whose completed years at the first diagnosis lie in the bound. */
+  private static RoaringBitmap ages(CountIndex index, AgeBound bound) {
+    RoaringBitmap union = new RoaringBitmap();
+    for (String value : index.values(MdsAttributes.AGE_YEARS)) {
+      if (bound.contains(Integer.parseInt(value))) {
+        union.or(index.token(MdsAttributes.AGE_YEARS, value));
+      }
     }
     return union;
   }

@@ -6,7 +6,8 @@ import java.util.Locale;
  * One term a researcher can put into a query: what it is, how it is shown, and the count-search
  * expression that selects the patients having it.
  *
- * @param kind diagnosis, entity, morphology, stage, therapy, sample-type or sex
+ * @param kind diagnosis, entity, morphology, stage, stage-group, therapy, sample-type, sex,
+ *     diagnosis-date, sample-date, age-at-diagnosis or vital-status
  * @param system the code system of {@code code}
  * @param code the code as the data carry it
  * @param display German display (the terminology's), with the English designation in brackets

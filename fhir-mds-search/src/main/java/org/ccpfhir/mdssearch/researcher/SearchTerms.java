@@ -41,6 +41,7 @@ public final class SearchTerms {
   public List<SearchTerm> find(String filter, int max) {
     String trimmed = filter.trim();
     List<SearchTerm> found = new ArrayList<>(typedCodes(trimmed));
+    found.addAll(TimeAndAgeTerms.find(trimmed));
     String[] words = trimmed.toLowerCase(Locale.ROOT).split("\\s+");
     for (SearchTerm term : catalogue) {
       if (found.size() >= max) {
@@ -95,24 +96,54 @@ public final class SearchTerms {
   }
 
   private static void addStages(CcpTerminology terminology, List<SearchTerm> terms) {
-    for (ConceptDefinitionComponent concept : concepts(terminology, CodeSystems.UICC_STAGE)) {
-      String code = concept.getCode();
+    List<String> codes = new ArrayList<>();
+    concepts(terminology, CodeSystems.UICC_STAGE).forEach(c -> codes.add(c.getCode()));
+    // the stage groups first: "stage III" is what a researcher usually means, with every subgroup
+    for (String group : List.of("0", "I", "II", "III", "IV")) {
+      List<String> members = codes.stream().filter(c -> stageGroup(c).equals(group)).toList();
+      if (members.size() > 1) {
+        terms.add(
+            new SearchTerm(
+                "stage-group",
+                CodeSystems.UICC_STAGE,
+                group,
+                "UICC stage group "
+                    + group
+                    + " — Stadium "
+                    + group
+                    + " with its subgroups ("
+                    + String.join(", ", members)
+                    + ")",
+                stageCriteria(String.join(",", members))));
+      }
+    }
+    for (String code : codes) {
       terms.add(
           new SearchTerm(
               "stage",
               CodeSystems.UICC_STAGE,
               code,
               "UICC stage " + code + " (clinical or pathological TNM)",
-              "(Observation?code="
-                  + LOINC_TNM_CLINICAL
-                  + "&value-concept="
-                  + code
-                  + " OR Observation?code="
-                  + LOINC_TNM_PATHOLOGICAL
-                  + "&value-concept="
-                  + code
-                  + ")"));
+              stageCriteria(code)));
     }
+  }
+
+  /** The roman numeral (or 0) a UICC stage code starts with: IIIA1 → III; okk, IS → itself. */
+  static String stageGroup(String code) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(0|IV|I{1,3})").matcher(code);
+    return m.find() && !code.equals("IS") ? m.group(1) : code;
+  }
+
+  private static String stageCriteria(String values) {
+    return "(Observation?code="
+        + LOINC_TNM_CLINICAL
+        + "&value-concept="
+        + values
+        + " OR Observation?code="
+        + LOINC_TNM_PATHOLOGICAL
+        + "&value-concept="
+        + values
+        + ")";
   }
 
   private static void addTherapies(CcpTerminology terminology, List<SearchTerm> terms) {

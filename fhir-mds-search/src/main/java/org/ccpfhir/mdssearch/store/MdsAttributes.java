@@ -5,6 +5,13 @@ public final class MdsAttributes {
 
   public static final String SEX = "sex";
   public static final String AGE_DECADE = "age";
+
+  /**
+   * Completed years at the first diagnosis, derived by the count index from the birth and onset
+   * dates of the facts (so records stored before it existed answer age ranges too).
+   */
+  public static final String AGE_YEARS = "age-years";
+
   public static final String VITAL_STATUS = "vital";
   public static final String SITE = "site";
   public static final String BIRTH_DATE = "Patient.birthdate";

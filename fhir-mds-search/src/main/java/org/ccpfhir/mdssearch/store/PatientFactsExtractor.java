@@ -172,9 +172,16 @@ public final class PatientFactsExtractor {
     if (birth == null || diagnosis == null || diagnosis.isBefore(birth.atDay(1))) {
       return UNKNOWN;
     }
-    // born some day in that month: count completed years from the month's first day
-    int years = Period.between(birth.atDay(1), diagnosis).getYears();
-    return Integer.toString(Math.min(years / 10 * 10, 120));
+    return Integer.toString(Math.min(ageInYears(birth.atDay(1), diagnosis) / 10 * 10, 120));
+  }
+
+  /**
+   * Completed years at a diagnosis of a person born some day in the month starting at {@code
+   * birthMonth}: counted from the month's first day (the store keeps no birth day), -1 when the
+   * diagnosis is before it. The one rule for the age decade and the age-at-diagnosis search.
+   */
+  public static int ageInYears(LocalDate birthMonth, LocalDate diagnosis) {
+    return diagnosis.isBefore(birthMonth) ? -1 : Period.between(birthMonth, diagnosis).getYears();
   }
 
   private static YearMonth birthMonth(Patient patient) {

@@ -158,6 +158,34 @@ class BrokerIT extends BrokerItSupport {
     assertThat(hd.read(id + "-HD").getStatus()).isEqualTo(Task.TaskStatus.REQUESTED);
   }
 
+  /** Issue 23: who asks reaches the sites as the researcher stated it. */
+  @Test
+  void requesterNameInstitutionAndProjectReachTheSites() {
+    SiteConnection hd = site("HD");
+    Task request = researcher.request(CRITERIA, "prose", inDays(5), "HD");
+    request
+        .addInput()
+        .setType(Researcher.type(SearchTasks.REQUESTER_NAME))
+        .setValue(new StringType("Dr. Anna Muster"));
+    request
+        .addInput()
+        .setType(Researcher.type(SearchTasks.REQUESTER_INSTITUTION))
+        .setValue(new StringType("DKFZ Heidelberg"));
+    request
+        .addInput()
+        .setType(Researcher.type(SearchTasks.PROJECT))
+        .setValue(new StringType("Cohort 2026"));
+    String id = created(request);
+    Task siteTask = hd.read(id + "-HD");
+    assertThat(siteTask.getInput())
+        .extracting(
+            i -> i.getType().getCodingFirstRep().getCode() + "=" + i.getValue().primitiveValue())
+        .contains(
+            "requester-name=Dr. Anna Muster",
+            "requester-institution=DKFZ Heidelberg",
+            "project=Cohort 2026");
+  }
+
   @Test
   void requestFieldsNeverChange() {
     SiteConnection hd = site("HD");
@@ -250,6 +278,20 @@ class BrokerIT extends BrokerItSupport {
     assertRefused(
         researcher.request(CRITERIA, null, inDays(5), "XX"), "Task.restriction.recipient[0]");
     assertRefused(researcher.request(CRITERIA, null, inDays(-1)), "Task.restriction.period.end");
+    Task longName = researcher.request(CRITERIA, null, inDays(5));
+    longName
+        .addInput()
+        .setType(Researcher.type(SearchTasks.REQUESTER_NAME))
+        .setValue(new StringType("x".repeat(SearchTasks.MAX_REQUESTER_DETAIL + 1)));
+    assertRefused(longName, "requester-name");
+    Task twoProjects = researcher.request(CRITERIA, null, inDays(5));
+    for (String project : List.of("A", "B")) {
+      twoProjects
+          .addInput()
+          .setType(Researcher.type(SearchTasks.PROJECT))
+          .setValue(new StringType(project));
+    }
+    assertRefused(twoProjects, "given twice");
     Task noCertificate = researcher.request(CRITERIA, null, inDays(5));
     noCertificate
         .getInput()

@@ -119,6 +119,57 @@ class CountEngineTest {
         .isEqualTo(brute(token("has=Specimen")));
   }
 
+  /** Completed years at the first diagnosis, recomputed from the facts' dates; -1 when unknown. */
+  private static int ageAtDiagnosis(StoredFacts p) {
+    LocalDate birth = null;
+    LocalDate first = null;
+    for (String t : p.facts().tokens()) {
+      if (t.startsWith("@Patient.birthdate=")) {
+        birth = LocalDate.parse(t.substring(t.indexOf('=') + 1));
+      } else if (t.startsWith("@Condition.onset-date=")) {
+        LocalDate d = LocalDate.parse(t.substring(t.indexOf('=') + 1));
+        first = first == null || d.isBefore(first) ? d : first;
+      }
+    }
+    return birth == null || first == null || first.isBefore(birth)
+        ? -1
+        : java.time.Period.between(birth, first).getYears();
+  }
+
+  @Test
+  void ageAtDiagnosisRangesMatchABruteForceScanAndTheDecades() {
+    int forties = count("Patient?age-at-diagnosis=ge40&age-at-diagnosis=lt50");
+    assertThat(forties + 0L)
+        .isEqualTo(brute(p -> ageAtDiagnosis(p) >= 40 && ageAtDiagnosis(p) < 50))
+        .isPositive();
+    // the same rule as the age decade stratum
+    assertThat(forties + 0L).isEqualTo(brute(token("age=40")));
+    assertThat(count("Patient?age-at-diagnosis=ge43&age-at-diagnosis=le61") + 0L)
+        .isEqualTo(brute(p -> ageAtDiagnosis(p) >= 43 && ageAtDiagnosis(p) <= 61));
+    assertThat(count("Patient?age-at-diagnosis=gt59") + 0L)
+        .isEqualTo(brute(p -> ageAtDiagnosis(p) >= 60));
+    assertThat(count("Patient?age-at-diagnosis=55") + 0L)
+        .isEqualTo(brute(p -> ageAtDiagnosis(p) == 55));
+    // "women with C50 diagnosed from 2016 on, aged 40-59 at diagnosis"
+    assertThat(
+            count(
+                "Patient?gender=female AND Condition?code:below=C50&onset-date=ge2016"
+                    + " AND Patient?age-at-diagnosis=ge40&age-at-diagnosis=le59"))
+        .isLessThanOrEqualTo(
+            forties + count("Patient?age-at-diagnosis=ge50&age-at-diagnosis=lt60"));
+    assertThat(count("Patient?age-at-diagnosis=ge60&age-at-diagnosis=lt40")).isZero();
+  }
+
+  @Test
+  void badAgeValuesAreRefusedWithTheirName() {
+    for (String bad : List.of("forty", "ge-1", "ap40", "le1000", "x", "")) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> count("Patient?age-at-diagnosis=" + bad))
+          .isInstanceOf(CriteriaException.class)
+          .hasMessageContaining("age-at-diagnosis");
+    }
+  }
+
   @Test
   void observationsMatchCodeAndValueTogether() {
     assertThat(count("Observation?code=75186-7&value-concept=verstorben"))

@@ -120,6 +120,23 @@ class CountSearchIT extends MdsSearchItSupport {
         .then()
         .statusCode(400)
         .body(containsString("onset-date"));
+    as("researcher")
+        .get("/fhir/Patient?_summary=count&age-at-diagnosis=ap40")
+        .then()
+        .statusCode(400)
+        .body(containsString("age-at-diagnosis"));
+  }
+
+  /** Issue 23: the age at diagnosis as a search parameter, released like every count. */
+  @Test
+  void ageAtDiagnosisRangesAreCounted() {
+    Response all = as("researcher").get("/fhir/Patient?age-at-diagnosis=ge0&_summary=count");
+    all.then().statusCode(200).body("entry", nullValue());
+    Response none =
+        as("researcher")
+            .get("/fhir/Patient?age-at-diagnosis=ge60&age-at-diagnosis=lt40&_summary=count");
+    // an empty range is floored like any small count: no number
+    none.then().statusCode(200).body("total", nullValue());
   }
 
   @Test

@@ -35,7 +35,13 @@ class SearchTermsIT extends MdsSearchItSupport {
   void withoutTokenRefusedAndPagesAreServed() {
     anonymous().get("/fhir/$search-terms?filter=lung").then().statusCode(401);
     for (String page :
-        new String[] {"/index.html", "/searches.html", "/researcher/query.js", "/ccp/ccp.js"}) {
+        new String[] {
+          "/index.html",
+          "/searches.html",
+          "/researcher/query.js",
+          "/ccp/ccp.js",
+          "/ccp/criteria-words.js"
+        }) {
       anonymous().get(page).then().statusCode(200);
     }
   }

@@ -40,10 +40,69 @@ class SearchTermsTest {
     assertThat(only(terms.find("female", 50), "sex").criteria()).isEqualTo("Patient?gender=female");
   }
 
+  /** Issue 23 finding 1: what researchers type for time and age finds criteria. */
+  @Test
+  void timeAgeAndVitalStatusAreFoundInEnglishAndGerman() {
+    assertThat(only(terms.find("2015", 20), "diagnosis-date").criteria())
+        .isEqualTo("Condition?onset-date=ge2015&onset-date=le2015");
+    assertThat(only(terms.find("2015", 20), "sample-date").criteria())
+        .isEqualTo("Specimen?collected=ge2015&collected=le2015");
+    SearchTerm after = only(terms.find("diagnosed after 2015", 20), "diagnosis-date");
+    assertThat(after.criteria()).isEqualTo("Condition?onset-date=ge2016");
+    assertThat(after.display()).startsWith("diagnosed from 2016 on");
+    assertThat(only(terms.find("diagnosed after", 20), "diagnosis-date").criteria())
+        .startsWith("Condition?onset-date=ge");
+    assertThat(only(terms.find("Diagnose 2015-2020", 20), "diagnosis-date").display())
+        .startsWith("diagnosed 2015–2020");
+    assertThat(only(terms.find("Alter", 20), "age-at-diagnosis").criteria())
+        .startsWith("Patient?age-at-diagnosis=");
+    assertThat(terms.find("age", 20).stream().filter(t -> t.kind().equals("age-at-diagnosis")))
+        .extracting(SearchTerm::display)
+        .contains("age 40–59 at diagnosis (Alter bei Erstdiagnose)");
+    assertThat(only(terms.find("aged 40-60", 20), "age-at-diagnosis").criteria())
+        .isEqualTo("Patient?age-at-diagnosis=ge40&age-at-diagnosis=le60");
+    assertThat(only(terms.find("Alter über 60", 20), "age-at-diagnosis").criteria())
+        .isEqualTo("Patient?age-at-diagnosis=ge61");
+    assertThat(only(terms.find("verstorben", 20), "vital-status").criteria())
+        .isEqualTo("Patient?deceased=true");
+    assertThat(only(terms.find("sample collected 2019", 20), "sample-date").criteria())
+        .isEqualTo("Specimen?collected=ge2019&collected=le2019");
+    // a diagnosis code is not a year, a stage is not an age
+    assertThat(terms.find("C50", 20)).noneMatch(t -> t.kind().endsWith("-date"));
+    assertThat(terms.find("stage IV", 20)).noneMatch(t -> t.kind().equals("age-at-diagnosis"));
+  }
+
+  @Test
+  void stageGroupsStandForTheirSubgroups() {
+    SearchTerm three = only(terms.find("stage group III", 20), "stage-group");
+    assertThat(three.criteria())
+        .contains("value-concept=III,IIIA,")
+        .contains("IIIC2")
+        .doesNotContain("IV");
+    assertThat(SearchTerms.stageGroup("IVA1")).isEqualTo("IV");
+    assertThat(SearchTerms.stageGroup("IIB")).isEqualTo("II");
+    assertThat(SearchTerms.stageGroup("IS")).isEqualTo("IS");
+  }
+
   @Test
   void everyTermIsAValidCountQuery() {
     SearchCatalog catalog = new SearchCatalog();
-    for (String filter : List.of("e", "a", "i", "o", "stage", "C50.1", "8500/3")) {
+    for (String filter :
+        List.of(
+            "e",
+            "a",
+            "i",
+            "o",
+            "stage",
+            "C50.1",
+            "8500/3",
+            "2015",
+            "age",
+            "Alter 40 bis 59",
+            "diagnosed before 2010",
+            "verstorben",
+            "Probe 2018",
+            "stage group")) {
       for (SearchTerm term : terms.find(filter, 1000)) {
         CriteriaParser.parse(catalog, term.criteria());
       }

@@ -255,6 +255,32 @@ class DecentralizedSearchIT extends NetworkIT {
         .post("/fhir/$search-decide");
   }
 
+  /** Issue 23: the central engine's age-at-diagnosis criterion is evaluated at the sites too. */
+  @Test
+  void ageAtDiagnosisIsEvaluatedAtTheSiteByTheCentralRule() {
+    String day =
+        LocalDate.of(2000, 6, 1).plusDays(ThreadLocalRandom.current().nextInt(3000)).toString();
+    ingest(day, AdministrativeGender.FEMALE, AdministrativeGender.MALE);
+    // born in May 1950 (the store keeps the month): completed years from 1950-05-01
+    int age = java.time.Period.between(LocalDate.of(1950, 5, 1), LocalDate.parse(day)).getYears();
+    String onDay = "Condition?onset-date=" + day;
+
+    assertThat(
+            evaluator.matchingPatients(
+                onDay + " AND Patient?age-at-diagnosis=ge" + age + "&age-at-diagnosis=le" + age))
+        .hasSize(2);
+    assertThat(evaluator.matchingPatients(onDay + " AND Patient?age-at-diagnosis=gt" + age))
+        .isEmpty();
+    assertThat(
+            evaluator.matchingPatients(
+                onDay + " AND Patient?gender=female&age-at-diagnosis=lt" + (age + 1)))
+        .hasSize(1);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> evaluator.matchingPatients("Patient?age-at-diagnosis=old"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("age-at-diagnosis");
+  }
+
   @Test
   void anExpiredRequestCannotBeApproved() throws Exception {
     String id =

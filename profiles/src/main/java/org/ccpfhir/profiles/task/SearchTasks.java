@@ -34,6 +34,18 @@ public final class SearchTasks {
   /** valueString: free-text description for the sites' approvers. */
   public static final String PROSE = "prose";
 
+  /**
+   * valueString, optional: who asks, for the sites' approvers (issue 23: they saw only the login
+   * name) — the requester's name, institution and project, as the researcher states them.
+   */
+  public static final String REQUESTER_NAME = "requester-name";
+
+  public static final String REQUESTER_INSTITUTION = "requester-institution";
+  public static final String PROJECT = "project";
+
+  /** Longest requester name, institution or project the broker accepts (characters). */
+  public static final int MAX_REQUESTER_DETAIL = 120;
+
   /** valueAttachment (DER X.509): the certificate released results are sealed for. */
   public static final String REQUESTER_CERTIFICATE = "requester-certificate";
 

@@ -160,7 +160,8 @@ public class AuthAutoConfiguration {
                   Matchers.path(HttpMethod.GET, "/actuator/health/**"),
                   // the shared page kit holds no data; named exactly, /ccp/identity is not public
                   Matchers.path(HttpMethod.GET, "/ccp/ccp.css"),
-                  Matchers.path(HttpMethod.GET, "/ccp/ccp.js"))
+                  Matchers.path(HttpMethod.GET, "/ccp/ccp.js"),
+                  Matchers.path(HttpMethod.GET, "/ccp/criteria-words.js"))
               .permitAll();
           if (issuer) {
             rules
