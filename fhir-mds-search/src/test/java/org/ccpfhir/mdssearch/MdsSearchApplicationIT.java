@@ -56,8 +56,10 @@ class MdsSearchApplicationIT extends MdsSearchItSupport {
         .statusCode(403);
 
     JsonPath statement = anonymous().get("/fhir/metadata").then().statusCode(200).extract().jsonPath();
-    List<String> definitions = new ArrayList<>(statement.getList("rest[0].operation.definition"));
-    definitions.addAll(statement.getList("rest[0].resource.operation.flatten().definition"));
+    List<String> definitions = new ArrayList<>();
+    definitions.addAll(nonNull(statement.getList("rest[0].operation.definition")));
+    definitions.addAll(
+        nonNull(statement.getList("rest[0].resource.operation.flatten().definition")));
     org.assertj.core.api.Assertions.assertThat(definitions)
         .contains(
             "https://ccp-fhir.org/fhir/OperationDefinition/mds-evaluate-measure",
@@ -71,7 +73,7 @@ class MdsSearchApplicationIT extends MdsSearchItSupport {
             .body("url", equalTo(url));
       }
     }
-    List<String> profiles = statement.getList("rest[0].resource.supportedProfile.flatten()");
+    List<String> profiles = nonNull(statement.getList("rest[0].resource.supportedProfile.flatten()"));
     org.assertj.core.api.Assertions.assertThat(profiles)
         .contains("https://ccp-fhir.org/fhir/StructureDefinition/mds-patient");
     for (String url : profiles) {
@@ -82,5 +84,11 @@ class MdsSearchApplicationIT extends MdsSearchItSupport {
           .statusCode(200)
           .body("entry.resource.url", hasItem(url));
     }
+  }
+
+  private static List<String> nonNull(List<String> values) {
+    return values == null
+        ? List.of()
+        : values.stream().filter(java.util.Objects::nonNull).toList();
   }
 }

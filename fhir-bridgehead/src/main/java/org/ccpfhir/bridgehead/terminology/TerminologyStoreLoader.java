@@ -93,8 +93,9 @@ public class TerminologyStoreLoader implements HealthIndicator {
     copy.setId(storeId(copy));
     IFhirResourceDao<MetadataResource> dao =
         (IFhirResourceDao<MetadataResource>) daoRegistry.getResourceDao(copy.fhirType());
-    dao.update(copy, new SystemRequestDetails());
+    // first: HAPI refuses a second CodeSystem or ValueSet with the same url
     removeLegacyCopy(dao, copy);
+    dao.update(copy, new SystemRequestDetails());
   }
 
   /**

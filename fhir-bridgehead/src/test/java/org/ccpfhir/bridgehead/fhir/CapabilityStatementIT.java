@@ -114,7 +114,7 @@ class CapabilityStatementIT extends PostgresIT {
             .flatMap(r -> r.getSupportedProfile().stream())
             .map(CanonicalType::getValue)
             .toList();
-    for (String url : definitions.stream().filter(u -> u.startsWith("https://ccp-fhir.org/")).toList()) {
+    for (String url : definitions.stream().filter(u -> u != null && u.startsWith("https://ccp-fhir.org/")).toList()) {
       fhir().queryParam("url", url).get("/OperationDefinition").then().statusCode(200)
           .body("entry.size()", equalTo(1));
     }
