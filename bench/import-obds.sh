@@ -15,8 +15,10 @@ usage: bench/import-obds.sh [options]
   --rounds R          measured rounds of each kind, after one small warm-up of each (default 3)
   --heap SIZE         -Xmx of the bridgehead (default 2g)
   --start-timeout S   seconds the bridgehead may take to report UP (default 180)
+  --port P            HTTPS port of the bridgehead on 127.0.0.1 (default 18095)
+  --db NAME           PostgreSQL database, dropped and created (default ccp_bench_import)
   --no-build          use the jars and classes built before (no Maven, no network)
-Drops and creates the PostgreSQL database ccp_bench_import (localhost:5432, user postgres).
+PostgreSQL on localhost:5432, user postgres.
 USAGE
 }
 
@@ -25,12 +27,16 @@ ROUNDS=3
 HEAP=2g
 START_TIMEOUT=180
 BUILD=1
+PORT=18095
+DB=ccp_bench_import
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --patients) PATIENTS=$2; shift 2 ;;
     --rounds) ROUNDS=$2; shift 2 ;;
     --heap) HEAP=$2; shift 2 ;;
     --start-timeout) START_TIMEOUT=$2; shift 2 ;;
+    --port) PORT=$2; shift 2 ;;
+    --db) DB=$2; shift 2 ;;
     --no-build) BUILD=0; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
@@ -43,9 +49,7 @@ STAMP=$(date +%Y%m%d-%H%M%S)
 WORK="$ROOT/bench/work/import-obds-$STAMP"
 REPORT="$ROOT/bench/results/import-obds-$STAMP.txt"
 mkdir -p "$WORK" "$ROOT/bench/results"
-PORT=18095
 BASE="https://127.0.0.1:$PORT"
-DB=ccp_bench_import
 PG="psql -h localhost -p 5432 -U postgres -v ON_ERROR_STOP=1 -qtA"
 
 PID=""

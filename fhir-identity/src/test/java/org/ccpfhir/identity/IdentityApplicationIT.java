@@ -76,7 +76,8 @@ class IdentityApplicationIT {
 
   /**
    * Issue 18 "definitions served": any signed-in caller (here the metrics client) reads the curated
-   * definitions by id and url; the statement names only curated OperationDefinitions, which resolve.
+   * definitions by id and url; the statement names only curated OperationDefinitions, which
+   * resolve.
    */
   @Test
   void servesTheCuratedDefinitionsTheStatementPointsAt() {

@@ -2,7 +2,6 @@ package org.ccpfhir.mdssearch;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-
 import static org.hamcrest.Matchers.hasItem;
 
 import io.restassured.path.json.JsonPath;
@@ -55,7 +54,8 @@ class MdsSearchApplicationIT extends MdsSearchItSupport {
         .then()
         .statusCode(403);
 
-    JsonPath statement = anonymous().get("/fhir/metadata").then().statusCode(200).extract().jsonPath();
+    JsonPath statement =
+        anonymous().get("/fhir/metadata").then().statusCode(200).extract().jsonPath();
     List<String> definitions = new ArrayList<>();
     definitions.addAll(nonNull(statement.getList("rest[0].operation.definition")));
     definitions.addAll(
@@ -73,7 +73,8 @@ class MdsSearchApplicationIT extends MdsSearchItSupport {
             .body("url", equalTo(url));
       }
     }
-    List<String> profiles = nonNull(statement.getList("rest[0].resource.supportedProfile.flatten()"));
+    List<String> profiles =
+        nonNull(statement.getList("rest[0].resource.supportedProfile.flatten()"));
     org.assertj.core.api.Assertions.assertThat(profiles)
         .contains("https://ccp-fhir.org/fhir/StructureDefinition/mds-patient");
     for (String url : profiles) {
@@ -87,8 +88,6 @@ class MdsSearchApplicationIT extends MdsSearchItSupport {
   }
 
   private static List<String> nonNull(List<String> values) {
-    return values == null
-        ? List.of()
-        : values.stream().filter(java.util.Objects::nonNull).toList();
+    return values == null ? List.of() : values.stream().filter(java.util.Objects::nonNull).toList();
   }
 }

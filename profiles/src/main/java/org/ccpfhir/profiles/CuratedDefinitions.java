@@ -56,7 +56,8 @@ public final class CuratedDefinitions {
   }
 
   private static void requireUniqueIds(List<MetadataResource> resources) {
-    Set<String> ids = resources.stream().map(r -> r.getIdElement().getIdPart()).collect(Collectors.toSet());
+    Set<String> ids =
+        resources.stream().map(r -> r.getIdElement().getIdPart()).collect(Collectors.toSet());
     if (ids.size() != resources.size() || ids.contains(null)) {
       throw new IllegalStateException("Shipped definitions need unique ids per type");
     }
@@ -70,7 +71,10 @@ public final class CuratedDefinitions {
   /** Copies of every shipped resource of the given types, ordered by type and id. */
   public List<MetadataResource> resources(Set<String> types) {
     List<MetadataResource> all = new ArrayList<>();
-    byType.keySet().stream().filter(types::contains).sorted().forEach(t -> all.addAll(resources(t)));
+    byType.keySet().stream()
+        .filter(types::contains)
+        .sorted()
+        .forEach(t -> all.addAll(resources(t)));
     all.sort(
         Comparator.comparing(MetadataResource::fhirType)
             .thenComparing(r -> r.getIdElement().getIdPart()));

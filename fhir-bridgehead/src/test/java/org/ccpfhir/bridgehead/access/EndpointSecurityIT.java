@@ -176,8 +176,7 @@ class EndpointSecurityIT extends PostgresIT {
     for (String type : DEFINITIONS) {
       if (path.equals("/fhir/" + type) || path.startsWith("/fhir/" + type + "/")) {
         boolean read =
-            probe.method().equals("GET")
-                || probe.method().equals("POST") && last.equals("_search");
+            probe.method().equals("GET") || probe.method().equals("POST") && last.equals("_search");
         return read ? EVERY_ROLE : Set.of();
       }
     }

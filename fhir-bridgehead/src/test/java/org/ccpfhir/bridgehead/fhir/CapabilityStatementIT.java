@@ -1,7 +1,6 @@
 package org.ccpfhir.bridgehead.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
@@ -94,7 +93,10 @@ class CapabilityStatementIT extends PostgresIT {
         .statusCode(200)
         .body("entry.size()", equalTo(1))
         .body("entry[0].resource.id", equalTo("mds-specimen"));
-    fhir().queryParam("name", "MdsObservation").get("/StructureDefinition").then()
+    fhir()
+        .queryParam("name", "MdsObservation")
+        .get("/StructureDefinition")
+        .then()
         .statusCode(200)
         .body("total", equalTo(11));
 
@@ -114,19 +116,30 @@ class CapabilityStatementIT extends PostgresIT {
             .flatMap(r -> r.getSupportedProfile().stream())
             .map(CanonicalType::getValue)
             .toList();
-    for (String url : definitions.stream().filter(u -> u != null && u.startsWith("https://ccp-fhir.org/")).toList()) {
-      fhir().queryParam("url", url).get("/OperationDefinition").then().statusCode(200)
+    for (String url :
+        definitions.stream()
+            .filter(u -> u != null && u.startsWith("https://ccp-fhir.org/"))
+            .toList()) {
+      fhir()
+          .queryParam("url", url)
+          .get("/OperationDefinition")
+          .then()
+          .statusCode(200)
           .body("entry.size()", equalTo(1));
     }
     for (String url : supported) {
-      fhir().queryParam("url", url).get("/StructureDefinition").then().statusCode(200)
+      fhir()
+          .queryParam("url", url)
+          .get("/StructureDefinition")
+          .then()
+          .statusCode(200)
           .body("entry.size()", equalTo(1));
     }
   }
 
   /**
-   * The shipped CodeSystems and ValueSets are in the store under the same ids as on the other
-   * apps, once each (no copy under the ids used before).
+   * The shipped CodeSystems and ValueSets are in the store under the same ids as on the other apps,
+   * once each (no copy under the ids used before).
    */
   @Test
   void theStoreServesTheShippedTerminologyUnderItsOwnIds() {
@@ -134,7 +147,12 @@ class CapabilityStatementIT extends PostgresIT {
         .atMost(Duration.ofMinutes(2))
         .until(
             () ->
-                clients.anonymous().get("/actuator/health").then().extract().path("status")
+                clients
+                    .anonymous()
+                    .get("/actuator/health")
+                    .then()
+                    .extract()
+                    .path("status")
                     .equals("UP"));
     fhir()
         .get("/CodeSystem/TNMTCS")

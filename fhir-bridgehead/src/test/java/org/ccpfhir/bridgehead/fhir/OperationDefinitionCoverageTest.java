@@ -19,7 +19,22 @@ class OperationDefinitionCoverageTest {
             getClass().getClassLoader(), "org.ccpfhir", CuratedDefinitions.shared()::operation);
 
     // the scan sees the app's operations (a scan that found nothing would pass vacuously)
-    assertThat(report.operations()).contains("$import-obds", "$pseudonymize", "$local-review-list", "$local-review-decide", "$export-study", "$local-upload-setting", "$access-request", "$access-request-export", "$upload", "$upload-status", "$withdraw", "$withdraw-status", "$search-requests", "$search-decide");
+    assertThat(report.operations())
+        .contains(
+            "$import-obds",
+            "$pseudonymize",
+            "$local-review-list",
+            "$local-review-decide",
+            "$export-study",
+            "$local-upload-setting",
+            "$access-request",
+            "$access-request-export",
+            "$upload",
+            "$upload-status",
+            "$withdraw",
+            "$withdraw-status",
+            "$search-requests",
+            "$search-decide");
     assertThat(report.problems()).isEmpty();
   }
 }

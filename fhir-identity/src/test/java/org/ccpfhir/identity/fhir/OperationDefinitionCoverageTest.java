@@ -19,7 +19,17 @@ class OperationDefinitionCoverageTest {
             getClass().getClassLoader(), "org.ccpfhir", CuratedDefinitions.shared()::operation);
 
     // the scan sees the app's operations (a scan that found nothing would pass vacuously)
-    assertThat(report.operations()).contains("$control-number-ticket", "$register-control-numbers", "$redeem-ticket", "$reencrypt", "$project-pseudonym", "$withdraw-identity", "$subject-data", "$linkage-review-list", "$linkage-review-decide");
+    assertThat(report.operations())
+        .contains(
+            "$control-number-ticket",
+            "$register-control-numbers",
+            "$redeem-ticket",
+            "$reencrypt",
+            "$project-pseudonym",
+            "$withdraw-identity",
+            "$subject-data",
+            "$linkage-review-list",
+            "$linkage-review-decide");
     assertThat(report.problems()).isEmpty();
   }
 }

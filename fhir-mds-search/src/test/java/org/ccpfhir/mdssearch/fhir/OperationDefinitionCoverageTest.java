@@ -19,7 +19,14 @@ class OperationDefinitionCoverageTest {
             getClass().getClassLoader(), "org.ccpfhir", CuratedDefinitions.shared()::operation);
 
     // the scan sees the app's operations (a scan that found nothing would pass vacuously)
-    assertThat(report.operations()).contains("$evaluate-measure", "$mds-upload", "$mds-withdraw", "$mds-subject-data", "$mds-record", "$search-terms");
+    assertThat(report.operations())
+        .contains(
+            "$evaluate-measure",
+            "$mds-upload",
+            "$mds-withdraw",
+            "$mds-subject-data",
+            "$mds-record",
+            "$search-terms");
     assertThat(report.problems()).isEmpty();
   }
 }

@@ -16,9 +16,9 @@ import org.hl7.fhir.r4.model.OperationDefinition;
 
 /**
  * Points the generated CapabilityStatement at the served definitions: each operation that has a
- * curated OperationDefinition names its canonical URL (instead of the parameterless definition
- * HAPI generates from the Java method), and each resource type lists the project's profiles for it
- * as {@code supportedProfile}. HAPI's own operations keep HAPI's definitions.
+ * curated OperationDefinition names its canonical URL (instead of the parameterless definition HAPI
+ * generates from the Java method), and each resource type lists the project's profiles for it as
+ * {@code supportedProfile}. HAPI's own operations keep HAPI's definitions.
  */
 @Interceptor
 public class DefinitionLinksInterceptor implements FhirInterceptor {

@@ -5,8 +5,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The served definitions' CapabilityStatement links and access rules, for every app that declares
- * a {@link ServedDefinitions} bean (the app registers the providers itself, as FhirProvider beans:
+ * The served definitions' CapabilityStatement links and access rules, for every app that declares a
+ * {@link ServedDefinitions} bean (the app registers the providers itself, as FhirProvider beans:
  * the bridgehead serves CodeSystems and ValueSets from its store).
  */
 @AutoConfiguration

@@ -12,8 +12,8 @@ import org.hl7.fhir.r4.model.OperationDefinition;
 /**
  * HAPI's CapabilityStatement provider, answering {@code OperationDefinition/[id]} with the curated
  * definition. HAPI registers this provider's read after every other provider, so it decides every
- * OperationDefinition read; ids it does not know fall through to the definitions HAPI generates (for
- * HAPI's own operations).
+ * OperationDefinition read; ids it does not know fall through to the definitions HAPI generates
+ * (for HAPI's own operations).
  */
 public class ServedCapabilityStatementProvider extends ServerCapabilityStatementProvider {
 

@@ -17,9 +17,9 @@ import org.hl7.fhir.r4.model.OperationDefinition;
  * The conformance resources an app serves read-only (the project's curated StructureDefinitions,
  * OperationDefinitions, CodeSystems and ValueSets, handed in by the app from the profiles module)
  * and the profiles its CapabilityStatement lists per resource type. One instance per app, declared
- * as a bean; the providers, the CapabilityStatement links and the access rules of this package
- * all read from it, so what a client reads, what the statement names and what the validators use
- * is one set.
+ * as a bean; the providers, the CapabilityStatement links and the access rules of this package all
+ * read from it, so what a client reads, what the statement names and what the validators use is one
+ * set.
  */
 public final class ServedDefinitions {
 
@@ -28,7 +28,8 @@ public final class ServedDefinitions {
 
   public ServedDefinitions(
       List<? extends MetadataResource> resources, Map<String, List<String>> profilesByType) {
-    this.resources = resources.stream().map(MetadataResource.class::cast).map(MetadataResource::copy).toList();
+    this.resources =
+        resources.stream().map(MetadataResource.class::cast).map(MetadataResource::copy).toList();
     this.profilesByType = Map.copyOf(profilesByType);
   }
 
@@ -38,9 +39,9 @@ public final class ServedDefinitions {
   }
 
   /**
-   * The resources of {@code type} matching every given parameter: {@code url} exactly (a
-   * {@code |version} suffix also matches the version), {@code name} case-insensitively from the
-   * start (FHIR string search), {@code version} and {@code _id} exactly. Null parameters match all.
+   * The resources of {@code type} matching every given parameter: {@code url} exactly (a {@code
+   * |version} suffix also matches the version), {@code name} case-insensitively from the start
+   * (FHIR string search), {@code version} and {@code _id} exactly. Null parameters match all.
    */
   public List<MetadataResource> search(
       String type, UriParam url, StringParam name, TokenParam version, TokenParam id) {

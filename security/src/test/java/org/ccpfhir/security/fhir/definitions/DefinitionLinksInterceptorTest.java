@@ -41,8 +41,12 @@ class DefinitionLinksInterceptorTest {
   void pointsOwnOperationsAtTheCuratedDefinitionAndListsProfiles() {
     CapabilityStatement statement = new CapabilityStatement();
     CapabilityStatementRestComponent rest = statement.addRest();
-    rest.addOperation().setName("import-obds").setDefinition("http://localhost/OperationDefinition/-s-import-obds");
-    rest.addOperation().setName("expunge").setDefinition("http://localhost/OperationDefinition/-s-expunge");
+    rest.addOperation()
+        .setName("import-obds")
+        .setDefinition("http://localhost/OperationDefinition/-s-import-obds");
+    rest.addOperation()
+        .setName("expunge")
+        .setDefinition("http://localhost/OperationDefinition/-s-expunge");
     CapabilityStatementRestResourceComponent patient = rest.addResource().setType("Patient");
     patient.addSupportedProfile(PROFILE);
 
@@ -52,7 +56,9 @@ class DefinitionLinksInterceptorTest {
     // HAPI's own operations keep HAPI's definitions
     assertThat(rest.getOperation().get(1).getDefinition()).endsWith("-s-expunge");
     // listed once, even when already there
-    assertThat(patient.getSupportedProfile()).extracting(CanonicalType::getValue).containsExactly(PROFILE);
+    assertThat(patient.getSupportedProfile())
+        .extracting(CanonicalType::getValue)
+        .containsExactly(PROFILE);
   }
 
   @Test
@@ -61,7 +67,8 @@ class DefinitionLinksInterceptorTest {
     assertThat(definitions.read("CodeSystem", "import-obds")).isEmpty();
     assertThat(definitions.operationDefinition(new IdType("OperationDefinition/import-obds")))
         .isNotNull();
-    assertThat(definitions.operationDefinition(new IdType("OperationDefinition/-s-expunge"))).isNull();
+    assertThat(definitions.operationDefinition(new IdType("OperationDefinition/-s-expunge")))
+        .isNull();
     assertThat(
             definitions.search(
                 "CodeSystem",
