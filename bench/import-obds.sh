@@ -123,17 +123,20 @@ send() {
   if [[ $kind == import ]]; then
     read -r code secs < <(curl -sk -o "$out" -w '%{http_code} %{time_total}\n' --max-time 900 \
       -H "Authorization: Bearer $(token)" -H 'Content-Type: application/xml' \
+      -H 'Accept: application/fhir+json' \
       --data-binary @"$file" "$BASE/fhir/\$import-obds")
   else
     read -r code secs < <(curl -sk -o "$out" -w '%{http_code} %{time_total}\n' --max-time 900 \
       -H "Authorization: Bearer $(token)" -H 'Content-Type: application/fhir+json' \
+      -H 'Accept: application/fhir+json' \
       --data-binary @"$file" "$BASE/fhir")
   fi
   if [[ $code != 200 ]]; then
     echo "$kind of $file answered $code: $(head -c 600 "$out")" >&2
     return 1
   fi
-  if [[ $kind == import ]] && ! grep -q '\\"patientsRefused\\":0' "$out"; then
+  # the report is pretty-printed JSON inside a string: "patientsRefused" : 0 (quotes escaped)
+  if [[ $kind == import ]] && ! grep -Eq 'patientsRefused[^,0-9]*: *0[^0-9]' "$out"; then
     echo "import of $file refused patients: $(head -c 600 "$out")" >&2
     return 1
   fi
