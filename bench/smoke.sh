@@ -47,6 +47,7 @@ step central-linkage-quality bench/central-linkage.sh --no-build quality --peopl
 step central-linkage-speed bench/central-linkage.sh --no-build speed --stored 200
 step upload bench/upload.sh --no-build --patients 10 --runs 1 --per-transaction 5
 step startup bench/startup.sh --no-build --apps bridgehead --runs 1 --heap 1g
+step import-obds bench/import-obds.sh --no-build --patients 10 --rounds 1 --heap 1g
 
 if [[ ${#FAILED[@]} -gt 0 ]]; then
   echo "bench smoke: broken: ${FAILED[*]} (logs: $LOG_DIR)" >&2

@@ -73,4 +73,76 @@ class IdentityApplicationIT {
         .contains("'unlink'");
     given().port(port).get("/ccp/ccp.js").then().statusCode(200);
   }
+
+  /**
+   * Issue 18 "definitions served": any signed-in caller (here the metrics client) reads the curated
+   * definitions by id and url; the statement names only curated OperationDefinitions, which
+   * resolve.
+   */
+  @Test
+  void servesTheCuratedDefinitionsTheStatementPointsAt() {
+    given().port(port).get("/fhir/OperationDefinition/redeem-ticket").then().statusCode(401);
+    String token =
+        given()
+            .port(port)
+            .contentType("application/x-www-form-urlencoded")
+            .formParam("grant_type", "client_credentials")
+            .formParam("client_id", "prometheus")
+            .formParam("client_secret", "prometheus-demo")
+            .post("/oauth2/token")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("access_token");
+    given()
+        .port(port)
+        .auth()
+        .oauth2(token)
+        .get("/fhir/StructureDefinition/mds-patient")
+        .then()
+        .statusCode(200);
+    given()
+        .port(port)
+        .auth()
+        .oauth2(token)
+        .get("/fhir/StructureDefinition/unknown")
+        .then()
+        .statusCode(404);
+    given()
+        .port(port)
+        .auth()
+        .oauth2(token)
+        .queryParam("url", "https://ccp-fhir.org/fhir/CodeSystem/consent-policy")
+        .get("/fhir/CodeSystem")
+        .then()
+        .statusCode(200)
+        .body("entry[0].resource.id", equalTo("consent-policy"));
+
+    java.util.List<String> definitions =
+        given()
+            .port(port)
+            .get("/fhir/metadata")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("rest[0].operation.definition");
+    if (definitions == null) { // no operation at all (JSON without the element)
+      definitions = java.util.List.of();
+    }
+    // this context runs no identity role (demo only): the roles' operations are linked by the same
+    // shared interceptor, and OperationDefinitionCoverageTest checks they all have definitions
+    org.assertj.core.api.Assertions.assertThat(definitions)
+        .allMatch(url -> url.startsWith("https://ccp-fhir.org/fhir/OperationDefinition/"));
+    for (String url : definitions) {
+      given()
+          .port(port)
+          .auth()
+          .oauth2(token)
+          .get("/fhir/OperationDefinition/" + url.substring(url.lastIndexOf('/') + 1))
+          .then()
+          .statusCode(200)
+          .body("url", equalTo(url));
+    }
+  }
 }

@@ -10,7 +10,10 @@ import ca.uhn.fhir.jpa.provider.ValueSetOperationProvider;
 import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
 import ca.uhn.fhir.narrative2.NullNarrativeGenerator;
 import ca.uhn.fhir.parser.LenientErrorHandler;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.HardcodedServerAddressStrategy;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
@@ -18,12 +21,18 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import java.util.Set;
 import org.ccpfhir.security.auth.BundleEntryAuthorization;
 import org.ccpfhir.security.errors.ClientErrorInterceptor;
 import org.ccpfhir.security.fhir.FhirInterceptor;
 import org.ccpfhir.security.fhir.FhirProvider;
 import org.ccpfhir.security.fhir.StorageInterceptor;
+import org.ccpfhir.security.fhir.definitions.ServedDefinitions;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.OperationDefinition;
+import org.hl7.fhir.r4.model.StructureDefinition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +44,9 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 public class FhirServerConfig {
+
+  private static final Set<Class<?>> NOT_FROM_STORE =
+      Set.of(AuditEvent.class, StructureDefinition.class, OperationDefinition.class);
 
   @Bean
   public RestfulServer fhirRestfulServer(
@@ -51,7 +63,8 @@ public class FhirServerConfig {
       ObjectProvider<FhirInterceptor> interceptors,
       BundleEntryAuthorization bundleEntries,
       IInterceptorService storage,
-      ObjectProvider<StorageInterceptor> storageInterceptors) {
+      ObjectProvider<StorageInterceptor> storageInterceptors,
+      ServedDefinitions definitions) {
     systemDao.getContext().setNarrativeGenerator(new NullNarrativeGenerator());
     // The default handler logs offending values, which may be identifying data; bad values are
     // reported to the client by validation instead.
@@ -59,13 +72,15 @@ public class FhirServerConfig {
         .getContext()
         .setParserErrorHandler(new LenientErrorHandler(false).setErrorOnInvalidValue(false));
     RestfulServer server = new RestfulServer(systemDao.getContext());
-    // AuditEvents live in the audit trail's own table, not in the clinical store
+    // AuditEvents live in the audit trail's own table, not in the clinical store; the curated
+    // StructureDefinitions and OperationDefinitions are served from the classpath, read-only
+    // (DefinitionsConfig), so the store's endpoints for these types are not registered
     server.registerProviders(
         resourceProviders.createProviders().stream()
             .filter(
                 provider ->
                     !(provider instanceof IResourceProvider resource
-                        && resource.getResourceType() == AuditEvent.class))
+                        && NOT_FROM_STORE.contains(resource.getResourceType())))
             .toList());
     // the features' operations and the audit trail: every FhirProvider bean, the one way in
     server.registerProviders(providers.orderedStream().toList());
@@ -73,7 +88,17 @@ public class FhirServerConfig {
     server.registerProvider(valueSetOperationProvider);
     server.setServerConformanceProvider(
         new JpaCapabilityStatementProvider(
-            server, systemDao, storageSettings, searchParamRegistry, validationSupport));
+            server, systemDao, storageSettings, searchParamRegistry, validationSupport) {
+          // OperationDefinition/[id]: the curated definition; HAPI's generated one for its own
+          // operations (see ServedCapabilityStatementProvider, the same for the plain servers)
+          @Override
+          @Read(type = OperationDefinition.class)
+          public IBaseResource readOperationDefinition(
+              @IdParam IIdType id, RequestDetails request) {
+            OperationDefinition curated = definitions.operationDefinition(id);
+            return curated != null ? curated : super.readOperationDefinition(id, request);
+          }
+        });
     pagingProvider.setDefaultPageSize(properties.defaultPageSize());
     pagingProvider.setMaximumPageSize(properties.maxPageSize());
     server.setPagingProvider(pagingProvider);

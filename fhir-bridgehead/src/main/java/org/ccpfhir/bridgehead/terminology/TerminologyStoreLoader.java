@@ -3,9 +3,12 @@ package org.ccpfhir.bridgehead.terminology;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.Locale;
 import org.ccpfhir.terminology.CcpTerminology;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.MetadataResource;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.slf4j.Logger;
@@ -90,11 +93,40 @@ public class TerminologyStoreLoader implements HealthIndicator {
     copy.setId(storeId(copy));
     IFhirResourceDao<MetadataResource> dao =
         (IFhirResourceDao<MetadataResource>) daoRegistry.getResourceDao(copy.fhirType());
+    // first: HAPI refuses a second CodeSystem or ValueSet with the same url
+    removeLegacyCopy(dao, copy);
     dao.update(copy, new SystemRequestDetails());
   }
 
-  /** A stable id from the canonical URL's last segment (ids allow [A-Za-z0-9-.], max 64). */
+  /**
+   * Until the shipped id was used, copies were stored under {@link #legacyId}; one left in an
+   * existing store would answer a search by url twice.
+   */
+  private static void removeLegacyCopy(
+      IFhirResourceDao<MetadataResource> dao, MetadataResource stored) {
+    String legacy = legacyId(stored);
+    if (legacy.equals(stored.getIdElement().getIdPart())) {
+      return;
+    }
+    try {
+      dao.delete(new IdType(stored.fhirType(), legacy), new SystemRequestDetails());
+    } catch (ResourceNotFoundException | ResourceGoneException absent) {
+      // nothing to clean up
+    }
+  }
+
+  /**
+   * The shipped id (the same on every app, where the definitions are read from the classpath);
+   * resources without one get the legacy id.
+   */
   static String storeId(MetadataResource resource) {
+    return resource.getIdElement().hasIdPart()
+        ? resource.getIdElement().getIdPart()
+        : legacyId(resource);
+  }
+
+  /** A stable id from the canonical URL's last segment (ids allow [A-Za-z0-9-.], max 64). */
+  static String legacyId(MetadataResource resource) {
     String url = resource.getUrl();
     String tail = url.substring(url.lastIndexOf('/') + 1);
     String id = ("ccp-" + tail).replaceAll("[^A-Za-z0-9.-]", "-").toLowerCase(Locale.ROOT);

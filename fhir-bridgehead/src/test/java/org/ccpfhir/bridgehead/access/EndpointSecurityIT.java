@@ -55,6 +55,9 @@ class EndpointSecurityIT extends PostgresIT {
   static final Set<String> EVERY_ROLE = USER_OF_ROLE.keySet();
   static final Set<String> TERMINOLOGY = Set.of("CodeSystem", "ValueSet", "ConceptMap");
 
+  /** The curated definitions served from the classpath: read by every role, changed by nobody. */
+  static final Set<String> DEFINITIONS = Set.of("StructureDefinition", "OperationDefinition");
+
   @Autowired RestfulServer fhirServer;
   @Autowired ApplicationContext context;
 
@@ -170,10 +173,22 @@ class EndpointSecurityIT extends PostgresIT {
     if (path.startsWith("/fhir/AuditEvent")) {
       return Set.of("admin");
     }
+    for (String type : DEFINITIONS) {
+      if (path.equals("/fhir/" + type) || path.startsWith("/fhir/" + type + "/")) {
+        boolean read =
+            probe.method().equals("GET") || probe.method().equals("POST") && last.equals("_search");
+        return read ? EVERY_ROLE : Set.of();
+      }
+    }
     for (String type : TERMINOLOGY) {
       if (path.equals("/fhir/" + type) || path.startsWith("/fhir/" + type + "/")) {
         boolean read =
-            probe.method().equals("GET") || (probe.method().equals("POST") && last.startsWith("$"));
+            probe.method().equals("GET")
+                || probe.method().equals("POST") && last.startsWith("$")
+                // searching the shipped CodeSystems and ValueSets: any signed-in caller
+                || probe.method().equals("POST")
+                    && last.equals("_search")
+                    && !type.equals("ConceptMap");
         return read ? EVERY_ROLE : Set.of("admin");
       }
     }

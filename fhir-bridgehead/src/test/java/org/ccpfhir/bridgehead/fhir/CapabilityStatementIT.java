@@ -1,9 +1,13 @@
 package org.ccpfhir.bridgehead.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.profiles.MdsProfiles;
 import org.hl7.fhir.r4.model.CanonicalType;
@@ -62,5 +66,130 @@ class CapabilityStatementIT extends PostgresIT {
             "search-decide"); // approval
     assertThat(statement.getRestFirstRep().getResource())
         .anyMatch(r -> r.getType().equals("AuditEvent"));
+  }
+
+  /**
+   * Issue 18 "definitions served": the curated definitions are read by id and found by url, the
+   * statement's operation definitions and supported profiles resolve, unknown ids are 404.
+   */
+  @Test
+  void servesTheCuratedDefinitionsTheStatementPointsAt() {
+    fhir()
+        .get("/StructureDefinition/mds-patient")
+        .then()
+        .statusCode(200)
+        .body("url", equalTo("https://ccp-fhir.org/fhir/StructureDefinition/mds-patient"));
+    fhir().get("/StructureDefinition/no-such-profile").then().statusCode(404);
+    fhir().get("/OperationDefinition/no-such-operation").then().statusCode(404);
+    fhir()
+        .get("/OperationDefinition/import-obds")
+        .then()
+        .statusCode(200)
+        .body("parameter.find { it.name == 'document' }.use", equalTo("in"));
+    fhir()
+        .queryParam("url", "https://ccp-fhir.org/fhir/StructureDefinition/mds-specimen")
+        .get("/StructureDefinition")
+        .then()
+        .statusCode(200)
+        .body("entry.size()", equalTo(1))
+        .body("entry[0].resource.id", equalTo("mds-specimen"));
+    fhir()
+        .queryParam("name", "MdsObservation")
+        .get("/StructureDefinition")
+        .then()
+        .statusCode(200)
+        .body("total", equalTo(11));
+
+    CapabilityStatement statement =
+        client.capabilities().ofType(CapabilityStatement.class).execute();
+    List<String> definitions = new ArrayList<>();
+    statement.getRestFirstRep().getOperation().forEach(o -> definitions.add(o.getDefinition()));
+    statement.getRestFirstRep().getResource().stream()
+        .flatMap(r -> r.getOperation().stream())
+        .forEach(o -> definitions.add(o.getDefinition()));
+    assertThat(definitions)
+        .contains(
+            "https://ccp-fhir.org/fhir/OperationDefinition/import-obds",
+            "https://ccp-fhir.org/fhir/OperationDefinition/local-review-decide");
+    List<String> supported =
+        statement.getRestFirstRep().getResource().stream()
+            .flatMap(r -> r.getSupportedProfile().stream())
+            .map(CanonicalType::getValue)
+            .toList();
+    for (String url :
+        definitions.stream()
+            .filter(u -> u != null && u.startsWith("https://ccp-fhir.org/"))
+            .toList()) {
+      fhir()
+          .queryParam("url", url)
+          .get("/OperationDefinition")
+          .then()
+          .statusCode(200)
+          .body("entry.size()", equalTo(1));
+    }
+    for (String url : supported) {
+      fhir()
+          .queryParam("url", url)
+          .get("/StructureDefinition")
+          .then()
+          .statusCode(200)
+          .body("entry.size()", equalTo(1));
+    }
+  }
+
+  /**
+   * The shipped CodeSystems and ValueSets are in the store under the same ids as on the other apps,
+   * once each (no copy under the ids used before).
+   */
+  @Test
+  void theStoreServesTheShippedTerminologyUnderItsOwnIds() {
+    Awaitility.await()
+        .atMost(Duration.ofMinutes(2))
+        .until(
+            () ->
+                clients
+                    .anonymous()
+                    .get("/actuator/health")
+                    .then()
+                    .extract()
+                    .path("status")
+                    .equals("UP"));
+    fhir()
+        .get("/CodeSystem/TNMTCS")
+        .then()
+        .statusCode(200)
+        .body("url", equalTo("http://dktk.dkfz.de/fhir/onco/core/CodeSystem/TNMTCS"));
+    fhir()
+        .queryParam("url", "https://ccp-fhir.org/fhir/ValueSet/GradingVS")
+        .get("/ValueSet")
+        .then()
+        .statusCode(200)
+        .body("entry.size()", equalTo(1))
+        .body("entry[0].resource.id", equalTo("GradingVS"));
+  }
+
+  /** Readable by every signed-in role, by nobody anonymously, and changed by nobody. */
+  @Test
+  void definitionsAreReadOnly() {
+    clients.anonymous().get("/fhir/StructureDefinition/mds-patient").then().statusCode(401);
+    clients.anonymous().get("/fhir/OperationDefinition/import-obds").then().statusCode(401);
+    clients.as("researcher").get("/fhir/StructureDefinition/mds-patient").then().statusCode(200);
+    clients.as("approver").get("/fhir/OperationDefinition/search-decide").then().statusCode(200);
+    String body =
+        fhir().get("/StructureDefinition/mds-patient").then().statusCode(200).extract().asString();
+    clients
+        .as("admin")
+        .contentType("application/fhir+json")
+        .body(body)
+        .put("/fhir/StructureDefinition/mds-patient")
+        .then()
+        .statusCode(403);
+    clients
+        .as("datamanager")
+        .contentType("application/fhir+json")
+        .body(body)
+        .post("/fhir/StructureDefinition")
+        .then()
+        .statusCode(403);
   }
 }

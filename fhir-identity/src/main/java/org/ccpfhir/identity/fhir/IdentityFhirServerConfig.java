@@ -8,6 +8,8 @@ import org.ccpfhir.security.auth.BundleEntryAuthorization;
 import org.ccpfhir.security.errors.ClientErrorInterceptor;
 import org.ccpfhir.security.fhir.FhirInterceptor;
 import org.ccpfhir.security.fhir.FhirProvider;
+import org.ccpfhir.security.fhir.definitions.ServedCapabilityStatementProvider;
+import org.ccpfhir.security.fhir.definitions.ServedDefinitions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -35,8 +37,11 @@ public class IdentityFhirServerConfig {
       FhirContext fhir,
       ObjectProvider<FhirProvider> providers,
       ObjectProvider<FhirInterceptor> interceptors,
-      BundleEntryAuthorization bundleEntries) {
+      BundleEntryAuthorization bundleEntries,
+      ServedDefinitions definitions) {
     RestfulServer server = new RestfulServer(fhir);
+    // OperationDefinition/[id] answers the curated definition (DefinitionsConfig)
+    server.setServerConformanceProvider(new ServedCapabilityStatementProvider(server, definitions));
     // the operations of this process's roles and the audit trail (a process without a role serves
     // only the audit trail)
     server.registerProviders(providers.orderedStream().toList());

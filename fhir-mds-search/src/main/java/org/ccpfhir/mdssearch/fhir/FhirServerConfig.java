@@ -14,6 +14,8 @@ import org.ccpfhir.security.auth.BundleEntryAuthorization;
 import org.ccpfhir.security.errors.ClientErrorInterceptor;
 import org.ccpfhir.security.fhir.FhirInterceptor;
 import org.ccpfhir.security.fhir.FhirProvider;
+import org.ccpfhir.security.fhir.definitions.ServedCapabilityStatementProvider;
+import org.ccpfhir.security.fhir.definitions.ServedDefinitions;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
@@ -49,8 +51,11 @@ public class FhirServerConfig {
       CountSearchProperties properties,
       ObjectProvider<FhirProvider> providers,
       ObjectProvider<FhirInterceptor> interceptors,
-      BundleEntryAuthorization bundleEntries) {
+      BundleEntryAuthorization bundleEntries,
+      ServedDefinitions definitions) {
     RestfulServer server = new RestfulServer(fhirContext);
+    // OperationDefinition/[id] answers the curated definition (DefinitionsConfig)
+    server.setServerConformanceProvider(new ServedCapabilityStatementProvider(server, definitions));
     for (Class<? extends org.hl7.fhir.instance.model.api.IBaseResource> type :
         List.of(
             Patient.class,

@@ -165,6 +165,22 @@ public final class OperationParameters {
       this.operation = operation;
     }
 
+    /** The operation's name as declared, e.g. {@code "$pseudonymize"}. */
+    public String operation() {
+      return operation;
+    }
+
+    /**
+     * Every declared parameter name (the curated OperationDefinition must document each one; the
+     * apps' conformance tests check it).
+     */
+    public Set<String> names() {
+      Set<String> names = new LinkedHashSet<>(single);
+      names.addAll(repeated);
+      names.addAll(withParts);
+      return names;
+    }
+
     /** Parameters that may be given at most once. */
     public Spec single(String... names) {
       single.addAll(List.of(names));
