@@ -24,7 +24,8 @@ class SitePagesIT extends PostgresIT {
           "/upload.html",
           "/admin.html",
           "/approval.html",
-          "/pseudonymize.html");
+          "/pseudonymize.html",
+          "/biobank.html");
 
   @Test
   void pagesAreServedWithoutLoginAndHoldNoData() {
@@ -57,6 +58,7 @@ class SitePagesIT extends PostgresIT {
             "data-roles=\"data-manager\"><a href=\"withdrawal.html\"",
             "data-roles=\"data-manager\"><a href=\"access-request.html\"",
             "data-roles=\"data-manager admin\"><a href=\"upload.html\"",
+            "data-roles=\"biobank\"><a href=\"biobank.html\"",
             "data-roles=\"admin\"><a href=\"admin.html\"");
   }
 
