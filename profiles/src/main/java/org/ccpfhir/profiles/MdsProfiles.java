@@ -48,7 +48,9 @@ public final class MdsProfiles {
   /** Biobank status of a sample (CodeSystem sample-status), on the Specimen. */
   public static final String EXT_SAMPLE_STATUS = BASE + "ext-sample-status";
 
-  /** Storage location (freezer, rack, box, position) of a sample container, on Specimen.container. */
+  /**
+   * Storage location (freezer, rack, box, position) of a sample container, on Specimen.container.
+   */
   public static final String EXT_STORAGE_LOCATION = BASE + "ext-storage-location";
 
   /** Canonical base of the SearchParameters shipped by this module. */

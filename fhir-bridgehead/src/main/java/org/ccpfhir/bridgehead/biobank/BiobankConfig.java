@@ -5,8 +5,6 @@ import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import org.ccpfhir.bridgehead.biobank.provider.SampleExportProvider;
-import org.ccpfhir.bridgehead.pseudonym.LocalPatientListProperties;
-import org.ccpfhir.identity.pseudonym.PseudonymSystems;
 import org.ccpfhir.terminology.SampleMaterialTypes;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -27,21 +25,17 @@ public class BiobankConfig {
   public SampleRules sampleRules(
       FhirContext fhirContext,
       DaoRegistry daos,
-      LocalPatientListProperties localPatientList,
       IInterceptorService interceptors,
       // the rules search by the shipped parameters: they must be active first
       BiobankSearchParameters searchParameters) {
-    SampleRules rules =
-        new SampleRules(fhirContext, daos, PseudonymSystems.of(localPatientList.localDomain()));
+    SampleRules rules = new SampleRules(fhirContext, daos);
     interceptors.registerInterceptor(rules);
     return rules;
   }
 
   @Bean
   public SampleExportProvider sampleExportProvider(
-      DaoRegistry daos,
-      BiobankProperties properties,
-      BiobankSearchParameters searchParameters) {
+      DaoRegistry daos, BiobankProperties properties, BiobankSearchParameters searchParameters) {
     return new SampleExportProvider(
         daos, SampleMaterialTypes.standard(), properties.exportMaxRows());
   }

@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The SearchParameters shipped by the profiles module (sample status, storage location) are written
- * to the store at start-up, before the first request, so that every sample written later is
- * indexed by them (HAPI indexes a write by the parameters active at that moment). A stored one
- * that differs from the shipped one is replaced, which makes HAPI reindex the Specimens.
+ * to the store at start-up, before the first request, so that every sample written later is indexed
+ * by them (HAPI indexes a write by the parameters active at that moment). A stored one that differs
+ * from the shipped one is replaced, which makes HAPI reindex the Specimens.
  */
 public class BiobankSearchParameters {
 

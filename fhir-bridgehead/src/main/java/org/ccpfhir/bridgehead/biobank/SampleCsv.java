@@ -20,8 +20,8 @@ import org.hl7.fhir.r4.model.Specimen;
 
 /**
  * Samples as CSV (RFC 4180, header, UTF-8): one row per Specimen with its MDS-B fields (type, kind
- * and fixation derived from the type as the upload derives them), biobank status, parent, container,
- * storage location and amount. The patient column is the local pseudonym (never IDAT).
+ * and fixation derived from the type as the upload derives them), biobank status, parent,
+ * container, storage location and amount. The patient column is the local pseudonym (never IDAT).
  */
 public final class SampleCsv {
 
@@ -73,7 +73,10 @@ public final class SampleCsv {
     List<String> row = new ArrayList<>(HEADER.size());
     row.add(sample.getIdElement().getIdPart());
     row.add(sample.getIdElement().getVersionIdPart());
-    row.add(sample.getMeta().hasLastUpdated() ? sample.getMeta().getLastUpdatedElement().asStringValue() : "");
+    row.add(
+        sample.getMeta().hasLastUpdated()
+            ? sample.getMeta().getLastUpdatedElement().asStringValue()
+            : "");
     row.add(pseudonym(sample, pseudonyms));
     row.add(sample.hasIdentifier() ? sample.getIdentifierFirstRep().getValue() : "");
     Optional<Coding> type =
@@ -96,10 +99,7 @@ public final class SampleCsv {
             ? sample.getContainerFirstRep().getIdentifierFirstRep().getValue()
             : "");
     Optional<Location> location =
-        sample.getContainer().stream()
-            .map(Samples::location)
-            .flatMap(Optional::stream)
-            .findFirst();
+        sample.getContainer().stream().map(Samples::location).flatMap(Optional::stream).findFirst();
     for (int i = 0; i < Samples.LOCATION_PARTS.size(); i++) {
       int part = i;
       row.add(location.map(l -> l.parts().get(part)).orElse(""));

@@ -19,9 +19,9 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
-import org.ccpfhir.bridgehead.fhir.InternalSearches;
 import org.ccpfhir.bridgehead.biobank.Samples.Location;
 import org.ccpfhir.bridgehead.biobank.Samples.Normalised;
+import org.ccpfhir.bridgehead.fhir.InternalSearches;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
@@ -52,7 +52,6 @@ public class SampleRules {
 
   private final FhirContext fhirContext;
   private final DaoRegistry daos;
-  private final String localSystem;
 
   /**
    * Two writes to one position must not both pass the occupancy check: the check and the commit of
@@ -60,10 +59,9 @@ public class SampleRules {
    */
   private final ReentrantLock locations = new ReentrantLock();
 
-  public SampleRules(FhirContext fhirContext, DaoRegistry daos, String localSystem) {
+  public SampleRules(FhirContext fhirContext, DaoRegistry daos) {
     this.fhirContext = fhirContext;
     this.daos = daos;
-    this.localSystem = localSystem;
   }
 
   @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = FIRST)
@@ -74,9 +72,11 @@ public class SampleRules {
   }
 
   @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = FIRST)
-  public void updated(IBaseResource oldResource, IBaseResource newResource, RequestDetails request) {
+  public void updated(
+      IBaseResource oldResource, IBaseResource newResource, RequestDetails request) {
     if (newResource instanceof Specimen specimen && request != null) {
-      check(specimen, oldResource.getIdElement().getIdPart());
+      // the new contents carry the id (HAPI may pass no previous contents)
+      check(specimen, specimen.getIdElement().getIdPart());
     }
   }
 
@@ -97,9 +97,15 @@ public class SampleRules {
       return;
     }
     Identifier identifier = subject.getIdentifier();
-    String system = identifier.hasSystem() ? identifier.getSystem() : localSystem;
     SearchParameterMap query = InternalSearches.unbounded(new SearchParameterMap());
-    query.add("identifier", new TokenParam(system, identifier.getValue()));
+    // without a system: the value in any of the Patient's identifier systems (the local list's
+    // pseudonyms, and those sent by clinical systems, e.g. …/sid/BK-HD-L); pseudonyms are long
+    // random values, and a value two patients share is refused below
+    query.add(
+        "identifier",
+        identifier.hasSystem()
+            ? new TokenParam(identifier.getSystem(), identifier.getValue())
+            : new TokenParam(identifier.getValue()));
     List<IBaseResource> found =
         InternalSearches.everything(
             daos.getResourceDao("Patient").search(query, new SystemRequestDetails()));
@@ -204,8 +210,7 @@ public class SampleRules {
       if (found.getIdElement().getIdPart().equals(ownId)) {
         continue;
       }
-      Optional<Normalised> taken =
-          Samples.amount((Specimen) found).flatMap(Samples::normalise);
+      Optional<Normalised> taken = Samples.amount((Specimen) found).flatMap(Samples::normalise);
       if (taken.isPresent() && taken.get().dimension().equals(total.get().dimension())) {
         used = used.add(taken.get().value());
       }
@@ -239,8 +244,7 @@ public class SampleRules {
       SearchParameterMap query = InternalSearches.unbounded(new SearchParameterMap());
       List<String> parts = location.get().parts();
       for (int p = 0; p < parts.size(); p++) {
-        query.add(
-            "storage-" + Samples.LOCATION_PARTS.get(p), new StringParam(parts.get(p), true));
+        query.add("storage-" + Samples.LOCATION_PARTS.get(p), new StringParam(parts.get(p), true));
       }
       TokenOrListParam occupying = new TokenOrListParam();
       Samples.OCCUPYING.forEach(s -> occupying.addOr(new TokenParam(s)));

@@ -147,7 +147,8 @@ public final class Samples {
     if (unit == null || !quantity.hasValue()) {
       return Optional.empty();
     }
-    return Optional.of(new Normalised(unit.dimension(), quantity.getValue().multiply(unit.factor())));
+    return Optional.of(
+        new Normalised(unit.dimension(), quantity.getValue().multiply(unit.factor())));
   }
 
   /** An amount in a dimension's base unit as text in one of the known units (e.g. "0.25"). */

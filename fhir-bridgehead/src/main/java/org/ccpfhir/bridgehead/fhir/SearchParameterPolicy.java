@@ -87,7 +87,8 @@ public class SearchParameterPolicy {
               Set.of("identifier", "subject", "patient", "date", "finding-ref", "problem"),
           // parent: the biobank's aliquots (remaining volume of a parent sample)
           "Specimen",
-              Set.of("identifier", "type", "subject", "patient", "collected", "bodysite", "parent"));
+              Set.of(
+                  "identifier", "type", "subject", "patient", "collected", "bodysite", "parent"));
 
   private final FhirContext fhirContext;
   private final DaoRegistry daoRegistry;
@@ -138,7 +139,8 @@ public class SearchParameterPolicy {
 
   /**
    * A parameter kept since a later version (e.g. Specimen {@code parent} for the biobank) was
-   * retired by an earlier start: its retiring override is deleted so the built-in one applies again.
+   * retired by an earlier start: its retiring override is deleted so the built-in one applies
+   * again.
    */
   private boolean restoreKept(IFhirResourceDao<SearchParameter> dao, SystemRequestDetails request) {
     boolean restored = false;

@@ -46,13 +46,17 @@ class SamplesTest {
 
   @Test
   void volumesAndMassesAreComparedInTheirBaseUnit() {
-    Quantity ul = new Quantity().setValue(new BigDecimal("500")).setSystem(Samples.UCUM).setCode("uL");
-    Quantity ml = new Quantity().setValue(new BigDecimal("0.5")).setSystem(Samples.UCUM).setCode("mL");
+    Quantity ul =
+        new Quantity().setValue(new BigDecimal("500")).setSystem(Samples.UCUM).setCode("uL");
+    Quantity ml =
+        new Quantity().setValue(new BigDecimal("0.5")).setSystem(Samples.UCUM).setCode("mL");
     assertThat(Samples.normalise(ul).orElseThrow().value())
         .isEqualByComparingTo(Samples.normalise(ml).orElseThrow().value());
     Quantity mg = new Quantity().setValue(5).setSystem(Samples.UCUM).setCode("mg");
     assertThat(Samples.normalise(mg).orElseThrow().dimension()).isEqualTo("mass");
-    assertThat(Samples.normalise(new Quantity().setValue(1).setSystem(Samples.UCUM).setCode("{cells}")))
+    assertThat(
+            Samples.normalise(
+                new Quantity().setValue(1).setSystem(Samples.UCUM).setCode("{cells}")))
         .isEmpty();
     assertThat(Samples.inUnit(new BigDecimal("0.0004"), "uL")).isEqualTo("400");
   }
@@ -72,7 +76,10 @@ class SamplesTest {
     Samples.setBiobankStatus(s, "reserved");
     s.setStatus(Specimen.SpecimenStatus.AVAILABLE);
     s.addIdentifier().setValue("S-1");
-    s.getType().addCoding().setSystem(CodeSystems.SAMPLE_MATERIAL_TYPE).setCode("tumor-tissue-ffpe");
+    s.getType()
+        .addCoding()
+        .setSystem(CodeSystems.SAMPLE_MATERIAL_TYPE)
+        .setCode("tumor-tissue-ffpe");
     s.setSubject(new Reference("Patient/5"));
     s.getCollection().setCollected(new DateTimeType("2026-03-04"));
     s.addParent(new Reference("Specimen/9"));
@@ -82,7 +89,8 @@ class SamplesTest {
     container.setSpecimenQuantity(
         new Quantity().setValue(new BigDecimal("12.50")).setSystem(Samples.UCUM).setCode("mg"));
 
-    String csv = SampleCsv.write(List.of(s), Map.of("Patient/5", "BKL-XYZ"), SampleMaterialTypes.standard());
+    String csv =
+        SampleCsv.write(List.of(s), Map.of("Patient/5", "BKL-XYZ"), SampleMaterialTypes.standard());
 
     assertThat(csv.split("\r\n"))
         .containsExactly(

@@ -81,7 +81,8 @@ public class SampleExportProvider implements FhirProvider {
     for (int i = 0; i < location.length; i++) {
       if (present(location[i])) {
         query.add(
-            "storage-" + Samples.LOCATION_PARTS.get(i), new StringParam(location[i].getValue(), true));
+            "storage-" + Samples.LOCATION_PARTS.get(i),
+            new StringParam(location[i].getValue(), true));
       }
     }
     IBundleProvider found =
@@ -100,13 +101,15 @@ public class SampleExportProvider implements FhirProvider {
       samples.add((Specimen) resource);
     }
     samples.sort(
-        Comparator.comparing((Specimen s) -> s.getIdElement().getIdPart(), Comparator.naturalOrder()));
+        Comparator.comparing(
+            (Specimen s) -> s.getIdElement().getIdPart(), Comparator.naturalOrder()));
     byte[] csv =
         SampleCsv.write(samples, pseudonyms(samples), types).getBytes(StandardCharsets.UTF_8);
     if (request instanceof ServletRequestDetails servlet) {
       servlet
           .getServletRequest()
-          .setAttribute(AuditEntry.DETAIL_ATTRIBUTE, "export-samples: " + samples.size() + " samples");
+          .setAttribute(
+              AuditEntry.DETAIL_ATTRIBUTE, "export-samples: " + samples.size() + " samples");
     }
     Binary binary = new Binary();
     binary.setContentType("text/csv");
@@ -127,7 +130,9 @@ public class SampleExportProvider implements FhirProvider {
       String pseudonym = "";
       try {
         Patient patient =
-            (Patient) daos.getResourceDao("Patient").read(new IdType(reference), new SystemRequestDetails());
+            (Patient)
+                daos.getResourceDao("Patient")
+                    .read(new IdType(reference), new SystemRequestDetails());
         pseudonym = patient.hasIdentifier() ? patient.getIdentifierFirstRep().getValue() : "";
       } catch (ResourceNotFoundException | ResourceGoneException e) {
         // a sample of a deleted patient: no pseudonym to show
