@@ -7,5 +7,6 @@ ccp.header({ name: 'Bridgehead', href: 'index.html' }, [
   { href: 'withdrawal.html', label: 'Withdrawal' },
   { href: 'access-request.html', label: 'Access requests' },
   { href: 'upload.html', label: 'Upload' },
+  { href: 'biobank.html', label: 'Samples' },
   { href: 'admin.html', label: 'Administration' }
 ]);

@@ -45,6 +45,17 @@ public final class MdsProfiles {
   /** Relation of a radiotherapy or systemic therapy to the surgery (SYSTStellungOPCS). */
   public static final String EXT_RELATION_TO_SURGERY = BASE + "ext-relation-to-surgery";
 
+  /** Biobank status of a sample (CodeSystem sample-status), on the Specimen. */
+  public static final String EXT_SAMPLE_STATUS = BASE + "ext-sample-status";
+
+  /**
+   * Storage location (freezer, rack, box, position) of a sample container, on Specimen.container.
+   */
+  public static final String EXT_STORAGE_LOCATION = BASE + "ext-storage-location";
+
+  /** Canonical base of the SearchParameters shipped by this module. */
+  public static final String SEARCH_PARAMETER_BASE = "https://ccp-fhir.org/fhir/SearchParameter/";
+
   public static final String DKTK_BASE = "http://dktk.dkfz.de/fhir/StructureDefinition/";
 
   /** DKTK onco-core extension URLs for which this module ships definitions. */
@@ -110,6 +121,8 @@ public final class MdsProfiles {
           EXT_OP_INTENTION,
           EXT_THERAPY_INTENTION,
           EXT_RELATION_TO_SURGERY,
+          EXT_SAMPLE_STATUS,
+          EXT_STORAGE_LOCATION,
           DKTK_EXT_TNM_CPU_PREFIX,
           DKTK_EXT_OP_INTENTION,
           DKTK_EXT_SYST_INTENTION,

@@ -43,6 +43,9 @@ public final class CodeSystems {
   /** Consent.policyRule at the bridgehead: network, local-upload, objection. */
   public static final String CONSENT_POLICY = CCP_BASE + "consent-policy";
 
+  /** A biobank sample's status at the bridgehead: available, reserved, used-up, destroyed. */
+  public static final String SAMPLE_STATUS = CCP_BASE + "sample-status";
+
   public static final String SAMPLE_MATERIAL_TYPE =
       "https://fhir.bbmri.de/CodeSystem/SampleMaterialType";
 
@@ -84,6 +87,7 @@ public final class CodeSystems {
           ICDO3_VERSION,
           TUMOR_ENTITY,
           CONSENT_POLICY,
+          SAMPLE_STATUS,
           SAMPLE_MATERIAL_TYPE);
 
   private CodeSystems() {}

@@ -39,6 +39,7 @@ public final class ValueSets {
   public static final String TUMOR_ENTITY = BASE + "TumorEntityVS";
   public static final String SAMPLE_MATERIAL_TYPE = BASE + "SampleMaterialTypeVS";
   public static final String CONSENT_POLICY = BASE + "consent-policy";
+  public static final String SAMPLE_STATUS = BASE + "sample-status";
 
   /** Format-defined ValueSets over external systems whose content is not shipped. */
   public static final String ICD10GM_CHAPTER2 = BASE + "icd10gm-chapter2";

@@ -39,7 +39,8 @@ public final class SecureClients {
           "datamanager", "datamanager-demo",
           "approver", "approver-demo",
           "researcher", "researcher-demo",
-          "linkage", "linkage-demo");
+          "linkage", "linkage-demo",
+          "biobank", "biobank-demo");
 
   private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 

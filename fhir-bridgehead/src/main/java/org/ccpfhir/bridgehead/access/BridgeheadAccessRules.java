@@ -17,7 +17,12 @@ public class BridgeheadAccessRules {
 
   private static final String[] TERMINOLOGY = {"CodeSystem", "ValueSet", "ConceptMap"};
   private static final String[] USERS = {
-    Roles.RESEARCHER, Roles.SITE_APPROVER, Roles.DATA_MANAGER, Roles.LINKAGE_ADMIN, Roles.ADMIN
+    Roles.RESEARCHER,
+    Roles.SITE_APPROVER,
+    Roles.DATA_MANAGER,
+    Roles.LINKAGE_ADMIN,
+    Roles.ADMIN,
+    Roles.BIOBANK
   };
 
   @Bean

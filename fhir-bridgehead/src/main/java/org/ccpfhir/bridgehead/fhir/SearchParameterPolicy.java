@@ -6,6 +6,7 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.SearchParameter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +85,10 @@ public class SearchParameterPolicy {
                   "reason-reference"),
           "ClinicalImpression",
               Set.of("identifier", "subject", "patient", "date", "finding-ref", "problem"),
-          "Specimen", Set.of("identifier", "type", "subject", "patient", "collected", "bodysite"));
+          // parent: the biobank's aliquots (remaining volume of a parent sample)
+          "Specimen",
+              Set.of(
+                  "identifier", "type", "subject", "patient", "collected", "bodysite", "parent"));
 
   private final FhirContext fhirContext;
   private final DaoRegistry daoRegistry;
@@ -118,15 +123,45 @@ public class SearchParameterPolicy {
             .setUrl("SearchParameter/" + parameter.getIdElement().getIdPart());
       }
     }
+    boolean restored = restoreKept(dao, request);
     if (missing.hasEntry()) {
       // one database transaction instead of one per parameter keeps the first start-up short
       systemDao.transaction(request, missing);
+    }
+    if (missing.hasEntry() || restored) {
       registry.forceRefresh();
     }
     LOG.info(
         "Search parameters: {} built-in ones retired ({} newly)",
         retired.size(),
         missing.getEntry().size());
+  }
+
+  /**
+   * A parameter kept since a later version (e.g. Specimen {@code parent} for the biobank) was
+   * retired by an earlier start: its retiring override is deleted so the built-in one applies
+   * again.
+   */
+  private boolean restoreKept(IFhirResourceDao<SearchParameter> dao, SystemRequestDetails request) {
+    boolean restored = false;
+    for (Map.Entry<String, Set<String>> kept : KEPT.entrySet()) {
+      for (String code : kept.getValue()) {
+        IdType id = new IdType("SearchParameter", overrideId(kept.getKey(), code));
+        try {
+          dao.read(id, request);
+        } catch (ResourceNotFoundException | ResourceGoneException e) {
+          continue;
+        }
+        dao.delete(id, request);
+        LOG.info("Search parameter {} {} indexed again", kept.getKey(), code);
+        restored = true;
+      }
+    }
+    return restored;
+  }
+
+  private static String overrideId(String type, String code) {
+    return ("ccp-off-" + type + "-" + code).toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   private static boolean alreadyRetired(
@@ -157,8 +192,7 @@ public class SearchParameterPolicy {
 
   private static SearchParameter retire(String type, RuntimeSearchParam builtIn) {
     SearchParameter parameter = new SearchParameter();
-    parameter.setId(
-        ("ccp-off-" + type + "-" + builtIn.getName()).toLowerCase(Locale.ROOT).replace('_', '-'));
+    parameter.setId(overrideId(type, builtIn.getName()));
     parameter.setUrl(builtIn.getUri());
     parameter.setName(builtIn.getName());
     parameter.setCode(builtIn.getName());

@@ -50,7 +50,8 @@ class EndpointSecurityIT extends PostgresIT {
           "data-manager", "datamanager",
           "site-approver", "approver",
           "researcher", "researcher",
-          "linkage-admin", "linkage");
+          "linkage-admin", "linkage",
+          "biobank", "biobank");
 
   static final Set<String> EVERY_ROLE = USER_OF_ROLE.keySet();
   static final Set<String> TERMINOLOGY = Set.of("CodeSystem", "ValueSet", "ConceptMap");
@@ -190,6 +191,16 @@ class EndpointSecurityIT extends PostgresIT {
                     && last.equals("_search")
                     && !type.equals("ConceptMap");
         return read ? EVERY_ROLE : Set.of("admin");
+      }
+    }
+    if (path.equals("/fhir/Specimen") || path.startsWith("/fhir/Specimen/")) {
+      // sample management (BiobankAccessRules): the biobank lists, registers and edits samples
+      if (probe.method().equals("GET")) {
+        return Set.of("biobank", "data-manager", "admin");
+      }
+      if (probe.method().equals("POST") && path.equals("/fhir/Specimen")
+          || probe.method().equals("PUT") && path.lastIndexOf('/') == "/fhir/Specimen".length()) {
+        return Set.of("biobank", "data-manager");
       }
     }
     if (probe.method().equals("POST") && path.equals("/fhir/$pseudonymize")

@@ -26,7 +26,8 @@ class SitePagesIT extends PostgresIT {
           "/approval.html",
           "/pseudonymize.html",
           "/withdrawal.html",
-          "/access-request.html");
+          "/access-request.html",
+          "/biobank.html");
 
   @Test
   void pagesAreServedWithoutLoginAndHoldNoData() {
@@ -60,6 +61,7 @@ class SitePagesIT extends PostgresIT {
             "data-roles=\"data-manager\"><a href=\"withdrawal.html\"",
             "data-roles=\"data-manager\"><a href=\"access-request.html\"",
             "data-roles=\"data-manager admin\"><a href=\"upload.html\"",
+            "data-roles=\"biobank\"><a href=\"biobank.html\"",
             "data-roles=\"admin\"><a href=\"admin.html\"");
   }
 

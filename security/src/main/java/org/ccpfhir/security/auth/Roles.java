@@ -14,6 +14,9 @@ public final class Roles {
   public static final String LINKAGE_ADMIN = "linkage-admin";
   public static final String ADMIN = "admin";
 
+  /** A site's biobank staff: registers and manages samples (CCP-IT §2.1 local data management). */
+  public static final String BIOBANK = "biobank";
+
   /** Monitoring (e.g. a Prometheus scraper with client credentials): reads metrics only. */
   public static final String METRICS = "metrics";
 
@@ -25,11 +28,19 @@ public final class Roles {
 
   /** Roles a user or application may be given in configuration or by an identity provider. */
   public static final Set<String> ASSIGNABLE =
-      Set.of(RESEARCHER, SITE_APPROVER, DATA_MANAGER, LINKAGE_ADMIN, ADMIN, APPLICATION, METRICS);
+      Set.of(
+          RESEARCHER,
+          SITE_APPROVER,
+          DATA_MANAGER,
+          LINKAGE_ADMIN,
+          ADMIN,
+          BIOBANK,
+          APPLICATION,
+          METRICS);
 
   /** Every role a token-authenticated caller can hold. */
   public static final Set<String> USER_ROLES =
-      Set.of(RESEARCHER, SITE_APPROVER, DATA_MANAGER, LINKAGE_ADMIN, ADMIN);
+      Set.of(RESEARCHER, SITE_APPROVER, DATA_MANAGER, LINKAGE_ADMIN, ADMIN, BIOBANK);
 
   private Roles() {}
 

@@ -1,0 +1,42 @@
+package org.ccpfhir.bridgehead.biobank;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import org.ccpfhir.bridgehead.biobank.provider.SampleExportProvider;
+import org.ccpfhir.terminology.SampleMaterialTypes;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the sample management (package README section "Sample management"). */
+@Configuration
+@EnableConfigurationProperties(BiobankProperties.class)
+public class BiobankConfig {
+
+  @Bean
+  public BiobankSearchParameters biobankSearchParameters(
+      DaoRegistry daos, ISearchParamRegistry registry) {
+    return new BiobankSearchParameters(daos, registry);
+  }
+
+  @Bean
+  public SampleRules sampleRules(
+      FhirContext fhirContext,
+      DaoRegistry daos,
+      IInterceptorService interceptors,
+      // the rules search by the shipped parameters: they must be active first
+      BiobankSearchParameters searchParameters) {
+    SampleRules rules = new SampleRules(fhirContext, daos);
+    interceptors.registerInterceptor(rules);
+    return rules;
+  }
+
+  @Bean
+  public SampleExportProvider sampleExportProvider(
+      DaoRegistry daos, BiobankProperties properties, BiobankSearchParameters searchParameters) {
+    return new SampleExportProvider(
+        daos, SampleMaterialTypes.standard(), properties.exportMaxRows());
+  }
+}

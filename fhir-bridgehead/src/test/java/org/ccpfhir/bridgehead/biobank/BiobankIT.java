@@ -1,0 +1,318 @@
+package org.ccpfhir.bridgehead.biobank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import org.ccpfhir.bridgehead.PostgresIT;
+import org.ccpfhir.bridgehead.biobank.Samples.Location;
+import org.ccpfhir.profiles.MdsProfiles;
+import org.ccpfhir.synthetic.EntryMode;
+import org.ccpfhir.synthetic.SyntheticPatientGenerator;
+import org.ccpfhir.terminology.CodeSystems;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Specimen;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sample management through the FHIR API as the page and a biobank's own client use it: register by
+ * local pseudonym with storage place and aliquot, list by type / status / place, edit with history,
+ * CSV export; bad input (unknown type, occupied position, amount without unit, aliquot larger than
+ * the parent's rest, unknown pseudonym) refused with 422 naming the element and nothing stored;
+ * other roles refused with 403.
+ */
+class BiobankIT extends PostgresIT {
+
+  private static final String SAMPLE_IDS = "https://ccp-fhir.org/fhir/sid/HD-sample";
+
+  private static String pseudonym;
+  private static String patientId;
+
+  /** Every test has its own freezer: the shared store keeps the samples of earlier runs. */
+  private String freezer;
+
+  @BeforeEach
+  void patientAndFreezer() {
+    freezer = "F-" + UUID.randomUUID().toString().substring(0, 8);
+    if (pseudonym == null) {
+      Bundle bundle =
+          new SyntheticPatientGenerator(
+                  UUID.randomUUID().getMostSignificantBits(), "HD", EntryMode.POST, false)
+              .patient(0);
+      fhir()
+          .body(fhirContext.newJsonParser().encodeResourceToString(bundle))
+          .post()
+          .then()
+          .statusCode(200);
+      Patient sent =
+          bundle.getEntry().stream()
+              .map(Bundle.BundleEntryComponent::getResource)
+              .filter(Patient.class::isInstance)
+              .map(Patient.class::cast)
+              .findFirst()
+              .orElseThrow();
+      Identifier id = sent.getIdentifierFirstRep();
+      patientId =
+          fhir()
+              .get("/Patient?identifier=" + id.getSystem() + "|" + id.getValue())
+              .then()
+              .statusCode(200)
+              .extract()
+              .path("entry[0].resource.id");
+      pseudonym = id.getValue();
+    }
+  }
+
+  @Test
+  void registersASampleWithAnAliquotAndListsItByTypeStatusAndPlace() {
+    String parentId = created(sample("plasma-edta", "available", place("A1"), ml("2")));
+    Specimen parent = read(parentId);
+    assertThat(parent.getSubject().getReference()).isEqualTo("Patient/" + patientId);
+    assertThat(parent.getSubject().getIdentifier().getValue()).isEqualTo(pseudonym);
+    assertThat(parent.getStatus()).isEqualTo(Specimen.SpecimenStatus.AVAILABLE);
+
+    Specimen aliquot = sample("plasma-edta", "available", place("A2"), ml("0.5"));
+    aliquot.addParent(new Reference("Specimen/" + parentId));
+    String aliquotId = created(aliquot);
+
+    JsonPath byTypeStatusFreezer =
+        search(
+            "type="
+                + CodeSystems.SAMPLE_MATERIAL_TYPE
+                + "|plasma-edta&sample-status=available&storage-freezer:exact="
+                + freezer);
+    assertThat(byTypeStatusFreezer.getList("entry.resource.id", String.class))
+        .containsExactlyInAnyOrder(parentId, aliquotId);
+    assertThat(
+            search("storage-freezer:exact=" + freezer + "&storage-position:exact=A2")
+                .getList("entry.resource.id", String.class))
+        .containsExactly(aliquotId);
+    assertThat(search("parent=Specimen/" + parentId).getList("entry.resource.id", String.class))
+        .containsExactly(aliquotId);
+    assertThat(
+            search("type=whole-blood&storage-freezer:exact=" + freezer)
+                .getList("entry", Object.class))
+        .isNullOrEmpty();
+    // the site's counts see them at once (the data manager's view of the same store)
+    assertThat(
+            fhir()
+                .get("/Specimen?subject=Patient/" + patientId + "&_summary=count")
+                .then()
+                .statusCode(200)
+                .extract()
+                .<Integer>path("total"))
+        .isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void anEditIsANewVersionAndAUsedUpSampleFreesItsPosition() {
+    String id = created(sample("whole-blood", "available", place("B1"), ml("5")));
+    Specimen sample = read(id);
+    Samples.setBiobankStatus(sample, "reserved");
+    assertThat(put(sample).statusCode()).isEqualTo(200);
+    assertThat(read(id).getMeta().getVersionId()).isEqualTo("2");
+    assertThat(search("sample-status=reserved&storage-freezer:exact=" + freezer).getList("entry"))
+        .hasSize(1);
+
+    sample = read(id);
+    Samples.setBiobankStatus(sample, "used-up");
+    assertThat(put(sample).statusCode()).isEqualTo(200);
+    assertThat(read(id).getStatus()).isEqualTo(Specimen.SpecimenStatus.UNAVAILABLE);
+    List<String> versions =
+        biobank()
+            .get("/Specimen/" + id + "/_history")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("entry.resource.meta.versionId", String.class);
+    assertThat(versions).containsExactlyInAnyOrder("1", "2", "3");
+    // the used-up sample no longer holds B1
+    created(sample("whole-blood", "available", place("B1"), ml("1")));
+  }
+
+  @Test
+  void anUnknownSampleTypeIsRefusedAndNothingStored() {
+    Specimen sample = sample("tumour-tissue", "available", place("C1"), ml("1"));
+    refused(sample, "Specimen.type");
+  }
+
+  @Test
+  void anOccupiedPositionIsRefusedAndNothingStored() {
+    created(sample("blood-serum", "available", place("D1"), ml("1")));
+    Specimen second = sample("blood-serum", "reserved", place("D1"), ml("1"));
+    refused(second, "Specimen.container[0].extension('" + MdsProfiles.EXT_STORAGE_LOCATION + "')")
+        .body("issue.diagnostics", hasItem(containsString("occupied")));
+  }
+
+  @Test
+  void anAmountWithoutUnitIsRefusedAndNothingStored() {
+    Quantity noUnit = new Quantity().setValue(new BigDecimal("1.5"));
+    refused(
+        sample("urine", "available", place("E1"), noUnit),
+        "Specimen.container[0].specimenQuantity");
+  }
+
+  @Test
+  void anAliquotLargerThanWhatItsParentHasLeftIsRefused() {
+    String parentId = created(sample("plasma-edta", "available", place("G1"), ml("1")));
+    Specimen first = sample("plasma-edta", "available", place("G2"), ml("0.6"));
+    first.addParent(new Reference("Specimen/" + parentId));
+    created(first);
+
+    Quantity tooMuch =
+        new Quantity()
+            .setValue(new BigDecimal("500"))
+            .setUnit("uL")
+            .setSystem(Samples.UCUM)
+            .setCode("uL");
+    Specimen second = sample("plasma-edta", "available", place("G3"), tooMuch);
+    second.addParent(new Reference("Specimen/" + parentId));
+    refused(second, "Specimen.container[0].specimenQuantity")
+        .body("issue.diagnostics", hasItem(containsString("has left (400 uL of 1 mL)")));
+  }
+
+  @Test
+  void anUnknownPseudonymIsRefused() {
+    Specimen sample = sample("whole-blood", "available", place("H1"), ml("1"));
+    sample.getSubject().getIdentifier().setValue("NO-SUCH-PSEUDONYM");
+    refused(sample, "Specimen.subject.identifier");
+  }
+
+  @Test
+  void otherRolesAreRefused() {
+    String body = json(sample("whole-blood", "available", place("J1"), ml("1")));
+    for (String user : List.of("researcher", "approver", "linkage")) {
+      clients
+          .as(user)
+          .baseUri(baseUrl())
+          .contentType("application/fhir+json")
+          .body(body)
+          .post("/Specimen")
+          .then()
+          .statusCode(403);
+      clients.as(user).baseUri(baseUrl()).get("/Specimen").then().statusCode(403);
+      clients.as(user).baseUri(baseUrl()).get("/Specimen/$export-samples").then().statusCode(403);
+    }
+    // the biobank manages samples, nothing else of the store; it marks a sample destroyed
+    biobank().get("/Patient").then().statusCode(403);
+    biobank().get("/Condition").then().statusCode(403);
+    biobank().delete("/Specimen/1").then().statusCode(403);
+    assertThat(search("identifier=" + SAMPLE_IDS + "|" + freezer).getList("entry")).isNullOrEmpty();
+  }
+
+  @Test
+  void exportsTheSelectedSamplesAsCsv() {
+    String id = created(sample("tumor-tissue-frozen", "reserved", place("K1"), ml("0.25")));
+    String csv =
+        // no Content-Type: HAPI would answer a GET in the request's FHIR format instead
+        clients
+            .as("biobank")
+            .baseUri(baseUrl())
+            .accept("text/csv")
+            .get("/Specimen/$export-samples?freezer=" + freezer)
+            .then()
+            .statusCode(200)
+            .contentType(containsString("text/csv"))
+            .extract()
+            .asString();
+    List<String> lines = csv.lines().toList();
+    assertThat(lines.get(0)).isEqualTo(String.join(",", SampleCsv.HEADER));
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(1))
+        .startsWith(id + ",1,")
+        .contains(
+            "," + pseudonym + ",",
+            ",tumor-tissue-frozen,tissue,cryo,",
+            ",reserved,available,",
+            "," + freezer + ",R1,B1,K1,0.25,mL");
+    biobank().get("/Specimen/$export-samples?type=no-such-type").then().statusCode(400);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private io.restassured.specification.RequestSpecification biobank() {
+    return clients.as("biobank").baseUri(baseUrl()).contentType("application/fhir+json");
+  }
+
+  private Location place(String position) {
+    return new Location(freezer, "R1", "B1", position);
+  }
+
+  private static Quantity ml(String value) {
+    return new Quantity()
+        .setValue(new BigDecimal(value))
+        .setUnit("mL")
+        .setSystem(Samples.UCUM)
+        .setCode("mL");
+  }
+
+  private Specimen sample(String type, String status, Location place, Quantity amount) {
+    Specimen s = new Specimen();
+    s.getMeta().addProfile(MdsProfiles.SPECIMEN);
+    s.addExtension(MdsProfiles.EXT_SAMPLE_STATUS, new CodeType(status));
+    s.addIdentifier().setSystem(SAMPLE_IDS).setValue(UUID.randomUUID().toString());
+    s.getType().addCoding().setSystem(CodeSystems.SAMPLE_MATERIAL_TYPE).setCode(type);
+    // the patient by its local pseudonym only, as the page sends it
+    s.getSubject().setIdentifier(new Identifier().setValue(pseudonym));
+    s.getCollection().setCollected(new DateTimeType("2026-11-02"));
+    var container = s.addContainer();
+    container.addExtension(Samples.locationExtension(place));
+    container.addIdentifier().setValue("TUBE-" + place.position());
+    container.setSpecimenQuantity(amount);
+    return s;
+  }
+
+  private String json(Specimen s) {
+    return fhirContext.newJsonParser().encodeResourceToString(s);
+  }
+
+  private String created(Specimen s) {
+    return biobank().body(json(s)).post("/Specimen").then().statusCode(201).extract().path("id");
+  }
+
+  private Response put(Specimen s) {
+    return biobank().body(json(s)).put("/Specimen/" + s.getIdElement().getIdPart());
+  }
+
+  private Specimen read(String id) {
+    String body = biobank().get("/Specimen/" + id).then().statusCode(200).extract().asString();
+    return fhirContext.newJsonParser().parseResource(Specimen.class, body);
+  }
+
+  private JsonPath search(String query) {
+    return biobank()
+        .get("/Specimen?" + query + "&_count=50")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  private io.restassured.response.ValidatableResponse refused(Specimen s, String expression) {
+    String sampleId = s.getIdentifierFirstRep().getValue();
+    io.restassured.response.ValidatableResponse answer =
+        biobank()
+            .body(json(s))
+            .post("/Specimen")
+            .then()
+            .statusCode(422)
+            .body("resourceType", org.hamcrest.Matchers.equalTo("OperationOutcome"))
+            .body("issue.expression.flatten()", hasItem(containsString(expression)));
+    assertThat(search("identifier=" + SAMPLE_IDS + "|" + sampleId).getList("entry"))
+        .isNullOrEmpty();
+    return answer;
+  }
+}
