@@ -19,8 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param purgeCron when the purge of older records runs (Spring cron, default daily 03:30)
  * @param fhirBasePaths path prefixes of FHIR endpoints, whose interactions are named in records
  * @param skipPaths path prefixes not recorded (health probes, metrics scraping)
- * @param queueCapacity records made outside requests (jobs) waiting for the writer; when full,
- *     the caller writes its own
+ * @param queueCapacity records made outside requests (jobs) waiting for the writer; when full, the
+ *     caller writes its own
  * @param flushInterval how often the writer stores waiting records (requests store theirs before
  *     answering)
  */
