@@ -20,6 +20,8 @@ usage: bench/startup.sh [options]
   --jar APP=PATH      start APP from this jar instead of the built one (e.g. an older build to
                       compare with; repeatable)
   --java-opt O        extra JVM option for every app (repeatable), e.g. -XX:SharedArchiveFile=...
+  --h2                the apps' embedded H2 in their data directory instead of PostgreSQL (no
+                      database is dropped; lets two runs measure side by side)
 Drops and creates the PostgreSQL databases ccp_bench_startup_* (localhost:5432, user postgres).
 USAGE
 }
@@ -34,6 +36,7 @@ PORT=18091
 DB=""
 declare -A JAR_OVERRIDE=()
 JAVA_OPTS=()
+H2=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) RUNS=$2; shift 2 ;;
@@ -46,6 +49,7 @@ while [[ $# -gt 0 ]]; do
     --db) DB=$2; shift 2 ;;
     --jar) JAR_OVERRIDE[${2%%=*}]=${2#*=}; shift 2 ;;
     --java-opt) JAVA_OPTS+=("$2"); shift 2 ;;
+    --h2) H2=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -89,7 +93,7 @@ app_args() { # app db datadir
   case "$app" in
     bridgehead)
       echo "$(jar_of fhir-bridgehead -app.jar)"
-      echo --spring.profiles.active=demo,postgres ;;
+      if [[ $H2 == 1 ]]; then echo --spring.profiles.active=demo; else echo --spring.profiles.active=demo,postgres; fi ;;
     mds-search)
       echo "$(jar_of fhir-mds-search -app.jar)"
       echo --spring.profiles.active=demo ;;
@@ -98,7 +102,7 @@ app_args() { # app db datadir
       echo --spring.profiles.active=demo,"$app" ;;
   esac
   echo --ccp.data-dir="$dir"
-  if [[ $app != generator ]]; then # the generator keeps only an audit trail, on H2
+  if [[ $app != generator && $H2 == 0 ]]; then # the generator keeps only an audit trail, on H2
     echo --spring.datasource.url="$url"
     echo --spring.datasource.username=postgres
     echo --spring.datasource.password=
@@ -154,7 +158,7 @@ for app in ${APPS//,/ }; do
   for ((r = 1; r <= RUNS; r++)); do
     dir="$WORK/$app-$r/data"
     mkdir -p "$dir"
-    $PG -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db" 2>&1 | grep -v NOTICE || true
+    [[ $H2 == 1 ]] || $PG -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db" 2>&1 | grep -v NOTICE || true
     local_first=? local_restart=?
     if s=$(start_once "$app" "$db" "$dir" "$WORK/$app-$r-first.log"); then
       firsts+=("${s% *}") firsts_cpu+=("${s#* }") local_first=$s
