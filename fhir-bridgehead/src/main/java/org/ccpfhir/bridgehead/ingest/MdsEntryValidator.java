@@ -49,24 +49,24 @@ public class MdsEntryValidator implements EntryValidator, HealthIndicator {
       FhirContext fhirContext, IngestProperties properties, MeterRegistry registry) {
     this.validator =
         CompletableFuture.supplyAsync(
-            () -> {
-              long start = System.nanoTime();
-              ResourceValidator built =
-                  properties.validator() == IngestProperties.ValidatorKind.FAST
-                      ? FastMdsValidator.create(fhirContext)
-                      : MdsValidator.create(fhirContext);
-              built.validate(new Patient());
-              LOG.info(
-                  "MDS validator ({}) ready in {} ms",
-                  properties.validator(),
-                  (System.nanoTime() - start) / 1_000_000);
-              return built;
-            },
-            runnable -> {
-              Thread thread = new Thread(runnable, "mds-validator-init");
-              thread.setDaemon(true);
-              thread.start();
-            })
+                () -> {
+                  long start = System.nanoTime();
+                  ResourceValidator built =
+                      properties.validator() == IngestProperties.ValidatorKind.FAST
+                          ? FastMdsValidator.create(fhirContext)
+                          : MdsValidator.create(fhirContext);
+                  built.validate(new Patient());
+                  LOG.info(
+                      "MDS validator ({}) ready in {} ms",
+                      properties.validator(),
+                      (System.nanoTime() - start) / 1_000_000);
+                  return built;
+                },
+                runnable -> {
+                  Thread thread = new Thread(runnable, "mds-validator-init");
+                  thread.setDaemon(true);
+                  thread.start();
+                })
             .whenComplete(
                 (built, failure) -> {
                   if (failure != null) {
