@@ -6,14 +6,19 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
+import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.hl7.fhir.instance.model.api.IAnyResource;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
@@ -109,12 +114,11 @@ public class SearchParameterPolicy {
 
   private void apply() {
     List<SearchParameter> retired = retiredParameters();
-    @SuppressWarnings("unchecked")
-    IFhirResourceDao<SearchParameter> dao = daoRegistry.getResourceDao(SearchParameter.class);
     SystemRequestDetails request = new SystemRequestDetails();
+    Set<String> stored = alreadyRetired(retired);
     Bundle missing = new Bundle().setType(Bundle.BundleType.TRANSACTION);
     for (SearchParameter parameter : retired) {
-      if (!alreadyRetired(dao, parameter, request)) {
+      if (!stored.contains(parameter.getIdElement().getIdPart())) {
         missing
             .addEntry()
             .setResource(parameter)
@@ -123,6 +127,8 @@ public class SearchParameterPolicy {
             .setUrl("SearchParameter/" + parameter.getIdElement().getIdPart());
       }
     }
+    @SuppressWarnings("unchecked")
+    IFhirResourceDao<SearchParameter> dao = daoRegistry.getResourceDao(SearchParameter.class);
     boolean restored = restoreKept(dao, request);
     if (missing.hasEntry()) {
       // one database transaction instead of one per parameter keeps the first start-up short
@@ -164,15 +170,22 @@ public class SearchParameterPolicy {
     return ("ccp-off-" + type + "-" + code).toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
-  private static boolean alreadyRetired(
-      IFhirResourceDao<SearchParameter> dao,
-      SearchParameter parameter,
-      SystemRequestDetails request) {
-    try {
-      return dao.read(parameter.getIdElement(), request).getStatus() == PublicationStatus.RETIRED;
-    } catch (ResourceNotFoundException e) {
-      return false;
+  /**
+   * Ids of the parameters that are stored and retired, in one search: a restart finds all of them
+   * (one read per parameter cost ~80 database round trips and transactions at every start).
+   */
+  private Set<String> alreadyRetired(List<SearchParameter> retired) {
+    TokenOrListParam ids = new TokenOrListParam();
+    retired.forEach(parameter -> ids.add(new TokenParam(parameter.getIdElement().getIdPart())));
+    Set<String> stored = new HashSet<>();
+    for (IBaseResource found :
+        InternalSearches.all(daoRegistry, "SearchParameter", IAnyResource.SP_RES_ID, ids)) {
+      SearchParameter parameter = (SearchParameter) found;
+      if (parameter.getStatus() == PublicationStatus.RETIRED) {
+        stored.add(parameter.getIdElement().getIdPart());
+      }
     }
+    return stored;
   }
 
   List<SearchParameter> retiredParameters() {

@@ -18,6 +18,8 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,10 +27,12 @@ import org.springframework.stereotype.Component;
  * onco-core, or by shape; base R4 for the wider basic data set) and reports errors with their
  * location inside the submission. {@code ccp.ingest.validator} picks the implementation: FAST (the
  * compiled profiles, falling back to the HL7 validator per resource where they cannot decide,
- * counted in {@value #FALLBACKS}) or FULL (the HL7 validator for everything).
+ * counted in {@value #FALLBACKS}) or FULL (the HL7 validator for everything). Its health is
+ * OUT_OF_SERVICE while the validator is still being built, so {@code /actuator/health} reports UP
+ * only when validated writes are served without waiting.
  */
 @Component
-public class MdsEntryValidator implements EntryValidator {
+public class MdsEntryValidator implements EntryValidator, HealthIndicator {
 
   private static final Logger LOG = LoggerFactory.getLogger(MdsEntryValidator.class);
 
@@ -45,24 +49,30 @@ public class MdsEntryValidator implements EntryValidator {
       FhirContext fhirContext, IngestProperties properties, MeterRegistry registry) {
     this.validator =
         CompletableFuture.supplyAsync(
-            () -> {
-              long start = System.nanoTime();
-              ResourceValidator built =
-                  properties.validator() == IngestProperties.ValidatorKind.FAST
-                      ? FastMdsValidator.create(fhirContext)
-                      : MdsValidator.create(fhirContext);
-              built.validate(new Patient());
-              LOG.info(
-                  "MDS validator ({}) ready in {} ms",
-                  properties.validator(),
-                  (System.nanoTime() - start) / 1_000_000);
-              return built;
-            },
-            runnable -> {
-              Thread thread = new Thread(runnable, "mds-validator-init");
-              thread.setDaemon(true);
-              thread.start();
-            });
+                () -> {
+                  long start = System.nanoTime();
+                  ResourceValidator built =
+                      properties.validator() == IngestProperties.ValidatorKind.FAST
+                          ? FastMdsValidator.create(fhirContext)
+                          : MdsValidator.create(fhirContext);
+                  built.validate(new Patient());
+                  LOG.info(
+                      "MDS validator ({}) ready in {} ms",
+                      properties.validator(),
+                      (System.nanoTime() - start) / 1_000_000);
+                  return built;
+                },
+                runnable -> {
+                  Thread thread = new Thread(runnable, "mds-validator-init");
+                  thread.setDaemon(true);
+                  thread.start();
+                })
+            .whenComplete(
+                (built, failure) -> {
+                  if (failure != null) {
+                    LOG.error("Building the MDS validator failed", failure);
+                  }
+                });
     fallbacks(registry, "no-mds-profile", FastMdsValidator::unprofiledCount);
     fallbacks(registry, "unsupported-content", FastMdsValidator::unsupportedCount);
   }
@@ -79,6 +89,17 @@ public class MdsEntryValidator implements EntryValidator {
                 + " profile, or content the fast path cannot decide")
         .tag("reason", reason)
         .register(registry);
+  }
+
+  @Override
+  public Health health() {
+    if (!validator.isDone()) {
+      return Health.outOfService().withDetail("validator", "building").build();
+    }
+    if (validator.isCompletedExceptionally()) {
+      return Health.down().withDetail("validator", "could not be built (see the log)").build();
+    }
+    return Health.up().build();
   }
 
   @Override

@@ -1,18 +1,31 @@
 package org.ccpfhir.bridgehead.terminology;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.ccpfhir.bridgehead.PostgresIT;
+import org.ccpfhir.terminology.CcpTerminology;
 import org.ccpfhir.terminology.CodeSystems;
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.IdType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The standard terminology operations answer for the shipped code lists. */
 class TerminologyOperationsIT extends PostgresIT {
+
+  @Autowired TerminologyStoreLoader loader;
+  @Autowired DaoRegistry daos;
+  @Autowired DataSource dataSource;
 
   @BeforeEach
   void waitForTerminology() {
@@ -80,5 +93,37 @@ class TerminologyOperationsIT extends PostgresIT {
         .then()
         .statusCode(200)
         .body("parameter.find { it.name == 'result' }.valueBoolean", equalTo(true));
+  }
+
+  /**
+   * A restart skips the load while the shipped terminology and the stored versions are unchanged,
+   * and loads again when an administrator deleted a shipped CodeSystem (which comes back).
+   */
+  @Test
+  void aRestartSkipsTheUnchangedTerminologyButRestoresADeletedCodeSystem() {
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    // other ITs of the shared store may have changed shipped resources: a load settles that
+    loader.load();
+    long settled = loadedAt(jdbc);
+
+    loader.load();
+    assertThat(loadedAt(jdbc)).as("unchanged: nothing written").isEqualTo(settled);
+
+    IdType id =
+        new IdType(
+            "CodeSystem",
+            TerminologyStoreLoader.storeId(
+                CcpTerminology.get().codeSystem(CodeSystems.TNM_Y_SYMBOL).orElseThrow()));
+    SystemRequestDetails request = new SystemRequestDetails();
+    daos.getResourceDao(CodeSystem.class).delete(id, request);
+    loader.load();
+    assertThat(loadedAt(jdbc)).as("a deleted CodeSystem loads again").isGreaterThan(settled);
+    assertThat(daos.getResourceDao(CodeSystem.class).read(id, request).getUrl())
+        .isEqualTo(CodeSystems.TNM_Y_SYMBOL);
+  }
+
+  private static long loadedAt(JdbcTemplate jdbc) {
+    return jdbc.queryForObject(
+        "SELECT loaded_ms FROM ccp_terminology_state WHERE id = 1", Long.class);
   }
 }
