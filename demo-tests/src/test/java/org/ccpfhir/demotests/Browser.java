@@ -75,10 +75,26 @@ final class Browser implements AutoCloseable {
   }
 
   <T> T until(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, WAIT)
-        .ignoring(org.openqa.selenium.NoSuchElementException.class)
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .until(condition::apply);
+    try {
+      return new WebDriverWait(driver, WAIT)
+          .ignoring(org.openqa.selenium.NoSuchElementException.class)
+          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(condition::apply);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      // a failed wait leaves the page it saw, so that a CI failure explains itself
+      String page = driver.getCurrentUrl();
+      try {
+        screenshot("timeout-" + System.currentTimeMillis());
+      } catch (IOException | RuntimeException ignored) {
+        // the timeout is the failure to report
+      }
+      java.util.List<WebElement> status = driver.findElements(By.id("status"));
+      throw new org.openqa.selenium.TimeoutException(
+          "waited on "
+              + page
+              + (status.isEmpty() ? "" : ", status: '" + status.get(0).getText() + "'"),
+          e);
+    }
   }
 
   /** Saves the page as {@code <name>.png}, a test artefact. */

@@ -64,8 +64,18 @@ class ValidatorEquivalenceTest {
       comparison.compareEntries(roundTrip(bundle), mode + " examples");
     }
     comparison.report();
-    // the examples with an MDS profile are decided by the fast path itself
-    assertThat(comparison.delegated).isEqualTo(2L * MdsExamples.of(Kind.WIDER).size());
+    // the examples with an MDS profile are decided by the fast path itself, but for UCUM
+    // quantities (biobank sample volumes: the fast path has no UCUM grammar)
+    long toHl7 =
+        MdsExamples.all().stream()
+            .filter(
+                example ->
+                    example.kind() == Kind.WIDER
+                        || CTX.newJsonParser()
+                            .encodeResourceToString(example.parse(CTX))
+                            .contains("\"system\":\"http://unitsofmeasure.org\""))
+            .count();
+    assertThat(comparison.delegated).isEqualTo(2L * toHl7);
   }
 
   @Test
