@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  *     rejected automatically (audited as automatic); unset = off
  * @param autoRuleInterval how often the automatic rule runs when it is on
  * @param cellKey the 32 bytes of {@code cell-key-file} as base64, instead of the file; wins when
- *     set (listed first: the metadata processor would take {@code cellKeyFile}'s text for it)
+ *     set
  * @param cellKeyFile 32 random bytes: this site's secret for the record keys of the release policy
  *     (HMAC of the patient's id); created on first start when missing
  */
