@@ -73,24 +73,29 @@ class EmbeddedH2IT {
    * repository ran Flyway itself (same folders, same history tables); an admin pair had switched
    * local uploads on.
    */
-  private static void previousRelease(Path dir) {
+  private static void previousRelease(Path dir) throws java.sql.SQLException {
     DataSource old =
         new DriverManagerDataSource("jdbc:h2:file:" + dir + "/fhir;MODE=LEGACY", "sa", "");
-    for (String feature : FEATURES) {
-      Flyway.configure()
-          .dataSource(old)
-          .locations("classpath:db/" + feature)
-          .table(feature.replace('-', '_') + "_schema_history")
-          .baselineOnMigrate(true)
-          .baselineVersion("0")
-          .load()
-          .migrate();
+    // one connection held throughout: H2 closes a file database with its last connection, and
+    // the many short-lived connections below then lost tables now and then (a different one per
+    // run)
+    try (java.sql.Connection keepOpen = old.getConnection()) {
+      for (String feature : FEATURES) {
+        Flyway.configure()
+            .dataSource(old)
+            .locations("classpath:db/" + feature)
+            .table(feature.replace('-', '_') + "_schema_history")
+            .baselineOnMigrate(true)
+            .baselineVersion("0")
+            .load()
+            .migrate();
+      }
+      JdbcTemplate jdbc = new JdbcTemplate(old);
+      jdbc.update(
+          "INSERT INTO ccp_local_upload_change (enabled, proposed_by, proposed_ms, confirmed_by,"
+              + " confirmed_ms) VALUES (TRUE, 'admin-a', 1, 'admin-b', 2)");
+      FEATURES.forEach(feature -> HISTORY.put(feature, historyRows(jdbc, feature)));
     }
-    JdbcTemplate jdbc = new JdbcTemplate(old);
-    jdbc.update(
-        "INSERT INTO ccp_local_upload_change (enabled, proposed_by, proposed_ms, confirmed_by,"
-            + " confirmed_ms) VALUES (TRUE, 'admin-a', 1, 'admin-b', 2)");
-    FEATURES.forEach(feature -> HISTORY.put(feature, historyRows(jdbc, feature)));
   }
 
   private static int historyRows(JdbcTemplate jdbc, String feature) {

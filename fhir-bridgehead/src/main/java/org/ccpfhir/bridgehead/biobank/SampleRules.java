@@ -164,7 +164,14 @@ public class SampleRules {
       if (!reference.hasReference() || !"Specimen".equals(parentId.getResourceType())) {
         throw refusal(path, IssueType.VALUE, "the parent must be a stored sample (Specimen/<id>)");
       }
-      Specimen parent = read(parentId.toUnqualifiedVersionless(), path);
+      Optional<Specimen> stored = read(parentId.toUnqualifiedVersionless());
+      if (stored.isEmpty()) {
+        // a parent written later in the same transaction (an oBDS import, a bundle that registers
+        // sample and aliquots together) is not readable yet; HAPI's referential integrity still
+        // refuses a parent that does not exist when the transaction ends
+        continue;
+      }
+      Specimen parent = stored.get();
       if (!java.util.Objects.equals(
           parent.getSubject().getReference(), specimen.getSubject().getReference())) {
         throw refusal(path, IssueType.BUSINESSRULE, "the parent sample belongs to another patient");
@@ -177,11 +184,12 @@ public class SampleRules {
     }
   }
 
-  private Specimen read(IdType id, String path) {
+  private Optional<Specimen> read(IdType id) {
     try {
-      return (Specimen) daos.getResourceDao("Specimen").read(id, new SystemRequestDetails());
+      return Optional.of(
+          (Specimen) daos.getResourceDao("Specimen").read(id, new SystemRequestDetails()));
     } catch (ResourceNotFoundException | ResourceGoneException e) {
-      throw refusal(path, IssueType.NOTFOUND, "the parent sample is not stored at this site");
+      return Optional.empty();
     }
   }
 
