@@ -261,11 +261,13 @@ class ResearcherJourneyIT {
             d.findElement(By.id("status")).getText().contains("consent(s) recorded") ? true : null);
     assertThat(browser.find("#status").getText()).doesNotContain("No patient");
     browser.click("#record button[type=submit]");
+    // the page lists the patient's consents again, then names the one just stored
     browser.until(
         d ->
-            d.findElement(By.id("status")).getText().contains("1 consent(s) recorded")
+            d.findElement(By.id("status")).getText().contains("recorded as Consent/")
                 ? true
                 : null);
+    assertThat(browser.find("#consents").getText()).contains("network", "active");
     browser.screenshot("09-datamanager-consent-recorded");
 
     browser.open(HD + "/withdrawal.html");
