@@ -126,10 +126,8 @@ public class CriteriaEvaluator {
     // NOT takes all patients minus the operand: every one of them must be seen
     InternalSearches.unbounded(map);
     List<IBaseResource> found =
-        daoRegistry
-            .getResourceDao(search.type())
-            .search(map, new SystemRequestDetails())
-            .getAllResources();
+        InternalSearches.everything(
+            daoRegistry.getResourceDao(search.type()).search(map, new SystemRequestDetails()));
     Set<String> patients = new HashSet<>();
     FhirTerser terser = fhirContext.newTerser();
     Map<String, LocalDate> firstDiagnoses = ages == null ? Map.of() : firstDiagnoses(terser);
@@ -189,11 +187,10 @@ public class CriteriaEvaluator {
     SearchParameterMap all = new SearchParameterMap();
     InternalSearches.unbounded(all);
     Map<String, LocalDate> first = new HashMap<>();
+    // page by page: every Condition of the store, which a single page would cut short
     for (IBaseResource resource :
-        daoRegistry
-            .getResourceDao("Condition")
-            .search(all, new SystemRequestDetails())
-            .getAllResources()) {
+        InternalSearches.everything(
+            daoRegistry.getResourceDao("Condition").search(all, new SystemRequestDetails()))) {
       Condition condition = (Condition) resource;
       if (!condition.hasOnsetDateTimeType()
           || condition.getOnsetDateTimeType().getValue() == null) {
