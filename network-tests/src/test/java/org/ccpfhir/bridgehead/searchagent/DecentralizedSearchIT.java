@@ -34,7 +34,6 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -78,15 +77,21 @@ class DecentralizedSearchIT extends NetworkIT {
   }
 
   /** Ingests patients (with names: the IDAT guard pseudonymizes them) with a C50.4 diagnosis. */
+  /** The identifying names {@link #ingest} sent, which no listing may show. */
+  private final java.util.List<String> ingestedNames = new java.util.ArrayList<>();
+
   void ingest(String day, AdministrativeGender... sexes) {
     Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
     for (int i = 0; i < sexes.length; i++) {
       String fullUrl = "urn:uuid:" + java.util.UUID.randomUUID();
       Patient patient = new Patient();
-      patient
-          .addName()
-          .setFamily("Searchtest" + ThreadLocalRandom.current().nextInt(1_000_000))
-          .addGiven("Eva");
+      // names of letters only, all different: the local patient list compares phonetic codes,
+      // which ignore digits, so "Searchtest1"/"Searchtest2" of one birth month were one person
+      String family = letters(12);
+      String given = letters(6);
+      ingestedNames.add(family);
+      ingestedNames.add(given);
+      patient.addName().setFamily(family).addGiven(given);
       patient.setBirthDateElement(new DateType("1950-05-" + (10 + i)));
       patient.setGender(sexes[i]);
       bundle
@@ -114,6 +119,18 @@ class DecentralizedSearchIT extends NetworkIT {
     Response response =
         fhir().body(fhirContext.newJsonParser().encodeResourceToString(bundle)).post();
     assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+  }
+
+  private static String letters(int length) {
+    StringBuilder name = new StringBuilder().append((char) ('A' + rnd(26)));
+    for (int i = 1; i < length; i++) {
+      name.append((char) ('a' + rnd(26)));
+    }
+    return name.toString();
+  }
+
+  private static int rnd(int bound) {
+    return ThreadLocalRandom.current().nextInt(bound);
   }
 
   static void await(String what, BooleanSupplier condition, long millis)
@@ -188,7 +205,8 @@ class DecentralizedSearchIT extends NetworkIT {
             .asString();
     assertThat(listing)
         .contains(id + "-HD", criteria, "breast cancer", "\"matchCount\"", "\"pseudonym\"");
-    assertThat(listing).doesNotContain("Searchtest", "Eva", "1950-05-1");
+    assertThat(ingestedNames).isNotEmpty();
+    assertThat(listing).doesNotContain(ingestedNames).doesNotContain("1950-05-1");
     clients.as("datamanager").get("/fhir/$search-requests").then().statusCode(403);
 
     // HD approves, releasing the count and a message; TUE rejects with a reason
@@ -257,9 +275,6 @@ class DecentralizedSearchIT extends NetworkIT {
   }
 
   /** Issue 23: the central engine's age-at-diagnosis criterion is evaluated at the sites too. */
-  @Disabled(
-      "open defect (issue 23 note 2026-12-07): after the session's merges the site evaluator finds"
-          + " 0 of 2 patients for age-at-diagnosis (passed on helper/pages alone); cause not found")
   @Test
   void ageAtDiagnosisIsEvaluatedAtTheSiteByTheCentralRule() {
     String day =
