@@ -12,6 +12,7 @@ import java.util.function.ToLongFunction;
 import org.ccpfhir.profiles.MdsValidator;
 import org.ccpfhir.profiles.ResourceValidator;
 import org.ccpfhir.profiles.fast.FastMdsValidator;
+import org.ccpfhir.security.logging.SafeLog;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Patient;
@@ -70,7 +71,7 @@ public class MdsEntryValidator implements EntryValidator, HealthIndicator {
             .whenComplete(
                 (built, failure) -> {
                   if (failure != null) {
-                    LOG.error("Building the MDS validator failed", failure);
+                    LOG.error("Building the MDS validator failed: {}", SafeLog.describe(failure));
                   }
                 });
     fallbacks(registry, "no-mds-profile", FastMdsValidator::unprofiledCount);

@@ -110,11 +110,6 @@ public class AuditRecorder implements AutoCloseable {
       }
     }
 
-    /** Whether {@link #store} has run. */
-    public boolean stored() {
-      return stored;
-    }
-
     /**
      * Stores the held records and the request's access record in one batch, in this thread.
      *
