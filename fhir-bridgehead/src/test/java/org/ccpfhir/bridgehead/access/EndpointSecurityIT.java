@@ -9,9 +9,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.bridgehead.access.EndpointCatalog.Probe;
 import org.hl7.fhir.r4.model.Bundle;
@@ -70,26 +76,28 @@ class EndpointSecurityIT extends PostgresIT {
     Map<String, String> tokens = new java.util.HashMap<>();
     USER_OF_ROLE.forEach((role, user) -> tokens.put(role, clients.token(user)));
 
-    List<String> failures = new ArrayList<>();
-    for (Probe probe : probes) {
-      int anonymous = send(http, probe, null);
-      boolean isPublic = PUBLIC.contains(probe.key());
-      if (isPublic ? anonymous == 401 || anonymous == 403 : anonymous != 401) {
-        failures.add(probe.key() + " without credentials answered " + anonymous);
-      }
-      if (isPublic) {
-        continue;
-      }
-      Set<String> allowed = allowedRoles(probe);
-      for (String role : EVERY_ROLE) {
-        if (!allowed.contains(role)) {
-          int status = send(http, probe, tokens.get(role));
-          if (status != 403) {
-            failures.add(probe.key() + " as " + role + " answered " + status);
+    List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    inParallel(
+        probes,
+        probe -> {
+          int anonymous = send(http, probe, null);
+          boolean isPublic = PUBLIC.contains(probe.key());
+          if (isPublic ? anonymous == 401 || anonymous == 403 : anonymous != 401) {
+            failures.add(probe.key() + " without credentials answered " + anonymous);
           }
-        }
-      }
-    }
+          if (isPublic) {
+            return;
+          }
+          Set<String> allowed = allowedRoles(probe);
+          for (String role : EVERY_ROLE) {
+            if (!allowed.contains(role)) {
+              int status = send(http, probe, tokens.get(role));
+              if (status != 403) {
+                failures.add(probe.key() + " as " + role + " answered " + status);
+              }
+            }
+          }
+        });
     assertThat(failures).isEmpty();
   }
 
@@ -108,34 +116,37 @@ class EndpointSecurityIT extends PostgresIT {
             clients.token("datamanager"),
             "clinical-system",
             clients.applicationToken("clinical-system", "clinical-system-demo"));
-    List<String> failures = new ArrayList<>();
-    int wrapped = 0;
-    for (Probe probe : EndpointCatalog.probes(fhirServer, context)) {
-      if (!probe.path().startsWith("/fhir/")) {
-        continue;
-      }
-      for (Map.Entry<String, String> principal : tokens.entrySet()) {
-        if (send(http, probe, principal.getValue()) != 403) {
-          continue;
-        }
-        for (BundleType type : List.of(BundleType.BATCH, BundleType.TRANSACTION)) {
-          wrapped++;
-          String body = fhirContext.newJsonParser().encodeResourceToString(wrap(probe, type));
-          int status = send(http, "POST", "/fhir", principal.getValue(), body);
-          if (status != 403) {
-            failures.add(
-                probe.key()
-                    + " in a "
-                    + type.toCode()
-                    + " as "
-                    + principal.getKey()
-                    + ": "
-                    + status);
+    List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger wrapped = new AtomicInteger();
+    List<Probe> fhirProbes =
+        EndpointCatalog.probes(fhirServer, context).stream()
+            .filter(probe -> probe.path().startsWith("/fhir/"))
+            .toList();
+    inParallel(
+        fhirProbes,
+        probe -> {
+          for (Map.Entry<String, String> principal : tokens.entrySet()) {
+            if (send(http, probe, principal.getValue()) != 403) {
+              continue;
+            }
+            for (BundleType type : List.of(BundleType.BATCH, BundleType.TRANSACTION)) {
+              wrapped.incrementAndGet();
+              String body = fhirContext.newJsonParser().encodeResourceToString(wrap(probe, type));
+              int status = send(http, "POST", "/fhir", principal.getValue(), body);
+              if (status != 403) {
+                failures.add(
+                    probe.key()
+                        + " in a "
+                        + type.toCode()
+                        + " as "
+                        + principal.getKey()
+                        + ": "
+                        + status);
+              }
+            }
           }
-        }
-      }
-    }
-    assertThat(wrapped).isGreaterThan(100);
+        });
+    assertThat(wrapped.get()).isGreaterThan(100);
     assertThat(failures).isEmpty();
   }
 
@@ -238,6 +249,35 @@ class EndpointSecurityIT extends PostgresIT {
       return Set.of("admin");
     }
     return Set.of();
+  }
+
+  /** A check of one probe; the probes are independent of each other. */
+  private interface ProbeCheck {
+    void run(Probe probe) throws Exception;
+  }
+
+  /**
+   * Runs the checks four at a time: the thousands of probes are independent, and each request waits
+   * for its audit record's commit, so one at a time leaves both cores idle most of the time.
+   */
+  private static void inParallel(Collection<Probe> probes, ProbeCheck check) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (Probe probe : probes) {
+        running.add(
+            pool.submit(
+                () -> {
+                  check.run(probe);
+                  return null;
+                }));
+      }
+      for (Future<?> each : running) {
+        each.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private int send(HttpClient http, Probe probe, String token) throws Exception {
