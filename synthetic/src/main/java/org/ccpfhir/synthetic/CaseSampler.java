@@ -109,7 +109,6 @@ final class CaseSampler {
         course.systemicTherapies(),
         course.followUps(),
         course.samples(),
-        course.vitalStatusDate(),
         idat);
   }
 

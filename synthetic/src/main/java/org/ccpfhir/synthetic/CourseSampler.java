@@ -252,15 +252,6 @@ final class CourseSampler {
     return samples;
   }
 
-  /** Last known vital status: the death date, else the last follow-up. */
-  LocalDate vitalStatusDate() {
-    if (deathDate != null) {
-      return deathDate;
-    }
-    LocalDate last = followUps.isEmpty() ? diagnosis : followUps.get(followUps.size() - 1).date();
-    return last;
-  }
-
   static long days(LocalDate from, LocalDate to) {
     return ChronoUnit.DAYS.between(from, to);
   }

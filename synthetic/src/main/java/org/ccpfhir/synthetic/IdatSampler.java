@@ -139,7 +139,6 @@ final class IdatSampler {
     String given = gender == AdministrativeGender.FEMALE ? rng.pick(FEMALE) : rng.pick(MALE);
     String[] city = rng.pick(CITIES);
     String street = rng.pick(STREETS) + " " + rng.between(1, 120);
-    String phone = "+49 " + rng.between(150, 179) + " " + rng.between(1000000, 9999999);
-    return new PatientCase.Idat(rng.pick(FAMILY), given, street, city[0], city[1], phone);
+    return new PatientCase.Idat(rng.pick(FAMILY), given, street, city[0], city[1]);
   }
 }

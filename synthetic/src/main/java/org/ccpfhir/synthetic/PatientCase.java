@@ -31,7 +31,6 @@ record PatientCase(
     List<SystemicTherapy> systemicTherapies,
     List<FollowUp> followUps,
     List<Sample> samples,
-    LocalDate vitalStatusDate,
     Idat idat) {
 
   boolean deceased() {
@@ -90,6 +89,5 @@ record PatientCase(
   record Sample(String type, LocalDate collected, String topography) {}
 
   /** Identifying data, only in "with IDAT" mode. */
-  record Idat(
-      String family, String given, String street, String postalCode, String city, String phone) {}
+  record Idat(String family, String given, String street, String postalCode, String city) {}
 }

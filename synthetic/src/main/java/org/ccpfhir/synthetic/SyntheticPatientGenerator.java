@@ -1,15 +1,16 @@
 package org.ccpfhir.synthetic;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.ccpfhir.synthetic.Fhir.Generated;
+import org.ccpfhir.mappers.fhir.PatientBundleBuilder;
 import org.hl7.fhir.r4.model.Bundle;
 
 /**
  * Deterministic generator of realistic oncology patients of one site as FHIR R4 transaction bundles
- * (one per patient) shaped like the DKTK onco-core / MDS profiles.
+ * (one per patient) shaped like the DKTK onco-core / MDS profiles. The FHIR is written by the
+ * mappers' {@link PatientBundleBuilder}, the same writer as for oBDS / ADT imports; this module
+ * samples the cases and chooses ids and entry mode.
  *
  * <p>The same (seed, site, mode, withIdat, index) always yields the same bundle, independent of the
  * order in which patients are generated, the JVM and the current date.
@@ -47,11 +48,9 @@ public final class SyntheticPatientGenerator {
       throw new IllegalArgumentException("index must not be negative: " + index);
     }
     PatientCase c = sampler.sample(index);
-    PatientIds ids = new PatientIds(seed, site, index, c.pseudonym(), mode);
-    List<Generated> resources = new ArrayList<>(new PatientResources(c, ids).build());
-    resources.addAll(new TherapyResources(c, ids).build());
-    resources.addAll(new FollowUpResources(c, ids).build());
-    return BundleAssembler.transaction(ids, resources);
+    PatientIds ids = new PatientIds(seed, site, index, c.pseudonym(), c.metastasisSites());
+    PatientBundleBuilder builder = new PatientBundleBuilder(ids.resourceIds());
+    return Entries.transaction(ids, mode, builder.resources(CaseRecords.record(c, ids)));
   }
 
   /** Patients {@code from .. from+count-1}, lazily. */
@@ -69,6 +68,6 @@ public final class SyntheticPatientGenerator {
 
   /** One transaction bundle holding the entries of several patient bundles, in order. */
   public static Bundle merge(List<Bundle> bundles) {
-    return BundleAssembler.merge(bundles);
+    return Entries.merge(bundles);
   }
 }

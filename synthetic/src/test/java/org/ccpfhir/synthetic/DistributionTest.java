@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Predicate;
+import org.ccpfhir.profiles.MdsLoinc;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Observation.ObservationComponentComponent;
 import org.hl7.fhir.r4.model.Specimen;
@@ -77,7 +78,7 @@ class DistributionTest {
     int m1Patients = 0;
     for (BundleView v : hd) {
       boolean m1 = false;
-      for (String loinc : List.of(Shapes.LOINC_TNM_C, Shapes.LOINC_TNM_P)) {
+      for (String loinc : List.of(MdsLoinc.TNM_CLINICAL, MdsLoinc.TNM_PATHOLOGICAL)) {
         for (Observation tnm : v.observations(loinc)) {
           String stage = BundleView.code(tnm.getValueCodeableConcept());
           String m = mCategory(tnm);
@@ -88,7 +89,7 @@ class DistributionTest {
         }
       }
       List<Observation> metastases =
-          v.observations(Shapes.LOINC_DISTANT_METASTASIS).stream()
+          v.observations(MdsLoinc.DISTANT_METASTASIS).stream()
               .filter(o -> o.hasBodySite())
               .toList();
       if (m1) {
@@ -114,7 +115,7 @@ class DistributionTest {
   @Test
   void vitalStatusMatchesDeceased() {
     for (BundleView v : hd) {
-      List<Observation> vital = v.observations(Shapes.LOINC_VITAL_STATUS);
+      List<Observation> vital = v.observations(MdsLoinc.VITAL_STATUS);
       assertThat(vital).hasSize(1);
       String expected = v.deceased() ? "verstorben" : "lebend";
       assertThat(BundleView.code(vital.get(0).getValueCodeableConcept())).isEqualTo(expected);
@@ -156,7 +157,7 @@ class DistributionTest {
   private static String mCategory(Observation tnm) {
     for (ObservationComponentComponent c : tnm.getComponent()) {
       String code = c.getCode().getCodingFirstRep().getCode();
-      if (code.equals(Shapes.LOINC_M_C) || code.equals(Shapes.LOINC_M_P)) {
+      if (code.equals(MdsLoinc.TNM_M_CLINICAL) || code.equals(MdsLoinc.TNM_M_PATHOLOGICAL)) {
         return BundleView.code(c.getValueCodeableConcept());
       }
     }

@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Specimen;
 import org.junit.jupiter.api.Test;
 
 class SyntheticPatientGeneratorTest {
@@ -74,7 +75,11 @@ class SyntheticPatientGeneratorTest {
       assertThat(e.getResource().hasId()).isFalse();
       assertThat(e.getRequest().getMethod()).isEqualTo(Bundle.HTTPVerb.POST);
       assertThat(e.getRequest().getUrl()).isEqualTo(e.getResource().fhirType());
-      if (!(e.getResource() instanceof Patient)) {
+      if (e.getResource() instanceof Specimen) {
+        assertThat(e.getRequest().getIfNoneExist())
+            .startsWith(
+                "identifier=https://ccp-fhir.org/fhir/sid/HD-sample|" + pseudonym + "-spec");
+      } else if (!(e.getResource() instanceof Patient)) {
         assertThat(e.getRequest().getIfNoneExist())
             .startsWith("identifier=https://ccp-fhir.org/fhir/sid/hd-resource|" + pseudonym + "-");
       }
@@ -107,7 +112,7 @@ class SyntheticPatientGeneratorTest {
   }
 
   @Test
-  void withIdatAddsNameExactBirthDateAddressAndTelecom() {
+  void withIdatAddsNameExactBirthDateAndAddress() {
     var plain = gen(42, "HD");
     var idat = new SyntheticPatientGenerator(42, "HD", EntryMode.PUT, true);
     for (int i = 0; i < 30; i++) {
@@ -120,7 +125,6 @@ class SyntheticPatientGeneratorTest {
       assertThat(p.getNameFirstRep().getGivenAsSingleString()).isNotBlank();
       assertThat(p.getAddressFirstRep().getCity()).isNotBlank();
       assertThat(p.getAddressFirstRep().getPostalCode()).matches("\\d{5}");
-      assertThat(p.getTelecomFirstRep().getValue()).startsWith("+49 ");
       // IDAT do not change the clinical data
       assertThat(idat.patient(i).getEntry()).hasSameSizeAs(plain.patient(i).getEntry());
     }

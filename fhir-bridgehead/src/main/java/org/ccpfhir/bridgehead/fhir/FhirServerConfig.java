@@ -74,7 +74,9 @@ public class FhirServerConfig {
     RestfulServer server = new RestfulServer(systemDao.getContext());
     // AuditEvents live in the audit trail's own table, not in the clinical store; the curated
     // StructureDefinitions and OperationDefinitions are served from the classpath, read-only
-    // (DefinitionsConfig), so the store's endpoints for these types are not registered
+    // (security DefinitionsAutoConfiguration), so the store's endpoints for these types are not
+    // registered; CodeSystems and ValueSets stay the store's
+    // (ccp.definitions.terminology-from-store)
     server.registerProviders(
         resourceProviders.createProviders().stream()
             .filter(

@@ -40,7 +40,8 @@ public class IdentityFhirServerConfig {
       BundleEntryAuthorization bundleEntries,
       ServedDefinitions definitions) {
     RestfulServer server = new RestfulServer(fhir);
-    // OperationDefinition/[id] answers the curated definition (DefinitionsConfig)
+    // OperationDefinition/[id] answers the curated definition (security
+    // DefinitionsAutoConfiguration)
     server.setServerConformanceProvider(new ServedCapabilityStatementProvider(server, definitions));
     // the operations of this process's roles and the audit trail (a process without a role serves
     // only the audit trail)

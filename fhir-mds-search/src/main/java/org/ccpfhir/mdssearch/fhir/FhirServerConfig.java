@@ -54,7 +54,8 @@ public class FhirServerConfig {
       BundleEntryAuthorization bundleEntries,
       ServedDefinitions definitions) {
     RestfulServer server = new RestfulServer(fhirContext);
-    // OperationDefinition/[id] answers the curated definition (DefinitionsConfig)
+    // OperationDefinition/[id] answers the curated definition (security
+    // DefinitionsAutoConfiguration)
     server.setServerConformanceProvider(new ServedCapabilityStatementProvider(server, definitions));
     for (Class<? extends org.hl7.fhir.instance.model.api.IBaseResource> type :
         List.of(

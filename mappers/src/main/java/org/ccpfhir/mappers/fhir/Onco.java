@@ -26,6 +26,12 @@ public final class Onco {
       String gender,
       Address address) {}
 
+  /**
+   * The site's local pseudonym of a patient whose source is already pseudonymised (generated test
+   * data, exports from another bridgehead): the Patient carries it as its identifier.
+   */
+  public record Pseudonym(String system, String value) {}
+
   public record Address(
       String street, String houseNumber, String postalCode, String city, String country) {}
 

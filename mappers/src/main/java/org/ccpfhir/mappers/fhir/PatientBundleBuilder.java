@@ -39,7 +39,7 @@ public final class PatientBundleBuilder {
     TherapyResources therapies = new TherapyResources(refs);
     FollowUpResources followUps = new FollowUpResources(refs);
     List<Resource> out = new ArrayList<>();
-    out.add(patients.patient(record.data(), record.death()));
+    out.add(patients.patient(record.data(), record.death(), record.pseudonym()));
     FollowUp latest = null;
     for (TumourRecord tumour : record.tumours()) {
       out.addAll(tumours.build(tumour));

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ccpfhir.mappers.fhir.Onco.Death;
 import org.ccpfhir.mappers.fhir.Onco.PatientData;
+import org.ccpfhir.mappers.fhir.Onco.Pseudonym;
 import org.ccpfhir.mappers.fhir.Onco.Sample;
 import org.ccpfhir.mappers.tolerance.Issues;
 
@@ -17,6 +18,7 @@ public final class PatientRecord {
   private final String key;
   private PatientData data;
   private Death death;
+  private Pseudonym pseudonym;
   private final Map<String, TumourRecord> tumours = new LinkedHashMap<>();
   private final Map<String, Sample> samples = new LinkedHashMap<>();
   private int messages;
@@ -44,6 +46,15 @@ public final class PatientRecord {
 
   public void death(Death newer) {
     death = newer;
+  }
+
+  /** The local pseudonym when the source carries one; null for clinical exports with IDAT. */
+  public Pseudonym pseudonym() {
+    return pseudonym;
+  }
+
+  public void pseudonym(Pseudonym known) {
+    pseudonym = known;
   }
 
   public TumourRecord tumour(String tumourKey) {

@@ -7,6 +7,7 @@ import org.ccpfhir.mappers.fhir.Onco.Address;
 import org.ccpfhir.mappers.fhir.Onco.Death;
 import org.ccpfhir.mappers.fhir.Onco.FollowUp;
 import org.ccpfhir.mappers.fhir.Onco.PatientData;
+import org.ccpfhir.mappers.fhir.Onco.Pseudonym;
 import org.ccpfhir.profiles.MdsLoinc;
 import org.ccpfhir.profiles.MdsProfiles;
 import org.ccpfhir.terminology.CodeSystems;
@@ -18,7 +19,8 @@ import org.hl7.fhir.r4.model.Patient;
 
 /**
  * The Patient with its IDAT (names, exact birth date, address): the bridgehead hands a named
- * Patient to its local patient list and stores only the pseudonym, birth month and sex. And the
+ * Patient to its local patient list and stores only the pseudonym, birth month and sex. A source
+ * that is already pseudonymised gives that stored shape directly (pseudonym, birth month). And the
  * vital status.
  */
 final class PatientResources {
@@ -29,22 +31,34 @@ final class PatientResources {
     this.refs = refs;
   }
 
-  Patient patient(PatientData data, Death death) {
+  Patient patient(PatientData data, Death death, Pseudonym pseudonym) {
     Patient p = new Patient();
     p.setId(refs.patientId());
     p.getMeta().addProfile(MdsProfiles.PATIENT);
+    if (pseudonym != null) {
+      p.addIdentifier()
+          .setType(concept(CodeSystems.PSEUDONYM_KIND, "Lokal"))
+          .setSystem(pseudonym.system())
+          .setValue(pseudonym.value());
+    }
     if (data != null) {
-      HumanName name = p.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily(data.family());
-      data.given().forEach(name::addGiven);
-      if (data.title() != null) {
-        name.addPrefix(data.title());
+      boolean named = data.family() != null || !data.given().isEmpty();
+      if (named) {
+        HumanName name = p.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily(data.family());
+        data.given().forEach(name::addGiven);
+        if (data.title() != null) {
+          name.addPrefix(data.title());
+        }
       }
       if (data.birthName() != null) {
         p.addName().setUse(HumanName.NameUse.MAIDEN).setFamily(data.birthName());
       }
       data.formerNames().forEach(f -> p.addName().setUse(HumanName.NameUse.OLD).setFamily(f));
       if (data.birthDate() != null) {
-        p.setBirthDateElement(new DateType(data.birthDate().toString()));
+        // without names the record is the pseudonymised MDS shape: birth month only (mds-patient)
+        String birth = data.birthDate().toString();
+        p.setBirthDateElement(
+            new DateType(pseudonym != null && !named ? birth.substring(0, 7) : birth));
       }
       p.setGender(gender(data.gender()));
       address(p, data.address());
