@@ -326,7 +326,8 @@ class WithdrawalIT extends NetworkIT {
                 "SELECT COUNT(*) FROM ccp_audit_event WHERE resource LIKE ?",
                 Integer.class,
                 "%notice " + noticeId + "%confirmed by site TUE: done%"))
-        .isEqualTo(1);
+        .as("the confirmation and its repetition, each audited")
+        .isEqualTo(2);
     // the two written notices: no pseudonym, no identifying data
     Response letter = document(done, "patient");
     assertThat(letter.statusCode()).as(letter.asString()).isEqualTo(200);
