@@ -215,7 +215,7 @@ class EndpointSecurityIT extends PostgresIT {
       return Set.of("data-manager");
     }
     if (path.equals("/fhir/$pseudonym-replacements")
-        || path.equals("/fhir/$pseudonym-replacement-confirm")) {
+        || probe.method().equals("POST") && path.equals("/fhir/$pseudonym-replacement-confirm")) {
       // the CCP applications only (client credentials; no user has the role)
       return Set.of();
     }
