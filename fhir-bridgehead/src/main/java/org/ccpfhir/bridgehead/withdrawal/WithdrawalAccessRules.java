@@ -11,8 +11,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 
 /**
- * Withdrawals are the site's data managers' (CCP-IT §6.5). Ordered before the bridgehead's own
- * rules, whose catch-all for system-level operations admits admins only.
+ * Withdrawals are the site's data managers' (CCP-IT §6.5); the CCP applications fetch and confirm
+ * what they must do with their pseudonyms of withdrawn patients. Ordered before the bridgehead's
+ * own rules, whose catch-all for system-level operations admits admins only.
  */
 @Configuration
 public class WithdrawalAccessRules {
@@ -27,8 +28,19 @@ public class WithdrawalAccessRules {
           .requestMatchers(
               path(HttpMethod.POST, "/fhir/$withdraw"),
               path(HttpMethod.GET, "/fhir/$withdraw-status"),
-              path(HttpMethod.POST, "/fhir/$withdraw-status"))
+              path(HttpMethod.POST, "/fhir/$withdraw-status"),
+              path(HttpMethod.GET, "/fhir/$withdraw-components"),
+              path(HttpMethod.POST, "/fhir/$withdraw-components"),
+              path(HttpMethod.GET, "/fhir/$withdraw-document"),
+              path(HttpMethod.POST, "/fhir/$withdraw-document"))
           .hasRole(Roles.DATA_MANAGER);
+      // the CCP applications' part (their domains are checked inside)
+      rules
+          .requestMatchers(
+              path(HttpMethod.GET, "/fhir/$pseudonym-replacements"),
+              path(HttpMethod.POST, "/fhir/$pseudonym-replacements"),
+              path(HttpMethod.POST, "/fhir/$pseudonym-replacement-confirm"))
+          .hasRole(Roles.APPLICATION);
     };
   }
 }

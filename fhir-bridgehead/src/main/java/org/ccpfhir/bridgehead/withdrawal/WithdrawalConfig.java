@@ -15,7 +15,9 @@ import org.ccpfhir.bridgehead.upload.MdsPseudonyms;
 import org.ccpfhir.bridgehead.upload.UploadProperties;
 import org.ccpfhir.bridgehead.upload.UploadRunner;
 import org.ccpfhir.bridgehead.upload.UploadStateRepository;
+import org.ccpfhir.bridgehead.withdrawal.persistence.PseudonymReplacements;
 import org.ccpfhir.bridgehead.withdrawal.persistence.WithdrawalRepository;
+import org.ccpfhir.bridgehead.withdrawal.provider.PseudonymReplacementOperationProvider;
 import org.ccpfhir.bridgehead.withdrawal.provider.WithdrawalOperationProvider;
 import org.ccpfhir.identity.local.LocalPatientList;
 import org.ccpfhir.identity.pseudonym.ProjectPseudonyms;
@@ -46,6 +48,21 @@ public class WithdrawalConfig {
   @Bean
   public WithdrawalRepository withdrawalRepository(DataSource dataSource) {
     return new WithdrawalRepository(dataSource, Clock.systemUTC());
+  }
+
+  @Bean
+  public PseudonymReplacements pseudonymReplacements(DataSource dataSource) {
+    return new PseudonymReplacements(dataSource, Clock.systemUTC());
+  }
+
+  @Bean
+  public PseudonymReplacementOperationProvider pseudonymReplacementOperationProvider(
+      PseudonymReplacements replacements,
+      WithdrawalRepository withdrawals,
+      LocalPatientListProperties site,
+      DecisionAuditor auditor) {
+    return new PseudonymReplacementOperationProvider(
+        replacements, withdrawals, site.site(), auditor);
   }
 
   @Bean
@@ -84,7 +101,8 @@ public class WithdrawalConfig {
       PseudonymRegistry registry,
       LocalPatientListProperties site,
       WithdrawalProperties properties,
-      DecisionAuditor auditor) {
+      DecisionAuditor auditor,
+      PseudonymReplacements replacements) {
     WithdrawalCascade cascade =
         new WithdrawalCascade(
             withdrawals,
@@ -99,13 +117,20 @@ public class WithdrawalConfig {
                 projects,
                 PseudonymSystems.of(site.localDomain()),
                 PseudonymSystems.of("BK-" + site.site() + "-G")),
-            auditor);
+            auditor,
+            replacements);
     return new WithdrawalService(
-        withdrawals, cascade, localList, registry, properties, auditor, Clock.systemUTC());
+        withdrawals, cascade, network, localList, registry, properties, auditor, Clock.systemUTC());
   }
 
   @Bean
-  public WithdrawalOperationProvider withdrawalOperationProvider(WithdrawalService service) {
-    return new WithdrawalOperationProvider(service);
+  public WithdrawalOperationProvider withdrawalOperationProvider(
+      WithdrawalService service, LocalPatientListProperties site) {
+    return new WithdrawalOperationProvider(service, site.site());
+  }
+
+  @Bean
+  public WithdrawalMetrics withdrawalMetrics(WithdrawalRepository withdrawals) {
+    return new WithdrawalMetrics(withdrawals, Clock.systemUTC());
   }
 }

@@ -13,13 +13,17 @@ import org.springframework.validation.annotation.Validated;
  * @param retryInterval how often the retry job looks for withdrawals that are due
  * @param minBackoff pause after the first failed attempt
  * @param maxBackoff longest pause between attempts
+ * @param noticeInterval how often the bridgehead asks the central patient list for withdrawals
+ *     received at other sites of persons it holds (CCP-IT §6.5; the deadline is 14 working days, so
+ *     minutes are plenty; sites accept no inbound connections, so the site asks)
  */
 @Validated
 @ConfigurationProperties("ccp.withdrawal")
 public record WithdrawalProperties(
     @DefaultValue("PT1M") @NotNull Duration retryInterval,
     @DefaultValue("PT1M") @NotNull Duration minBackoff,
-    @DefaultValue("PT6H") @NotNull Duration maxBackoff) {
+    @DefaultValue("PT6H") @NotNull Duration maxBackoff,
+    @DefaultValue("PT5M") @NotNull Duration noticeInterval) {
 
   /** The pause after {@code attempts} failed attempts. */
   public Duration backoff(int attempts) {

@@ -6,12 +6,14 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.ccpfhir.bridgehead.consent.DecisionAuditor;
 import org.ccpfhir.bridgehead.withdrawal.persistence.Withdrawal;
 import org.ccpfhir.bridgehead.withdrawal.persistence.WithdrawalRepository;
 import org.ccpfhir.identity.local.LocalPatientList;
 import org.ccpfhir.identity.pseudonym.PseudonymRegistry;
+import org.ccpfhir.profiles.withdrawal.WithdrawalNoticeContract;
 import org.ccpfhir.security.logging.SafeLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,7 @@ public class WithdrawalService {
 
   private final WithdrawalRepository withdrawals;
   private final WithdrawalCascade cascade;
+  private final NetworkWithdrawal network;
   private final LocalPatientList localList;
   private final PseudonymRegistry registry;
   private final WithdrawalProperties properties;
@@ -40,6 +43,7 @@ public class WithdrawalService {
   public WithdrawalService(
       WithdrawalRepository withdrawals,
       WithdrawalCascade cascade,
+      NetworkWithdrawal network,
       LocalPatientList localList,
       PseudonymRegistry registry,
       WithdrawalProperties properties,
@@ -47,6 +51,7 @@ public class WithdrawalService {
       Clock clock) {
     this.withdrawals = withdrawals;
     this.cascade = cascade;
+    this.network = network;
     this.localList = localList;
     this.registry = registry;
     this.properties = properties;
@@ -106,10 +111,84 @@ public class WithdrawalService {
     }
   }
 
+  /**
+   * Asks the central list for withdrawals of persons this site holds that were received at other
+   * sites (CCP-IT §6.5) and applies each: a new notice starts a withdrawal here, run at once like
+   * one received here; a notice already applied and confirmed is confirmed again (the central list
+   * lost the answer). Nothing is asked while the central list or this site's certificate is not
+   * configured.
+   *
+   * @return how many notices started a withdrawal here
+   */
+  @Scheduled(
+      fixedDelayString = "${ccp.withdrawal.notice-interval:PT5M}",
+      initialDelayString = "${ccp.withdrawal.notice-interval:PT5M}")
+  public synchronized int pollNotices() {
+    if (!network.centralListConfigured()) {
+      return 0;
+    }
+    List<NetworkWithdrawal.Notice> notices;
+    try {
+      notices = network.notices();
+    } catch (RuntimeException e) {
+      log.warn("withdrawal notices not fetched: {}", SafeLog.describe(e));
+      return 0;
+    }
+    int started = 0;
+    for (NetworkWithdrawal.Notice notice : notices) {
+      Optional<Withdrawal> known = withdrawals.findByNotice(notice.id());
+      if (known.isPresent()) {
+        if (Withdrawal.COMPLETED.equals(known.get().status())) {
+          reconfirm(known.get());
+        }
+        continue;
+      }
+      String id =
+          withdrawals.createNotified(
+              notice.mode(), notice.pseudonym(), notice.id(), notice.caseId(), notice.deadline());
+      // this site's CCP applications' global project pseudonyms, replaced at the central list
+      notice
+          .applications()
+          .forEach(r -> cascade.forApplication(id, r.domain(), r.retired(), r.replacement()));
+      auditor.record(
+          "withdrawal",
+          "C",
+          "Task/" + id,
+          201,
+          "withdrawal notified by the central patient list (case "
+              + notice.caseId()
+              + "): "
+              + notice.mode());
+      attempt(id);
+      started++;
+    }
+    return started;
+  }
+
+  private void reconfirm(Withdrawal done) {
+    try {
+      network.confirmNotice(
+          done.noticeId(),
+          WithdrawalNoticeContract.DONE,
+          done.completion() == null ? "completed" : done.completion());
+    } catch (RuntimeException e) {
+      log.warn("withdrawal Task/{} not confirmed again: {}", done.id(), SafeLog.describe(e));
+    }
+  }
+
   public Withdrawal status(String id) {
     return withdrawals
         .find(id)
         .orElseThrow(() -> new ResourceNotFoundException("no withdrawal Task/" + id));
+  }
+
+  /** Every component of the withdrawal with its state against the deadline. */
+  public List<WithdrawalReport.ComponentState> components(Withdrawal w) {
+    return WithdrawalReport.components(w, withdrawals.components(w.id()), clock.instant());
+  }
+
+  public Instant now() {
+    return clock.instant();
   }
 
   public List<Withdrawal> latest(int count) {
@@ -141,6 +220,7 @@ public class WithdrawalService {
         + w.id()
         + " ("
         + (w.deletes() ? "deletion" : "anonymisation")
+        + (w.notified() ? ", received at another site, notified by the central patient list" : "")
         + ") completed on "
         + clock.instant()
         + ". Every component confirmed: "

@@ -220,8 +220,15 @@ class EndpointSecurityIT extends PostgresIT {
         || probe.method().equals("POST") && path.equals("/fhir/$local-review-decide")
         || probe.method().equals("POST") && path.equals("/fhir/$export-study")
         || probe.method().equals("POST") && path.equals("/fhir/$withdraw")
-        || path.equals("/fhir/$withdraw-status")) {
+        || path.equals("/fhir/$withdraw-status")
+        || path.equals("/fhir/$withdraw-components")
+        || path.equals("/fhir/$withdraw-document")) {
       return Set.of("data-manager");
+    }
+    if (path.equals("/fhir/$pseudonym-replacements")
+        || probe.method().equals("POST") && path.equals("/fhir/$pseudonym-replacement-confirm")) {
+      // the CCP applications only (client credentials; no user has the role)
+      return Set.of();
     }
     if (path.equals("/fhir/$search-requests")
         || probe.method().equals("POST") && path.equals("/fhir/$search-decide")) {

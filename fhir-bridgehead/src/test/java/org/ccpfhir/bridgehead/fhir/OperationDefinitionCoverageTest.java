@@ -33,6 +33,10 @@ class OperationDefinitionCoverageTest {
             "$upload-status",
             "$withdraw",
             "$withdraw-status",
+            "$withdraw-components",
+            "$withdraw-document",
+            "$pseudonym-replacements",
+            "$pseudonym-replacement-confirm",
             "$search-requests",
             "$search-decide");
     assertThat(report.problems()).isEmpty();

@@ -11,7 +11,10 @@ class WithdrawalPropertiesTest {
   void theBackoffDoublesPerFailedAttemptUpToTheMaximum() {
     WithdrawalProperties properties =
         new WithdrawalProperties(
-            Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofMinutes(5));
+            Duration.ofMinutes(1),
+            Duration.ofSeconds(30),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(5));
 
     assertThat(properties.backoff(1)).isEqualTo(Duration.ofSeconds(30));
     assertThat(properties.backoff(2)).isEqualTo(Duration.ofMinutes(1));

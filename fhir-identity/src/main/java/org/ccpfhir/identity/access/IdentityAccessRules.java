@@ -37,6 +37,9 @@ public class IdentityAccessRules {
               path(HttpMethod.POST, "/fhir/$reencrypt"),
               path(HttpMethod.POST, "/fhir/$project-pseudonym"),
               path(HttpMethod.POST, "/fhir/$withdraw-identity"),
+              path(HttpMethod.POST, "/fhir/$withdrawal-notices"),
+              path(HttpMethod.POST, "/fhir/$withdrawal-notice-confirm"),
+              path(HttpMethod.POST, "/fhir/$withdrawal-case"),
               path(HttpMethod.POST, "/fhir/$subject-data"))
           .hasAuthority(BRIDGEHEAD);
       rules

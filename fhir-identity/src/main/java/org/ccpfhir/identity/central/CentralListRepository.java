@@ -119,6 +119,15 @@ public class CentralListRepository {
         "SELECT pseudonym FROM ccp_site_pseudonym WHERE person_id = ?", String.class, personId);
   }
 
+  /** The person's global pseudonyms with the site holding each. */
+  public List<WithdrawalCases.Holder> holdersOf(long personId) {
+    return jdbc.query(
+        "SELECT site, pseudonym FROM ccp_site_pseudonym WHERE person_id = ? ORDER BY site,"
+            + " pseudonym",
+        (rs, i) -> new WithdrawalCases.Holder(rs.getString(1), rs.getString(2)),
+        personId);
+  }
+
   public List<Integer> recordsOf(long personId) {
     return jdbc.queryForList(
         "SELECT id FROM ccp_control_record WHERE person_id = ?", Integer.class, personId);

@@ -229,6 +229,11 @@ public class CentralPatientList {
     return repository.personOf(site, pseudonym);
   }
 
+  /** The person's global pseudonyms with the site holding each (who must hear of a withdrawal). */
+  public List<WithdrawalCases.Holder> holdersOf(long person) {
+    return repository.holdersOf(person);
+  }
+
   /**
    * Withdrawal at the central list: the person's control numbers, links and reviews are deleted and
    * every pseudonym of the person is retired (never issued again).

@@ -27,6 +27,9 @@ class OperationDefinitionCoverageTest {
             "$reencrypt",
             "$project-pseudonym",
             "$withdraw-identity",
+            "$withdrawal-notices",
+            "$withdrawal-notice-confirm",
+            "$withdrawal-case",
             "$subject-data",
             "$linkage-review-list",
             "$linkage-review-decide");

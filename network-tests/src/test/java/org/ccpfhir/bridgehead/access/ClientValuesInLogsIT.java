@@ -34,6 +34,10 @@ class ClientValuesInLogsIT extends NetworkIT {
     "$upload-status",
     "$withdraw",
     "$withdraw-status",
+    "$withdraw-components",
+    "$withdraw-document",
+    "$pseudonym-replacements",
+    "$pseudonym-replacement-confirm",
     "Patient/$validate"
   };
 
@@ -46,6 +50,9 @@ class ClientValuesInLogsIT extends NetworkIT {
     "$reencrypt",
     "$register-control-numbers",
     "$withdraw-identity",
+    "$withdrawal-notices",
+    "$withdrawal-notice-confirm",
+    "$withdrawal-case",
     "$subject-data"
   };
 

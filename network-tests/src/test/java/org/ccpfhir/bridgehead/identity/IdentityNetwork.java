@@ -36,10 +36,14 @@ public final class IdentityNetwork {
   /** A second site's bridgehead certificate: the tests act as site TUE with it. */
   public final Credential siteTue;
 
+  /** A third site's bridgehead certificate (DD): a site that holds none of the tests' people. */
+  public final Credential siteDd;
+
   private IdentityNetwork() {
     NetworkCa ca = openOrCreateCa();
     mdsSearch = ca.issue(ComponentName.of("mds-search", null), List.of("localhost"), DAY);
     siteTue = ca.issue(ComponentName.of("bridgehead", "TUE"), List.of("localhost"), DAY);
+    siteDd = ca.issue(ComponentName.of("bridgehead", "DD"), List.of("localhost"), DAY);
     Pem.write(PKI.resolve("mds-search.pem"), mdsSearch.certificate());
     // command-line arguments: they win over the profiles' own settings
     centralList =

@@ -8,11 +8,18 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.ccpfhir.bridgehead.IdatSweep;
+import org.ccpfhir.bridgehead.consent.ConsentKind;
+import org.ccpfhir.bridgehead.consent.ConsentKinds;
 import org.ccpfhir.bridgehead.consent.NetworkConsent;
 import org.ccpfhir.bridgehead.identity.IdentityNetwork;
 import org.ccpfhir.bridgehead.identity.SiteClient;
@@ -24,8 +31,12 @@ import org.ccpfhir.identity.local.LocalPatientList;
 import org.ccpfhir.identity.pseudonym.PseudonymRegistry;
 import org.ccpfhir.network.NetworkIT;
 import org.ccpfhir.profiles.upload.MdsWithdrawalContract;
+import org.ccpfhir.profiles.withdrawal.WithdrawalDeadline;
+import org.ccpfhir.security.audit.AuditRecorder;
 import org.ccpfhir.synthetic.EntryMode;
 import org.ccpfhir.synthetic.SyntheticPatientGenerator;
+import org.ccpfhir.testsupport.Prometheus;
+import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Identifier;
@@ -42,7 +53,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Withdrawal across the network over mutual TLS on loopback: this bridgehead (site HD), the
  * identity network (generator, central list) and the MDS database, each its own Spring application;
  * the same person is also linked and uploaded by a second site (TUE, acted by the test with TUE's
- * certificate). After a withdrawal every store is searched for the patient's old pseudonyms.
+ * certificate). After a withdrawal every store is searched for the patient's old pseudonyms. Three
+ * sites: HD (this bridgehead), TUE holding the same person, DD holding nobody (both acted by the
+ * test with their certificates): a withdrawal at HD waits for TUE's confirmation of the central
+ * list's notice; a withdrawal at TUE reaches HD through the notice HD fetches.
  */
 class WithdrawalIT extends NetworkIT {
 
@@ -51,6 +65,7 @@ class WithdrawalIT extends NetworkIT {
   @Autowired PseudonymRegistry registry;
   @Autowired WithdrawalService withdrawals;
   @Autowired UploadRunner uploads;
+  @Autowired ConsentKinds consentKinds;
 
   JdbcTemplate bridgehead;
   JdbcTemplate mds;
@@ -80,10 +95,10 @@ class WithdrawalIT extends NetworkIT {
     String projectLocal = pseudonym("RPB-L", patient.bkLocal());
     String projectGlobal = pseudonym("RPB-G", patient.bkLocal());
 
-    Task task = withdraw(patient.bkLocal(), "delete", 200);
+    Task task = completedOnceOthersConfirm(withdraw(patient.bkLocal(), "delete", 200));
 
     assertThat(task.getStatus()).isEqualTo(Task.TaskStatus.COMPLETED);
-    assertThat(task.getOutput()).hasSize(WithdrawalStep.values().length + 1);
+    assertThat(task.getOutput()).hasSize(WithdrawalStep.of(false).size() + 1);
     String record = outputs(task).get(outputs(task).size() - 1);
     assertThat(record).contains("completed", "deletion");
     List<String> old =
@@ -125,7 +140,7 @@ class WithdrawalIT extends NetworkIT {
             Integer.class,
             patient.mdsId());
 
-    Task task = withdraw(patient.bkLocal(), null, 200);
+    Task task = completedOnceOthersConfirm(withdraw(patient.bkLocal(), null, 200));
 
     assertThat(task.getStatus()).isEqualTo(Task.TaskStatus.COMPLETED);
     assertThat(task.getInputFirstRep().getValue().primitiveValue()).isEqualTo("anonymise");
@@ -186,7 +201,7 @@ class WithdrawalIT extends NetworkIT {
 
     withdrawals.resume(waiting.getIdElement().getIdPart());
 
-    Task done = status(waiting);
+    Task done = completedOnceOthersConfirm(status(waiting));
     assertThat(done.getStatus()).isEqualTo(Task.TaskStatus.COMPLETED);
     assertThat(outputs(done)).anyMatch(text -> text.contains("record(s) deleted"));
     assertThat(
@@ -211,7 +226,7 @@ class WithdrawalIT extends NetworkIT {
     assertThat(localList.idatOf(patient.bkLocal())).isPresent();
 
     withdrawals.resume(waiting[0].getIdElement().getIdPart());
-    Task done = status(waiting[0]);
+    Task done = completedOnceOthersConfirm(status(waiting[0]));
 
     assertThat(done.getStatus()).isEqualTo(Task.TaskStatus.COMPLETED);
     assertThat(uploadState(patient.patientId())).isZero();
@@ -225,7 +240,8 @@ class WithdrawalIT extends NetworkIT {
   void thePageIsServedAndBadInputIsRefused() {
     String page =
         clients.anonymous().get("/withdrawal.html").then().statusCode(200).extract().asString();
-    assertThat(page).contains("ccp/ccp.js", "$withdraw", "<label");
+    assertThat(page)
+        .contains("ccp/ccp.js", "$withdraw", "<label", "$withdraw-components", "overdue");
     assertThat(withdrawRaw("UNKNOWN12", "delete").statusCode()).isEqualTo(404);
     Response mode = withdrawRaw("UNKNOWN12", "forget");
     assertThat(mode.statusCode()).isEqualTo(400);
@@ -240,6 +256,412 @@ class WithdrawalIT extends NetworkIT {
     assertThat(
             clients.as("datamanager").get(baseUrl() + "/$withdraw-status?task=nope").statusCode())
         .isEqualTo(404);
+  }
+
+  @Test
+  void theOtherSiteHoldingThePersonIsInformedAndTheWithdrawalWaitsForItsConfirmation() {
+    Linked patient = linkedPatient();
+    SiteClient tue = site(network.siteTue);
+    SiteClient dd = site(network.siteDd);
+
+    Task waiting = withdraw(patient.bkLocal(), null, 200);
+
+    // HD's own steps are done; the Task waits for TUE, the other site holding the person
+    assertThat(waiting.getStatus()).isEqualTo(Task.TaskStatus.INPROGRESS);
+    assertThat(waiting.getBusinessStatus().getText()).contains("waiting for site(s) TUE");
+    assertThat(waiting.getRestriction().getPeriod().getEnd()).isNotNull();
+    assertThat(localList.idatOf(patient.bkLocal())).isEmpty();
+    Parameters components = components(waiting);
+    assertThat(componentState(components, "site:TUE")).isEqualTo("pending");
+    assertThat(componentState(components, "local-list")).isEqualTo("confirmed");
+    assertThat(componentState(components, "central-list")).isEqualTo("confirmed");
+    assertThat(componentState(components, "mds-database")).isEqualTo("confirmed");
+    assertThat(document(waiting, "patient").statusCode()).isEqualTo(409);
+    // DD holds nobody: it is told nothing; TUE is told its own pseudonym, never HD's
+    assertThat(notices(dd).getParameter()).isEmpty();
+    Parameters.ParametersParameterComponent notice = noticeFor(tue, patient.bkTue());
+    assertThat(part(notice, "mode")).isEqualTo("anonymise");
+    assertThat(part(notice, "deadline")).isEqualTo(WithdrawalDeadline.of(Instant.now()).toString());
+    assertThat(fhirContext.newJsonParser().encodeResourceToString(notices(tue)))
+        .doesNotContain(patient.bkGlobal(), patient.bkLocal(), patient.mdsId());
+    String noticeId = part(notice, "id");
+    // bad input and another site's notice change nothing
+    assertThat(refused(tue, confirmation(noticeId, "forgotten", null)))
+        .contains("(400)", "outcome");
+    assertThat(refused(tue, confirmation(noticeId, "done", "x".repeat(1001))))
+        .contains("(400)", "detail");
+    assertThat(refused(dd, confirmation(noticeId, "done", null)))
+        .contains("(404)", "no notice of site DD");
+    assertThat(noticeFor(tue, patient.bkTue())).isNotNull();
+
+    Parameters confirmed = confirm(tue, noticeId, "done", "1 patient kept without BK-G");
+    // a repeated confirmation (its answer lost) answers the first one and changes nothing
+    assertThat(
+            confirm(tue, noticeId, "done", "again")
+                .getParameter("confirmed")
+                .getValue()
+                .primitiveValue())
+        .isEqualTo(confirmed.getParameter("confirmed").getValue().primitiveValue());
+    assertThat(
+            central.queryForObject(
+                "SELECT detail FROM ccp_withdrawal_notice WHERE id = ?", String.class, noticeId))
+        .isEqualTo("1 patient kept without BK-G");
+    withdrawals.resume(waiting.getIdElement().getIdPart());
+
+    Task done = status(waiting);
+    assertThat(done.getStatus()).isEqualTo(Task.TaskStatus.COMPLETED);
+    assertThat(outputs(done)).anyMatch(text -> text.contains("1 site(s) confirmed: TUE (done)"));
+    Parameters finished = components(done);
+    assertThat(componentState(finished, "site:TUE")).isEqualTo("confirmed");
+    assertThat(finished.getParameter("overdue").getValue().primitiveValue()).isEqualTo("false");
+    // the central list keeps the confirmation, forgets the pseudonym, and audited both
+    assertThat(centralMentions(patient.bkTue())).isZero();
+    assertThat(
+            central.queryForObject(
+                "SELECT outcome FROM ccp_withdrawal_notice WHERE id = ?", String.class, noticeId))
+        .isEqualTo("done");
+    network.centralList.getBean(AuditRecorder.class).flush();
+    assertThat(
+            central.queryForObject(
+                "SELECT COUNT(*) FROM ccp_audit_event WHERE resource LIKE ?",
+                Integer.class,
+                "%notice " + noticeId + "%confirmed by site TUE: done%"))
+        .as("the confirmation and its repetition, each audited")
+        .isEqualTo(2);
+    // the two written notices: no pseudonym, no identifying data
+    Response letter = document(done, "patient");
+    assertThat(letter.statusCode()).as(letter.asString()).isEqualTo(200);
+    String patientText = markdown(letter);
+    assertThat(patientText)
+        .contains("Bestätigung Ihres Widerrufs", "anonymisiert", "Standort TUE", "bestätigt am");
+    String officerText = markdown(document(done, "dpo"));
+    assertThat(officerText).contains("Datenschutzbeauftragten", "Frist (14 Werktage)", "TUE");
+    for (String text : List.of(patientText, officerText)) {
+      assertThat(text)
+          .doesNotContain(
+              patient.bkLocal(),
+              patient.bkGlobal(),
+              patient.bkTue(),
+              patient.mdsId(),
+              patient.idat().getNameFirstRep().getFamily(),
+              patient.idat().getBirthDateElement().getValueAsString());
+    }
+    assertThat(document(done, "letter").statusCode()).isEqualTo(400);
+    assertThat(Prometheus.scrape(clients))
+        .contains("ccp_withdrawal_overdue", "ccp_withdrawal_open");
+  }
+
+  @Test
+  void theCcpApplicationGetsRandomReplacementsForItsPseudonymsAndConfirms() {
+    Linked patient = linkedPatient();
+    String projectLocal = pseudonym("RPB-L", patient.bkLocal());
+    String projectGlobal = pseudonym("RPB-G", patient.bkLocal());
+    SiteClient tue = site(network.siteTue);
+
+    Task waiting = withdraw(patient.bkLocal(), "anonymise", 200);
+    for (Parameters.ParametersParameterComponent notice : notices(tue).getParameter()) {
+      confirm(tue, part(notice, "id"), "done", "test site TUE");
+    }
+    withdrawals.resume(waiting.getIdElement().getIdPart());
+
+    // the site and TUE are done; the Task waits for the application
+    Task pending = status(waiting);
+    assertThat(pending.getStatus()).isEqualTo(Task.TaskStatus.INPROGRESS);
+    assertThat(pending.getBusinessStatus().getText()).contains("RPB-HD-L", "RPB-HD-G");
+    assertThat(componentState(components(pending), "application:RPB-HD-L")).isEqualTo("pending");
+    Map<String, Parameters.ParametersParameterComponent> mine = new HashMap<>();
+    for (Parameters.ParametersParameterComponent r : replacements().getParameter()) {
+      mine.put(part(r, "retired"), r);
+    }
+    assertThat(mine).containsKeys(projectLocal, projectGlobal);
+    for (String old : List.of(projectLocal, projectGlobal)) {
+      Parameters.ParametersParameterComponent r = mine.get(old);
+      assertThat(part(r, "action")).isEqualTo("replace");
+      assertThat(part(r, "replacement")).isNotBlank().isNotEqualTo(old);
+      assertThat(registry.isRetired(old) || centralRetired(old)).isTrue();
+    }
+    assertThat(part(mine.get(projectLocal), "domain")).isEqualTo("RPB-HD-L");
+    assertThat(part(mine.get(projectGlobal), "domain")).isEqualTo("RPB-HD-G");
+    // only applications; an unknown or foreign id changes nothing
+    assertThat(clients.as("datamanager").get(baseUrl() + "/$pseudonym-replacements").statusCode())
+        .isEqualTo(403);
+    assertThat(confirmReplacement("no-such-id").statusCode()).isEqualTo(404);
+    Response missing =
+        clients
+            .anonymous()
+            .auth()
+            .oauth2(applicationToken())
+            .contentType("application/fhir+json")
+            .body("{\"resourceType\":\"Parameters\"}")
+            .post(baseUrl() + "/$pseudonym-replacement-confirm");
+    assertThat(missing.statusCode()).isEqualTo(400);
+    assertThat(missing.asString()).contains("OperationOutcome", "replacement");
+
+    for (String old : List.of(projectLocal, projectGlobal)) {
+      String id = part(mine.get(old), "id");
+      confirmReplacement(id).then().statusCode(200);
+      confirmReplacement(id).then().statusCode(200);
+    }
+    withdrawals.resume(waiting.getIdElement().getIdPart());
+
+    Task done = status(waiting);
+    assertThat(done.getStatus()).isEqualTo(Task.TaskStatus.COMPLETED);
+    Parameters components = components(done);
+    assertThat(componentState(components, "application:RPB-HD-L")).isEqualTo("confirmed");
+    assertThat(componentState(components, "application:RPB-HD-G")).isEqualTo("confirmed");
+    assertThat(replacements().getParameter())
+        .noneMatch(r -> List.of(projectLocal, projectGlobal).contains(part(r, "retired")));
+    // once confirmed, nothing at the site leads from the old values anywhere
+    assertThat(bridgeheadMentions(projectLocal, projectGlobal)).isEmpty();
+  }
+
+  @Test
+  void anAnonymisationAtAnotherSiteKeepsThePatientHereAsNotExplicitlyConsented() {
+    Linked patient = linkedPatient();
+    SiteClient tue = site(network.siteTue);
+
+    // TUE's withdrawal reaches the central list (as TUE's own cascade calls it)
+    Parameters answer = withdrawAtCentral(tue, patient.bkTue(), "anonymise");
+    assertThat(answer.getParameter("informedSites").getValue().primitiveValue()).isEqualTo("1");
+    // a retry of TUE's call (answer lost) finds the same case, informs nobody twice
+    Parameters again = withdrawAtCentral(tue, patient.bkTue(), "anonymise");
+    assertThat(again.getParameter("case").getValue().primitiveValue())
+        .isEqualTo(answer.getParameter("case").getValue().primitiveValue());
+    assertThat(again.getParameter("replayed")).isNotNull();
+
+    // (the scheduled poll may have come first: either way the notice is applied once)
+    withdrawals.pollNotices();
+    assertThat(withdrawals.pollNotices()).isZero();
+
+    Task notified = notifiedTask(answer);
+    assertThat(notified.getStatus()).as(notified.toString()).isEqualTo(Task.TaskStatus.COMPLETED);
+    // §6.5 footnote 19: the BK-G gives way to the BK-L; the patient stays here, locally only
+    Patient stored =
+        fhirContext
+            .newJsonParser()
+            .parseResource(Patient.class, fhir().get("/Patient/" + patient.patientId()).asString());
+    assertThat(stored.getIdentifier())
+        .extracting(Identifier::getValue)
+        .contains(patient.bkLocal())
+        .doesNotContain(patient.bkGlobal());
+    assertThat(localList.idatOf(patient.bkLocal())).isPresent();
+    assertThat(uploadState(patient.patientId())).isZero();
+    assertThat(consentKinds.of(List.of(patient.patientId())).get(patient.patientId()))
+        .isNotEqualTo(ConsentKind.NETWORK);
+    // the next upload leaves the patient alone instead of failing at $reencrypt
+    upload();
+    assertThat(uploadState(patient.patientId())).isZero();
+    // TUE sees HD's confirmation in its case; DD cannot read TUE's case
+    Parameters state = withdrawalCase(tue, answer);
+    Parameters.ParametersParameterComponent hd =
+        state.getParameter().stream()
+            .filter(p -> p.getName().equals("site") && "HD".equals(part(p, "code")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(part(hd, "state")).isEqualTo("confirmed");
+    assertThat(part(hd, "outcome")).isEqualTo("done");
+    assertThat(
+            refusal(
+                site(network.siteDd),
+                "$withdrawal-case",
+                caseParameters(answer.getParameter("case").getValue().primitiveValue())))
+        .contains("(404)");
+    assertThat(centralMentions(patient.bkGlobal())).isZero();
+  }
+
+  @Test
+  void aDeletionAtAnotherSiteDeletesThisSitesDataOfThePerson() {
+    Linked patient = linkedPatient();
+    SiteClient tue = site(network.siteTue);
+    Parameters answer = withdrawAtCentral(tue, patient.bkTue(), "delete");
+
+    withdrawals.pollNotices();
+
+    Task notified = notifiedTask(answer);
+    assertThat(notified.getStatus()).as(notified.toString()).isEqualTo(Task.TaskStatus.COMPLETED);
+    assertThat(outputs(notified)).anyMatch(text -> text.contains("confirmation recorded (done"));
+    assertThat(fhir().get("/Patient/" + patient.patientId()).statusCode()).isIn(404, 410);
+    assertThat(localList.idatOf(patient.bkLocal())).isEmpty();
+    assertThat(registry.isRetired(patient.bkLocal())).isTrue();
+    assertThat(bridgeheadMentions(patient.bkLocal(), patient.bkGlobal())).isEmpty();
+    assertThat(
+            central.queryForObject(
+                "SELECT COUNT(*) FROM ccp_withdrawal_notice WHERE case_id = ? AND site = 'HD'"
+                    + " AND outcome = 'done' AND pseudonym IS NULL",
+                Integer.class,
+                answer.getParameter("case").getValue().primitiveValue()))
+        .isEqualTo(1);
+  }
+
+  /**
+   * TUE, acted by the test, confirms its notices and the CCP application confirms its instructions;
+   * then HD's waiting withdrawal is resumed.
+   */
+  Task completedOnceOthersConfirm(Task waiting) {
+    assertThat(waiting.getStatus()).isEqualTo(Task.TaskStatus.INPROGRESS);
+    assertThat(waiting.getBusinessStatus().getText()).contains("TUE");
+    SiteClient tue = site(network.siteTue);
+    for (Parameters.ParametersParameterComponent notice : notices(tue).getParameter()) {
+      confirm(tue, part(notice, "id"), "done", "test site TUE");
+    }
+    for (Parameters.ParametersParameterComponent r : replacements().getParameter()) {
+      confirmReplacement(part(r, "id")).then().statusCode(200);
+    }
+    withdrawals.resume(waiting.getIdElement().getIdPart());
+    return status(waiting);
+  }
+
+  /** The CCP application's token (client credentials; domains RPB-L, RPB-G). */
+  String applicationToken() {
+    return clients.applicationToken("imaging-platform", "imaging-platform-demo");
+  }
+
+  Parameters replacements() {
+    Response response =
+        clients
+            .anonymous()
+            .auth()
+            .oauth2(applicationToken())
+            .get(baseUrl() + "/$pseudonym-replacements");
+    assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+    return fhirContext.newJsonParser().parseResource(Parameters.class, response.asString());
+  }
+
+  Response confirmReplacement(String id) {
+    Parameters input = new Parameters();
+    input.addParameter("replacement", new StringType(id));
+    return clients
+        .anonymous()
+        .auth()
+        .oauth2(applicationToken())
+        .contentType("application/fhir+json")
+        .body(fhirContext.newJsonParser().encodeResourceToString(input))
+        .post(baseUrl() + "/$pseudonym-replacement-confirm");
+  }
+
+  SiteClient site(org.ccpfhir.security.ca.Credential credential) {
+    return new SiteClient(credential, tls.caCertificate(), fhirContext);
+  }
+
+  String centralUrl() {
+    return IdentityNetwork.url(network.centralList);
+  }
+
+  Parameters notices(SiteClient site) {
+    return site.call(centralUrl(), "$withdrawal-notices", new Parameters());
+  }
+
+  Parameters.ParametersParameterComponent noticeFor(SiteClient site, String pseudonym) {
+    return notices(site).getParameter().stream()
+        .filter(n -> pseudonym.equals(part(n, "pseudonym")))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  static String part(Parameters.ParametersParameterComponent parent, String name) {
+    return parent.getPart().stream()
+        .filter(p -> p.getName().equals(name))
+        .map(p -> p.getValue().primitiveValue())
+        .findFirst()
+        .orElse(null);
+  }
+
+  Parameters confirmation(String notice, String outcome, String detail) {
+    Parameters input = new Parameters();
+    input.addParameter("notice", new StringType(notice));
+    input.addParameter("outcome", new CodeType(outcome));
+    if (detail != null) {
+      input.addParameter("detail", new StringType(detail));
+    }
+    return input;
+  }
+
+  Parameters confirm(SiteClient site, String notice, String outcome, String detail) {
+    return site.call(
+        centralUrl(), "$withdrawal-notice-confirm", confirmation(notice, outcome, detail));
+  }
+
+  /** The central list's refusal of a confirmation (as the site's client reports it). */
+  String refused(SiteClient site, Parameters input) {
+    return refusal(site, "$withdrawal-notice-confirm", input);
+  }
+
+  /** The central list's refusal, with its status: "... refused the request (404): ...". */
+  String refusal(SiteClient site, String operation, Parameters input) {
+    try {
+      site.call(centralUrl(), operation, input);
+    } catch (UnprocessableEntityException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("the central list accepted " + operation);
+  }
+
+  Parameters withdrawAtCentral(SiteClient site, String pseudonym, String mode) {
+    Parameters input = new Parameters();
+    input.addParameter("pseudonym", new StringType(pseudonym));
+    input.addParameter("mode", new CodeType(mode));
+    return site.call(centralUrl(), "$withdraw-identity", input);
+  }
+
+  Parameters caseParameters(String caseId) {
+    Parameters input = new Parameters();
+    input.addParameter("case", new StringType(caseId));
+    return input;
+  }
+
+  Parameters withdrawalCase(SiteClient site, Parameters answer) {
+    return site.call(
+        centralUrl(),
+        "$withdrawal-case",
+        caseParameters(answer.getParameter("case").getValue().primitiveValue()));
+  }
+
+  /** HD's withdrawal Task that the central list's notice of this case started. */
+  Task notifiedTask(Parameters centralAnswer) {
+    String caseId = centralAnswer.getParameter("case").getValue().primitiveValue();
+    String id =
+        bridgehead.queryForObject(
+            "SELECT id FROM ccp_withdrawal WHERE central_case = ? AND origin = 'central-list'",
+            String.class,
+            caseId);
+    Task named = new Task();
+    named.setId(id);
+    return status(named);
+  }
+
+  Parameters components(Task task) {
+    Response response =
+        clients
+            .as("datamanager")
+            .get(baseUrl() + "/$withdraw-components?task=" + task.getIdElement().getIdPart());
+    assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+    return fhirContext.newJsonParser().parseResource(Parameters.class, response.asString());
+  }
+
+  static String componentState(Parameters components, String code) {
+    return components.getParameter().stream()
+        .filter(p -> p.getName().equals("component") && code.equals(part(p, "code")))
+        .map(p -> part(p, "state"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no component " + code));
+  }
+
+  Response document(Task task, String kind) {
+    return clients
+        .as("datamanager")
+        .accept("application/fhir+json")
+        .get(
+            baseUrl()
+                + "/$withdraw-document?task="
+                + task.getIdElement().getIdPart()
+                + "&document="
+                + kind);
+  }
+
+  String markdown(Response response) {
+    Binary binary = fhirContext.newJsonParser().parseResource(Binary.class, response.asString());
+    assertThat(binary.getContentType()).startsWith("text/markdown");
+    return new String(binary.getData(), StandardCharsets.UTF_8);
   }
 
   /** Refuses the MDS database's withdrawal operation: the component is down for it. */
@@ -402,6 +824,8 @@ class WithdrawalIT extends NetworkIT {
   /** Rows of the central list's tables that hold the value. */
   int centralMentions(String value) {
     return central.queryForObject(
+            "SELECT COUNT(*) FROM ccp_withdrawal_notice WHERE pseudonym = ?", Integer.class, value)
+        + central.queryForObject(
             "SELECT COUNT(*) FROM ccp_site_pseudonym WHERE pseudonym = ?", Integer.class, value)
         + central.queryForObject(
             "SELECT COUNT(*) FROM ccp_target_pseudonym WHERE target_value = ?",

@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.ccpfhir.identity.central.CentralListRepository;
 import org.ccpfhir.identity.central.CentralPatientList;
 import org.ccpfhir.identity.central.SubjectFacts;
+import org.ccpfhir.identity.central.WithdrawalCases;
 import org.ccpfhir.identity.controlnumber.ControlNumberMatcher;
 import org.ccpfhir.identity.controlnumber.LshBlockingIndex;
 import org.ccpfhir.identity.pseudonym.ProjectPseudonyms;
@@ -84,9 +85,28 @@ public class CentralListConfig {
   }
 
   @Bean
+  public static OwnSchema withdrawalCaseSchema() {
+    return WithdrawalCases.SCHEMA;
+  }
+
+  @Bean
+  public WithdrawalCases withdrawalCases(DataSource dataSource) {
+    return new WithdrawalCases(dataSource, Clock.systemUTC());
+  }
+
+  @Bean
   public CentralWithdrawalOperationProvider withdrawalOperationProvider(
-      CentralPatientList list, ProjectPseudonyms projects, ReEncryption reEncryption) {
-    return new CentralWithdrawalOperationProvider(list, projects, reEncryption);
+      CentralPatientList list,
+      ProjectPseudonyms projects,
+      ReEncryption reEncryption,
+      WithdrawalCases cases) {
+    return new CentralWithdrawalOperationProvider(list, projects, reEncryption, cases);
+  }
+
+  @Bean
+  public WithdrawalNoticeOperationProvider withdrawalNoticeOperationProvider(
+      WithdrawalCases cases) {
+    return new WithdrawalNoticeOperationProvider(cases);
   }
 
   @Bean
