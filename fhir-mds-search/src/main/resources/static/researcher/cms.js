@@ -133,7 +133,7 @@ window.researcherKeys = (() => {
   // Opens a released result (base64 of the envelope): { payload, signer, signatureValid }.
   async function open(envelopeB64) {
     const info = children(read(unb64(envelopeB64)));
-    if (oidText(info[0]) !== OID.authEnvelopedData) throw new Error('not an authenticated envelope');
+    if (oidText(info[0]) !== OID.authEnvelopedData) throw new Error(ccpI18n.t('keys.notEnvelope'));
     const env = children(children(info[1])[0]);
     const recipients = children(env[1]);
     const encrypted = children(env[2]);
@@ -145,7 +145,7 @@ window.researcherKeys = (() => {
       key = await stored('readonly', s => s.get('key:' + id));
       if (key) { wrapped = parts[3].bytes; break; }
     }
-    if (!key) throw new Error('sealed for a key that is not in this browser');
+    if (!key) throw new Error(ccpI18n.t('keys.notHere'));
     const raw = await crypto.subtle.decrypt({ name: 'RSA-OAEP' }, key, wrapped);
     const aes = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['decrypt']);
     const nonce = children(children(encrypted[1])[1])[0].bytes;
@@ -158,7 +158,7 @@ window.researcherKeys = (() => {
   // CMS SignedData: the payload, the signer's common name, and whether the signature holds
   async function signed(bytes) {
     const info = children(read(bytes));
-    if (oidText(info[0]) !== OID.signedData) throw new Error('the content is not signed');
+    if (oidText(info[0]) !== OID.signedData) throw new Error(ccpI18n.t('keys.notSigned'));
     const sd = children(children(info[1])[0]);
     const payload = children(children(sd[2])[1])[0].bytes;
     const certificate = children(sd.find(n => n.tag === 0xa0))[0];
