@@ -67,11 +67,13 @@
     const status = ccpI18n.code('taskStatus', task.status);
     const state = task.businessStatus
       ? status + ' (' + ccpI18n.code('businessStatus', task.businessStatus.coding[0].code) + ')' : status;
+    // a rejection's reason is sealed like a count (statusReason.text is then only "sealed");
+    // reasons the broker writes itself (expiry) are plain
     let count = '', message = (task.statusReason && task.statusReason.text) || '';
     const output = (task.output || []).find(o => o.valueAttachment);
     if (output) {
       const answer = await open(task.id + '/' + task.meta.versionId, output.valueAttachment.data);
-      count = answer.count;
+      count = task.status === 'rejected' && !answer.failed ? '' : answer.count;
       message = answer.message;
     }
     const cells = [site, state, count, message].map(v => text('td', v));
@@ -90,11 +92,12 @@
         const count = p('count') ? ccpI18n.number(p('count').valueInteger)
           : p('count-below') ? '<' + p('count-below').valueInteger : t('searches.notReleased');
         const message = (p('message') ? p('message').valueString : '')
+          + (p('reason') ? p('reason').valueString : '')
           + (result.signatureValid ? '' : ' ' + t('searches.signatureInvalid'))
           + ' — ' + t('searches.signedBy', { signer: result.signer });
         opened.set(key, { count, message });
       } catch (e) {
-        opened.set(key, { count: t('searches.cannotOpen'), message: e.message });
+        opened.set(key, { count: t('searches.cannotOpen'), message: e.message, failed: true });
       }
     }
     return opened.get(key);
@@ -105,4 +108,43 @@
     setInterval(load, REFRESH_MS);
   });
   byId('refresh').addEventListener('click', () => { shown = null; load(); });
+
+  // the key file: saved here, imported in another browser (issue 23 finding 2)
+  byId('key-export').addEventListener('submit', async event => {
+    event.preventDefault();
+    const passphrase = byId('export-passphrase').value;
+    if (passphrase !== byId('export-repeat').value) { status(t('keys.differ'), true); return; }
+    try {
+      status(t('keys.exporting'));
+      const user = ccp.token().user;
+      const file = await researcherKeys.exportKeys(user, passphrase);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([file], { type: 'application/json' }));
+      link.download = 'ccp-researcher-key-' + user + '.json';
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+      byId('export-passphrase').value = '';
+      byId('export-repeat').value = '';
+      status(t('keys.exported', { file: link.download }));
+    } catch (e) {
+      status(e.message, true);
+    }
+  });
+  byId('key-import').addEventListener('submit', async event => {
+    event.preventDefault();
+    try {
+      status(t('keys.importing'));
+      const file = await byId('key-file').files[0].text();
+      const result = await researcherKeys.importKeys(ccp.token().user, file,
+        byId('import-passphrase').value);
+      byId('import-passphrase').value = '';
+      // answers that could not be opened before are opened again
+      opened.clear();
+      shown = null;
+      await load();
+      status(t('keys.imported', { n: result.keys }));
+    } catch (e) {
+      status(e.message, true);
+    }
+  });
 })();

@@ -51,7 +51,7 @@ final class Browser implements AutoCloseable {
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
         "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1600");
-    options.addArguments("--lang=" + language);
+    options.addArguments("--lang=" + language, "--accept-lang=" + language);
     options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
     // the demo network's own CA is not in the browser's trust store
     options.setAcceptInsecureCerts(true);

@@ -585,6 +585,65 @@ class ResearcherJourneyIT {
         .isEmpty();
   }
 
+  /**
+   * Issue 23 finding 2: the researcher's key lives with the researcher. Saved in the browser that
+   * sent the first search as a passphrase-protected key file, it opens that search's answers in
+   * the other browser once imported there; a wrong passphrase imports nothing.
+   */
+  @Test
+  @Order(26)
+  void theKeyFileOpensTheAnswersInAnotherBrowser() throws Exception {
+    String passphrase = "correct horse battery staple";
+    browser.open(CENTRAL + "/searches.html");
+    logInAs(browser, "researcher", "researcher-demo");
+    browser.type("#export-passphrase", passphrase);
+    browser.type("#export-repeat", passphrase);
+    browser.click("#key-export button[type=submit]");
+    browser.until(d -> d.findElement(By.id("status")).getText().contains("Key file") ? true : null);
+    browser.screenshot("13-researcher-key-saved");
+    String file =
+        (String)
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+                .executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                        + " researcherKeys.exportKeys('researcher', arguments[0])"
+                        + ".then(done, e => done('failed: ' + e.message));",
+                    passphrase);
+    assertThat(file).contains("ccp-researcher-key/1").doesNotContain("pkcs8");
+    Path keyFile =
+        java.nio.file.Files.writeString(
+            Path.of("target/researcher-key.json").toAbsolutePath(), file);
+
+    german.open(CENTRAL + "/searches.html");
+    logInAs(german, "researcher", "researcher-demo");
+    String hd = "#search-" + searchId + " tr[data-site=HD]";
+    german.until(
+        d ->
+            d.findElement(By.cssSelector(hd + " .site-count"))
+                .getText()
+                .equals("kann nicht geöffnet werden"));
+    german.find("#key-file").sendKeys(keyFile.toString());
+    german.type("#import-passphrase", "wrong passphrase of the right length");
+    german.click("#key-import button[type=submit]");
+    german.until(
+        d ->
+            d.findElement(By.id("status")).getText().contains("Passphrase öffnet diese")
+                ? true
+                : null);
+    assertThat(german.find(hd + " .site-count").getText()).isEqualTo("kann nicht geöffnet werden");
+    german.type("#import-passphrase", passphrase);
+    german.click("#key-import button[type=submit]");
+    german.until(
+        d -> d.findElement(By.id("status")).getText().contains("importiert") ? true : null);
+    german.until(
+        d ->
+            d.findElement(By.cssSelector(hd + " .site-message"))
+                .getText()
+                .contains("Please contact the HD tumour board."));
+    assertThat(german.find(hd + " .site-message").getText()).contains("signiert von bridgehead.HD");
+    german.screenshot("de-11-researcher-key-imported");
+  }
+
   /** A new patient pseudonymized in the page as the data manager; its local pseudonym. */
   private static String pseudonymize(Browser browser, String lastName) {
     browser.open(HD + "/pseudonymize.html");
