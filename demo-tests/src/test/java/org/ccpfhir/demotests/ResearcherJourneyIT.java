@@ -26,11 +26,12 @@ import org.openqa.selenium.WebElement;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ResearcherJourneyIT {
 
-  // with -Dccp.demo.running=true the network may run with CCP_DEMO_PORT_OFFSET (as ./ccp-demo)
+  // with -Dccp.demo.running=true the network may run with CCP_DEMO_PORT_OFFSET (as ./ccp-demo);
+  // the suite's own network with -Dccp.demo.port-offset
   static final int OFFSET =
       Boolean.getBoolean("ccp.demo.running")
           ? Integer.parseInt(System.getenv().getOrDefault("CCP_DEMO_PORT_OFFSET", "0"))
-          : 0;
+          : DemoNetwork.PORT_OFFSET;
   static final String CENTRAL = "https://localhost:" + (8070 + OFFSET);
   static final String HD = "https://localhost:" + (8443 + OFFSET);
   static final String TUE = "https://localhost:" + (8444 + OFFSET);
@@ -449,7 +450,9 @@ class ResearcherJourneyIT {
     assertThat(browser.find("h1").getText()).isEqualTo("Consent");
   }
 
-  /** A browser set to de-DE gets German without choosing: {@code <html lang="de">}, German texts. */
+  /**
+   * A browser set to de-DE gets German without choosing: {@code <html lang="de">}, German texts.
+   */
   @Test
   @Order(20)
   void aBrowserSetToGermanGetsGermanPages() throws Exception {
@@ -512,14 +515,12 @@ class ResearcherJourneyIT {
     request.findElement(By.name("releaseCount")).click();
     request.findElement(By.name("message")).sendKeys("Bitte wenden Sie sich an das Tumorboard.");
     request.findElement(By.name("approve")).click();
-    german.until(
-        d -> d.findElement(By.id("status")).getText().contains("Entscheidung gesendet"));
+    german.until(d -> d.findElement(By.id("status")).getText().contains("Entscheidung gesendet"));
     german.screenshot("de-04-approver-hd-approved");
     request = awaitRequest(german, TUE, germanSearchId);
     request.findElement(By.name("reason")).sendKeys("Keine Kapazität für diese Studie.");
     request.findElement(By.name("reject")).click();
-    german.until(
-        d -> d.findElement(By.id("status")).getText().contains("Entscheidung gesendet"));
+    german.until(d -> d.findElement(By.id("status")).getText().contains("Entscheidung gesendet"));
     german.screenshot("de-05-approver-tue-rejected");
 
     german.open(CENTRAL + "/searches.html");
@@ -531,7 +532,8 @@ class ResearcherJourneyIT {
                 .getText()
                 .startsWith("abgeschlossen"));
     german.until(
-        d -> d.findElement(By.cssSelector(tue + " .site-status")).getText().startsWith("abgelehnt"));
+        d ->
+            d.findElement(By.cssSelector(tue + " .site-status")).getText().startsWith("abgelehnt"));
     assertThat(german.find(hd + " .site-message").getText())
         .contains("Bitte wenden Sie sich an das Tumorboard.", "signiert von bridgehead.HD");
     assertThat(german.find(tue + " .site-message").getText())
@@ -549,10 +551,16 @@ class ResearcherJourneyIT {
     german.screenshot("de-07-datamanager-pseudonymized");
     german.click("#consent-link");
     german.until(
-        d -> d.findElement(By.id("status")).getText().contains("Einwilligung(en) für") ? true : null);
+        d ->
+            d.findElement(By.id("status")).getText().contains("Einwilligung(en) für")
+                ? true
+                : null);
     german.click("#record button[type=submit]");
     german.until(
-        d -> d.findElement(By.id("status")).getText().contains("erfasst als Consent/") ? true : null);
+        d ->
+            d.findElement(By.id("status")).getText().contains("erfasst als Consent/")
+                ? true
+                : null);
     assertThat(german.find("#consents").getText())
         .contains("Einwilligung in die Netzwerknutzung", "aktiv", "erlaubt");
     german.screenshot("de-08-datamanager-consent-recorded");
@@ -587,8 +595,8 @@ class ResearcherJourneyIT {
 
   /**
    * Issue 23 finding 2: the researcher's key lives with the researcher. Saved in the browser that
-   * sent the first search as a passphrase-protected key file, it opens that search's answers in
-   * the other browser once imported there; a wrong passphrase imports nothing.
+   * sent the first search as a passphrase-protected key file, it opens that search's answers in the
+   * other browser once imported there; a wrong passphrase imports nothing.
    */
   @Test
   @Order(26)
@@ -674,7 +682,10 @@ class ResearcherJourneyIT {
     browser.open(HD + "/biobank.html");
     logInAs(browser, "biobank", "biobank-demo");
     browser.until(
-        d -> d.findElements(By.cssSelector("#type option[value=whole-blood]")).isEmpty() ? null : true);
+        d ->
+            d.findElements(By.cssSelector("#type option[value=whole-blood]")).isEmpty()
+                ? null
+                : true);
     assertThat(browser.find("#type option[value=whole-blood]").getText())
         .startsWith("whole-blood — ")
         .containsIgnoringCase(type);
@@ -740,8 +751,7 @@ class ResearcherJourneyIT {
     suggestions(browser, group, filter, expected);
   }
 
-  private static void suggestions(
-      Browser browser, int group, String filter, String... expected) {
+  private static void suggestions(Browser browser, int group, String filter, String... expected) {
     browser.type("#search-" + group, filter);
     for (String term : expected) {
       browser.until(
@@ -845,7 +855,7 @@ class ResearcherJourneyIT {
     environment.put("MAVEN_ARGS", "-o");
     if (network != null) {
       environment.put("CCP_DEMO_DIR", network.dir().toString());
-      environment.put("CCP_DEMO_PORT_OFFSET", "0");
+      environment.put("CCP_DEMO_PORT_OFFSET", Integer.toString(DemoNetwork.PORT_OFFSET));
     }
     return environment;
   }

@@ -18,8 +18,8 @@ import org.hl7.fhir.r4.model.StringType;
 
 /**
  * The released result as the researcher opens it: a Parameters ({@code count} or {@code
- * count-below}, {@code message}; for a rejection {@code reason}) signed with the site's certificate and encrypted for the
- * certificate the request named. The broker carries it but cannot read it.
+ * count-below}, {@code message}; for a rejection {@code reason}) signed with the site's certificate
+ * and encrypted for the certificate the request named. The broker carries it but cannot read it.
  */
 public class ResultSealer implements DecisionSender.Sealer {
 

@@ -18,9 +18,9 @@ import org.hl7.fhir.r4.model.Task;
 /**
  * A site changes its own Task (PUT): only the status, its reason and — when completing or rejecting
  * — the sealed output (a rejection's reason is sealed too; its statusReason.text is only {@code
- * sealed}). Everything the request fixed (requester, owner, partOf, validity, inputs) must come back
- * unchanged; the transition must be one {@link TaskTransitions} allows; an expired request takes no
- * more changes.
+ * sealed}). Everything the request fixed (requester, owner, partOf, validity, inputs) must come
+ * back unchanged; the transition must be one {@link TaskTransitions} allows; an expired request
+ * takes no more changes.
  */
 public class SiteTaskUpdater {
 
@@ -87,8 +87,7 @@ public class SiteTaskUpdater {
     String output = output(sent, to);
     // the reason of a rejection is sealed for the researcher like a count (issue 23): the broker
     // refuses to hold it in plain text
-    if (to.equals("rejected")
-        && (!SearchTasks.REASON_SEALED.equals(reason) || output == null)) {
+    if (to.equals("rejected") && (!SearchTasks.REASON_SEALED.equals(reason) || output == null)) {
       throw BrokerIssues.unprocessable(
           "Task.statusReason.text",
           "a rejection's reason travels sealed in Task.output (a released-result envelope for"

@@ -274,8 +274,7 @@ class BrokerIT extends BrokerItSupport {
     assertThat(plainReason.body()).contains("Task.statusReason.text", "sealed");
     assertThat(hd.read(id + "-HD").getStatus()).isEqualTo(Task.TaskStatus.RECEIVED);
     Task sealedWithoutEnvelope = received.copy();
-    sealedWithoutEnvelope.setStatusReason(
-        new CodeableConcept().setText(SearchTasks.REASON_SEALED));
+    sealedWithoutEnvelope.setStatusReason(new CodeableConcept().setText(SearchTasks.REASON_SEALED));
     assertThat(change(hd, sealedWithoutEnvelope, Task.TaskStatus.REJECTED).statusCode())
         .isEqualTo(422);
 
