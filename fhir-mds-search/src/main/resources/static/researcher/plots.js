@@ -81,8 +81,8 @@ window.researcherPlots = (() => {
   }
 
   function table(title, bars) {
-    const t = document.createElement('table');
-    t.className = 'plot-data';
+    const data = document.createElement('table');
+    data.className = 'plot-data';
     const head = document.createElement('tr');
     ['', t('plots.patients')].concat(bars.some(b => b.note) ? [t('plots.contact')] : []).forEach(h => {
       const th = document.createElement('th');
@@ -90,7 +90,7 @@ window.researcherPlots = (() => {
       th.textContent = h || title;
       head.appendChild(th);
     });
-    t.appendChild(head);
+    data.appendChild(head);
     bars.forEach(bar => {
       const tr = document.createElement('tr');
       [bar.label, label(bar)].concat(bars.some(b => b.note) ? [bar.note || ''] : []).forEach(v => {
@@ -98,9 +98,9 @@ window.researcherPlots = (() => {
         td.textContent = v;
         tr.appendChild(td);
       });
-      t.appendChild(tr);
+      data.appendChild(tr);
     });
-    return t;
+    return data;
   }
 
   return { chart };

@@ -118,8 +118,8 @@
       caption.htmlFor = field.id;
       caption.className = 'inline';
       field.addEventListener('input', () => {
-        const f = byId(id + '-from').value, t = byId(id + '-to').value;
-        const bounds = [f && name + '=ge' + f, t && name + '=le' + t].filter(Boolean);
+        const low = byId(id + '-from').value, high = byId(id + '-to').value;
+        const bounds = [low && name + '=ge' + low, high && name + '=le' + high].filter(Boolean);
         if (!bounds.length) return;
         term.criteria = type + '?' + bounds.join('&');
         term.display = criteriaWords.search(term.criteria);

@@ -86,11 +86,11 @@ window.ccp = (() => {
 
   // an accessible table: caption, column headers, rows of cell texts (or nodes)
   function table(caption, headers, rows) {
-    const t = document.createElement('table');
-    t.appendChild(text('caption', caption));
+    const data = document.createElement('table');
+    data.appendChild(text('caption', caption));
     const head = document.createElement('tr');
     headers.forEach(h => { const th = text('th', h); th.scope = 'col'; head.appendChild(th); });
-    t.appendChild(head);
+    data.appendChild(head);
     rows.forEach(cells => {
       const row = document.createElement('tr');
       cells.forEach(c => {
@@ -98,9 +98,9 @@ window.ccp = (() => {
         if (c instanceof Node) td.appendChild(c); else td.textContent = c ?? '';
         row.appendChild(td);
       });
-      t.appendChild(row);
+      data.appendChild(row);
     });
-    return t;
+    return data;
   }
 
   // fills the page's <header class="ccp">: the app's name (link to its start page), the
