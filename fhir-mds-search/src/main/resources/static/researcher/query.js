@@ -54,9 +54,10 @@
       const terms = (answer.parameter || []).map(p => ({
         kind: ccp.one(p, 'kind'), code: ccp.one(p, 'code'), display: ccp.one(p, 'display'),
         criteria: ccp.one(p, 'criteria') }));
-      // time and age terms in the page's language (the server words them in both)
-      terms.filter(term => RANGES[term.kind]).forEach(term => {
-        term.display = criteriaWords.search(term.criteria);
+      // terms without a wording of the terminology in the page's language (the server words them
+      // in English or both): time, age, typed codes, stages, vital status
+      terms.filter(term => RANGES[term.kind] || WORDED.includes(term.kind)).forEach(term => {
+        term.display = criteriaWords.describe(term.criteria);
       });
       list.replaceChildren(...terms.map(term => {
         const item = document.createElement('li');
@@ -88,6 +89,7 @@
     'age-at-diagnosis': ['Patient', 'age-at-diagnosis', 'age']
   };
   let termSerial = 0;
+  const WORDED = ['diagnosis', 'morphology', 'stage', 'vital-status'];
   // a term's kind (diagnosis, sample-type, …) in the page's language
   const kind = k => ccpI18n.code('termKind', k);
   // a stratum's label: sex codes in words, age bins and site names as they are
