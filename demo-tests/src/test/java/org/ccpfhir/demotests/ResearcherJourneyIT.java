@@ -888,7 +888,8 @@ class ResearcherJourneyIT {
     By request = By.xpath("//article[contains(., '" + searchId + "') and .//form]");
     while (true) {
       browser.open(bridgehead + "/approval.html");
-      browser.logIn("approver", "approver-demo");
+      // logged in already from the loop's last round, or as another user of that bridgehead
+      logInAs(browser, "approver", "approver-demo");
       browser.until(d -> nonEmpty(d.findElement(By.id("status"))));
       List<WebElement> found = browser.driver.findElements(request);
       if (!found.isEmpty()) {
