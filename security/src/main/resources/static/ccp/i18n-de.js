@@ -473,6 +473,7 @@
   "keys.exported": "Schlüsseldatei {file} gespeichert. Importieren Sie sie mit der Passphrase in jedem anderen Browser.",
   "keys.importing": "Die Schlüsseldatei wird geöffnet …",
   "keys.imported": "{n} Schlüssel importiert: Die dafür versiegelten Antworten öffnen sich in diesem Browser.",
+  "access.summary": "Übersicht des Auskunftsersuchens",
   "sampleType.whole-blood": "Vollblut",
   "sampleType.bone-marrow": "Knochenmark",
   "sampleType.buffy-coat": "Buffy-Coat",

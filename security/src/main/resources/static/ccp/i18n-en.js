@@ -473,6 +473,7 @@
   "keys.exported": "Key file {file} saved. Import it with the passphrase in any other browser.",
   "keys.importing": "Opening the key file …",
   "keys.imported": "{n} key(s) imported: the answers sealed for them open in this browser.",
+  "access.summary": "Summary of the access request",
   "sampleType.whole-blood": "whole blood",
   "sampleType.bone-marrow": "bone marrow",
   "sampleType.buffy-coat": "buffy coat",
