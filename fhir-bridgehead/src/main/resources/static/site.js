@@ -1,12 +1,12 @@
 // The bridgehead's pages share one navigation (page kit: /ccp/ccp.js). Which page is for which
 // role is decided by the server; the navigation only lists them.
-ccp.header({ name: 'Bridgehead', href: 'index.html' }, [
-  { href: 'approval.html', label: 'Search requests' },
-  { href: 'pseudonymize.html', label: 'Pseudonymize' },
-  { href: 'consent.html', label: 'Consent' },
-  { href: 'withdrawal.html', label: 'Withdrawal' },
-  { href: 'access-request.html', label: 'Access requests' },
-  { href: 'upload.html', label: 'Upload' },
-  { href: 'biobank.html', label: 'Samples' },
-  { href: 'admin.html', label: 'Administration' }
+ccp.header({ name: ccp.t('app.bridgehead'), href: 'index.html' }, [
+  { href: 'approval.html', label: ccp.t('nav.approval') },
+  { href: 'pseudonymize.html', label: ccp.t('nav.pseudonymize') },
+  { href: 'consent.html', label: ccp.t('nav.consent') },
+  { href: 'withdrawal.html', label: ccp.t('nav.withdrawal') },
+  { href: 'access-request.html', label: ccp.t('nav.accessRequests') },
+  { href: 'upload.html', label: ccp.t('nav.upload') },
+  { href: 'biobank.html', label: ccp.t('nav.biobank') },
+  { href: 'admin.html', label: ccp.t('nav.admin') }
 ]);

@@ -1,11 +1,18 @@
-// The researcher's key in this browser, and opening the sites' sealed answers with it.
+// The researcher's key, and opening the sites' sealed answers with it.
 // Results of a decentralized search are sealed by the site for a certificate named in the
 // request (CMS AuthEnvelopedData, AES-256-GCM, key wrapped with RSA-OAEP-SHA256, around a CMS
-// SignedData of the site). The key pair is made here with WebCrypto; the private key is stored
-// non-extractable in IndexedDB and never leaves the browser, so neither the broker nor the
-// central search can open an answer.
+// SignedData of the site). The key pair is made here with WebCrypto and kept in IndexedDB; it
+// leaves the browser only as the researcher's key file (issue 23 finding 2: the key lives with the
+// researcher, not with one browser): its private keys encrypted with AES-256-GCM under a key
+// derived from a passphrase (PBKDF2-HMAC-SHA-256, 600 000 iterations, random salt), imported into
+// any other browser with the same passphrase. Neither the broker nor the central search ever sees
+// a private key, so neither can open an answer.
 window.researcherKeys = (() => {
   const DB = 'ccp-researcher', STORE = 'keys';
+  const t = (key, params) => ccpI18n.t(key, params);
+  const FILE_FORMAT = 'ccp-researcher-key/1';
+  const ITERATIONS = 600000;
+  const text = s => new TextEncoder().encode(s);
   const OID = {
     rsaEncryption: '1.2.840.113549.1.1.1', sha256WithRSA: '1.2.840.113549.1.1.11',
     commonName: '2.5.4.3', authEnvelopedData: '1.2.840.113549.1.9.16.1.23',
@@ -113,8 +120,9 @@ window.researcherKeys = (() => {
     const pkcs8 = await crypto.subtle.exportKey('pkcs8', pair.privateKey);
     const signer = await crypto.subtle.importKey('pkcs8', pkcs8,
       { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
+    // extractable: only for the passphrase-protected key file (exportKeys)
     const decrypter = await crypto.subtle.importKey('pkcs8', pkcs8,
-      { name: 'RSA-OAEP', hash: 'SHA-256' }, false, ['decrypt']);
+      { name: 'RSA-OAEP', hash: 'SHA-256' }, true, ['decrypt']);
     const now = new Date(), until = new Date(now.getTime() + 365 * 86400000);
     const serial = crypto.getRandomValues(new Uint8Array(16));
     serial[0] = (serial[0] & 0x7f) | 1; // positive, minimal DER integer
@@ -125,15 +133,89 @@ window.researcherKeys = (() => {
     const der = seq(tbs, sha256WithRsa, tlv(0x03, concat([Uint8Array.of(0), signature])));
     const id = await keyId(spki);
     await stored('readwrite', s => s.put(decrypter, 'key:' + id));
-    await stored('readwrite', s => s.put({ certificate: b64(der), notAfter: until.getTime() },
-      'user:' + user));
+    // the keys of earlier certificates stay: they open the answers to earlier searches
+    await stored('readwrite', s => s.put({ certificate: b64(der), notAfter: until.getTime(),
+      keyIds: ((saved && saved.keyIds) || []).concat(id) }, 'user:' + user));
     return b64(der);
+  }
+
+  // the SubjectPublicKeyInfo of a certificate (DER)
+  function spkiOf(der) {
+    const tbs = children(children(read(der))[0]);
+    return tbs[(tbs[0].tag === 0xa0 ? 1 : 0) + 5].whole;
+  }
+
+  // ---- the key file
+  async function passphraseKey(passphrase, salt, iterations, usage) {
+    const base = await crypto.subtle.importKey('raw', text(passphrase), 'PBKDF2', false, ['deriveKey']);
+    return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, base,
+      { name: 'AES-GCM', length: 256 }, false, usage);
+  }
+
+  // The user's private keys (every certificate's) and current certificate as the text of a key
+  // file, encrypted under the passphrase.
+  async function exportKeys(user, passphrase) {
+    const saved = await stored('readonly', s => s.get('user:' + user));
+    if (!saved) throw new Error(t('keys.none'));
+    const ids = saved.keyIds || [await keyId(spkiOf(unb64(saved.certificate)))];
+    const keys = [];
+    for (const id of ids) {
+      const key = await stored('readonly', s => s.get('key:' + id));
+      if (!key) continue;
+      if (!key.extractable) throw new Error(t('keys.notExportable'));
+      keys.push({ id, pkcs8: b64(new Uint8Array(await crypto.subtle.exportKey('pkcs8', key))) });
+    }
+    if (!keys.length) throw new Error(t('keys.none'));
+    const salt = crypto.getRandomValues(new Uint8Array(16));
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const aes = await passphraseKey(passphrase, salt, ITERATIONS, ['encrypt']);
+    const content = text(JSON.stringify({ user, certificate: saved.certificate,
+      notAfter: saved.notAfter, keys }));
+    const sealed = new Uint8Array(await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv, additionalData: text(FILE_FORMAT) }, aes, content));
+    return JSON.stringify({ format: FILE_FORMAT, user, kdf: 'PBKDF2-HMAC-SHA-256',
+      iterations: ITERATIONS, salt: b64(salt), iv: b64(iv), data: b64(sealed) }, null, 1);
+  }
+
+  // Takes the keys of a key file into this browser for the logged-in user: { keys } imported.
+  // Nothing is stored unless the passphrase opens the file and the file is this user's.
+  async function importKeys(user, fileText, passphrase) {
+    let file = null;
+    try { file = JSON.parse(fileText); } catch (e) { /* below */ }
+    if (!file || file.format !== FILE_FORMAT || typeof file.data !== 'string') {
+      throw new Error(t('keys.notAFile'));
+    }
+    // a file cannot make this browser spin for minutes, nor be weaker than the export makes it
+    const iterations = Number(file.iterations);
+    if (!(iterations >= 100000 && iterations <= 10000000)) throw new Error(t('keys.notAFile'));
+    const aes = await passphraseKey(passphrase, unb64(file.salt), iterations, ['decrypt']);
+    let content;
+    try {
+      content = JSON.parse(new TextDecoder().decode(await crypto.subtle.decrypt(
+        { name: 'AES-GCM', iv: unb64(file.iv), additionalData: text(FILE_FORMAT) }, aes,
+        unb64(file.data))));
+    } catch (e) {
+      throw new Error(t('keys.wrongPassphrase'));
+    }
+    if (content.user !== user) throw new Error(t('keys.otherUser', { user: content.user }));
+    const imported = [];
+    for (const k of content.keys || []) {
+      imported.push([k.id, await crypto.subtle.importKey('pkcs8', unb64(k.pkcs8),
+        { name: 'RSA-OAEP', hash: 'SHA-256' }, true, ['decrypt'])]);
+    }
+    for (const [id, key] of imported) await stored('readwrite', s => s.put(key, 'key:' + id));
+    // new searches from here name the file's certificate, so one key file opens all answers
+    const saved = await stored('readonly', s => s.get('user:' + user));
+    const ids = new Set(((saved && saved.keyIds) || []).concat(imported.map(([id]) => id)));
+    await stored('readwrite', s => s.put({ certificate: content.certificate,
+      notAfter: content.notAfter, keyIds: Array.from(ids) }, 'user:' + user));
+    return { keys: imported.length };
   }
 
   // Opens a released result (base64 of the envelope): { payload, signer, signatureValid }.
   async function open(envelopeB64) {
     const info = children(read(unb64(envelopeB64)));
-    if (oidText(info[0]) !== OID.authEnvelopedData) throw new Error('not an authenticated envelope');
+    if (oidText(info[0]) !== OID.authEnvelopedData) throw new Error(ccpI18n.t('keys.notEnvelope'));
     const env = children(children(info[1])[0]);
     const recipients = children(env[1]);
     const encrypted = children(env[2]);
@@ -145,7 +227,7 @@ window.researcherKeys = (() => {
       key = await stored('readonly', s => s.get('key:' + id));
       if (key) { wrapped = parts[3].bytes; break; }
     }
-    if (!key) throw new Error('sealed for a key that is not in this browser');
+    if (!key) throw new Error(ccpI18n.t('keys.notHere'));
     const raw = await crypto.subtle.decrypt({ name: 'RSA-OAEP' }, key, wrapped);
     const aes = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['decrypt']);
     const nonce = children(children(encrypted[1])[1])[0].bytes;
@@ -158,7 +240,7 @@ window.researcherKeys = (() => {
   // CMS SignedData: the payload, the signer's common name, and whether the signature holds
   async function signed(bytes) {
     const info = children(read(bytes));
-    if (oidText(info[0]) !== OID.signedData) throw new Error('the content is not signed');
+    if (oidText(info[0]) !== OID.signedData) throw new Error(ccpI18n.t('keys.notSigned'));
     const sd = children(children(info[1])[0]);
     const payload = children(children(sd[2])[1])[0].bytes;
     const certificate = children(sd.find(n => n.tag === 0xa0))[0];
@@ -186,5 +268,5 @@ window.researcherKeys = (() => {
     return { payload: JSON.parse(new TextDecoder().decode(payload)), signer, signatureValid: valid };
   }
 
-  return { certificate, open };
+  return { certificate, open, exportKeys, importKeys };
 })();

@@ -11,7 +11,8 @@ window.researcherPlots = (() => {
     if (text !== undefined) e.textContent = text;
     return e;
   };
-  const label = bar => bar.below ? '<' + bar.below : String(bar.value);
+  const t = (key, params) => ccpI18n.t(key, params);
+  const label = bar => bar.below ? '<' + bar.below : ccpI18n.number(bar.value);
   const range = bar => '<' + bar.below + ' (0–' + (bar.below - 1) + ')';
 
   // bars: [{ label, value, below, note }], value null when below the floor
@@ -53,8 +54,8 @@ window.researcherPlots = (() => {
           stroke: '#0f3d6e', 'stroke-width': 1.5 }));
         group.appendChild(svg('line', { x1: end, y1: y + 4, x2: end, y2: y + 20,
           stroke: '#0f3d6e', 'stroke-width': 1.5 }));
-        group.appendChild(svg('title', {}, bar.label + ': fewer than ' + bar.below
-          + ' (0 to ' + (bar.below - 1) + ', not released)'));
+        group.appendChild(svg('title', {}, bar.label + ': '
+          + t('plots.below', { floor: bar.below, max: bar.below - 1 })));
         plot.appendChild(group);
         plot.appendChild(svg('text', { x: end + 6, y: y + 16, 'font-size': 13,
           'font-style': 'italic' }, range(bar)));
@@ -72,9 +73,7 @@ window.researcherPlots = (() => {
     if (floor) {
       const legend = document.createElement('p');
       legend.className = 'plot-legend';
-      legend.textContent = 'Range with end caps, labelled "<' + floor + ' (0–' + (floor - 1)
-        + ')": fewer than ' + floor + ' patients; the exact number is not released. Solid bars are'
-        + ' released counts.';
+      legend.textContent = t('plots.legend', { floor, max: floor - 1 });
       figure.appendChild(legend);
     }
     figure.appendChild(table(title, bars));
@@ -82,16 +81,16 @@ window.researcherPlots = (() => {
   }
 
   function table(title, bars) {
-    const t = document.createElement('table');
-    t.className = 'plot-data';
+    const data = document.createElement('table');
+    data.className = 'plot-data';
     const head = document.createElement('tr');
-    ['', 'patients'].concat(bars.some(b => b.note) ? ['contact'] : []).forEach(h => {
+    ['', t('plots.patients')].concat(bars.some(b => b.note) ? [t('plots.contact')] : []).forEach(h => {
       const th = document.createElement('th');
       th.scope = 'col';
       th.textContent = h || title;
       head.appendChild(th);
     });
-    t.appendChild(head);
+    data.appendChild(head);
     bars.forEach(bar => {
       const tr = document.createElement('tr');
       [bar.label, label(bar)].concat(bars.some(b => b.note) ? [bar.note || ''] : []).forEach(v => {
@@ -99,9 +98,9 @@ window.researcherPlots = (() => {
         td.textContent = v;
         tr.appendChild(td);
       });
-      t.appendChild(tr);
+      data.appendChild(tr);
     });
-    return t;
+    return data;
   }
 
   return { chart };

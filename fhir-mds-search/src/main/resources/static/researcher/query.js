@@ -1,6 +1,6 @@
 // Query builder, released counts with plots, and sending the query as a decentralized search.
 (() => {
-  const { byId, text, fhir, status } = ccp;
+  const { byId, text, fhir, status, t } = ccp;
   const STRATIFIER = 'https://ccp-fhir.org/fhir/CodeSystem/count-stratifier';
   const COUNT_BELOW = 'https://ccp-fhir.org/fhir/StructureDefinition/count-below';
   const SITE_CONTACT = 'https://ccp-fhir.org/fhir/StructureDefinition/site-contact';
@@ -16,20 +16,20 @@
     const box = document.createElement('fieldset');
     box.className = 'group';
     box.id = 'group-' + n;
-    box.appendChild(text('legend', 'Group ' + n));
+    box.appendChild(text('legend', t('query.group', { n })));
     box.insertAdjacentHTML('beforeend',
       `<div class="row">
-         <label>Combine the terms of this group
-           <select id="combine-${n}"><option value="OR">any of them (OR)</option>
-             <option value="AND">all of them (AND)</option></select></label>
+         <label>${t('query.combine')}
+           <select id="combine-${n}"><option value="OR">${t('query.any')}</option>
+             <option value="AND">${t('query.all')}</option></select></label>
          <label class="inline"><input type="checkbox" id="exclude-${n}">
-           exclude patients matching this group (NOT)</label>
-         <button type="button" id="remove-${n}">Remove group</button>
+           ${t('query.exclude')}</label>
+         <button type="button" id="remove-${n}">${t('query.removeGroup')}</button>
        </div>
-       <ul class="terms" id="terms-${n}" aria-label="Terms of group ${n}"></ul>
-       <label>Find a term for group ${n}
+       <ul class="terms" id="terms-${n}" aria-label="${t('query.terms', { n })}"></ul>
+       <label>${t('query.find', { n })}
          <input id="search-${n}" type="search" autocomplete="off" aria-controls="suggestions-${n}"></label>
-       <ul class="suggestions" id="suggestions-${n}" aria-label="Matching terms" aria-live="polite"></ul>`);
+       <ul class="suggestions" id="suggestions-${n}" aria-label="${t('query.matching')}" aria-live="polite"></ul>`);
     byId('groups').appendChild(box);
     byId('combine-' + n).addEventListener('change', e => { group.combine = e.target.value; changed(); });
     byId('exclude-' + n).addEventListener('change', e => { group.exclude = e.target.checked; changed(); });
@@ -54,12 +54,17 @@
       const terms = (answer.parameter || []).map(p => ({
         kind: ccp.one(p, 'kind'), code: ccp.one(p, 'code'), display: ccp.one(p, 'display'),
         criteria: ccp.one(p, 'criteria') }));
+      // terms without a wording of the terminology in the page's language (the server words them
+      // in English or both): time, age, typed codes, stages, vital status
+      terms.filter(term => RANGES[term.kind] || WORDED.includes(term.kind)).forEach(term => {
+        term.display = criteriaWords.describe(term.criteria);
+      });
       list.replaceChildren(...terms.map(term => {
         const item = document.createElement('li');
         const add = text('button', '');
         add.type = 'button';
         add.className = 'suggestion';
-        add.append(text('span', term.kind), ' ', term.display);
+        add.append(text('span', kind(term.kind)), ' ', term.display);
         add.firstChild.className = 'kind';
         add.addEventListener('click', () => {
           addTerm(group, term);
@@ -71,7 +76,7 @@
         item.appendChild(add);
         return item;
       }));
-      if (!terms.length) list.appendChild(text('li', 'No term matches "' + filter + '".'));
+      if (!terms.length) list.appendChild(text('li', t('query.noTerm', { filter })));
     } catch (e) {
       status(e.message, true);
     }
@@ -84,6 +89,11 @@
     'age-at-diagnosis': ['Patient', 'age-at-diagnosis', 'age']
   };
   let termSerial = 0;
+  const WORDED = ['diagnosis', 'morphology', 'stage', 'vital-status'];
+  // a term's kind (diagnosis, sample-type, …) in the page's language
+  const kind = k => ccpI18n.code('termKind', k);
+  // a stratum's label: sex codes in words, age bins and site names as they are
+  const stratum = (code, label) => (code === 'sex' ? ccpI18n.code('sex', label) : label);
 
   function rangeOf(criteria, name) {
     const values = new URLSearchParams(criteria.slice(criteria.indexOf('?') + 1)).getAll(name);
@@ -106,12 +116,12 @@
       field.max = unit === 'year' ? 2100 : 150;
       field.value = value;
       field.className = unit === 'year' ? 'year' : 'age';
-      const caption = text('label', (which === 'from' ? 'from ' : 'to ') + unit);
+      const caption = text('label', t('query.' + which + '.' + unit));
       caption.htmlFor = field.id;
       caption.className = 'inline';
       field.addEventListener('input', () => {
-        const f = byId(id + '-from').value, t = byId(id + '-to').value;
-        const bounds = [f && name + '=ge' + f, t && name + '=le' + t].filter(Boolean);
+        const low = byId(id + '-from').value, high = byId(id + '-to').value;
+        const bounds = [low && name + '=ge' + low, high && name + '=le' + high].filter(Boolean);
         if (!bounds.length) return;
         term.criteria = type + '?' + bounds.join('&');
         term.display = criteriaWords.search(term.criteria);
@@ -129,16 +139,16 @@
     const item = document.createElement('li');
     item.className = 'term';
     const label = text('span', term.display);
-    item.append(text('span', term.kind), ' ', label, ' ');
+    item.append(text('span', kind(term.kind)), ' ', label, ' ');
     item.firstChild.className = 'kind';
     if (RANGES[term.kind]) {
       term.display = criteriaWords.search(term.criteria);
       label.textContent = term.display;
       item.appendChild(rangeInputs(term, label, changed));
     }
-    const remove = text('button', 'Remove');
+    const remove = text('button', t('query.remove'));
     remove.type = 'button';
-    remove.setAttribute('aria-label', 'Remove ' + term.display);
+    remove.setAttribute('aria-label', t('query.removeTerm', { term: term.display }));
     remove.addEventListener('click', () => {
       group.terms.splice(group.terms.indexOf(term), 1);
       item.remove();
@@ -146,7 +156,7 @@
     });
     item.appendChild(remove);
     byId('terms-' + group.n).appendChild(item);
-    status('Added ' + term.display + ' to group ' + group.n + '.');
+    status(t('query.added', { term: term.display, n: group.n }));
     changed();
   }
 
@@ -172,15 +182,15 @@
   // ---- counting
   async function run() {
     const expression = criteria();
-    if (!expression) { status('Add at least one term.', true); return; }
+    if (!expression) { status(t('query.empty'), true); return; }
     const body = { resourceType: 'Parameters',
       parameter: [{ name: 'criteria', valueString: expression }] };
     showFhir(expression, body);
-    status('Counting …');
+    status(t('query.counting'));
     try {
       const report = await fhir('Measure/$evaluate-measure', body);
       show(report);
-      status('Released counts for: ' + criteriaWords.describe(expression));
+      status(t('query.releasedFor', { criteria: criteriaWords.describe(expression) }));
     } catch (e) {
       byId('results').hidden = true;
       status(e.message, true);
@@ -193,7 +203,7 @@
     if (!below) return { value: element ?? 0, below: null };
     return { value: null, below: below.valueUnsignedInt ?? below.valuePositiveInt ?? below.valueInteger };
   }
-  const shown = c => c.below ? '<' + c.below : String(c.value);
+  const shown = c => c.below ? '<' + c.below : ccpI18n.number(c.value);
   const population = p => released(p.count, p._count && p._count.extension);
 
   function show(report) {
@@ -201,8 +211,8 @@
       (g.code.coding || []).some(c => c.code === code));
     const patients = groupOf('patients'), specimen = groupOf('specimen');
     const totals = byId('totals');
-    totals.replaceChildren(text('dt', 'Patients'), text('dd', shown(population(patients.population[0]))),
-      text('dt', 'Samples'), text('dd', shown(population(specimen.population[0]))));
+    totals.replaceChildren(text('dt', t('query.patients')), text('dd', shown(population(patients.population[0]))),
+      text('dt', t('query.samples')), text('dd', shown(population(specimen.population[0]))));
     totals.children[1].id = 'total-patients';
     totals.children[3].id = 'total-samples';
     const contained = Object.fromEntries((report.contained || []).map(r => ['#' + r.id, r]));
@@ -212,15 +222,15 @@
       return s ? s.stratum || [] : [];
     };
     const bars = (code, note) => strata(code).map(s => Object.assign(
-      { label: s.value.text, note: note ? note(s.value) : undefined },
+      { label: stratum(code, s.value.text), note: note ? note(s.value) : undefined },
       population(s.population[0])));
     const age = bars('age-at-diagnosis').sort((a, b) => a.label.localeCompare(b.label));
     const sex = bars('sex');
     const site = bars('site', value => contact(value, contained));
     byId('plots').replaceChildren(
-      researcherPlots.chart('plot-age', 'Age at diagnosis (10-year bins)', age),
-      researcherPlots.chart('plot-sex', 'Sex', sex),
-      researcherPlots.chart('plot-site', 'Patients per site', site));
+      researcherPlots.chart('plot-age', t('query.plotAge'), age),
+      researcherPlots.chart('plot-sex', t('approval.sex'), sex),
+      researcherPlots.chart('plot-site', t('query.plotSite'), site));
     byId('results').hidden = false;
   }
 
@@ -245,10 +255,10 @@
   async function send(event) {
     event.preventDefault();
     const expression = criteria();
-    if (!expression) { status('Add at least one term.', true); return; }
+    if (!expression) { status(t('query.empty'), true); return; }
     const type = code => ({ coding: [{ system: PARAMETER, code }] });
     try {
-      status('Preparing the key for the answers …');
+      status(t('query.preparingKey'));
       const certificate = await researcherKeys.certificate(ccp.token().user);
       const end = new Date(byId('valid-until').value + 'T23:59:59Z').toISOString();
       const task = { resourceType: 'Task', status: 'requested', intent: 'order',
@@ -264,8 +274,8 @@
           { type: type('requester-certificate'), valueAttachment: {
             contentType: 'application/pkix-cert', data: certificate } }] };
       const stored = await fhir('Task', task);
-      status('Stored at the broker as search ' + stored.id + '. Follow it under "My decentralized searches".');
-      const link = text('a', 'Follow search ' + stored.id);
+      status(t('query.stored', { id: stored.id }));
+      const link = text('a', t('query.follow', { id: stored.id }));
       link.href = 'searches.html#' + stored.id;
       link.id = 'follow-link';
       byId('send-form').appendChild(link);
@@ -285,9 +295,9 @@
   byId('copy').addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText(byId('fhir-query').textContent);
-      status('Copied.');
+      status(t('query.copied'));
     } catch (e) {
-      status('Copying is not allowed here; select the text instead.', true);
+      status(t('query.copyRefused'), true);
     }
   });
 })();

@@ -1,6 +1,6 @@
 // The researcher's decentralized searches at the broker: each site's state and opened answers.
 (() => {
-  const { byId, text, fhir, status } = ccp;
+  const { byId, text, fhir, status, t } = ccp;
   const REFRESH_MS = 5000;
   let shown = null;
   const opened = new Map(); // site Task id + version → what its sealed answer says
@@ -18,7 +18,7 @@
       if (seen === shown) return;
       shown = seen;
       byId('searches').replaceChildren(...articles);
-      status(requests.length + ' search(es); last change ' + new Date().toLocaleTimeString() + '.');
+      status(t('searches.count', { n: requests.length, time: ccpI18n.time(new Date()) }));
     } catch (e) {
       status(e.message, true);
     }
@@ -29,26 +29,27 @@
     article.id = 'search-' + request.id;
     article.className = 'search';
     article.setAttribute('aria-labelledby', 'title-' + request.id);
-    const title = text('h2', 'Search ' + request.id + ' — ' + request.status);
+    const title = text('h2', t('searches.title', { id: request.id, status: ccpI18n.code('taskStatus', request.status) }));
     title.id = 'title-' + request.id;
     article.appendChild(title);
     const facts = document.createElement('dl');
     const criteria = input(request, 'criteria'), prose = input(request, 'prose');
     const expression = criteria && (criteria.valueExpression ? criteria.valueExpression.expression
       : criteria.valueString);
-    [['Criteria', expression && criteriaWords.describe(expression)],
-     ['Criteria as FHIR', expression],
-     ['Description', prose && prose.valueString],
-     ['Valid until', request.restriction && request.restriction.period.end]].forEach(([k, v]) => {
-      if (v) facts.append(text('dt', k), text('dd', v));
+    [['search.criteria', expression && criteriaWords.describe(expression)],
+     ['search.criteriaFhir', expression],
+     ['search.description', prose && prose.valueString],
+     ['search.validUntil', request.restriction && ccpI18n.date(request.restriction.period.end)]]
+      .forEach(([k, v]) => {
+        if (v) facts.append(text('dt', t(k)), text('dd', v));
     });
     article.appendChild(facts);
     const sites = await fhir('Task?part-of=Task/' + request.id);
     const table = document.createElement('table');
-    table.appendChild(text('caption', 'Answers of the sites'));
+    table.appendChild(text('caption', t('searches.answers')));
     const head = document.createElement('tr');
-    ['Site', 'Status', 'Released count', 'Message or reason'].forEach(h => {
-      const th = text('th', h);
+    ['searches.site', 'approval.status', 'approval.released', 'searches.message'].forEach(h => {
+      const th = text('th', t(h));
       th.scope = 'col';
       head.appendChild(th);
     });
@@ -63,13 +64,16 @@
     const row = document.createElement('tr');
     row.className = 'site-answer';
     row.dataset.site = site;
-    const state = task.businessStatus ? task.status + ' (' + task.businessStatus.coding[0].code + ')'
-      : task.status;
+    const status = ccpI18n.code('taskStatus', task.status);
+    const state = task.businessStatus
+      ? status + ' (' + ccpI18n.code('businessStatus', task.businessStatus.coding[0].code) + ')' : status;
+    // a rejection's reason is sealed like a count (statusReason.text is then only "sealed");
+    // reasons the broker writes itself (expiry) are plain
     let count = '', message = (task.statusReason && task.statusReason.text) || '';
     const output = (task.output || []).find(o => o.valueAttachment);
     if (output) {
       const answer = await open(task.id + '/' + task.meta.versionId, output.valueAttachment.data);
-      count = answer.count;
+      count = task.status === 'rejected' && !answer.failed ? '' : answer.count;
       message = answer.message;
     }
     const cells = [site, state, count, message].map(v => text('td', v));
@@ -85,14 +89,15 @@
       try {
         const result = await researcherKeys.open(data);
         const p = name => (result.payload.parameter || []).find(x => x.name === name);
-        const count = p('count') ? String(p('count').valueInteger)
-          : p('count-below') ? '<' + p('count-below').valueInteger : 'not released';
+        const count = p('count') ? ccpI18n.number(p('count').valueInteger)
+          : p('count-below') ? '<' + p('count-below').valueInteger : t('searches.notReleased');
         const message = (p('message') ? p('message').valueString : '')
-          + (result.signatureValid ? '' : ' [signature NOT valid]')
-          + ' — signed by ' + result.signer;
+          + (p('reason') ? p('reason').valueString : '')
+          + (result.signatureValid ? '' : ' ' + t('searches.signatureInvalid'))
+          + ' — ' + t('searches.signedBy', { signer: result.signer });
         opened.set(key, { count, message });
       } catch (e) {
-        opened.set(key, { count: 'cannot be opened', message: e.message });
+        opened.set(key, { count: t('searches.cannotOpen'), message: e.message, failed: true });
       }
     }
     return opened.get(key);
@@ -103,4 +108,43 @@
     setInterval(load, REFRESH_MS);
   });
   byId('refresh').addEventListener('click', () => { shown = null; load(); });
+
+  // the key file: saved here, imported in another browser (issue 23 finding 2)
+  byId('key-export').addEventListener('submit', async event => {
+    event.preventDefault();
+    const passphrase = byId('export-passphrase').value;
+    if (passphrase !== byId('export-repeat').value) { status(t('keys.differ'), true); return; }
+    try {
+      status(t('keys.exporting'));
+      const user = ccp.token().user;
+      const file = await researcherKeys.exportKeys(user, passphrase);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([file], { type: 'application/json' }));
+      link.download = 'ccp-researcher-key-' + user + '.json';
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+      byId('export-passphrase').value = '';
+      byId('export-repeat').value = '';
+      status(t('keys.exported', { file: link.download }));
+    } catch (e) {
+      status(e.message, true);
+    }
+  });
+  byId('key-import').addEventListener('submit', async event => {
+    event.preventDefault();
+    try {
+      status(t('keys.importing'));
+      const file = await byId('key-file').files[0].text();
+      const result = await researcherKeys.importKeys(ccp.token().user, file,
+        byId('import-passphrase').value);
+      byId('import-passphrase').value = '';
+      // answers that could not be opened before are opened again
+      opened.clear();
+      shown = null;
+      await load();
+      status(t('keys.imported', { n: result.keys }));
+    } catch (e) {
+      status(e.message, true);
+    }
+  });
 })();

@@ -1,6 +1,8 @@
 // ccp-fhir page kit, served by every app at /ccp/ccp.js: log in at the app's own token endpoint,
 // call its FHIR API with the token, and a few DOM helpers. Pages hold no data of their own.
 window.ccp = (() => {
+  // the page's language (ccp/i18n.js, loaded before this file)
+  const t = (key, params) => window.ccpI18n.t(key, params);
   // sessionStorage: the login survives moving between the pages of one app (one origin) and
   // ends with the browser tab
   const KEY = 'ccp-token';
@@ -21,7 +23,7 @@ window.ccp = (() => {
     const response = await fetch('oauth2/token', { method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ grant_type: 'password', username, password }) });
-    if (!response.ok) throw new Error('Login failed.');
+    if (!response.ok) throw new Error(t('common.loginFailed'));
     const body = await response.json();
     const until = Date.now() + 1000 * (body.expires_in || 300) - 5000;
     sessionStorage.setItem(KEY, JSON.stringify({ value: body.access_token, user: username, until }));
@@ -34,15 +36,15 @@ window.ccp = (() => {
     const issues = (json && json.issue) || [];
     if (!issues.length) return 'HTTP ' + status;
     return issues.map(i => (i.diagnostics || i.code)
-      + (i.location && i.location.length ? ' (at ' + i.location.join(', ') + ')' : '')
-      + (i.expression && i.expression.length ? ' (at ' + i.expression.join(', ') + ')' : ''))
+      + (i.location && i.location.length ? ' (' + t('common.at', { where: i.location.join(', ') }) + ')' : '')
+      + (i.expression && i.expression.length ? ' (' + t('common.at', { where: i.expression.join(', ') }) + ')' : ''))
       .join('; ');
   }
 
   // any JSON endpoint of the app (path relative to the app root, e.g. 'actuator/info') with the token
   async function api(path, body, method) {
     const saved = token();
-    if (!saved) throw new Error('Not logged in (or the login expired).');
+    if (!saved) throw new Error(t('common.notLoggedIn'));
     // no-cache: a page shows what is stored now, also behind a caching proxy (the bridgehead
     // keeps no search results of its own since issue 16)
     const headers = { 'Accept': 'application/fhir+json, application/json',
@@ -53,7 +55,7 @@ window.ccp = (() => {
     const json = await response.json().catch(() => ({}));
     if (!response.ok) {
       const error = new Error(response.status === 403 && !(json.issue || []).length
-        ? 'Your role may not do this (HTTP 403).' : outcome(json, response.status));
+        ? t('common.forbidden') : outcome(json, response.status));
       error.status = response.status;
       throw error;
     }
@@ -84,11 +86,11 @@ window.ccp = (() => {
 
   // an accessible table: caption, column headers, rows of cell texts (or nodes)
   function table(caption, headers, rows) {
-    const t = document.createElement('table');
-    t.appendChild(text('caption', caption));
+    const data = document.createElement('table');
+    data.appendChild(text('caption', caption));
     const head = document.createElement('tr');
     headers.forEach(h => { const th = text('th', h); th.scope = 'col'; head.appendChild(th); });
-    t.appendChild(head);
+    data.appendChild(head);
     rows.forEach(cells => {
       const row = document.createElement('tr');
       cells.forEach(c => {
@@ -96,9 +98,9 @@ window.ccp = (() => {
         if (c instanceof Node) td.appendChild(c); else td.textContent = c ?? '';
         row.appendChild(td);
       });
-      t.appendChild(row);
+      data.appendChild(row);
     });
-    return t;
+    return data;
   }
 
   // fills the page's <header class="ccp">: the app's name (link to its start page), the
@@ -110,7 +112,7 @@ window.ccp = (() => {
     home.href = app.href || 'index.html';
     home.className = 'app';
     const nav = document.createElement('nav');
-    nav.setAttribute('aria-label', 'Pages');
+    nav.setAttribute('aria-label', t('common.pages'));
     const here = location.pathname.split('/').pop() || 'index.html';
     (links || []).forEach(l => {
       const a = text('a', l.label);
@@ -122,6 +124,7 @@ window.ccp = (() => {
     who.id = 'who';
     who.className = 'who';
     bar.replaceChildren(home, nav, who);
+    window.ccpI18n.placeSwitch();
   }
 
   function status(message, isError) {
@@ -134,26 +137,26 @@ window.ccp = (() => {
   // Wires the page's login form (#login with #username, #password) and calls ready() once a
   // valid token is there; elements with class "after-login" are shown then.
   // the one login form of every page: a page names the place with an empty <form id="login">
-  const LOGIN_FORM =
+  const LOGIN_FORM = () =>
     '<div class="row">'
-    + '<label>User <input id="username" name="username" autocomplete="username" required></label>'
-    + '<label>Password <input id="password" name="password" type="password"'
+    + '<label>' + t('common.user') + ' <input id="username" name="username" autocomplete="username" required></label>'
+    + '<label>' + t('common.password') + ' <input id="password" name="password" type="password"'
     + ' autocomplete="current-password" required></label>'
-    + '<button type="submit">Log in</button></div>';
+    + '<button type="submit">' + t('common.logIn') + '</button></div>';
 
   function page(ready) {
     const form = byId('login');
     if (form && !form.children.length) {
-      form.innerHTML = LOGIN_FORM;
-      if (!form.hasAttribute('aria-label')) form.setAttribute('aria-label', 'Log in');
+      form.innerHTML = LOGIN_FORM();
+      form.setAttribute('aria-label', t('common.logIn'));
     }
     const show = () => {
       if (form) form.hidden = true;
       document.querySelectorAll('.after-login').forEach(e => { e.hidden = false; });
       const who = byId('who');
       if (who) {
-        who.replaceChildren(text('span', 'Logged in as ' + token().user + ' '));
-        const out = text('button', 'Log out');
+        who.replaceChildren(text('span', t('common.loggedInAs', { user: token().user }) + ' '));
+        const out = text('button', t('common.logOut'));
         out.type = 'button';
         out.addEventListener('click', logout);
         who.appendChild(out);
@@ -175,6 +178,6 @@ window.ccp = (() => {
     });
   }
 
-  return { byId, text, token, login, logout, api, fhir, identity, outcome, part, value, one,
+  return { t, byId, text, token, login, logout, api, fhir, identity, outcome, part, value, one,
     parameters, table, header, status, page };
 })();

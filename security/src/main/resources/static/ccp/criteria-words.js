@@ -1,15 +1,18 @@
 // Count criteria (the count-search syntax: Type?params joined by AND / OR / NOT and brackets) in
 // words, for researchers building a query and approvers deciding on one (issue 23 finding 1 and 7:
 // "diagnosed 2015–2020, age 40–59 at diagnosis" instead of raw FHIR strings). Served by every app
-// from the security jar at /ccp/criteria-words.js. Unknown parameters are shown as they are.
+// from the security jar at /ccp/criteria-words.js, in the page's language (ccp/i18n.js; codes of
+// the terminology in its German or English wording). Unknown parameters are shown as they are.
 window.criteriaWords = (() => {
+  const t = (key, params) => ccpI18n.t(key, params);
   const STAGE = { '21908-9': 'clinical', '21902-2': 'pathological' };
   const HISTOLOGY = '59847-4';
-  const THERAPY = { OP: 'surgery', ST: 'radiotherapy', CH: 'chemotherapy', HO: 'hormone therapy',
-    IM: 'immunotherapy', KM: 'bone marrow transplant', WS: 'wait and see', AS: 'active surveillance',
-    ZS: 'targeted therapy', SO: 'other therapy' };
+  const VITAL_STATUS = '75186-7';
+  // the stage wordings made in this page, to merge "clinical" and "pathological" of one stage
+  const stages = new Map();
 
-  // ge/gt/le/lt/eq values of one parameter as [from, to] (inclusive, null = open)
+  // ge/gt/le/lt/eq values of one parameter as [from, to] (inclusive, null = open); for dates an
+  // exclusive bound is kept as { after } / { before }
   function bounds(values, step) {
     let from = null, to = null;
     for (const v of values) {
@@ -18,28 +21,43 @@ window.criteriaWords = (() => {
       const n = step ? Number(raw) : raw;
       if (prefix === 'eq') { from = n; to = n; }
       if (prefix === 'ge') from = n;
-      if (prefix === 'gt') from = step ? n + 1 : 'after ' + n;
+      if (prefix === 'gt') from = step ? n + 1 : { after: n };
       if (prefix === 'le') to = n;
-      if (prefix === 'lt') to = step ? n - 1 : 'before ' + n;
+      if (prefix === 'lt') to = step ? n - 1 : { before: n };
     }
     return [from, to];
   }
 
+  const day = d => ccpI18n.date(d);
+  function side(bound, inclusive, exclusive) {
+    if (bound && typeof bound === 'object') {
+      return bound.after !== undefined ? t('cw.after', { date: day(bound.after) })
+        : t('cw.before', { date: day(bound.before) });
+    }
+    return t(inclusive, { date: day(bound) });
+  }
+
   function period([from, to]) {
-    const f = String(from ?? ''), t = String(to ?? '');
     if (from == null && to == null) return '';
-    if (from == null) return t.startsWith('before') ? t : 'until ' + t;
-    if (to == null) return f.startsWith('after') ? f : 'from ' + f + ' on';
-    return f === t ? 'in ' + f : f + '–' + t;
+    if (from == null) return side(to, 'cw.until');
+    if (to == null) return side(from, 'cw.fromOn');
+    if (typeof from === 'object' || typeof to === 'object') {
+      return side(from, 'cw.fromOn') + ' ' + side(to, 'cw.until');
+    }
+    return from === to ? t('cw.in', { date: day(from) })
+      : t('cw.range', { from: day(from), to: day(to) });
   }
 
   function ages([from, to]) {
-    if (from == null) return 'age under ' + (to + 1);
-    if (to == null) return 'age ' + from + ' or older';
-    return from === to ? 'age ' + from : 'age ' + from + '–' + to;
+    if (from == null) return t('cw.ageUnder', { n: to + 1 });
+    if (to == null) return t('cw.ageOrOlder', { n: from });
+    return from === to ? t('cw.age', { n: from }) : t('cw.ageRange', { from, to });
   }
 
   const codes = v => v.split(',').map(c => c.slice(c.lastIndexOf('|') + 1));
+  // codes in words where the terminology has them (sample types, therapies, vital status, sex)
+  const worded = (group, values) => codes(values.join(',')).map(c => ccpI18n.code(group, c));
+  const or = list => list.join(t('cw.or'));
 
   // one Type?params expression
   function search(expression) {
@@ -55,35 +73,51 @@ window.criteriaWords = (() => {
     if (type === 'Condition') {
       const below = take('code:below'), exact = take('code'), onset = take('onset-date');
       const site = take('body-site:below') || take('body-site');
-      if (below) words.push('diagnosis ICD-10-GM ' + codes(below.join(',')).join(' or ') + ' (with subcodes)');
-      if (exact) words.push('diagnosis ICD-10-GM ' + codes(exact.join(',')).join(' or '));
-      if (site) words.push('localisation ' + codes(site.join(',')).join(' or '));
-      if (onset) words.push('diagnosed ' + period(bounds(onset, false)));
-      if (!words.length && !Object.keys(params).length) words.push('any diagnosis');
+      if (below) words.push(t('cw.diagnosisBelow', { codes: or(codes(below.join(','))) }));
+      if (exact) words.push(t('cw.diagnosis', { codes: or(codes(exact.join(','))) }));
+      if (site) words.push(t('cw.localisation', { codes: or(codes(site.join(','))) }));
+      if (onset) words.push(t('cw.diagnosed', { period: period(bounds(onset, false)) }));
+      if (!words.length && !Object.keys(params).length) words.push(t('cw.anyDiagnosis'));
     } else if (type === 'Patient') {
       const gender = take('gender'), age = take('age-at-diagnosis'), deceased = take('deceased');
       const site = take('site'), birth = take('birthdate');
-      if (gender) words.push(codes(gender.join(',')).map(g => ({ female: 'women', male: 'men' })[g] || 'sex ' + g).join(' or '));
-      if (age) words.push(ages(bounds(age, true)) + ' at diagnosis');
-      if (deceased) words.push(deceased.join() === 'true' ? 'deceased' : 'not deceased (alive or unknown)');
-      if (birth) words.push('born ' + period(bounds(birth, false)));
-      if (site) words.push('at site ' + site.join(' or '));
-      if (!words.length && !Object.keys(params).length) words.push('all patients');
+      if (gender) words.push(or(codes(gender.join(',')).map(g => ccpI18n.code('people', g) === g
+        ? t('cw.sex', { sex: ccpI18n.code('sex', g) }) : ccpI18n.code('people', g))));
+      if (age) words.push(t('cw.atDiagnosis', { age: ages(bounds(age, true)) }));
+      if (deceased) words.push(t(deceased.join() === 'true' ? 'cw.deceased' : 'cw.notDeceased'));
+      if (birth) words.push(t('cw.born', { period: period(bounds(birth, false)) }));
+      if (site) words.push(t('cw.atSite', { site: or(site) }));
+      if (!words.length && !Object.keys(params).length) words.push(t('cw.allPatients'));
     } else if (type === 'Specimen') {
       const sampleType = take('type'), collected = take('collected');
-      words.push(sampleType ? 'sample of type ' + codes(sampleType.join(',')).join(' or ') : 'any sample');
-      if (collected) words.push('collected ' + period(bounds(collected, false)));
+      const when = collected && period(bounds(collected, false));
+      if (sampleType) {
+        words.push(t('cw.sampleOfType', { types: or(worded('sampleType', sampleType)) }));
+        if (collected) words.push(t('cw.collected', { period: when }));
+      } else {
+        words.push(collected ? t('cw.sampleCollected', { period: when }) : t('cw.anySample'));
+      }
     } else if (type === 'Observation') {
       const code = (take('code') || []).join(','), value = take('value-concept');
-      if (STAGE[code] && value) words.push('UICC stage ' + codes(value.join(',')).join(' or ') + ' (' + STAGE[code] + ')');
-      else if (code === HISTOLOGY && value) words.push('morphology ICD-O-3 ' + codes(value.join(',')).join(' or '));
-      else if (code === '75186-7' && value) words.push('vital status ' + codes(value.join(',')).join(' or '));
-      else words.push('finding LOINC ' + code + (value ? ' = ' + codes(value.join(',')).join(' or ') : ''));
+      if (STAGE[code] && value) {
+        const stage = or(codes(value.join(',')));
+        const phrase = t('cw.stage', { stage, kind: t('cw.' + STAGE[code]) });
+        stages.set(phrase, stage);
+        words.push(phrase);
+      } else if (code === HISTOLOGY && value) {
+        words.push(t('cw.morphology', { codes: or(codes(value.join(','))) }));
+      } else if (code === VITAL_STATUS && value) {
+        words.push(t('cw.vitalStatus', { status: or(worded('vitalStatus', value)) }));
+      } else {
+        words.push(t('cw.finding', { code })
+          + (value ? ' = ' + or(codes(value.join(','))) : ''));
+      }
     } else if (type === 'Procedure' || type === 'MedicationStatement') {
       const category = take('category'), code = take('code:below') || take('code');
-      if (category) words.push(codes(category.join(',')).map(c => THERAPY[c] || 'therapy ' + c).join(' or '));
-      if (code) words.push('procedure OPS ' + codes(code.join(',')).join(' or '));
-      if (!words.length) words.push('any ' + (type === 'Procedure' ? 'procedure' : 'systemic therapy'));
+      if (category) words.push(or(codes(category.join(',')).map(c => ccpI18n.code('therapy', c) === c
+        ? t('cw.therapy', { code: c }) : ccpI18n.code('therapy', c))));
+      if (code) words.push(t('cw.procedure', { codes: or(codes(code.join(','))) }));
+      if (!words.length) words.push(t(type === 'Procedure' ? 'cw.anyProcedure' : 'cw.anySystemic'));
     } else {
       words.push(type);
     }
@@ -106,7 +140,7 @@ window.criteriaWords = (() => {
       const parts = [and()];
       while (list[i] === 'OR') { i++; parts.push(and()); }
       const merged = mergeStages(parts);
-      return merged.length > 1 ? '(' + merged.join(' or ') + ')' : merged[0];
+      return merged.length > 1 ? '(' + merged.join(t('cw.or')) + ')' : merged[0];
     }
     function and() {
       const parts = [unary()];
@@ -114,7 +148,7 @@ window.criteriaWords = (() => {
       return parts.join(', ');
     }
     function unary() {
-      if (list[i] === 'NOT') { i++; return 'not ' + unary(); }
+      if (list[i] === 'NOT') { i++; return t('cw.not', { what: unary() }); }
       if (list[i] === '(') { i++; const inner = or(); i++; return inner; }
       return search(list[i++] || '');
     }
@@ -123,10 +157,11 @@ window.criteriaWords = (() => {
   }
 
   function mergeStages(parts) {
-    const stage = /^UICC stage (.+) \((clinical|pathological)\)$/;
-    if (parts.length === 2 && parts.every(p => stage.test(p))) {
-      const [a, b] = parts.map(p => stage.exec(p)[1]);
-      if (a === b) return ['UICC stage ' + a + ' (clinical or pathological)'];
+    if (parts.length === 2 && parts.every(p => stages.has(p))) {
+      const [a, b] = parts.map(p => stages.get(p));
+      if (a === b && parts[0] !== parts[1]) {
+        return [t('cw.stage', { stage: a, kind: t('cw.clinicalOrPathological') })];
+      }
     }
     return parts;
   }

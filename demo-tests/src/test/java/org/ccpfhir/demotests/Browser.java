@@ -30,6 +30,14 @@ final class Browser implements AutoCloseable {
   private final Path screenshots;
 
   Browser(Path screenshots) throws IOException {
+    this(screenshots, "en-US");
+  }
+
+  /**
+   * A browser whose user prefers {@code language} (e.g. {@code de-DE}): its UI language and
+   * Accept-Language, so that {@code navigator.languages} starts with it as in a browser set so.
+   */
+  Browser(Path screenshots, String language) throws IOException {
     for (Path binary : new Path[] {CHROMIUM, DRIVER}) {
       if (!Files.isExecutable(binary)) {
         throw new IllegalStateException(
@@ -43,6 +51,8 @@ final class Browser implements AutoCloseable {
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
         "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1600");
+    options.addArguments("--lang=" + language, "--accept-lang=" + language);
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
     // the demo network's own CA is not in the browser's trust store
     options.setAcceptInsecureCerts(true);
     ChromeDriverService service =

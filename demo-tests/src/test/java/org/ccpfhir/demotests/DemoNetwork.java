@@ -19,7 +19,16 @@ import java.util.concurrent.TimeUnit;
 final class DemoNetwork implements AutoCloseable {
 
   static final List<Integer> PORTS = List.of(8091, 8092, 8070, 8443, 8444, 8445);
-  private static final Duration READY_WITHIN = Duration.ofMinutes(20);
+
+  /**
+   * {@code -Dccp.demo.port-offset=N}: the suite's network on every port + N (the script's {@code
+   * CCP_DEMO_PORT_OFFSET}), beside a demo that runs on the default ports.
+   */
+  static final int PORT_OFFSET = Integer.getInteger("ccp.demo.port-offset", 0);
+
+  // -Dccp.demo.ready-minutes: a machine shared with other builds needs longer
+  private static final Duration READY_WITHIN =
+      Duration.ofMinutes(Integer.getInteger("ccp.demo.ready-minutes", 20));
   private static final Duration STOP_WITHIN = Duration.ofMinutes(3);
 
   private final Path dir;
@@ -33,7 +42,7 @@ final class DemoNetwork implements AutoCloseable {
 
   /** Starts the network with {@code patients} per site in {@code dir} (deleted first). */
   static DemoNetwork start(Path repository, Path dir, int patients) throws IOException {
-    for (int port : PORTS) {
+    for (int port : PORTS.stream().map(p -> p + PORT_OFFSET).toList()) {
       if (inUse(port)) {
         throw new IllegalStateException(
             "port "
@@ -51,6 +60,7 @@ final class DemoNetwork implements AutoCloseable {
     builder.environment().put("CCP_DEMO_DIR", dir.toAbsolutePath().toString());
     builder.environment().put("CCP_DEMO_PATIENTS", Integer.toString(patients));
     builder.environment().putIfAbsent("MAVEN_ARGS", "-o");
+    builder.environment().put("CCP_DEMO_PORT_OFFSET", Integer.toString(PORT_OFFSET));
     DemoNetwork network = new DemoNetwork(dir, builder.start());
     Runtime.getRuntime().addShutdownHook(new Thread(network::close));
     return network;

@@ -26,11 +26,12 @@ import org.openqa.selenium.WebElement;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ResearcherJourneyIT {
 
-  // with -Dccp.demo.running=true the network may run with CCP_DEMO_PORT_OFFSET (as ./ccp-demo)
+  // with -Dccp.demo.running=true the network may run with CCP_DEMO_PORT_OFFSET (as ./ccp-demo);
+  // the suite's own network with -Dccp.demo.port-offset
   static final int OFFSET =
       Boolean.getBoolean("ccp.demo.running")
           ? Integer.parseInt(System.getenv().getOrDefault("CCP_DEMO_PORT_OFFSET", "0"))
-          : 0;
+          : DemoNetwork.PORT_OFFSET;
   static final String CENTRAL = "https://localhost:" + (8070 + OFFSET);
   static final String HD = "https://localhost:" + (8443 + OFFSET);
   static final String TUE = "https://localhost:" + (8444 + OFFSET);
@@ -38,6 +39,8 @@ class ResearcherJourneyIT {
 
   static DemoNetwork network;
   static Browser browser;
+  // issue 23 finding 8: a second browser set to German (de-DE) runs each role's main path again
+  static Browser german;
   static String searchId;
   static Path repository;
 
@@ -60,6 +63,9 @@ class ResearcherJourneyIT {
   @AfterAll
   static void stopDemoNetwork() {
     try {
+      if (german != null) {
+        german.close();
+      }
       if (browser != null) {
         browser.close();
       }
@@ -117,7 +123,7 @@ class ResearcherJourneyIT {
       assertThat(browser.find(".plot-legend").getText()).contains("<10 (0–9)");
     }
     assertThat(browser.find("#criteria-words").getText())
-        .contains("diagnosis ICD-10-GM C50", "sample of type whole-blood", "not men");
+        .contains("diagnosis ICD-10-GM C50", "sample of type whole blood", "not men");
     assertThat(browser.find("#login").isDisplayed()).isFalse();
     assertThat(browser.find("#fhir-query").getText())
         .contains("$evaluate-measure")
@@ -290,6 +296,22 @@ class ResearcherJourneyIT {
   @Test
   @Order(8)
   void everyPagePassesAxeAndFitsAPhone() throws Exception {
+    List<String> failures = everyPage(browser, "", "en");
+    assertThat(failures)
+        .as("axe serious/critical violations, phone overflows, untranslated keys")
+        .isEmpty();
+  }
+
+  /**
+   * Every page (logged in with its role where a page shows more then) at desktop width and at 390
+   * px: axe-core, the phone width, and the language (issue 23 finding 8): {@code <html lang>} is
+   * {@code language}, the header has the language switch, no key is missing from the dictionary of
+   * the language and no page shows a key instead of a text. Failures as lines; results of axe in
+   * {@code target/axe/<prefix><page>-<width>.json}, phone screenshots {@code
+   * <prefix>phone-<page>.png}.
+   */
+  private static List<String> everyPage(Browser browser, String prefix, String language)
+      throws Exception {
     Accessibility axe =
         new Accessibility(
             browser,
@@ -314,44 +336,399 @@ class ResearcherJourneyIT {
                 "datamanager",
                 "datamanager-demo"),
             new Page("hd-upload", HD + "/upload.html", "datamanager", "datamanager-demo"),
+            new Page("hd-biobank", HD + "/biobank.html", "biobank", "biobank-demo"),
             new Page("hd-admin", HD + "/admin.html", "admin", "admin-demo"),
             new Page("linkage-review", LINKAGE + "/linkage-review.html", null, null));
     // -Dccp.axe.only=central: only the pages whose name starts so (working on some pages)
     String only = System.getProperty("ccp.axe.only", "");
+    String age = "de".equals(language) ? "Alter 40–59 bei Diagnose" : "age 40–59 at diagnosis";
     try {
       for (Page page : pages.stream().filter(p -> p.name().startsWith(only)).toList()) {
         for (int width : new int[] {1280, Accessibility.PHONE_WIDTH}) {
           axe.width(width);
           browser.open(page.url());
           if (page.user() != null) {
-            logInAs(page.user(), page.password());
+            logInAs(browser, page.user(), page.password());
           }
           if (page.name().equals("central-count")) {
-            addTerm(1, "C50", "ICD-10-GM C50");
-            addTerm(1, "Alter", "age 40–59 at diagnosis");
+            addTerm(browser, 1, "C50", "ICD-10-GM C50");
+            addTerm(browser, 1, "Alter", age);
             browser.click("#run");
             browser.until(d -> nonEmpty(d.findElement(By.id("total-patients"))));
           }
           Thread.sleep(500); // the page's first answers (lists, status lines)
-          String name = page.name() + "-" + width;
+          String name = prefix + page.name() + "-" + width;
           axe.seriousViolations(name).forEach(v -> failures.add(name + ": " + v));
+          languageProblems(browser, language).forEach(p -> failures.add(name + ": " + p));
           if (width == Accessibility.PHONE_WIDTH) {
             long overflow = axe.horizontalOverflow();
             if (overflow > 0) {
               failures.add(name + ": " + overflow + " px wider than the 390 px window");
             }
-            browser.screenshot("phone-" + page.name());
+            browser.screenshot(prefix + "phone-" + page.name());
           }
         }
       }
     } finally {
       axe.width(1280);
     }
-    assertThat(failures).as("axe serious/critical violations and phone overflows").isEmpty();
+    return failures;
+  }
+
+  /**
+   * What is wrong with the language of the page shown: another {@code <html lang>}, no switch, keys
+   * missing from the language's dictionary, a key shown instead of its text, dictionaries with
+   * different keys.
+   */
+  @SuppressWarnings("unchecked")
+  private static List<String> languageProblems(Browser browser, String language) {
+    Map<String, Object> found =
+        (Map<String, Object>)
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+                .executeScript(
+                    "const i = window.ccpI18n;"
+                        + " if (!i) return { lang: document.documentElement.lang, kit: false };"
+                        + " const en = i.keys('en'), de = i.keys('de');"
+                        + " const text = document.body.innerText;"
+                        + " return { lang: document.documentElement.lang, kit: true,"
+                        + " switcher: !!document.querySelector('header #lang-switch'),"
+                        + " missing: i.missing(),"
+                        + " shown: Array.from(document.querySelectorAll('[data-i18n]'))"
+                        + "   .filter(e => e.textContent === e.dataset.i18n).map(e => e.dataset.i18n)"
+                        + "   .concat(en.filter(k => text.includes(k))),"
+                        + " unequal: en.filter(k => !de.includes(k))"
+                        + "   .concat(de.filter(k => !en.includes(k))) };");
+    List<String> problems = new java.util.ArrayList<>();
+    if (!language.equals(found.get("lang"))) {
+      problems.add("<html lang=\"" + found.get("lang") + "\">, expected " + language);
+    }
+    if (!Boolean.TRUE.equals(found.get("kit"))) {
+      problems.add("no ccp/i18n.js on the page");
+      return problems;
+    }
+    if (!Boolean.TRUE.equals(found.get("switcher"))) {
+      problems.add("no language switch in the header");
+    }
+    for (String list : List.of("missing", "shown", "unequal")) {
+      List<Object> keys = (List<Object>) found.get(list);
+      if (!keys.isEmpty()) {
+        problems.add(list + " keys " + keys);
+      }
+    }
+    return problems;
+  }
+
+  /** The biobank registers a sample with an aliquot and lists it, the terms in English. */
+  @Test
+  @Order(9)
+  void theBiobankRegistersASampleAndListsIt() throws Exception {
+    String pseudonym = pseudonymize(browser, "Biobanktest");
+    registerSample(browser, pseudonym, "Registered Specimen/", "whole blood", "available");
+    browser.screenshot("11-biobank-sample-registered");
+  }
+
+  /**
+   * Issue 23 finding 8: the switch in the header changes the language at once, for every page of
+   * the app (kept in localStorage), and back.
+   */
+  @Test
+  @Order(10)
+  void theLanguageSwitchChangesEveryPageOfTheApp() throws Exception {
+    browser.open(HD + "/index.html");
+    assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en");
+    assertThat(browser.find("#lang-switch").getText()).isEqualTo("Deutsch");
+    browser.click("#lang-switch");
+    browser.until(d -> "de".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+    assertThat(browser.find("#datamanager").getText()).isEqualTo("Datenmanagement");
+    assertThat(browser.find("header.ccp nav").getText()).contains("Widerruf", "Einwilligung");
+    browser.screenshot("12-language-switched-to-german");
+    browser.open(HD + "/consent.html");
+    assertThat(browser.find("html").getAttribute("lang")).isEqualTo("de");
+    assertThat(browser.find("#lang-switch").getText()).isEqualTo("English");
+    browser.click("#lang-switch");
+    browser.until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+    assertThat(browser.find("h1").getText()).isEqualTo("Consent");
+  }
+
+  /**
+   * A browser set to de-DE gets German without choosing: {@code <html lang="de">}, German texts.
+   */
+  @Test
+  @Order(20)
+  void aBrowserSetToGermanGetsGermanPages() throws Exception {
+    german =
+        new Browser(
+            Path.of(System.getProperty("ccp.screenshots", "target/screenshots")).resolve("de"),
+            "de-DE");
+    german.open(CENTRAL + "/index.html");
+    Object languages =
+        ((org.openqa.selenium.JavascriptExecutor) german.driver)
+            .executeScript("return navigator.languages;");
+    assertThat(languages.toString()).as("the browser's languages").startsWith("[de");
+    assertThat(german.find("html").getAttribute("lang")).isEqualTo("de");
+    assertThat(german.find("#login button[type=submit]").getText()).isEqualTo("Anmelden");
+    assertThat(german.find("h1").getText()).isEqualTo("Zählabfrage");
+    assertThat(german.find("#lang-switch").getText()).isEqualTo("English");
+    german.screenshot("de-01-researcher-login");
+  }
+
+  /** The researcher's count and decentralized search, in German. */
+  @Test
+  @Order(21)
+  void researcherCountsAndSendsTheSearchInGerman() throws Exception {
+    german.logIn("researcher", "researcher-demo");
+    addTerm(german, 1, "C50", "ICD-10-GM C50");
+    addTerm(german, 1, "Alter", "Alter 40–59 bei Diagnose");
+    german.click("#combine-1");
+    german.find("#combine-1 option[value=AND]").click();
+    assertThat(german.find("#criteria-words").getText())
+        .contains("Diagnose ICD-10-GM C50", "Alter 40–59 bei Diagnose");
+    german.click("#run");
+    german.until(d -> nonEmpty(d.findElement(By.id("total-patients"))));
+    assertThat(german.find("#total-patients").getText()).matches("<10|\\d+");
+    assertThat(german.find("#status").getText()).startsWith("Freigegebene Anzahlen für:");
+    assertThat(german.find("#totals").getText()).contains("Patienten", "Proben");
+    assertThat(german.find("#plot-sex table").getText()).contains("weiblich", "männlich");
+    german.screenshot("de-02-researcher-counts");
+    german.type("#requester-name", "Dr. Berta Beispiel");
+    german.type("#requester-institution", "Universitätsklinikum Teststadt");
+    german.type("#project", "Kohorte Mammakarzinom");
+    german.type("#prose", "Browsertest auf Deutsch: Frauen mit Mammakarzinom, 40–59 Jahre.");
+    german.click("#send-button");
+    WebElement link = german.find("#follow-link");
+    assertThat(link.getText()).startsWith("Suche ").endsWith(" verfolgen");
+    germanSearchId = link.getAttribute("href").replaceAll(".*#", "");
+    assertThat(germanSearchId).isNotBlank();
+    german.screenshot("de-03-researcher-search-sent");
+  }
+
+  static String germanSearchId;
+
+  /** HD's approver approves, TUE's rejects, the researcher reads both answers: all in German. */
+  @Test
+  @Order(22)
+  void approversDecideAndTheResearcherReadsTheAnswersInGerman() throws Exception {
+    WebElement request = awaitRequest(german, HD, germanSearchId);
+    assertThat(request.findElement(By.tagName("h2")).getText()).startsWith("Anfrage von");
+    assertThat(request.findElement(By.cssSelector(".criteria-words")).getText())
+        .contains("Diagnose ICD-10-GM C50", "Alter 40–59 bei Diagnose");
+    request.findElement(By.name("releaseCount")).click();
+    request.findElement(By.name("message")).sendKeys("Bitte wenden Sie sich an das Tumorboard.");
+    request.findElement(By.name("approve")).click();
+    german.until(d -> d.findElement(By.id("status")).getText().contains("Entscheidung gesendet"));
+    german.screenshot("de-04-approver-hd-approved");
+    request = awaitRequest(german, TUE, germanSearchId);
+    request.findElement(By.name("reason")).sendKeys("Keine Kapazität für diese Studie.");
+    request.findElement(By.name("reject")).click();
+    german.until(d -> d.findElement(By.id("status")).getText().contains("Entscheidung gesendet"));
+    german.screenshot("de-05-approver-tue-rejected");
+
+    german.open(CENTRAL + "/searches.html");
+    String hd = "#search-" + germanSearchId + " tr[data-site=HD]";
+    String tue = "#search-" + germanSearchId + " tr[data-site=TUE]";
+    german.until(
+        d ->
+            d.findElement(By.cssSelector(hd + " .site-status"))
+                .getText()
+                .startsWith("abgeschlossen"));
+    german.until(
+        d ->
+            d.findElement(By.cssSelector(tue + " .site-status")).getText().startsWith("abgelehnt"));
+    assertThat(german.find(hd + " .site-message").getText())
+        .contains("Bitte wenden Sie sich an das Tumorboard.", "signiert von bridgehead.HD");
+    assertThat(german.find(tue + " .site-message").getText())
+        .contains("Keine Kapazität für diese Studie.");
+    assertThat(german.find("#search-" + germanSearchId).getText())
+        .contains("Kriterien", "Gültig bis", "Antworten der Standorte");
+    german.screenshot("de-06-researcher-answers");
+  }
+
+  /** The data manager's pseudonymization, consent and withdrawal, in German. */
+  @Test
+  @Order(23)
+  void dataManagerPseudonymizesRecordsConsentAndWithdrawsInGerman() throws Exception {
+    String pseudonym = pseudonymize(german, "Deutschtest");
+    german.screenshot("de-07-datamanager-pseudonymized");
+    german.click("#consent-link");
+    german.until(
+        d ->
+            d.findElement(By.id("status")).getText().contains("Einwilligung(en) für")
+                ? true
+                : null);
+    german.click("#record button[type=submit]");
+    german.until(
+        d ->
+            d.findElement(By.id("status")).getText().contains("erfasst als Consent/")
+                ? true
+                : null);
+    assertThat(german.find("#consents").getText())
+        .contains("Einwilligung in die Netzwerknutzung", "aktiv", "erlaubt");
+    german.screenshot("de-08-datamanager-consent-recorded");
+    german.open(HD + "/withdrawal.html");
+    assertThat(german.find("header.ccp nav").getText()).contains("Widerruf", "Einwilligung");
+    german.type("#pseudonym", pseudonym);
+    german.click("#start button[type=submit]");
+    german.until(d -> d.findElement(By.id("status")).getText().contains("Task/") ? true : null);
+    assertThat(german.find("#tasks .withdrawal-title").getText())
+        .matches("(Patient " + pseudonym + "|Pseudonym stillgelegt) — anonymisieren — .*");
+    german.screenshot("de-09-datamanager-withdrawal");
+  }
+
+  /** The biobank's registration and list, in German, sample types in the terminology's German. */
+  @Test
+  @Order(24)
+  void theBiobankRegistersASampleInGerman() throws Exception {
+    String pseudonym = pseudonymize(german, "Probentest");
+    registerSample(german, pseudonym, "Erfasst: Specimen/", "Vollblut", "Verfügbar");
+    german.screenshot("de-10-biobank-sample-registered");
+  }
+
+  /** axe-core, phone width and no untranslated key on every page, in German. */
+  @Test
+  @Order(25)
+  void everyPagePassesAxeAndShowsNoUntranslatedKeyInGerman() throws Exception {
+    List<String> failures = everyPage(german, "de-", "de");
+    assertThat(failures)
+        .as("axe serious/critical violations, phone overflows, untranslated keys (German)")
+        .isEmpty();
+  }
+
+  /**
+   * Issue 23 finding 2: the researcher's key lives with the researcher. Saved in the browser that
+   * sent the first search as a passphrase-protected key file, it opens that search's answers in the
+   * other browser once imported there; a wrong passphrase imports nothing.
+   */
+  @Test
+  @Order(26)
+  void theKeyFileOpensTheAnswersInAnotherBrowser() throws Exception {
+    String passphrase = "correct horse battery staple";
+    browser.open(CENTRAL + "/searches.html");
+    logInAs(browser, "researcher", "researcher-demo");
+    browser.type("#export-passphrase", passphrase);
+    browser.type("#export-repeat", passphrase);
+    browser.click("#key-export button[type=submit]");
+    browser.until(d -> d.findElement(By.id("status")).getText().contains("Key file") ? true : null);
+    browser.screenshot("13-researcher-key-saved");
+    String file =
+        (String)
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+                .executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                        + " researcherKeys.exportKeys('researcher', arguments[0])"
+                        + ".then(done, e => done('failed: ' + e.message));",
+                    passphrase);
+    assertThat(file).contains("ccp-researcher-key/1").doesNotContain("pkcs8");
+    Path keyFile =
+        java.nio.file.Files.writeString(
+            Path.of("target/researcher-key.json").toAbsolutePath(), file);
+
+    german.open(CENTRAL + "/searches.html");
+    logInAs(german, "researcher", "researcher-demo");
+    String hd = "#search-" + searchId + " tr[data-site=HD]";
+    german.until(
+        d ->
+            d.findElement(By.cssSelector(hd + " .site-count"))
+                .getText()
+                .equals("kann nicht geöffnet werden"));
+    german.find("#key-file").sendKeys(keyFile.toString());
+    german.type("#import-passphrase", "wrong passphrase of the right length");
+    german.click("#key-import button[type=submit]");
+    german.until(
+        d ->
+            d.findElement(By.id("status")).getText().contains("Passphrase öffnet diese")
+                ? true
+                : null);
+    assertThat(german.find(hd + " .site-count").getText()).isEqualTo("kann nicht geöffnet werden");
+    german.type("#import-passphrase", passphrase);
+    german.click("#key-import button[type=submit]");
+    german.until(
+        d -> d.findElement(By.id("status")).getText().contains("importiert") ? true : null);
+    german.until(
+        d ->
+            d.findElement(By.cssSelector(hd + " .site-message"))
+                .getText()
+                .contains("Please contact the HD tumour board."));
+    assertThat(german.find(hd + " .site-message").getText()).contains("signiert von bridgehead.HD");
+    german.screenshot("de-11-researcher-key-imported");
+  }
+
+  /** A new patient pseudonymized in the page as the data manager; its local pseudonym. */
+  private static String pseudonymize(Browser browser, String lastName) {
+    browser.open(HD + "/pseudonymize.html");
+    logInAs(browser, "datamanager", "datamanager-demo");
+    browser.type("#firstName", "Hedwig");
+    browser.type("#lastName", lastName + letters(System.nanoTime()));
+    ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+        .executeScript("document.getElementById('birthDate').value = '1958-07-21';");
+    browser.click("#idat button[type=submit]");
+    return browser.until(d -> nonEmpty(d.findElement(By.id("result"))));
+  }
+
+  /** Letters for a number: the local list's phonetic codes ignore digits. */
+  private static String letters(long n) {
+    StringBuilder out = new StringBuilder();
+    for (long v = Math.abs(n) % 100_000_000L; v > 0; v /= 26) {
+      out.append((char) ('a' + v % 26));
+    }
+    return out.toString();
+  }
+
+  /**
+   * Registers a whole-blood sample with an aliquot for {@code pseudonym} in biobank.html and finds
+   * it in the list with its type and status in the page's language.
+   */
+  private static void registerSample(
+      Browser browser, String pseudonym, String registered, String type, String status) {
+    browser.open(HD + "/biobank.html");
+    logInAs(browser, "biobank", "biobank-demo");
+    browser.until(
+        d ->
+            d.findElements(By.cssSelector("#type option[value=whole-blood]")).isEmpty()
+                ? null
+                : true);
+    assertThat(browser.find("#type option[value=whole-blood]").getText())
+        .startsWith("whole-blood — ")
+        .containsIgnoringCase(type);
+    browser.find("#type option[value=whole-blood]").click();
+    browser.type("#pseudonym", pseudonym);
+    ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+        .executeScript("document.getElementById('collected').value = '2024-05-06';");
+    String place = letters(System.nanoTime());
+    browser.type("#container", "T-" + place);
+    browser.type("#amount", "2");
+    browser.type("#freezer", "F-" + place);
+    browser.type("#rack", "R1");
+    browser.type("#box", "B1");
+    browser.type("#position", "A1");
+    browser.click("#with-aliquot");
+    browser.type("#a-amount", "1");
+    browser.type("#a-freezer", "F-" + place);
+    browser.type("#a-rack", "R1");
+    browser.type("#a-box", "B1");
+    browser.type("#a-position", "A2");
+    browser.click("#register button[type=submit]");
+    String message =
+        browser.until(
+            d -> {
+              String text = d.findElement(By.id("status")).getText();
+              return text.contains(registered) ? text : null;
+            });
+    java.util.regex.Matcher ids = java.util.regex.Pattern.compile("Specimen/\\d+").matcher(message);
+    assertThat(ids.find()).as(message).isTrue();
+    String parent = ids.group();
+    assertThat(ids.find()).as("the aliquot in " + message).isTrue();
+    browser.type("#f-freezer", "F-" + place);
+    browser.click("#filter button[type=submit]");
+    browser.until(d -> d.findElement(By.id("samples")).getText().contains(parent) ? true : null);
+    assertThat(browser.find("#samples").getText()).contains(type, status, "F-" + place);
   }
 
   /** Logs in on the page shown, first leaving another user's session of that app. */
   private static void logInAs(String user, String password) {
+    logInAs(browser, user, password);
+  }
+
+  private static void logInAs(Browser browser, String user, String password) {
     Object current =
         ((org.openqa.selenium.JavascriptExecutor) browser.driver)
             .executeScript(
@@ -371,6 +748,10 @@ class ResearcherJourneyIT {
 
   /** The search box of a group offers these terms for the filter (and the filter is cleared). */
   private static void suggestions(int group, String filter, String... expected) {
+    suggestions(browser, group, filter, expected);
+  }
+
+  private static void suggestions(Browser browser, int group, String filter, String... expected) {
     browser.type("#search-" + group, filter);
     for (String term : expected) {
       browser.until(
@@ -474,12 +855,16 @@ class ResearcherJourneyIT {
     environment.put("MAVEN_ARGS", "-o");
     if (network != null) {
       environment.put("CCP_DEMO_DIR", network.dir().toString());
-      environment.put("CCP_DEMO_PORT_OFFSET", "0");
+      environment.put("CCP_DEMO_PORT_OFFSET", Integer.toString(DemoNetwork.PORT_OFFSET));
     }
     return environment;
   }
 
   private static void addTerm(int group, String filter, String expected) {
+    addTerm(browser, group, filter, expected);
+  }
+
+  private static void addTerm(Browser browser, int group, String filter, String expected) {
     browser.type("#search-" + group, filter);
     browser
         .until(
@@ -495,11 +880,16 @@ class ResearcherJourneyIT {
 
   /** Logs in at a bridgehead's approver page until the search has arrived there. */
   private static WebElement awaitRequest(String bridgehead) {
+    return awaitRequest(browser, bridgehead, searchId);
+  }
+
+  private static WebElement awaitRequest(Browser browser, String bridgehead, String searchId) {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
     By request = By.xpath("//article[contains(., '" + searchId + "') and .//form]");
     while (true) {
       browser.open(bridgehead + "/approval.html");
-      browser.logIn("approver", "approver-demo");
+      // logged in already from the loop's last round, or as another user of that bridgehead
+      logInAs(browser, "approver", "approver-demo");
       browser.until(d -> nonEmpty(d.findElement(By.id("status"))));
       List<WebElement> found = browser.driver.findElements(request);
       if (!found.isEmpty()) {

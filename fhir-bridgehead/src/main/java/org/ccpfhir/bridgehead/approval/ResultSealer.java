@@ -18,8 +18,8 @@ import org.hl7.fhir.r4.model.StringType;
 
 /**
  * The released result as the researcher opens it: a Parameters ({@code count} or {@code
- * count-below}, {@code message}) signed with the site's certificate and encrypted for the
- * certificate the request named. The broker carries it but cannot read it.
+ * count-below}, {@code message}; for a rejection {@code reason}) signed with the site's certificate
+ * and encrypted for the certificate the request named. The broker carries it but cannot read it.
  */
 public class ResultSealer implements DecisionSender.Sealer {
 
@@ -44,6 +44,9 @@ public class ResultSealer implements DecisionSender.Sealer {
     }
     if (request.message() != null) {
       result.addParameter(SearchTasks.RESULT_MESSAGE, new StringType(request.message()));
+    }
+    if ("reject".equals(request.decision()) && request.reason() != null) {
+      result.addParameter(SearchTasks.RESULT_REASON, new StringType(request.reason()));
     }
     byte[] payload =
         fhirContext.newJsonParser().encodeResourceToString(result).getBytes(StandardCharsets.UTF_8);

@@ -40,6 +40,18 @@ public class DecisionSender {
     this.clock = clock;
   }
 
+  private Task.TaskOutputComponent sealedResult(LocalSearchRequest request) {
+    return new Task.TaskOutputComponent()
+        .setType(
+            new CodeableConcept()
+                .addCoding(
+                    new Coding(SearchTasks.PARAMETER_SYSTEM, SearchTasks.RELEASED_RESULT, null)))
+        .setValue(
+            new Attachment()
+                .setContentType(SearchTasks.CMS_CONTENT_TYPE)
+                .setData(sealer.seal(request)));
+  }
+
   /** Sends every stored decision the broker has not confirmed; unreachable → tried again later. */
   public synchronized void sendPending() {
     for (LocalSearchRequest request : repository.pendingDecisions()) {
@@ -68,21 +80,14 @@ public class DecisionSender {
         }
         if (task.getStatus() == Task.TaskStatus.ACCEPTED) {
           if (request.released() != null || request.message() != null) {
-            task.addOutput()
-                .setType(
-                    new CodeableConcept()
-                        .addCoding(
-                            new Coding(
-                                SearchTasks.PARAMETER_SYSTEM, SearchTasks.RELEASED_RESULT, null)))
-                .setValue(
-                    new Attachment()
-                        .setContentType(SearchTasks.CMS_CONTENT_TYPE)
-                        .setData(sealer.seal(request)));
+            task.addOutput(sealedResult(request));
           }
           task = broker.update(task.setStatus(Task.TaskStatus.COMPLETED));
         }
       } else if (task.getStatus() == Task.TaskStatus.RECEIVED) {
-        task.setStatusReason(new CodeableConcept().setText(request.reason()));
+        // the reason is sealed for the researcher like a count: the broker only sees "sealed"
+        task.setStatusReason(new CodeableConcept().setText(SearchTasks.REASON_SEALED));
+        task.addOutput(sealedResult(request));
         task = broker.update(task.setStatus(Task.TaskStatus.REJECTED));
       }
       repository.updateStatus(request.taskId(), task.getStatus().toCode(), true, clock.millis());

@@ -38,15 +38,22 @@ class SitePagesIT extends PostgresIT {
       String html = clients.anonymous().get(page).then().statusCode(200).extract().asString();
       assertThat(html)
           .as(page)
-          .contains("id=\"login\"", "ccp/ccp.js", "ccp/ccp.css", "site.js")
+          .contains("id=\"login\"", "ccp/ccp.js", "ccp/ccp.css", "site.js", "ccp/i18n.js")
           .doesNotContain(pseudonym, "Patient/" + patient.getIdPart());
     }
     for (String script :
-        List.of("/site.js", "/ccp/ccp.js", "/ccp/ccp.css", "/ccp/criteria-words.js")) {
+        List.of(
+            "/site.js",
+            "/ccp/ccp.js",
+            "/ccp/ccp.css",
+            "/ccp/criteria-words.js",
+            "/ccp/i18n.js",
+            "/ccp/i18n-de.js",
+            "/ccp/i18n-en.js")) {
       clients.anonymous().get(script).then().statusCode(200);
     }
     assertThat(clients.anonymous().get("/").then().statusCode(200).extract().asString())
-        .contains("<h1>Bridgehead");
+        .contains("<h1><span data-i18n=\"app.bridgehead\">");
   }
 
   @Test

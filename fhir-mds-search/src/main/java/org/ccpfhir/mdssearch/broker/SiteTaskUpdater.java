@@ -16,10 +16,11 @@ import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.Task;
 
 /**
- * A site changes its own Task (PUT): only the status, its reason and — when completing — the sealed
- * output. Everything the request fixed (requester, owner, partOf, validity, inputs) must come back
- * unchanged; the transition must be one {@link TaskTransitions} allows; an expired request takes no
- * more changes.
+ * A site changes its own Task (PUT): only the status, its reason and — when completing or rejecting
+ * — the sealed output (a rejection's reason is sealed too; its statusReason.text is only {@code
+ * sealed}). Everything the request fixed (requester, owner, partOf, validity, inputs) must come
+ * back unchanged; the transition must be one {@link TaskTransitions} allows; an expired request
+ * takes no more changes.
  */
 public class SiteTaskUpdater {
 
@@ -84,8 +85,15 @@ public class SiteTaskUpdater {
               + to);
     }
     String output = output(sent, to);
-    if (to.equals("rejected") && (reason == null || reason.isBlank())) {
-      throw BrokerIssues.unprocessable("Task.statusReason.text", "a rejection names its reason");
+    // the reason of a rejection is sealed for the researcher like a count (issue 23): the broker
+    // refuses to hold it in plain text
+    if (to.equals("rejected") && (!SearchTasks.REASON_SEALED.equals(reason) || output == null)) {
+      throw BrokerIssues.unprocessable(
+          "Task.statusReason.text",
+          "a rejection's reason travels sealed in Task.output (a released-result envelope for"
+              + " the researcher); statusReason.text is '"
+              + SearchTasks.REASON_SEALED
+              + "'");
     }
     if (reason != null && reason.length() > MAX_REASON) {
       throw BrokerIssues.unprocessable(
@@ -147,9 +155,11 @@ public class SiteTaskUpdater {
     if (!sent.hasOutput()) {
       return null;
     }
-    if (!to.equals("completed") || sent.getOutput().size() != 1) {
+    if (!(to.equals("completed") || to.equals("rejected")) || sent.getOutput().size() != 1) {
       throw BrokerIssues.unprocessable(
-          "Task.output", "one released result, and only when the Task is completed");
+          "Task.output",
+          "one released result, and only when the Task is completed or rejected (its sealed"
+              + " reason)");
     }
     Task.TaskOutputComponent out = sent.getOutputFirstRep();
     if (!out.getType().hasCoding(SearchTasks.PARAMETER_SYSTEM, SearchTasks.RELEASED_RESULT)

@@ -98,14 +98,38 @@ class BrokerIT extends BrokerItSupport {
         .setValue(new Attachment().setContentType(SearchTasks.CMS_CONTENT_TYPE).setData(sealed));
     HttpResponse<String> completed = change(hd, atHd, Task.TaskStatus.COMPLETED);
     assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
-    // TUE rejects with a reason
-    atTue.setStatusReason(new CodeableConcept().setText("no capacity for this study"));
+    // TUE rejects with a reason, sealed for the researcher like a count (issue 23)
+    Parameters rejection = new Parameters();
+    rejection.addParameter(SearchTasks.RESULT_REASON, new StringType("no capacity for this study"));
+    atTue.setStatusReason(new CodeableConcept().setText(SearchTasks.REASON_SEALED));
+    atTue
+        .addOutput()
+        .setType(Researcher.type(SearchTasks.RELEASED_RESULT))
+        .setValue(
+            new Attachment()
+                .setContentType(SearchTasks.CMS_CONTENT_TYPE)
+                .setData(
+                    Envelopes.seal(
+                        FHIR.newJsonParser()
+                            .encodeResourceToString(rejection)
+                            .getBytes(StandardCharsets.UTF_8),
+                        BrokerPki.shared().siteTue,
+                        researcher.credential.certificate())));
     assertThat(change(tue, atTue, Task.TaskStatus.REJECTED).statusCode()).isEqualTo(200);
 
     seen = bySite(siteTasksOf("researcher", id));
     assertThat(seen.get("TUE").getStatus()).isEqualTo(Task.TaskStatus.REJECTED);
-    assertThat(seen.get("TUE").getStatusReason().getText()).isEqualTo("no capacity for this study");
-    assertThat(seen.get("TUE").hasOutput()).isFalse();
+    assertThat(seen.get("TUE").getStatusReason().getText()).isEqualTo(SearchTasks.REASON_SEALED);
+    Opened reason =
+        Envelopes.open(
+            ((Attachment) seen.get("TUE").getOutputFirstRep().getValue()).getData(),
+            researcher.credential,
+            new CertificateVerifier(
+                BrokerPki.shared().ca.certificate(),
+                BrokerPki.shared().ca::crl,
+                Clock.systemUTC()));
+    assertThat(new String(reason.payload(), StandardCharsets.UTF_8))
+        .contains("no capacity for this study");
     Task hdResult = seen.get("HD");
     assertThat(hdResult.getStatus()).isEqualTo(Task.TaskStatus.COMPLETED);
     Opened opened =
@@ -242,7 +266,30 @@ class BrokerIT extends BrokerItSupport {
     assertThat(change(hd, early, Task.TaskStatus.ACCEPTED).statusCode()).isEqualTo(422);
     assertThat(hd.read(id + "-HD").getStatus()).isEqualTo(Task.TaskStatus.RECEIVED);
 
-    received.setStatusReason(new CodeableConcept().setText("not now"));
+    // a reason in plain text is refused: the broker never holds one (issue 23)
+    Task plain = received.copy();
+    plain.setStatusReason(new CodeableConcept().setText("not now"));
+    HttpResponse<String> plainReason = change(hd, plain, Task.TaskStatus.REJECTED);
+    assertThat(plainReason.statusCode()).isEqualTo(422);
+    assertThat(plainReason.body()).contains("Task.statusReason.text", "sealed");
+    assertThat(hd.read(id + "-HD").getStatus()).isEqualTo(Task.TaskStatus.RECEIVED);
+    Task sealedWithoutEnvelope = received.copy();
+    sealedWithoutEnvelope.setStatusReason(new CodeableConcept().setText(SearchTasks.REASON_SEALED));
+    assertThat(change(hd, sealedWithoutEnvelope, Task.TaskStatus.REJECTED).statusCode())
+        .isEqualTo(422);
+
+    received.setStatusReason(new CodeableConcept().setText(SearchTasks.REASON_SEALED));
+    received
+        .addOutput()
+        .setType(Researcher.type(SearchTasks.RELEASED_RESULT))
+        .setValue(
+            new Attachment()
+                .setContentType(SearchTasks.CMS_CONTENT_TYPE)
+                .setData(
+                    Envelopes.seal(
+                        "{\"resourceType\":\"Parameters\"}".getBytes(StandardCharsets.UTF_8),
+                        BrokerPki.shared().siteHd,
+                        researcher.credential.certificate())));
     assertThat(change(hd, received.copy(), Task.TaskStatus.REJECTED).statusCode()).isEqualTo(200);
     assertThat(change(hd, hd.read(id + "-HD"), Task.TaskStatus.ACCEPTED).statusCode())
         .as("settled")

@@ -40,7 +40,10 @@ class SearchTermsIT extends MdsSearchItSupport {
           "/searches.html",
           "/researcher/query.js",
           "/ccp/ccp.js",
-          "/ccp/criteria-words.js"
+          "/ccp/criteria-words.js",
+          "/ccp/i18n.js",
+          "/ccp/i18n-de.js",
+          "/ccp/i18n-en.js"
         }) {
       anonymous().get(page).then().statusCode(200);
     }

@@ -222,8 +222,15 @@ class DecentralizedSearchIT extends NetworkIT {
 
     seen = researcher.siteTasks(id);
     assertThat(seen.get("TUE").getStatus()).isEqualTo(Task.TaskStatus.REJECTED);
-    assertThat(seen.get("TUE").getStatusReason().getText()).isEqualTo("no capacity");
-    assertThat(seen.get("TUE").hasOutput()).isFalse();
+    // the reason is sealed for the researcher like a count: the broker holds only "sealed"
+    assertThat(seen.get("TUE").getStatusReason().getText()).isEqualTo(SearchTasks.REASON_SEALED);
+    Opened rejection =
+        Envelopes.open(
+            ((Attachment) seen.get("TUE").getOutputFirstRep().getValue()).getData(),
+            researcher.credential,
+            tls.verifier());
+    assertThat(rejection.sender().site()).isEqualTo("TUE");
+    assertThat(new String(rejection.payload(), StandardCharsets.UTF_8)).contains("no capacity");
     assertThat(seen.get("HD").getStatus()).isEqualTo(Task.TaskStatus.COMPLETED);
     Opened opened =
         Envelopes.open(

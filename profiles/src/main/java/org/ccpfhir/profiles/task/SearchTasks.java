@@ -76,6 +76,15 @@ public final class SearchTasks {
 
   public static final String RESULT_MESSAGE = "message";
 
+  /** Part of the sealed result of a rejection: the approver's reason, sealed like a count. */
+  public static final String RESULT_REASON = "reason";
+
+  /**
+   * Task.statusReason.text of a rejection: the reason itself travels sealed in Task.output for the
+   * researcher, so the broker never holds it (issue 23 finding 2).
+   */
+  public static final String REASON_SEALED = "sealed";
+
   /** Longest prose the broker accepts (characters). */
   public static final int MAX_PROSE = 4000;
 

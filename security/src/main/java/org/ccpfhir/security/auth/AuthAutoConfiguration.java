@@ -161,7 +161,10 @@ public class AuthAutoConfiguration {
                   // the shared page kit holds no data; named exactly, /ccp/identity is not public
                   Matchers.path(HttpMethod.GET, "/ccp/ccp.css"),
                   Matchers.path(HttpMethod.GET, "/ccp/ccp.js"),
-                  Matchers.path(HttpMethod.GET, "/ccp/criteria-words.js"))
+                  Matchers.path(HttpMethod.GET, "/ccp/criteria-words.js"),
+                  Matchers.path(HttpMethod.GET, "/ccp/i18n.js"),
+                  Matchers.path(HttpMethod.GET, "/ccp/i18n-de.js"),
+                  Matchers.path(HttpMethod.GET, "/ccp/i18n-en.js"))
               .permitAll();
           if (issuer) {
             rules
