@@ -1,5 +1,6 @@
 package org.ccpfhir.bridgehead.approval;
 
+import org.ccpfhir.bridgehead.visibility.UnitVisibility;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import java.time.Clock;
@@ -62,8 +63,8 @@ public class ApprovalConfig {
 
   @Bean
   public ApprovalOperationProvider approvalOperationProvider(
-      ApprovalService service, DaoRegistry daoRegistry) {
-    return new ApprovalOperationProvider(service, new MatchView(daoRegistry));
+      ApprovalService service, DaoRegistry daoRegistry, UnitVisibility visibility) {
+    return new ApprovalOperationProvider(service, new MatchView(daoRegistry, visibility));
   }
 
   /** Writes the {@code $search-requests} listing as JSON in one pass (HAPI's encoder otherwise). */

@@ -1,5 +1,6 @@
 package org.ccpfhir.bridgehead.subjectaccess;
 
+import org.ccpfhir.bridgehead.visibility.UnitVisibility;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
@@ -66,14 +67,15 @@ public class AccessRequestConfig {
       UploadProperties upload,
       IdentityNetworkProperties network,
       ObjectProvider<MdsPseudonyms> mdsPseudonyms,
-      ObjectProvider<ComponentTls> tls) {
+      ObjectProvider<ComponentTls> tls,
+      UnitVisibility visibility) {
     String localSystem = PseudonymSystems.of(localProperties.localDomain());
     return new AccessRequestService(
         new AccessRequestService.AccessRequestParts(
             localList,
             localSystem,
             localProperties.site(),
-            new SiteStoreReader(daos, fhir, searchParameters),
+            new SiteStoreReader(daos, fhir, searchParameters, visibility::forCurrentCaller),
             new PseudonymFacts(projectPseudonyms, uploads, localProperties.site()),
             mdsClient(upload, mdsPseudonyms.getIfAvailable(), tls.getIfAvailable(), fhir),
             centralListClient(network, tls.getIfAvailable(), fhir),

@@ -231,7 +231,7 @@ class EndpointSecurityIT extends PostgresIT {
           ? Set.of("data-manager", "admin")
           : Set.of("data-manager");
     }
-    if (path.equals("/ccp/identity")) {
+    if (path.equals("/ccp/identity") || path.equals("/ccp/terms")) {
       return EVERY_ROLE;
     }
     if (path.startsWith("/actuator") && probe.method().equals("GET")) {

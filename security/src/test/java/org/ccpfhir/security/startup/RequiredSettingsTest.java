@@ -93,7 +93,7 @@ class RequiredSettingsTest {
   }
 
   private static AuthProperties auth(String issuerUri, LocalIssuer localIssuer) {
-    return new AuthProperties(issuerUri, "roles", "site", "domains", localIssuer);
+    return new AuthProperties(issuerUri, "roles", "site", "domains", "groups", localIssuer);
   }
 
   private static LocalIssuer localIssuer(boolean enabled, Object... principals) {

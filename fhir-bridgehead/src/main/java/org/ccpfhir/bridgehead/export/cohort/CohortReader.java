@@ -1,5 +1,6 @@
 package org.ccpfhir.bridgehead.export.cohort;
 
+import org.ccpfhir.bridgehead.visibility.UnitVisibility;
 import static org.ccpfhir.bridgehead.export.ExportIssues.unprocessable;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
@@ -35,12 +36,17 @@ public class CohortReader {
   static final int CHUNK = 100;
 
   private final DaoRegistry daoRegistry;
+  private final UnitVisibility visibility;
   private final CohortFacts facts;
   private final String localSystem;
 
   public CohortReader(
-      DaoRegistry daoRegistry, CohortFacts facts, LocalPatientListProperties localList) {
+      DaoRegistry daoRegistry,
+      CohortFacts facts,
+      LocalPatientListProperties localList,
+      UnitVisibility visibility) {
     this.daoRegistry = daoRegistry;
+    this.visibility = visibility;
     this.facts = facts;
     this.localSystem = PseudonymSystems.of(localList.localDomain());
   }
@@ -115,6 +121,7 @@ public class CohortReader {
   private Map<String, Patient> patients(Set<String> ids, Map<String, Integer> indexOf) {
     Map<String, Patient> byId = new LinkedHashMap<>();
     List<String> all = new ArrayList<>(ids);
+    UnitVisibility.Check visible = visibility.forCurrentCaller();
     for (int from = 0; from < all.size(); from += CHUNK) {
       TokenOrListParam chunk = new TokenOrListParam();
       all.subList(from, Math.min(all.size(), from + CHUNK)).forEach(id -> chunk.add(null, id));
@@ -124,6 +131,9 @@ public class CohortReader {
           .getResourceDao(Patient.class)
           .search(query, new SystemRequestDetails())
           .getAllResources()
+          .stream()
+          // department-scoped visibility: a patient the caller may not see is unknown here
+          .filter(visible)
           .forEach(p -> byId.put(p.getIdElement().getIdPart(), (Patient) p));
     }
     for (String id : all) {

@@ -1,0 +1,50 @@
+package org.ccpfhir.bridgehead.terms;
+
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import org.ccpfhir.security.auth.Caller;
+import org.ccpfhir.security.auth.SecurityResponses;
+import org.ccpfhir.security.fhir.FhirInterceptor;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+
+/**
+ * Refuses every FHIR call of a user who has not accepted the terms of use in force: 403 with an
+ * OperationOutcome saying where to read and accept them. Public calls ({@code metadata}) and
+ * callers who are not users pass.
+ */
+@Interceptor
+public class TermsGate implements FhirInterceptor {
+
+  private final TermsOfUse terms;
+
+  public TermsGate(TermsOfUse terms) {
+    this.terms = terms;
+  }
+
+  @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
+  public void check(RequestDetails request) {
+    if (request.getRestOperationType() == RestOperationTypeEnum.METADATA) {
+      return;
+    }
+    Caller caller = Caller.current().orElse(null);
+    if (caller == null || terms.accepted(caller)) {
+      return;
+    }
+    String text =
+        "the terms of use (version "
+            + terms.version()
+            + ") have not been accepted by "
+            + caller.id()
+            + ": read them at GET "
+            + TermsEndpoint.PATH
+            + " and accept them with POST "
+            + TermsEndpoint.PATH
+            + " (the site pages show them after login)";
+    throw new ForbiddenOperationException(
+        text, SecurityResponses.outcome(IssueType.FORBIDDEN, text));
+  }
+}

@@ -1,0 +1,125 @@
+package org.ccpfhir.bridgehead.visibility;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.ccpfhir.bridgehead.consent.ConsentStorageInterceptor;
+import org.ccpfhir.bridgehead.visibility.UnitVisibility.Scope;
+import org.ccpfhir.security.auth.Caller;
+import org.ccpfhir.security.fhir.StorageInterceptor;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Labels every written Patient and every resource about a patient with its treating units, at the
+ * storage level (every write path: ingest, {@code $import-obds}, single writes, operations): the
+ * units the input carries, else the sender's ({@code senders}), else — for a unit-scoped user — the
+ * user's own, else the channel's ({@code channels}). An update keeps the units the resource had
+ * (a second treating unit adds itself). A unit-scoped user may neither label with units outside the
+ * user's groups (403) nor write a patient, or anything about one, that the user cannot see (404,
+ * as if it did not exist). Runs after the other storage hooks (order), so a Specimen's pseudonym is
+ * already resolved to its Patient.
+ */
+@Component
+@Interceptor
+public class UnitLabeller implements StorageInterceptor {
+
+  /** After the feature hooks of order 0 (e.g. the sample rules resolving subject.identifier). */
+  private static final int AFTER_FEATURE_HOOKS = 100;
+
+  private final UnitVisibility visibility;
+  private final VisibilityProperties properties;
+
+  public UnitLabeller(UnitVisibility visibility, VisibilityProperties properties) {
+    this.visibility = visibility;
+    this.properties = properties;
+  }
+
+  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = AFTER_FEATURE_HOOKS)
+  public void created(IBaseResource resource, RequestDetails request) {
+    label(null, resource, request);
+  }
+
+  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = AFTER_FEATURE_HOOKS)
+  public void updated(
+      IBaseResource oldResource, IBaseResource newResource, RequestDetails request) {
+    label(oldResource, newResource, request);
+  }
+
+  private void label(IBaseResource before, IBaseResource resource, RequestDetails request) {
+    if (!visibility.enabled() || !(resource instanceof Resource written)) {
+      return;
+    }
+    boolean isPatient = written instanceof Patient;
+    String patient = isPatient ? null : ConsentStorageInterceptor.patientOf(written);
+    if (!isPatient && patient == null) {
+      return;
+    }
+    Caller caller = Caller.current().orElse(null);
+    Scope scope = visibility.scopeOf(caller);
+    UnitVisibility.Check check = visibility.check(scope);
+    if (!scope.everything()) {
+      if (isPatient && before != null && !check.test(before)) {
+        throw notKnown("Patient/" + written.getIdElement().getIdPart());
+      }
+      if (patient != null && check.hidden(patient)) {
+        throw notKnown("Patient/" + patient);
+      }
+    }
+    Set<String> given = TreatingUnits.of(written);
+    Set<String> units = new LinkedHashSet<>();
+    if (!given.isEmpty()) {
+      if (!scope.everything()) {
+        for (String unit : given) {
+          if (!scope.units().contains(unit)) {
+            throw new ForbiddenOperationException(
+                written.fhirType()
+                    + ".meta.security: treating unit '"
+                    + unit
+                    + "' is not one of your groups' units ("
+                    + TreatingUnits.SYSTEM
+                    + "); nothing was stored");
+          }
+        }
+      }
+      units.addAll(given);
+    } else {
+      units.addAll(defaultUnits(caller, scope, request));
+    }
+    // units are added, not taken away: only a site-wide caller who names units replaces them
+    if (before != null && (given.isEmpty() || !scope.everything())) {
+      units.addAll(TreatingUnits.of(before));
+    }
+    TreatingUnits.set(written, units);
+  }
+
+  private List<String> defaultUnits(Caller caller, Scope scope, RequestDetails request) {
+    if (caller != null && properties.senders().containsKey(caller.id())) {
+      return properties.senders().get(caller.id());
+    }
+    if (!scope.everything()) {
+      return List.copyOf(scope.units());
+    }
+    String channel =
+        request != null && "import-obds".equals(stripDollar(request.getOperation()))
+            ? TreatingUnits.IMPORT_OBDS
+            : TreatingUnits.INGEST;
+    return properties.channels().getOrDefault(channel, List.of());
+  }
+
+  private static String stripDollar(String operation) {
+    return operation != null && operation.startsWith("$") ? operation.substring(1) : operation;
+  }
+
+  private static ResourceNotFoundException notKnown(String id) {
+    return new ResourceNotFoundException(id + " is not known");
+  }
+}
