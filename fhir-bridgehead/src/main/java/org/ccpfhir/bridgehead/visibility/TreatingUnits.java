@@ -8,8 +8,8 @@ import org.hl7.fhir.r4.model.Resource;
 
 /**
  * The treating units of a resource: {@code meta.security} codings of {@value #SYSTEM}, one per
- * unit. The codes are the site's own (configured, {@link VisibilityProperties}); the CodeSystem
- * names only the system, its content is not shipped ({@code terminology} {@code treating-unit}).
+ * unit. The system is the project's, the codes are each site's own units (configured, {@link
+ * VisibilityProperties}), so no CodeSystem content is shipped for it.
  */
 public final class TreatingUnits {
 

@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,11 +35,17 @@ public class UnitVisibility {
   private final VisibilityProperties properties;
   private final DaoRegistry daos;
   private final ConsentKinds consents;
+  private final ManagedGroups managed;
 
-  public UnitVisibility(VisibilityProperties properties, DaoRegistry daos, ConsentKinds consents) {
+  public UnitVisibility(
+      VisibilityProperties properties,
+      DaoRegistry daos,
+      ConsentKinds consents,
+      ManagedGroups managed) {
     this.properties = properties;
     this.daos = daos;
     this.consents = consents;
+    this.managed = managed;
   }
 
   /** What a caller sees: every patient, or those of a set of units. */
@@ -65,8 +72,13 @@ public class UnitVisibility {
       return Scope.ALL;
     }
     Set<String> units = new TreeSet<>();
+    // groups of the configuration first; the others may be managed in the pages
+    List<String> unconfigured =
+        caller.groups().stream().filter(g -> !properties.groups().containsKey(g)).toList();
+    Map<String, VisibilityProperties.Group> fromPages = managed.of(unconfigured);
     for (String name : caller.groups()) {
-      VisibilityProperties.Group group = properties.groups().get(name);
+      VisibilityProperties.Group group =
+          properties.groups().getOrDefault(name, fromPages.get(name));
       if (group == null) {
         continue;
       }

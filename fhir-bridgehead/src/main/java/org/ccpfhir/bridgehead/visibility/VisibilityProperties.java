@@ -61,9 +61,14 @@ public record VisibilityProperties(
     groups.forEach((name, group) -> requireUnits(group.units(), "groups." + name + ".units"));
   }
 
+  /** Whether a text is a valid treating-unit or group code. */
+  public static boolean validCode(String code) {
+    return code != null && UNIT.matcher(code).matches();
+  }
+
   private static void requireUnits(List<String> units, String where) {
     for (String unit : units) {
-      if (unit == null || !UNIT.matcher(unit).matches()) {
+      if (!validCode(unit)) {
         throw new IllegalArgumentException(
             "ccp.visibility."
                 + where

@@ -231,6 +231,9 @@ class EndpointSecurityIT extends PostgresIT {
           ? Set.of("data-manager", "admin")
           : Set.of("data-manager");
     }
+    if (path.equals("/ccp/groups") || path.startsWith("/ccp/groups/")) {
+      return Set.of("admin");
+    }
     if (path.equals("/ccp/identity") || path.equals("/ccp/terms")) {
       return EVERY_ROLE;
     }

@@ -8,6 +8,16 @@ import java.util.UUID;
 import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.synthetic.EntryMode;
 import org.ccpfhir.synthetic.SyntheticPatientGenerator;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.ccpfhir.security.ca.ComponentName;
+import org.ccpfhir.security.ca.Credential;
+import org.ccpfhir.security.ca.NetworkCa;
+import org.ccpfhir.security.ca.Pem;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.StringType;
+import org.junit.jupiter.api.io.TempDir;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Identifier;
@@ -26,6 +36,8 @@ import org.junit.jupiter.api.Test;
 class VisibilityIT extends PostgresIT {
 
   private static final String LABELS = TreatingUnits.SYSTEM;
+  /** The identifier system of the synthetic patients' pseudonyms. */
+  private static String pseudonyms;
 
   private static Ingested onc;
   private static Ingested surg;
@@ -120,7 +132,7 @@ class VisibilityIT extends PostgresIT {
     Response everything = as("surgery").get("/Patient/" + onc.patientId() + "/$everything");
     assertThat(everything.statusCode()).isIn(200, 404);
     assertThat(ids(everything)).isEmpty();
-    assertThat(ids(as("oncology").get("/Patient/" + onc.patientId() + "/$everything")))
+    assertThat(ids(as("oncology").get("/Patient/" + onc.patientId() + "/$everything?_count=500")))
         .contains("Patient/" + onc.patientId(), "Condition/" + onc.conditionId());
   }
 
@@ -202,7 +214,8 @@ class VisibilityIT extends PostgresIT {
          "type":{"coding":[{"system":"https://fhir.bbmri.de/CodeSystem/SampleMaterialType","code":"plasma-edta"}]},
          "subject":{"identifier":{"value":"%s"}},"collection":{"collectedDateTime":"2026-11-02"},
          "container":[{"extension":[{"url":"https://ccp-fhir.org/fhir/StructureDefinition/ext-storage-location","extension":[
-           {"url":"freezer","valueString":"%s"},{"url":"rack","valueString":"R1"},{"url":"box","valueString":"B1"},{"url":"position","valueString":"%s"}]}]}]}""";
+           {"url":"freezer","valueString":"%s"},{"url":"rack","valueString":"R1"},{"url":"box","valueString":"B1"},{"url":"position","valueString":"%s"}]}],
+          "specimenQuantity":{"value":1,"unit":"mL","system":"http://unitsofmeasure.org","code":"mL"}}]}""";
     String freezer = "V-" + UUID.randomUUID().toString().substring(0, 8);
     // oncology's biobank: its own patient yes, surgery's patient as if unknown
     as("oncology-biobank")
@@ -228,6 +241,33 @@ class VisibilityIT extends PostgresIT {
     String surgCsv = csv("surgery", freezer);
     assertThat(surgCsv).contains(surg.pseudonym()).doesNotContain(onc.pseudonym());
     assertThat(ids(as("surgery").get("/Specimen?subject=Patient/" + onc.patientId()))).isEmpty();
+  }
+
+  @Test
+  void aStudyExportOfAnotherUnitsPatientIsAnsweredLikeAnUnknownOne(@TempDir Path dir) {
+    NetworkCa ca =
+        NetworkCa.create(dir.resolve("study-ca"), "pw".toCharArray(), "Study CA", Duration.ofDays(30));
+    Credential study = ca.issue(ComponentName.of("study-0099", null), List.of(), Duration.ofDays(10));
+    Response hidden = as("surgery").body(export(study, onc.pseudonym())).post("/$export-study");
+    Response unknown = as("surgery").body(export(study, "BKHDL-UNKNOWN")).post("/$export-study");
+    assertThat(hidden.statusCode()).isEqualTo(422).isEqualTo(unknown.statusCode());
+    assertThat(hidden.jsonPath().getString("issue[0].diagnostics"))
+        .isEqualTo(unknown.jsonPath().getString("issue[0].diagnostics"));
+    assertThat(hidden.jsonPath().getString("issue[0].expression[0]")).contains("patient[0]");
+    // the own unit's patient is exported
+    as("oncology").body(export(study, onc.pseudonym())).post("/$export-study").then().statusCode(200);
+  }
+
+  private String export(Credential study, String pseudonym) {
+    Parameters parameters = new Parameters();
+    parameters.addParameter("study", new StringType("study-0099"));
+    parameters.addParameter("studyCertificate", new StringType(Pem.encode(study.certificate())));
+    parameters.addParameter("k", new IntegerType(1));
+    parameters
+        .addParameter()
+        .setName("patient")
+        .setValue(new Identifier().setSystem(pseudonyms).setValue(pseudonym));
+    return fhirContext.newJsonParser().encodeResourceToString(parameters);
   }
 
   private String csv(String user, String freezer) {
@@ -258,6 +298,7 @@ class VisibilityIT extends PostgresIT {
             .findFirst()
             .orElseThrow()
             .getIdentifierFirstRep();
+    pseudonyms = id.getSystem();
     String patientId =
         fhir()
             .get("/Patient?identifier=" + id.getSystem() + "|" + id.getValue())

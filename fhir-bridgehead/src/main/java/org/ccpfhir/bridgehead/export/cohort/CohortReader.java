@@ -107,7 +107,11 @@ public class CohortReader {
                 SearchParameterMap.newSynchronous(
                     Patient.SP_IDENTIFIER, new TokenParam(system, identifier.getValue())),
                 new SystemRequestDetails())
-            .getAllResources();
+            .getAllResources()
+            .stream()
+            // a patient the caller may not see is answered like an unknown identifier
+            .filter(visibility.forCurrentCaller())
+            .toList();
     if (found.size() != 1) {
       throw unprocessable(
           "patient[" + index + "]",
