@@ -96,10 +96,12 @@ public class TermsEndpoint {
     }
     IBaseResource parsed = fhir.newJsonParser().parseResource(body);
     Parameters parameters = (Parameters) parsed;
-    Parameters.ParametersParameterComponent version = parameters.getParameter("version");
-    return version == null || version.getValue() == null
-        ? null
-        : version.getValue().primitiveValue();
+    // not Parameters.getParameter(name): it fails on a parameter without a name
+    return parameters.getParameter().stream()
+        .filter(p -> "version".equals(p.getName()) && p.getValue() != null)
+        .map(p -> p.getValue().primitiveValue())
+        .findFirst()
+        .orElse(null);
   }
 
   private ResponseEntity<String> answer(HttpStatus status, Parameters parameters) {

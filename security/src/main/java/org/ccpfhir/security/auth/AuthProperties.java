@@ -84,10 +84,6 @@ public record AuthProperties(
       RoleNames.requireAssignable(roles, "user " + username);
       groups = List.copyOf(groups);
     }
-
-    public User(String username, String passwordHash, List<String> roles, String site) {
-      this(username, passwordHash, roles, site, List.of());
-    }
   }
 
   /**

@@ -40,7 +40,7 @@ class RequiredSettingsTest {
 
   @Test
   void aLocalUserOrClientOrAnExternalIssuerIsEnough() {
-    User user = new User("anna", "{bcrypt}x", List.of("admin"), "");
+    User user = new User("anna", "{bcrypt}x", List.of("admin"), "", List.of());
     Client client = new Client("prometheus", "{bcrypt}x", List.of("metrics"), List.of(), "");
 
     assertThat(RequiredSettings.missing(auth("", localIssuer(true, user)), noTls())).isEmpty();
