@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
  * Labels every written Patient and every resource about a patient with its treating units, at the
  * storage level (every write path: ingest, {@code $import-obds}, single writes, operations): the
  * units the input carries, else the sender's ({@code senders}), else — for a unit-scoped user — the
- * user's own, else the channel's ({@code channels}). An update keeps the units the resource had
- * (a second treating unit adds itself). A unit-scoped user may neither label with units outside the
+ * user's own; an update keeps the units the resource had (a second treating unit adds itself);
+ * what still has none gets the channel's ({@code channels}), so a job's update adds no unit. A unit-scoped user may neither label with units outside the
  * user's groups (403) nor write a patient, or anything about one, that the user cannot see (404,
  * as if it did not exist). Runs after the other storage hooks (order), so a Specimen's pseudonym is
  * already resolved to its Patient.
@@ -92,22 +92,28 @@ public class UnitLabeller implements StorageInterceptor {
       }
       units.addAll(given);
     } else {
-      units.addAll(defaultUnits(caller, scope, request));
+      units.addAll(writerUnits(caller, scope));
     }
     // units are added, not taken away: only a site-wide caller who names units replaces them
     if (before != null && (given.isEmpty() || !scope.everything())) {
       units.addAll(TreatingUnits.of(before));
     }
+    // the channel's units only for what has none (a job's update adds no unit)
+    if (units.isEmpty()) {
+      units.addAll(channelUnits(request));
+    }
     TreatingUnits.set(written, units);
   }
 
-  private List<String> defaultUnits(Caller caller, Scope scope, RequestDetails request) {
+  /** The units a sender or a unit-scoped user writes for; none for site-wide callers and jobs. */
+  private List<String> writerUnits(Caller caller, Scope scope) {
     if (caller != null && properties.senders().containsKey(caller.id())) {
       return properties.senders().get(caller.id());
     }
-    if (!scope.everything()) {
-      return List.copyOf(scope.units());
-    }
+    return scope.everything() ? List.of() : List.copyOf(scope.units());
+  }
+
+  private List<String> channelUnits(RequestDetails request) {
     String channel =
         request != null && "import-obds".equals(stripDollar(request.getOperation()))
             ? TreatingUnits.IMPORT_OBDS

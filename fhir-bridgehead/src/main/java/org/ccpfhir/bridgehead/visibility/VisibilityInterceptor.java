@@ -1,11 +1,17 @@
 package org.ccpfhir.bridgehead.visibility;
 
+import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOutcome;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentContextServices;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentService;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.ccpfhir.security.fhir.FhirInterceptor;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.springframework.stereotype.Component;
@@ -24,8 +30,28 @@ import org.springframework.stereotype.Component;
 @Interceptor
 public class VisibilityInterceptor extends ConsentInterceptor implements FhirInterceptor {
 
+  /** HAPI's "not known" messages carry a code that tells a hidden read from an unknown id. */
+  private static final Pattern NOT_KNOWN =
+      Pattern.compile("HAPI-\\d+: (Resource \\S+ is not known)");
+
   public VisibilityInterceptor(UnitVisibility visibility) {
     super(new Service(visibility));
+  }
+
+  /**
+   * A read refused here and a read of an id that does not exist must answer alike (404 without a
+   * hint): both lose HAPI's message code, for every caller.
+   */
+  @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
+  public BaseServerResponseException sameAnswerAsUnknown(Throwable exception) {
+    if (exception instanceof ResourceNotFoundException notFound
+        && notFound.getMessage() != null) {
+      Matcher matcher = NOT_KNOWN.matcher(notFound.getMessage());
+      if (matcher.find()) {
+        return new ResourceNotFoundException(matcher.group(1));
+      }
+    }
+    return null;
   }
 
   private static final class Service implements IConsentService {
