@@ -54,6 +54,17 @@ public class UnitLabeller implements StorageInterceptor {
     label(oldResource, newResource, request);
   }
 
+  /** A unit-scoped user cannot delete what the user cannot see (404, as if it did not exist). */
+  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED, order = AFTER_FEATURE_HOOKS)
+  public void deleted(IBaseResource resource) {
+    if (!visibility.enabled() || !(resource instanceof Resource deleted)) {
+      return;
+    }
+    if (!visibility.forCurrentCaller().test(deleted)) {
+      throw notKnown(deleted.fhirType() + "/" + deleted.getIdElement().getIdPart());
+    }
+  }
+
   private void label(IBaseResource before, IBaseResource resource, RequestDetails request) {
     if (!visibility.enabled() || !(resource instanceof Resource written)) {
       return;

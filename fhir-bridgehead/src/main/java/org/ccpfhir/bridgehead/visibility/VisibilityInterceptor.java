@@ -4,7 +4,10 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOutcome;
@@ -14,6 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ccpfhir.security.fhir.FhirInterceptor;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.IdType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,8 +39,51 @@ public class VisibilityInterceptor extends ConsentInterceptor implements FhirInt
   private static final Pattern NOT_KNOWN =
       Pattern.compile("HAPI-\\d+: (Resource \\S+ is not known)");
 
-  public VisibilityInterceptor(UnitVisibility visibility) {
+  private final UnitVisibility visibility;
+  private final DaoRegistry daos;
+
+  public VisibilityInterceptor(UnitVisibility visibility, DaoRegistry daos) {
     super(new Service(visibility));
+    this.visibility = visibility;
+    this.daos = daos;
+  }
+
+  /**
+   * An operation on one resource ({@code Patient/1/$meta}, {@code $validate}, {@code $everything},
+   * ...) is refused like an unknown id when the resource is hidden from the caller: HAPI's consent
+   * framework lets {@code $meta} through on purpose, and other operations answer on the resource
+   * without loading it through the store's search.
+   */
+  @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
+  public void instanceOperations(RequestDetails request) {
+    String operation = request.getOperation();
+    IIdType id = request.getId();
+    if (operation == null
+        || !operation.startsWith("$")
+        || id == null
+        || !id.hasIdPart()
+        || request.getResourceName() == null
+        || !daos.isResourceTypeSupported(request.getResourceName())) {
+      return;
+    }
+    UnitVisibility.Check check = visibility.forCurrentCaller();
+    if (check.scope().everything()) {
+      return;
+    }
+    IBaseResource resource;
+    try {
+      resource =
+          daos.getResourceDao(request.getResourceName())
+              .read(
+                  new IdType(request.getResourceName(), id.getIdPart()),
+                  new SystemRequestDetails());
+    } catch (ResourceNotFoundException | ResourceGoneException e) {
+      return;
+    }
+    if (!check.test(resource)) {
+      throw new ResourceNotFoundException(
+          "Resource " + request.getResourceName() + "/" + id.getIdPart() + " is not known");
+    }
   }
 
   /**

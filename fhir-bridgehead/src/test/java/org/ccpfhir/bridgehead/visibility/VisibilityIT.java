@@ -79,6 +79,8 @@ class VisibilityIT extends PostgresIT {
     Response unknown = as("surgery").get("/Patient/" + "99999999999");
     assertThat(hidden.statusCode()).isEqualTo(404).isEqualTo(unknown.statusCode());
     assertThat(hidden.jsonPath().getString("resourceType")).isEqualTo("OperationOutcome");
+    assertThat(hidden.jsonPath().getString("issue[0].diagnostics").replace(onc.patientId(), "X"))
+        .isEqualTo(unknown.jsonPath().getString("issue[0].diagnostics").replace("99999999999", "X"));
     as("surgery").get("/Condition/" + onc.conditionId()).then().statusCode(404);
     as("surgery").get("/Patient/" + onc.patientId() + "/_history/1").then().statusCode(404);
   }
@@ -134,6 +136,20 @@ class VisibilityIT extends PostgresIT {
     assertThat(ids(everything)).isEmpty();
     assertThat(ids(as("oncology").get("/Patient/" + onc.patientId() + "/$everything?_count=500")))
         .contains("Patient/" + onc.patientId(), "Condition/" + onc.conditionId());
+  }
+
+  @Test
+  void operationsOnOneHiddenResourceAndDeletesAre404() {
+    as("surgery").get("/Patient/" + onc.patientId() + "/$meta").then().statusCode(404);
+    as("surgery").get("/Condition/" + onc.conditionId() + "/$meta").then().statusCode(404);
+    as("surgery").get("/Patient/" + onc.patientId() + "/$validate").then().statusCode(404);
+    as("surgery").delete("/Condition/" + onc.conditionId()).then().statusCode(404);
+    as("surgery").delete("/Patient/" + onc.patientId()).then().statusCode(404);
+    // nothing was deleted
+    as("oncology").get("/Condition/" + onc.conditionId()).then().statusCode(200);
+    as("oncology").get("/Patient/" + onc.patientId()).then().statusCode(200);
+    // the own patient's meta is there
+    as("surgery").get("/Patient/" + surg.patientId() + "/$meta").then().statusCode(200);
   }
 
   @Test
