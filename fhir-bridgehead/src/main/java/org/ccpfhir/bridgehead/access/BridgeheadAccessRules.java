@@ -47,9 +47,7 @@ public class BridgeheadAccessRules {
           .requestMatchers(path(HttpMethod.GET, "/ccp/terms"), path(HttpMethod.POST, "/ccp/terms"))
           .authenticated();
       // the groups (departments) and the units they see: the site admin (visibility.GroupsEndpoint)
-      rules
-          .requestMatchers(path("/ccp/groups"), path("/ccp/groups/*"))
-          .hasRole(Roles.ADMIN);
+      rules.requestMatchers(path("/ccp/groups"), path("/ccp/groups/*")).hasRole(Roles.ADMIN);
       // the audit trail: admins only
       rules
           .requestMatchers(path("/fhir/AuditEvent"), path("/fhir/AuditEvent/**"))

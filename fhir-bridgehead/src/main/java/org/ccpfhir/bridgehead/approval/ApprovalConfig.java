@@ -1,11 +1,11 @@
 package org.ccpfhir.bridgehead.approval;
 
-import org.ccpfhir.bridgehead.visibility.UnitVisibility;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import java.time.Clock;
 import org.ccpfhir.bridgehead.searchagent.DecisionSender;
 import org.ccpfhir.bridgehead.searchagent.persistence.SearchAgentRepository;
+import org.ccpfhir.bridgehead.visibility.UnitVisibility;
 import org.ccpfhir.disclosure.RecordKeys;
 import org.ccpfhir.platform.SecretFiles;
 import org.ccpfhir.security.audit.AuditRecorder;

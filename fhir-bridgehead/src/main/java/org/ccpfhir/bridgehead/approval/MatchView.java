@@ -1,6 +1,5 @@
 package org.ccpfhir.bridgehead.approval;
 
-import org.ccpfhir.bridgehead.visibility.UnitVisibility;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
@@ -12,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.ccpfhir.bridgehead.fhir.InternalSearches;
+import org.ccpfhir.bridgehead.visibility.UnitVisibility;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Identifier;

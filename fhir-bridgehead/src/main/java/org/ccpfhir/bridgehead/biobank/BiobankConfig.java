@@ -1,11 +1,11 @@
 package org.ccpfhir.bridgehead.biobank;
 
-import org.ccpfhir.bridgehead.visibility.UnitVisibility;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import org.ccpfhir.bridgehead.biobank.provider.SampleExportProvider;
+import org.ccpfhir.bridgehead.visibility.UnitVisibility;
 import org.ccpfhir.terminology.SampleMaterialTypes;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

@@ -1,7 +1,5 @@
 package org.ccpfhir.bridgehead.biobank;
 
-import java.util.function.Supplier;
-import java.util.function.Predicate;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
@@ -21,6 +19,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.ccpfhir.bridgehead.biobank.Samples.Location;
 import org.ccpfhir.bridgehead.biobank.Samples.Normalised;
 import org.ccpfhir.bridgehead.fhir.InternalSearches;

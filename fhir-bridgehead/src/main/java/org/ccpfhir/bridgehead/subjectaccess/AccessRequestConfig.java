@@ -1,6 +1,5 @@
 package org.ccpfhir.bridgehead.subjectaccess;
 
-import org.ccpfhir.bridgehead.visibility.UnitVisibility;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
@@ -12,6 +11,7 @@ import org.ccpfhir.bridgehead.pseudonym.LocalPatientListProperties;
 import org.ccpfhir.bridgehead.upload.MdsPseudonyms;
 import org.ccpfhir.bridgehead.upload.UploadProperties;
 import org.ccpfhir.bridgehead.upload.UploadStateRepository;
+import org.ccpfhir.bridgehead.visibility.UnitVisibility;
 import org.ccpfhir.identity.local.LocalPatientList;
 import org.ccpfhir.identity.pseudonym.ProjectPseudonyms;
 import org.ccpfhir.identity.pseudonym.PseudonymSystems;

@@ -134,7 +134,8 @@ public class GroupsEndpoint {
       return refused;
     }
     if (!managed.remove(name)) {
-      return refuse(HttpStatus.NOT_FOUND, IssueType.NOTFOUND, "no group '" + name + "' is managed here");
+      return refuse(
+          HttpStatus.NOT_FOUND, IssueType.NOTFOUND, "no group '" + name + "' is managed here");
     }
     auditor.record("visibility-groups", "D", PATH + "/" + name, 200, "group " + name + " removed");
     return list();

@@ -13,9 +13,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * The groups the site admin manages in the pages (table {@code ccp_visibility_group}, Flyway
- * {@code db/ccp-visibility}). Read on each scoped request (no cache: a change counts at once on
- * every node).
+ * The groups the site admin manages in the pages (table {@code ccp_visibility_group}, Flyway {@code
+ * db/ccp-visibility}). Read on each scoped request (no cache: a change counts at once on every
+ * node).
  */
 public class ManagedGroups {
 

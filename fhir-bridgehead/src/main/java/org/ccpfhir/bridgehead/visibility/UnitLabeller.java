@@ -22,11 +22,12 @@ import org.springframework.stereotype.Component;
  * Labels every written Patient and every resource about a patient with its treating units, at the
  * storage level (every write path: ingest, {@code $import-obds}, single writes, operations): the
  * units the input carries, else the sender's ({@code senders}), else — for a unit-scoped user — the
- * user's own; an update keeps the units the resource had (a second treating unit adds itself);
- * what still has none gets the channel's ({@code channels}), so a job's update adds no unit. A unit-scoped user may neither label with units outside the
- * user's groups (403) nor write a patient, or anything about one, that the user cannot see (404,
- * as if it did not exist). Runs after the other storage hooks (order), so a Specimen's pseudonym is
- * already resolved to its Patient.
+ * user's own; an update keeps the units the resource had (a second treating unit adds itself); what
+ * still has none gets the channel's ({@code channels}), so a job's update adds no unit. A
+ * unit-scoped user may neither label with units outside the user's groups (403) nor write a
+ * patient, or anything about one, that the user cannot see (404, as if it did not exist). Runs
+ * after the other storage hooks (order), so a Specimen's pseudonym is already resolved to its
+ * Patient.
  */
 @Component
 @Interceptor
@@ -87,10 +88,12 @@ public class UnitLabeller implements StorageInterceptor {
     }
     Set<String> given = TreatingUnits.of(written);
     Set<String> units = new LinkedHashSet<>();
+    Set<String> had = before == null ? Set.of() : TreatingUnits.of(before);
     if (!given.isEmpty()) {
       if (!scope.everything()) {
+        // what it had may stay (a re-saved patient of two units); a new unit must be the user's
         for (String unit : given) {
-          if (!scope.units().contains(unit)) {
+          if (!scope.units().contains(unit) && !had.contains(unit)) {
             throw new ForbiddenOperationException(
                 written.fhirType()
                     + ".meta.security: treating unit '"
@@ -107,7 +110,7 @@ public class UnitLabeller implements StorageInterceptor {
     }
     // units are added, not taken away: only a site-wide caller who names units replaces them
     if (before != null && (given.isEmpty() || !scope.everything())) {
-      units.addAll(TreatingUnits.of(before));
+      units.addAll(had);
     }
     // the channel's units only for what has none (a job's update adds no unit)
     if (units.isEmpty()) {

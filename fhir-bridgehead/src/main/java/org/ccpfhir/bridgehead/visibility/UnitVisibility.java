@@ -124,9 +124,7 @@ public class UnitVisibility {
       }
       if (r instanceof Patient patient) {
         String id = patient.getIdElement().getIdPart();
-        return id == null
-            ? visible(patient)
-            : patients.computeIfAbsent(id, k -> visible(patient));
+        return id == null ? visible(patient) : patients.computeIfAbsent(id, k -> visible(patient));
       }
       String patient = ConsentStorageInterceptor.patientOf(r);
       return patient == null || patient(patient);

@@ -3,8 +3,8 @@ package org.ccpfhir.bridgehead.visibility;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
-import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Enforces {@link UnitVisibility} on the FHIR API through HAPI's consent framework: the JPA store
- * asks it for every resource it loads for a request (read, vread, search, {@code _include} /
- * {@code _revinclude}, {@code _history}, {@code $everything}, the GET entries of a batch) before
- * the resource leaves the store — a read of a hidden patient answers 404 as if it did not exist, a
+ * asks it for every resource it loads for a request (read, vread, search, {@code _include} / {@code
+ * _revinclude}, {@code _history}, {@code $everything}, the GET entries of a batch) before the
+ * resource leaves the store — a read of a hidden patient answers 404 as if it did not exist, a
  * search leaves hidden resources out — and it sees every resource in every answer, also inside the
  * Bundles and Parameters of operations. Callers who see everything are marked authorized at the
  * start of the request and cost nothing further. Operations that answer something other than FHIR
@@ -92,8 +92,7 @@ public class VisibilityInterceptor extends ConsentInterceptor implements FhirInt
    */
   @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
   public BaseServerResponseException sameAnswerAsUnknown(Throwable exception) {
-    if (exception instanceof ResourceNotFoundException notFound
-        && notFound.getMessage() != null) {
+    if (exception instanceof ResourceNotFoundException notFound && notFound.getMessage() != null) {
       Matcher matcher = NOT_KNOWN.matcher(notFound.getMessage());
       if (matcher.find()) {
         return new ResourceNotFoundException(matcher.group(1));

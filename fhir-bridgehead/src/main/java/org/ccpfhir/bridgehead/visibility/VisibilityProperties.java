@@ -42,7 +42,8 @@ public record VisibilityProperties(
     @DefaultValue("false") boolean explicitlyConsentedVisibleToAll) {
 
   /** The import channels {@code channels} may name. */
-  public static final Set<String> CHANNELS = Set.of(TreatingUnits.INGEST, TreatingUnits.IMPORT_OBDS);
+  public static final Set<String> CHANNELS =
+      Set.of(TreatingUnits.INGEST, TreatingUnits.IMPORT_OBDS);
 
   private static final Pattern UNIT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -81,10 +82,11 @@ public record VisibilityProperties(
    * A group of users.
    *
    * @param units the treating units whose patients its members see
-   * @param allUnits its members see every patient of the site (e.g. the tumour documentation
-   *     office that imports for all departments)
+   * @param allUnits its members see every patient of the site (e.g. the tumour documentation office
+   *     that imports for all departments)
    */
-  public record Group(@NotNull @DefaultValue List<String> units, @DefaultValue("false") boolean allUnits) {
+  public record Group(
+      @NotNull @DefaultValue List<String> units, @DefaultValue("false") boolean allUnits) {
     public Group {
       units = List.copyOf(units);
     }

@@ -2,6 +2,7 @@ package org.ccpfhir.bridgehead.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import java.util.List;
 import java.util.UUID;
 import org.ccpfhir.bridgehead.PostgresIT;
@@ -16,7 +17,6 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -42,16 +42,30 @@ class ApprovalMatchesVisibilityIT extends PostgresIT {
     String oncology = ingested();
     MatchView view = new MatchView(daos, visibility);
 
-    actAs(new Caller(AuditAgent.Kind.USER, "surgery-approver", "HD",
-        List.of("site-approver"), List.of(), List.of("surgery")));
+    actAs(
+        new Caller(
+            AuditAgent.Kind.USER,
+            "surgery-approver",
+            "HD",
+            List.of("site-approver"),
+            List.of(),
+            List.of("surgery")));
     Parameters listing = new Parameters();
-    view.read(List.of("Patient/" + oncology)).addTo(listing.addParameter().setName("request"), "Patient/" + oncology);
+    view.read(List.of("Patient/" + oncology))
+        .addTo(listing.addParameter().setName("request"), "Patient/" + oncology);
     assertThat(listing.getParameterFirstRep().getPart()).isEmpty();
 
-    actAs(new Caller(AuditAgent.Kind.USER, "oncology-approver", "HD",
-        List.of("site-approver"), List.of(), List.of("oncology")));
+    actAs(
+        new Caller(
+            AuditAgent.Kind.USER,
+            "oncology-approver",
+            "HD",
+            List.of("site-approver"),
+            List.of(),
+            List.of("oncology")));
     Parameters own = new Parameters();
-    view.read(List.of("Patient/" + oncology)).addTo(own.addParameter().setName("request"), "Patient/" + oncology);
+    view.read(List.of("Patient/" + oncology))
+        .addTo(own.addParameter().setName("request"), "Patient/" + oncology);
     assertThat(own.getParameterFirstRep().getPart()).extracting(p -> p.getName()).contains("match");
   }
 
@@ -90,7 +104,11 @@ class ApprovalMatchesVisibilityIT extends PostgresIT {
         new SyntheticPatientGenerator(
                 UUID.randomUUID().getMostSignificantBits(), "HD", EntryMode.POST, false)
             .patient(0);
-    fhir().body(fhirContext.newJsonParser().encodeResourceToString(bundle)).post().then().statusCode(200);
+    fhir()
+        .body(fhirContext.newJsonParser().encodeResourceToString(bundle))
+        .post()
+        .then()
+        .statusCode(200);
     Identifier id =
         bundle.getEntry().stream()
             .map(Bundle.BundleEntryComponent::getResource)

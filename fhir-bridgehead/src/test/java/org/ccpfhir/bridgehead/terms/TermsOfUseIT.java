@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Terms of use: a user who has not accepted the version in force gets 403 with an OperationOutcome
- * for every FHIR call, reads them and accepts them (AuditEvent and table row with the version),
- * and then works; bad acceptances are refused with 4xx; applications are exempt. User {@code
+ * for every FHIR call, reads them and accepts them (AuditEvent and table row with the version), and
+ * then works; bad acceptances are refused with 4xx; applications are exempt. User {@code
  * oncology-biobank} (demo profile, not pre-accepted; its acceptance is removed first, so the test
  * starts from a first login whatever ran before).
  */
@@ -42,8 +42,7 @@ class TermsOfUseIT extends PostgresIT {
                 .post("/fhir/Specimen")
                 .statusCode())
         .isEqualTo(403);
-    assertThat(clients.as(USER).get("/fhir/Specimen/$export-samples").statusCode())
-        .isEqualTo(403);
+    assertThat(clients.as(USER).get("/fhir/Specimen/$export-samples").statusCode()).isEqualTo(403);
     // what a client needs to discover the server stays open
     assertThat(clients.as(USER).get("/fhir/metadata").statusCode()).isEqualTo(200);
 
@@ -59,7 +58,8 @@ class TermsOfUseIT extends PostgresIT {
 
     Response accepted = accept(terms.version());
     accepted.then().statusCode(200);
-    assertThat(accepted.jsonPath().getBoolean("parameter.find { it.name == 'accepted' }.valueBoolean"))
+    assertThat(
+            accepted.jsonPath().getBoolean("parameter.find { it.name == 'accepted' }.valueBoolean"))
         .isTrue();
     assertThat(
             jdbc.queryForObject(
@@ -80,7 +80,9 @@ class TermsOfUseIT extends PostgresIT {
     accept(terms.version()).then().statusCode(200);
     assertThat(
             jdbc.queryForObject(
-                "SELECT COUNT(*) FROM ccp_terms_acceptance WHERE username = ?", Integer.class, USER))
+                "SELECT COUNT(*) FROM ccp_terms_acceptance WHERE username = ?",
+                Integer.class,
+                USER))
         .isEqualTo(1);
   }
 
@@ -125,13 +127,7 @@ class TermsOfUseIT extends PostgresIT {
     shown.then().statusCode(200);
     assertThat(shown.jsonPath().getBoolean("parameter.find { it.name == 'required' }.valueBoolean"))
         .isFalse();
-    clients
-        .anonymous()
-        .auth()
-        .oauth2(token)
-        .get("/fhir/Patient?_count=1")
-        .then()
-        .statusCode(200);
+    clients.anonymous().auth().oauth2(token).get("/fhir/Patient?_count=1").then().statusCode(200);
     Response refused =
         clients
             .anonymous()
@@ -158,6 +154,8 @@ class TermsOfUseIT extends PostgresIT {
   }
 
   private static String value(Response response, String name) {
-    return response.jsonPath().getString("parameter.find { it.name == '" + name + "' }.valueString");
+    return response
+        .jsonPath()
+        .getString("parameter.find { it.name == '" + name + "' }.valueString");
   }
 }

@@ -28,14 +28,19 @@ class ManagedGroupsIT extends PostgresIT {
             AuditAgent.Kind.USER, "r1", "HD", List.of("data-manager"), List.of(), List.of(group));
     assertThat(visibility.scopeOf(member).units()).isEmpty();
 
-    Response set = put(group, "{\"resourceType\":\"Parameters\",\"parameter\":["
-        + "{\"name\":\"unit\",\"valueString\":\"SURG\"},{\"name\":\"unit\",\"valueString\":\"RAD\"}]}");
+    Response set =
+        put(
+            group,
+            "{\"resourceType\":\"Parameters\",\"parameter\":["
+                + "{\"name\":\"unit\",\"valueString\":\"SURG\"},{\"name\":\"unit\",\"valueString\":\"RAD\"}]}");
     set.then().statusCode(200);
     assertThat(set.asString()).contains(group, "RAD", "pages", "configuration", "oncology");
     assertThat(visibility.scopeOf(member).units()).containsExactly("RAD", "SURG");
     assertThat(visibility.scopeOf(member).everything()).isFalse();
 
-    put(group, "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"allUnits\",\"valueBoolean\":true}]}")
+    put(
+            group,
+            "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"allUnits\",\"valueBoolean\":true}]}")
         .then()
         .statusCode(200);
     assertThat(visibility.scopeOf(member).everything()).isTrue();
@@ -59,15 +64,21 @@ class ManagedGroupsIT extends PostgresIT {
   void badChangesAreRefusedAndChangeNothing() {
     assertOutcome(put("oncology", "{\"resourceType\":\"Parameters\"}"), 409, "configuration");
     assertOutcome(
-        put("x1", "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"unit\",\"valueString\":\"a b\"}]}"),
+        put(
+            "x1",
+            "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"unit\",\"valueString\":\"a b\"}]}"),
         400,
         "parameter[0] 'unit'");
     assertOutcome(
-        put("x1", "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"colour\",\"valueString\":\"red\"}]}"),
+        put(
+            "x1",
+            "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"colour\",\"valueString\":\"red\"}]}"),
         400,
         "unknown parameter");
     assertOutcome(
-        put("x1", "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"allUnits\",\"valueString\":\"yes\"}]}"),
+        put(
+            "x1",
+            "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"allUnits\",\"valueString\":\"yes\"}]}"),
         400,
         "allUnits");
     assertOutcome(put("x1", "{nope"), 400, "Parameters");

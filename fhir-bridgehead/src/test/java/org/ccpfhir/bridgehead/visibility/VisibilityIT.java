@@ -3,27 +3,27 @@ package org.ccpfhir.bridgehead.visibility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.response.Response;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.ccpfhir.bridgehead.PostgresIT;
-import org.ccpfhir.synthetic.EntryMode;
-import org.ccpfhir.synthetic.SyntheticPatientGenerator;
-import java.nio.file.Path;
-import java.time.Duration;
 import org.ccpfhir.security.ca.ComponentName;
 import org.ccpfhir.security.ca.Credential;
 import org.ccpfhir.security.ca.NetworkCa;
 import org.ccpfhir.security.ca.Pem;
-import org.hl7.fhir.r4.model.IntegerType;
-import org.hl7.fhir.r4.model.Parameters;
-import org.hl7.fhir.r4.model.StringType;
-import org.junit.jupiter.api.io.TempDir;
+import org.ccpfhir.synthetic.EntryMode;
+import org.ccpfhir.synthetic.SyntheticPatientGenerator;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Department-scoped visibility, attacked path by path (demo profile: group {@code oncology} sees
@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 class VisibilityIT extends PostgresIT {
 
   private static final String LABELS = TreatingUnits.SYSTEM;
+
   /** The identifier system of the synthetic patients' pseudonyms. */
   private static String pseudonyms;
 
@@ -59,7 +60,8 @@ class VisibilityIT extends PostgresIT {
   void eachDepartmentsWritesCarryItsUnitAndItSeesItsOwnPatient() {
     Response own = as("oncology").get("/Patient/" + onc.patientId());
     own.then().statusCode(200);
-    assertThat(own.jsonPath().getList("meta.security.findAll { it.system == '" + LABELS + "' }.code"))
+    assertThat(
+            own.jsonPath().getList("meta.security.findAll { it.system == '" + LABELS + "' }.code"))
         .containsExactly("ONC");
     Response condition = as("surgery").get("/Condition/" + surg.conditionId());
     condition.then().statusCode(200);
@@ -80,7 +82,8 @@ class VisibilityIT extends PostgresIT {
     assertThat(hidden.statusCode()).isEqualTo(404).isEqualTo(unknown.statusCode());
     assertThat(hidden.jsonPath().getString("resourceType")).isEqualTo("OperationOutcome");
     assertThat(hidden.jsonPath().getString("issue[0].diagnostics").replace(onc.patientId(), "X"))
-        .isEqualTo(unknown.jsonPath().getString("issue[0].diagnostics").replace("99999999999", "X"));
+        .isEqualTo(
+            unknown.jsonPath().getString("issue[0].diagnostics").replace("99999999999", "X"));
     as("surgery").get("/Condition/" + onc.conditionId()).then().statusCode(404);
     as("surgery").get("/Patient/" + onc.patientId() + "/_history/1").then().statusCode(404);
   }
@@ -90,8 +93,7 @@ class VisibilityIT extends PostgresIT {
     assertThat(ids(as("surgery").get("/Patient?identifier=" + onc.pseudonym()))).isEmpty();
     assertThat(ids(as("surgery").get("/Patient?_id=" + onc.patientId()))).isEmpty();
     assertThat(ids(as("surgery").get("/Condition?subject=Patient/" + onc.patientId()))).isEmpty();
-    assertThat(ids(as("surgery").get("/Observation?subject=Patient/" + onc.patientId())))
-        .isEmpty();
+    assertThat(ids(as("surgery").get("/Observation?subject=Patient/" + onc.patientId()))).isEmpty();
     // chained and reverse-chained searches do not reach them either
     assertThat(ids(as("surgery").get("/Condition?subject.identifier=" + onc.pseudonym())))
         .isEmpty();
@@ -108,12 +110,17 @@ class VisibilityIT extends PostgresIT {
   void includesAndRevincludesNeverBringInAnotherUnitsResources() {
     List<String> included =
         ids(as("surgery").get("/Condition?_include=Condition:subject&_count=500"));
-    assertThat(included).doesNotContain("Patient/" + onc.patientId(), "Condition/" + onc.conditionId());
+    assertThat(included)
+        .doesNotContain("Patient/" + onc.patientId(), "Condition/" + onc.conditionId());
     List<String> revincluded =
         ids(
             as("surgery")
-                .get("/Patient?_id=" + surg.patientId() + "," + onc.patientId()
-                    + "&_revinclude=Condition:subject"));
+                .get(
+                    "/Patient?_id="
+                        + surg.patientId()
+                        + ","
+                        + onc.patientId()
+                        + "&_revinclude=Condition:subject"));
     assertThat(revincluded)
         .contains("Patient/" + surg.patientId(), "Condition/" + surg.conditionId())
         .doesNotContain("Patient/" + onc.patientId(), "Condition/" + onc.conditionId());
@@ -214,8 +221,10 @@ class VisibilityIT extends PostgresIT {
   void accessRequestForAnotherUnitsPatientIsAnsweredLikeAnUnknownPseudonym() {
     String request =
         "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"pseudonym\",\"valueString\":\"%s\"}]}";
-    Response hidden = as("surgery").body(request.formatted(onc.pseudonym())).post("/$access-request");
-    Response unknown = as("surgery").body(request.formatted("BKHDL-UNKNOWN")).post("/$access-request");
+    Response hidden =
+        as("surgery").body(request.formatted(onc.pseudonym())).post("/$access-request");
+    Response unknown =
+        as("surgery").body(request.formatted("BKHDL-UNKNOWN")).post("/$access-request");
     assertThat(hidden.statusCode()).isEqualTo(404).isEqualTo(unknown.statusCode());
     assertThat(hidden.asString()).doesNotContain(onc.patientId());
   }
@@ -239,7 +248,9 @@ class VisibilityIT extends PostgresIT {
         .then()
         .statusCode(201);
     Response refused =
-        as("oncology-biobank").body(sample.formatted(surg.pseudonym(), freezer, "A2")).post("/Specimen");
+        as("oncology-biobank")
+            .body(sample.formatted(surg.pseudonym(), freezer, "A2"))
+            .post("/Specimen");
     assertThat(refused.statusCode()).isEqualTo(422);
     assertThat(refused.asString()).contains("no patient of this site has the pseudonym");
     // the site biobank registers one for the surgery patient; the CSV of each shows its own only
@@ -261,8 +272,10 @@ class VisibilityIT extends PostgresIT {
   @Test
   void aStudyExportOfAnotherUnitsPatientIsAnsweredLikeAnUnknownOne(@TempDir Path dir) {
     NetworkCa ca =
-        NetworkCa.create(dir.resolve("study-ca"), "pw".toCharArray(), "Study CA", Duration.ofDays(30));
-    Credential study = ca.issue(ComponentName.of("study-0099", null), List.of(), Duration.ofDays(10));
+        NetworkCa.create(
+            dir.resolve("study-ca"), "pw".toCharArray(), "Study CA", Duration.ofDays(30));
+    Credential study =
+        ca.issue(ComponentName.of("study-0099", null), List.of(), Duration.ofDays(10));
     Response hidden = as("surgery").body(export(study, onc.pseudonym())).post("/$export-study");
     Response unknown = as("surgery").body(export(study, "BKHDL-UNKNOWN")).post("/$export-study");
     assertThat(hidden.statusCode()).isEqualTo(422).isEqualTo(unknown.statusCode());
@@ -270,7 +283,11 @@ class VisibilityIT extends PostgresIT {
         .isEqualTo(unknown.jsonPath().getString("issue[0].diagnostics"));
     assertThat(hidden.jsonPath().getString("issue[0].expression[0]")).contains("patient[0]");
     // the own unit's patient is exported
-    as("oncology").body(export(study, onc.pseudonym())).post("/$export-study").then().statusCode(200);
+    as("oncology")
+        .body(export(study, onc.pseudonym()))
+        .post("/$export-study")
+        .then()
+        .statusCode(200);
   }
 
   private String export(Credential study, String pseudonym) {
@@ -334,7 +351,13 @@ class VisibilityIT extends PostgresIT {
 
   private void acceptTerms(String user) {
     String version =
-        clients.as(user).get("/ccp/terms").then().statusCode(200).extract().path("parameter.find { it.name == 'version' }.valueString");
+        clients
+            .as(user)
+            .get("/ccp/terms")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("parameter.find { it.name == 'version' }.valueString");
     clients
         .as(user)
         .contentType("application/fhir+json")

@@ -69,9 +69,9 @@ public record AuthProperties(
    * @param passwordHash hash of the password, e.g. {@code {bcrypt}$2a$10$...}
    * @param roles roles out of {@link Roles#USER_ROLES}
    * @param site site code the user works for, empty for central users
-   * @param groups groups (departments, biobank units) the user belongs to, written into the
-   *     token's groups claim; what a group may see is the app's configuration (the bridgehead's
-   *     {@code ccp.visibility.groups})
+   * @param groups groups (departments, biobank units) the user belongs to, written into the token's
+   *     groups claim; what a group may see is the app's configuration (the bridgehead's {@code
+   *     ccp.visibility.groups})
    */
   public record User(
       @NotBlank String username,

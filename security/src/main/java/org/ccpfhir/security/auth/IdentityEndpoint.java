@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /ccp/identity}: who this component takes the caller to be (kind, name, site, roles, groups) —
- * for checking a token or certificate set-up, and the first call between two components.
+ * {@code GET /ccp/identity}: who this component takes the caller to be (kind, name, site, roles,
+ * groups) — for checking a token or certificate set-up, and the first call between two components.
  */
 @RestController
 public class IdentityEndpoint {

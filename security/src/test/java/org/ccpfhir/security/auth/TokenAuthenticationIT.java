@@ -171,7 +171,8 @@ class TokenAuthenticationIT {
 
   @Test
   void unknownRolesInConfigurationFailAtStartUp() {
-    assertThatThrownBy(() -> new AuthProperties.User("x", "{noop}x", List.of("superuser"), "", List.of()))
+    assertThatThrownBy(
+            () -> new AuthProperties.User("x", "{noop}x", List.of("superuser"), "", List.of()))
         .hasMessageContaining("unknown role 'superuser'");
   }
 }

@@ -1,6 +1,5 @@
 package org.ccpfhir.bridgehead.biobank.provider;
 
-import org.ccpfhir.bridgehead.visibility.UnitVisibility;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.annotation.Operation;
@@ -24,6 +23,7 @@ import java.util.Map;
 import org.ccpfhir.bridgehead.biobank.SampleCsv;
 import org.ccpfhir.bridgehead.biobank.Samples;
 import org.ccpfhir.bridgehead.fhir.InternalSearches;
+import org.ccpfhir.bridgehead.visibility.UnitVisibility;
 import org.ccpfhir.security.audit.AuditEntry;
 import org.ccpfhir.security.fhir.FhirProvider;
 import org.ccpfhir.terminology.CodeSystems;

@@ -1,6 +1,5 @@
 package org.ccpfhir.bridgehead.export.cohort;
 
-import org.ccpfhir.bridgehead.visibility.UnitVisibility;
 import static org.ccpfhir.bridgehead.export.ExportIssues.unprocessable;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
@@ -18,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.ccpfhir.bridgehead.fhir.InternalSearches;
 import org.ccpfhir.bridgehead.pseudonym.LocalPatientListProperties;
+import org.ccpfhir.bridgehead.visibility.UnitVisibility;
 import org.ccpfhir.identity.pseudonym.PseudonymSystems;
 import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.IdType;
