@@ -3,7 +3,6 @@ package org.ccpfhir.bridgehead.terms;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
-import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import org.ccpfhir.security.auth.Caller;
@@ -25,14 +24,18 @@ public class TermsGate implements FhirInterceptor {
     this.terms = terms;
   }
 
-  @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
-  public void check(RequestDetails request) {
-    if (request.getRestOperationType() == RestOperationTypeEnum.METADATA) {
-      return;
+  /**
+   * Before anything reads the body (validation, the ingest's checks): a user who has not accepted
+   * learns that first, whatever the request.
+   */
+  @Hook(value = Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED, order = -1000)
+  public boolean check(RequestDetails request) {
+    if ("metadata".equals(request.getRequestPath())) {
+      return true;
     }
     Caller caller = Caller.current().orElse(null);
     if (caller == null || terms.accepted(caller)) {
-      return;
+      return true;
     }
     String text =
         "the terms of use (version "

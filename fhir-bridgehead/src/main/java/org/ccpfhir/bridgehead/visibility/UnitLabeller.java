@@ -14,7 +14,10 @@ import org.ccpfhir.bridgehead.visibility.UnitVisibility.Scope;
 import org.ccpfhir.security.auth.Caller;
 import org.ccpfhir.security.fhir.StorageInterceptor;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Property;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
 
@@ -55,6 +58,64 @@ public class UnitLabeller implements StorageInterceptor {
     label(oldResource, newResource, request);
   }
 
+  /**
+   * A unit-scoped user cannot write anything about a patient the user cannot see (404, as if it did
+   * not exist; the transaction stores nothing). Checked before the commit, when the references of a
+   * transaction (placeholders, conditional references) point to their Patients.
+   */
+  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+  public void aboutToCreate(IBaseResource resource) {
+    refuseHiddenPatient(resource);
+  }
+
+  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
+  public void aboutToUpdate(IBaseResource oldResource, IBaseResource newResource) {
+    refuseHiddenPatient(newResource);
+  }
+
+  private void refuseHiddenPatient(IBaseResource resource) {
+    if (!visibility.enabled()
+        || !(resource instanceof Resource written)
+        || written instanceof Patient) {
+      return;
+    }
+    String patient = ConsentStorageInterceptor.patientOf(written);
+    if (patient == null) {
+      return;
+    }
+    UnitVisibility.Check check = visibility.forCurrentCaller();
+    if (!check.scope().everything() && check.hidden(patient)) {
+      throw notKnown("Patient/" + patient);
+    }
+  }
+
+  /** Whether the resource is about a patient (or may be: a reference not yet resolved). */
+  private static boolean aboutSomeone(Resource resource) {
+    for (String name : new String[] {"subject", "patient"}) {
+      Property property = resource.getNamedProperty(name);
+      if (property == null) {
+        continue;
+      }
+      for (Base value : property.getValues()) {
+        if (value instanceof Reference reference
+            && (reference.hasReference() || reference.hasIdentifier())
+            && !isOtherType(reference)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** A literal reference to something other than a Patient (a Group, a Device, ...). */
+  private static boolean isOtherType(Reference reference) {
+    String type = reference.getReferenceElement().getResourceType();
+    return reference.hasReference()
+        && !reference.getReference().startsWith("urn:")
+        && type != null
+        && !"Patient".equals(type);
+  }
+
   /** A unit-scoped user cannot delete what the user cannot see (404, as if it did not exist). */
   @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED, order = AFTER_FEATURE_HOOKS)
   public void deleted(IBaseResource resource) {
@@ -71,20 +132,14 @@ public class UnitLabeller implements StorageInterceptor {
       return;
     }
     boolean isPatient = written instanceof Patient;
-    String patient = isPatient ? null : ConsentStorageInterceptor.patientOf(written);
-    if (!isPatient && patient == null) {
+    if (!isPatient && !aboutSomeone(written)) {
       return;
     }
     Caller caller = Caller.current().orElse(null);
     Scope scope = visibility.scopeOf(caller);
     UnitVisibility.Check check = visibility.check(scope);
-    if (!scope.everything()) {
-      if (isPatient && before != null && !check.test(before)) {
-        throw notKnown("Patient/" + written.getIdElement().getIdPart());
-      }
-      if (patient != null && check.hidden(patient)) {
-        throw notKnown("Patient/" + patient);
-      }
+    if (!scope.everything() && isPatient && before != null && !check.test(before)) {
+      throw notKnown("Patient/" + written.getIdElement().getIdPart());
     }
     Set<String> given = TreatingUnits.of(written);
     Set<String> units = new LinkedHashSet<>();

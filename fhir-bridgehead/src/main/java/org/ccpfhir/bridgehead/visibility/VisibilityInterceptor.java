@@ -103,8 +103,6 @@ public class VisibilityInterceptor extends ConsentInterceptor implements FhirInt
 
   private static final class Service implements IConsentService {
 
-    private static final String CHECK = VisibilityInterceptor.class.getName() + ".check";
-
     private final UnitVisibility visibility;
 
     private Service(UnitVisibility visibility) {
@@ -114,12 +112,9 @@ public class VisibilityInterceptor extends ConsentInterceptor implements FhirInt
     @Override
     public ConsentOutcome startOperation(
         RequestDetails request, IConsentContextServices contextServices) {
-      UnitVisibility.Check check = visibility.forCurrentCaller();
-      if (check.scope().everything()) {
-        return ConsentOutcome.AUTHORIZED;
-      }
-      request.getUserData().put(CHECK, check);
-      return ConsentOutcome.PROCEED;
+      return VisibilityStorageGuard.checkOf(request, visibility).scope().everything()
+          ? ConsentOutcome.AUTHORIZED
+          : ConsentOutcome.PROCEED;
     }
 
     @Override
@@ -141,13 +136,7 @@ public class VisibilityInterceptor extends ConsentInterceptor implements FhirInt
     }
 
     private ConsentOutcome decide(RequestDetails request, IBaseResource resource) {
-      Object check = request.getUserData().get(CHECK);
-      if (check == null) {
-        // a sub-request (batch entry) carries its own user data: decide for its caller
-        check = visibility.forCurrentCaller();
-        request.getUserData().put(CHECK, check);
-      }
-      return ((UnitVisibility.Check) check).test(resource)
+      return VisibilityStorageGuard.checkOf(request, visibility).test(resource)
           ? ConsentOutcome.PROCEED
           : ConsentOutcome.REJECT;
     }
