@@ -55,7 +55,12 @@ public class UnitLabeller implements StorageInterceptor {
   @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = AFTER_FEATURE_HOOKS)
   public void updated(
       IBaseResource oldResource, IBaseResource newResource, RequestDetails request) {
-    label(oldResource, newResource, request);
+    IBaseResource before = oldResource;
+    if (before == null && newResource instanceof Patient patient && visibility.enabled()) {
+      // the store's mass-ingestion mode hands no old version: the stored one decides
+      before = visibility.storedPatient(patient.getIdElement().getIdPart());
+    }
+    label(before, newResource, request);
   }
 
   /**

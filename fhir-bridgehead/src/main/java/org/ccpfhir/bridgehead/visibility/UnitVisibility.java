@@ -159,6 +159,13 @@ public class UnitVisibility {
     }
   }
 
+  /**
+   * The stored Patient with this id, or null (HAPI's mass-ingestion mode may hand no old version).
+   */
+  IBaseResource storedPatient(String id) {
+    return id == null ? null : read(id);
+  }
+
   private IBaseResource read(String id) {
     try {
       return daos.getResourceDao(Patient.class)

@@ -181,12 +181,28 @@ class VisibilityIT extends PostgresIT {
   }
 
   @Test
-  void countsDoNotCountAnotherUnitsPatients() {
+  void countsAreRefusedToUnitScopedUsersSoNoHiddenPatientIsCounted() {
+    // HAPI's consent framework cannot count only what a scoped user sees: it refuses the count
     Response count =
         as("surgery").get("/Patient?identifier=" + onc.pseudonym() + "&_summary=count");
-    assertThat(count.statusCode()).as(count.asString()).isEqualTo(200);
-    Integer total = count.jsonPath().get("total");
-    assertThat(total == null || total == 0).as("total %s", total).isTrue();
+    assertThat(count.statusCode()).as(count.asString()).isEqualTo(400);
+    assertThat(count.jsonPath().getString("resourceType")).isEqualTo("OperationOutcome");
+    assertThat(count.asString()).doesNotContain(onc.patientId());
+    Response total =
+        as("surgery").get("/Patient?identifier=" + onc.pseudonym() + "&_total=accurate");
+    assertThat(total.statusCode()).isEqualTo(400);
+    // a search answers without a total, so the count of a page says nothing about hidden ones
+    Response page = as("surgery").get("/Patient?identifier=" + surg.pseudonym());
+    assertThat(page.jsonPath().getString("total")).isNull();
+    // the site-wide data manager counts everything
+    assertThat(
+            fhir()
+                .get("/Patient?identifier=" + onc.pseudonym() + "&_summary=count")
+                .then()
+                .statusCode(200)
+                .extract()
+                .<Integer>path("total"))
+        .isEqualTo(1);
   }
 
   @Test
