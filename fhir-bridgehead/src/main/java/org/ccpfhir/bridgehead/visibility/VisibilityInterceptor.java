@@ -117,10 +117,15 @@ public class VisibilityInterceptor extends ConsentInterceptor implements FhirInt
           : ConsentOutcome.PROCEED;
     }
 
+    /**
+     * Only for unit-scoped callers: HAPI refuses {@code _summary=count} and {@code _total=accurate}
+     * whenever a consent service looks at single resources, which must not take the counts of
+     * site-wide callers.
+     */
     @Override
     public boolean shouldProcessCanSeeResource(
         RequestDetails request, IConsentContextServices contextServices) {
-      return true;
+      return !VisibilityStorageGuard.checkOf(request, visibility).scope().everything();
     }
 
     @Override

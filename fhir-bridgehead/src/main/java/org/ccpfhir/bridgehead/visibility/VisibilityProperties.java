@@ -24,8 +24,8 @@ import org.springframework.validation.annotation.Validated;
  *     the site and are not scoped
  * @param channels treating units of what arrives through an import channel without units of its
  *     own: {@code ingest} (transaction/batch Bundles, also {@code ccp-etl}'s CSV and XML files) and
- *     {@code import-obds}; used for what has no unit otherwise (none in the input, from the sender, the
- *     writing department user or an earlier version)
+ *     {@code import-obds}; used for what has no unit otherwise (none in the input, from the sender,
+ *     the writing department user or an earlier version)
  * @param senders treating units by sender (a user name or an application's client id, e.g. the
  *     tumour documentation system's client): its writes are labelled with them unless the input
  *     carries labels; comes before {@code channels}
