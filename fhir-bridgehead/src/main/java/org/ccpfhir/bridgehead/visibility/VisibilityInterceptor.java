@@ -49,6 +49,19 @@ public class VisibilityInterceptor extends ConsentInterceptor implements FhirInt
   }
 
   /**
+   * Site-wide callers (and every caller while visibility is off) skip HAPI's consent processing
+   * altogether: HAPI refuses {@code _summary=count} and {@code _total=accurate} for any request
+   * its consent framework looks at, which must not take the site-wide counts.
+   */
+  @Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+  public boolean siteWideCallersSkipConsent(RequestDetails request) {
+    if (VisibilityStorageGuard.checkOf(request, visibility).scope().everything()) {
+      ConsentInterceptor.skipAllConsentForRequest(request);
+    }
+    return true;
+  }
+
+  /**
    * An operation on one resource ({@code Patient/1/$meta}, {@code $validate}, {@code $everything},
    * ...) is refused like an unknown id when the resource is hidden from the caller: HAPI's consent
    * framework lets {@code $meta} through on purpose, and other operations answer on the resource
