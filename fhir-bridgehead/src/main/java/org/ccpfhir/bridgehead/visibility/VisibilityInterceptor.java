@@ -50,8 +50,8 @@ public class VisibilityInterceptor extends ConsentInterceptor implements FhirInt
 
   /**
    * Site-wide callers (and every caller while visibility is off) skip HAPI's consent processing
-   * altogether: HAPI refuses {@code _summary=count} and {@code _total=accurate} for any request
-   * its consent framework looks at, which must not take the site-wide counts.
+   * altogether: HAPI refuses {@code _summary=count} and {@code _total=accurate} for any request its
+   * consent framework looks at, which must not take the site-wide counts.
    */
   @Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
   public boolean siteWideCallersSkipConsent(RequestDetails request) {
