@@ -134,6 +134,40 @@ window.ccp = (() => {
     line.classList.toggle('error', !!isError);
   }
 
+  // The app's terms of use (GET ccp/terms), where it has any: until the user accepts the version
+  // in force, the page shows them with the note that accesses are logged and nothing else (the
+  // API refuses the user's calls until then). Apps without terms answer an error: nothing shown.
+  async function terms() {
+    let t;
+    try { t = await api('ccp/terms'); } catch (e) { return; }
+    if (!one(t, 'required') || one(t, 'accepted')) return;
+    await new Promise(resolve => {
+      const box = document.createElement('section');
+      box.id = 'terms';
+      box.setAttribute('aria-labelledby', 'terms-title');
+      const title = text('h2', 'Terms of use (version ' + one(t, 'version') + ')');
+      title.id = 'terms-title';
+      const note = text('p', one(t, 'note'));
+      note.className = 'note';
+      const accept = text('button', 'I accept the terms of use');
+      accept.type = 'button';
+      accept.id = 'accept-terms';
+      accept.addEventListener('click', async () => {
+        try {
+          await api('ccp/terms', parameters([['version', 'valueString', one(t, 'version')]]));
+          box.remove();
+          status('Terms of use accepted (version ' + one(t, 'version') + ').');
+          resolve();
+        } catch (e) {
+          status(e.message, true);
+        }
+      });
+      box.append(title, note, text('pre', one(t, 'text')), accept);
+      (document.querySelector('main') || document.body).prepend(box);
+      accept.focus();
+    });
+  }
+
   // Wires the page's login form (#login with #username, #password) and calls ready() once a
   // valid token is there; elements with class "after-login" are shown then.
   // the one login form of every page: a page names the place with an empty <form id="login">
@@ -150,9 +184,8 @@ window.ccp = (() => {
       form.innerHTML = LOGIN_FORM();
       form.setAttribute('aria-label', t('common.logIn'));
     }
-    const show = () => {
+    const show = async () => {
       if (form) form.hidden = true;
-      document.querySelectorAll('.after-login').forEach(e => { e.hidden = false; });
       const who = byId('who');
       if (who) {
         who.replaceChildren(text('span', t('common.loggedInAs', { user: token().user }) + ' '));
@@ -161,6 +194,8 @@ window.ccp = (() => {
         out.addEventListener('click', logout);
         who.appendChild(out);
       }
+      await terms();
+      document.querySelectorAll('.after-login').forEach(e => { e.hidden = false; });
       ready();
     };
     if (token()) { show(); return; }

@@ -40,7 +40,10 @@ public final class SecureClients {
           "approver", "approver-demo",
           "researcher", "researcher-demo",
           "linkage", "linkage-demo",
-          "biobank", "biobank-demo");
+          "biobank", "biobank-demo",
+          "oncology", "oncology-demo",
+          "surgery", "surgery-demo",
+          "oncology-biobank", "oncology-biobank-demo");
 
   private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 

@@ -41,6 +41,13 @@ public class BridgeheadAccessRules {
               path(HttpMethod.GET, "/admin.html"),
               path(HttpMethod.GET, "/site.js"))
           .permitAll();
+      // the terms of use: every signed-in caller reads and accepts them (the only calls a user
+      // can make before accepting; the FHIR API refuses until then, terms.TermsGate)
+      rules
+          .requestMatchers(path(HttpMethod.GET, "/ccp/terms"), path(HttpMethod.POST, "/ccp/terms"))
+          .authenticated();
+      // the groups (departments) and the units they see: the site admin (visibility.GroupsEndpoint)
+      rules.requestMatchers(path("/ccp/groups"), path("/ccp/groups/*")).hasRole(Roles.ADMIN);
       // the audit trail: admins only
       rules
           .requestMatchers(path("/fhir/AuditEvent"), path("/fhir/AuditEvent/**"))

@@ -5,6 +5,7 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import java.time.Clock;
 import org.ccpfhir.bridgehead.searchagent.DecisionSender;
 import org.ccpfhir.bridgehead.searchagent.persistence.SearchAgentRepository;
+import org.ccpfhir.bridgehead.visibility.UnitVisibility;
 import org.ccpfhir.disclosure.RecordKeys;
 import org.ccpfhir.platform.SecretFiles;
 import org.ccpfhir.security.audit.AuditRecorder;
@@ -62,8 +63,8 @@ public class ApprovalConfig {
 
   @Bean
   public ApprovalOperationProvider approvalOperationProvider(
-      ApprovalService service, DaoRegistry daoRegistry) {
-    return new ApprovalOperationProvider(service, new MatchView(daoRegistry));
+      ApprovalService service, DaoRegistry daoRegistry, UnitVisibility visibility) {
+    return new ApprovalOperationProvider(service, new MatchView(daoRegistry, visibility));
   }
 
   /** Writes the {@code $search-requests} listing as JSON in one pass (HAPI's encoder otherwise). */

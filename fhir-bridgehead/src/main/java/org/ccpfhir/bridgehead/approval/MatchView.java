@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.ccpfhir.bridgehead.fhir.InternalSearches;
+import org.ccpfhir.bridgehead.visibility.UnitVisibility;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Identifier;
@@ -30,9 +31,11 @@ public class MatchView {
   static final int CHUNK = 1000;
 
   private final DaoRegistry daoRegistry;
+  private final UnitVisibility visibility;
 
-  public MatchView(DaoRegistry daoRegistry) {
+  public MatchView(DaoRegistry daoRegistry, UnitVisibility visibility) {
     this.daoRegistry = daoRegistry;
+    this.visibility = visibility;
   }
 
   /** The shown facts of the patients ({@code Patient/<id>}); deleted ones are left out. */
@@ -63,6 +66,8 @@ public class MatchView {
         }
       }
     }
+    // department-scoped visibility: an approver sees the matches of the approver's units only
+    patients.values().removeIf(visibility.forCurrentCaller().negate());
     return new Matches(patients, diagnoses);
   }
 

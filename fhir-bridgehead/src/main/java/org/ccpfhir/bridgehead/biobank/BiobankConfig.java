@@ -5,6 +5,7 @@ import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import org.ccpfhir.bridgehead.biobank.provider.SampleExportProvider;
+import org.ccpfhir.bridgehead.visibility.UnitVisibility;
 import org.ccpfhir.terminology.SampleMaterialTypes;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -27,16 +28,20 @@ public class BiobankConfig {
       DaoRegistry daos,
       IInterceptorService interceptors,
       // the rules search by the shipped parameters: they must be active first
-      BiobankSearchParameters searchParameters) {
-    SampleRules rules = new SampleRules(fhirContext, daos);
+      BiobankSearchParameters searchParameters,
+      UnitVisibility visibility) {
+    SampleRules rules = new SampleRules(fhirContext, daos, visibility::forCurrentCaller);
     interceptors.registerInterceptor(rules);
     return rules;
   }
 
   @Bean
   public SampleExportProvider sampleExportProvider(
-      DaoRegistry daos, BiobankProperties properties, BiobankSearchParameters searchParameters) {
+      DaoRegistry daos,
+      BiobankProperties properties,
+      BiobankSearchParameters searchParameters,
+      UnitVisibility visibility) {
     return new SampleExportProvider(
-        daos, SampleMaterialTypes.standard(), properties.exportMaxRows());
+        daos, SampleMaterialTypes.standard(), properties.exportMaxRows(), visibility);
   }
 }

@@ -19,6 +19,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.ccpfhir.bridgehead.biobank.Samples.Location;
 import org.ccpfhir.bridgehead.biobank.Samples.Normalised;
 import org.ccpfhir.bridgehead.fhir.InternalSearches;
@@ -59,9 +61,19 @@ public class SampleRules {
    */
   private final ReentrantLock locations = new ReentrantLock();
 
-  public SampleRules(FhirContext fhirContext, DaoRegistry daos) {
+  private final Supplier<? extends Predicate<IBaseResource>> visibleToCaller;
+
+  /**
+   * @param visibleToCaller the patients the writing user may see (department-scoped visibility): a
+   *     pseudonym of another unit's patient is answered like an unknown one
+   */
+  public SampleRules(
+      FhirContext fhirContext,
+      DaoRegistry daos,
+      Supplier<? extends Predicate<IBaseResource>> visibleToCaller) {
     this.fhirContext = fhirContext;
     this.daos = daos;
+    this.visibleToCaller = visibleToCaller;
   }
 
   @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = FIRST)
@@ -108,7 +120,10 @@ public class SampleRules {
             : new TokenParam(identifier.getValue()));
     List<IBaseResource> found =
         InternalSearches.everything(
-            daos.getResourceDao("Patient").search(query, new SystemRequestDetails()));
+                daos.getResourceDao("Patient").search(query, new SystemRequestDetails()))
+            .stream()
+            .filter(visibleToCaller.get())
+            .toList();
     if (found.size() != 1) {
       throw refusal(
           "Specimen.subject.identifier",

@@ -144,7 +144,7 @@ public class ConsentStorageInterceptor implements StorageInterceptor {
   }
 
   /** The logical id of the Patient a resource is (or is about), or null. */
-  static String patientOf(Resource resource) {
+  public static String patientOf(Resource resource) {
     if ("Patient".equals(resource.fhirType())) {
       return resource.getIdElement().hasIdPart() ? resource.getIdElement().getIdPart() : null;
     }

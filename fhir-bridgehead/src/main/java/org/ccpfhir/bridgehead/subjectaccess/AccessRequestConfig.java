@@ -11,6 +11,7 @@ import org.ccpfhir.bridgehead.pseudonym.LocalPatientListProperties;
 import org.ccpfhir.bridgehead.upload.MdsPseudonyms;
 import org.ccpfhir.bridgehead.upload.UploadProperties;
 import org.ccpfhir.bridgehead.upload.UploadStateRepository;
+import org.ccpfhir.bridgehead.visibility.UnitVisibility;
 import org.ccpfhir.identity.local.LocalPatientList;
 import org.ccpfhir.identity.pseudonym.ProjectPseudonyms;
 import org.ccpfhir.identity.pseudonym.PseudonymSystems;
@@ -66,14 +67,15 @@ public class AccessRequestConfig {
       UploadProperties upload,
       IdentityNetworkProperties network,
       ObjectProvider<MdsPseudonyms> mdsPseudonyms,
-      ObjectProvider<ComponentTls> tls) {
+      ObjectProvider<ComponentTls> tls,
+      UnitVisibility visibility) {
     String localSystem = PseudonymSystems.of(localProperties.localDomain());
     return new AccessRequestService(
         new AccessRequestService.AccessRequestParts(
             localList,
             localSystem,
             localProperties.site(),
-            new SiteStoreReader(daos, fhir, searchParameters),
+            new SiteStoreReader(daos, fhir, searchParameters, visibility::forCurrentCaller),
             new PseudonymFacts(projectPseudonyms, uploads, localProperties.site()),
             mdsClient(upload, mdsPseudonyms.getIfAvailable(), tls.getIfAvailable(), fhir),
             centralListClient(network, tls.getIfAvailable(), fhir),

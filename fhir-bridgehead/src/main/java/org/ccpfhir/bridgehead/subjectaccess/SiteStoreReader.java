@@ -10,11 +10,14 @@ import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.ccpfhir.bridgehead.fhir.InternalSearches;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Resource;
@@ -29,12 +32,21 @@ public class SiteStoreReader {
   private final DaoRegistry daos;
   private final FhirContext fhir;
   private final ISearchParamRegistry searchParameters;
+  private final Supplier<? extends Predicate<IBaseResource>> visibleToCaller;
 
+  /**
+   * @param visibleToCaller what the calling user may see (department-scoped visibility): a patient
+   *     outside it is answered as unknown
+   */
   public SiteStoreReader(
-      DaoRegistry daos, FhirContext fhir, ISearchParamRegistry searchParameters) {
+      DaoRegistry daos,
+      FhirContext fhir,
+      ISearchParamRegistry searchParameters,
+      Supplier<? extends Predicate<IBaseResource>> visibleToCaller) {
     this.daos = daos;
     this.fhir = fhir;
     this.searchParameters = searchParameters;
+    this.visibleToCaller = visibleToCaller;
   }
 
   /** The Patients with this identifier, then their compartments; empty when none exists. */
@@ -44,6 +56,11 @@ public class SiteStoreReader {
             "Patient", "identifier", new TokenOrListParam().add(new TokenParam(system, bkLocal)));
     if (patients.isEmpty()) {
       return patients;
+    }
+    if (!patients.stream().allMatch(visibleToCaller.get())) {
+      // the same answer as for an unknown pseudonym: no hint that the patient exists
+      throw new ResourceNotFoundException(
+          "parameter 'pseudonym': no patient of this site has this local pseudonym");
     }
     ReferenceOrListParam references = new ReferenceOrListParam();
     patients.forEach(

@@ -249,7 +249,10 @@ class EndpointSecurityIT extends PostgresIT {
           ? Set.of("data-manager", "admin")
           : Set.of("data-manager");
     }
-    if (path.equals("/ccp/identity")) {
+    if (path.equals("/ccp/groups") || path.startsWith("/ccp/groups/")) {
+      return Set.of("admin");
+    }
+    if (path.equals("/ccp/identity") || path.equals("/ccp/terms")) {
       return EVERY_ROLE;
     }
     if (path.startsWith("/actuator") && probe.method().equals("GET")) {

@@ -42,6 +42,8 @@ class ApprovalListingBenchmark extends PostgresIT {
 
   @Autowired DaoRegistry daos;
 
+  @Autowired org.ccpfhir.bridgehead.visibility.UnitVisibility visibility;
+
   @Autowired ApprovalService approvals;
 
   @Test
@@ -73,7 +75,7 @@ class ApprovalListingBenchmark extends PostgresIT {
     // where the time goes: the store reads of one listing, batched (now) and per match (before)
     List<String> shown =
         repository.all(requests).stream().flatMap(r -> r.matches().stream()).toList();
-    MatchView view = new MatchView(daos);
+    MatchView view = new MatchView(daos, visibility);
     List<Double> batched = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       long start = System.nanoTime();

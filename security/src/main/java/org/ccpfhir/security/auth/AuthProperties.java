@@ -20,6 +20,9 @@ import org.springframework.validation.annotation.Validated;
  *     realm_access.roles} for Keycloak)
  * @param siteClaim claim holding the site code a user or application belongs to, if any
  * @param domainsClaim claim holding the pseudonym domains an application may use
+ * @param groupsClaim claim holding the groups (departments) a user belongs to, a dotted path for
+ *     nested claims; with an external identity provider, the provider's group claim (e.g. {@code
+ *     groups}); the local issuer writes the users' configured groups into it
  * @param localIssuer the embedded token issuer for offline demos and tests
  */
 @Validated
@@ -29,6 +32,7 @@ public record AuthProperties(
     @DefaultValue("roles") @NotBlank String rolesClaim,
     @DefaultValue("site") @NotBlank String siteClaim,
     @DefaultValue("domains") @NotBlank String domainsClaim,
+    @DefaultValue("groups") @NotBlank String groupsClaim,
     @Valid @NotNull @DefaultValue LocalIssuer localIssuer) {
 
   public boolean externalIssuer() {
@@ -65,15 +69,20 @@ public record AuthProperties(
    * @param passwordHash hash of the password, e.g. {@code {bcrypt}$2a$10$...}
    * @param roles roles out of {@link Roles#USER_ROLES}
    * @param site site code the user works for, empty for central users
+   * @param groups groups (departments, biobank units) the user belongs to, written into the token's
+   *     groups claim; what a group may see is the app's configuration (the bridgehead's {@code
+   *     ccp.visibility.groups})
    */
   public record User(
       @NotBlank String username,
       @NotBlank String passwordHash,
       @DefaultValue List<String> roles,
-      @DefaultValue("") String site) {
+      @DefaultValue("") String site,
+      @DefaultValue List<String> groups) {
 
     public User {
       RoleNames.requireAssignable(roles, "user " + username);
+      groups = List.copyOf(groups);
     }
   }
 

@@ -16,13 +16,27 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * @param site site code, or null for central callers
  * @param roles role names (see {@link Roles})
  * @param domains pseudonym domains an application may use; empty for others
+ * @param groups the user's groups (departments, biobank units) from the token's groups claim; an
+ *     app maps them to what they may see (the bridgehead: treating units); empty for others
  */
 public record Caller(
-    AuditAgent.Kind kind, String id, String site, List<String> roles, List<String> domains) {
+    AuditAgent.Kind kind,
+    String id,
+    String site,
+    List<String> roles,
+    List<String> domains,
+    List<String> groups) {
 
   public Caller {
     roles = List.copyOf(roles);
     domains = List.copyOf(domains);
+    groups = List.copyOf(groups);
+  }
+
+  /** A caller without groups (components, applications). */
+  public Caller(
+      AuditAgent.Kind kind, String id, String site, List<String> roles, List<String> domains) {
+    this(kind, id, site, roles, domains, List.of());
   }
 
   /** Implemented by the authentications the security layer creates. */

@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /ccp/identity}: who this component takes the caller to be (kind, name, site, roles) —
- * for checking a token or certificate set-up, and the first call between two components.
+ * {@code GET /ccp/identity}: who this component takes the caller to be (kind, name, site, roles,
+ * groups) — for checking a token or certificate set-up, and the first call between two components.
  */
 @RestController
 public class IdentityEndpoint {
@@ -28,6 +28,7 @@ public class IdentityEndpoint {
               }
               caller.roles().forEach(r -> parameters.addParameter("role", new StringType(r)));
               caller.domains().forEach(d -> parameters.addParameter("domain", new StringType(d)));
+              caller.groups().forEach(g -> parameters.addParameter("group", new StringType(g)));
             });
     return ResponseEntity.ok(
         ca.uhn.fhir.context.FhirContext.forR4Cached()

@@ -65,7 +65,7 @@ public class LocalTokenIssuer {
   }
 
   public IssuedToken forUser(AuthProperties.User user) {
-    return issue(user.username(), "user", user.roles(), List.of(), user.site());
+    return issue(user.username(), "user", user.roles(), List.of(), user.site(), user.groups());
   }
 
   public IssuedToken forClient(AuthProperties.Client client) {
@@ -73,11 +73,17 @@ public class LocalTokenIssuer {
     if (!roles.contains(Roles.APPLICATION)) {
       roles.add(Roles.APPLICATION);
     }
-    return issue(client.clientId(), "application", roles, client.domains(), client.site());
+    return issue(
+        client.clientId(), "application", roles, client.domains(), client.site(), List.of());
   }
 
   private IssuedToken issue(
-      String subject, String kind, List<String> roles, List<String> domains, String site) {
+      String subject,
+      String kind,
+      List<String> roles,
+      List<String> domains,
+      String site,
+      List<String> groups) {
     Instant now = clock.instant();
     Instant expires = now.plus(properties.localIssuer().tokenLifetime());
     JwtClaimsSet.Builder claims =
@@ -95,6 +101,9 @@ public class LocalTokenIssuer {
     }
     if (!site.isBlank()) {
       claims.claim(properties.siteClaim(), site);
+    }
+    if (!groups.isEmpty()) {
+      claims.claim(properties.groupsClaim(), groups);
     }
     JwsHeader header =
         JwsHeader.with(SignatureAlgorithm.RS256).keyId(signingKey.getKeyID()).build();

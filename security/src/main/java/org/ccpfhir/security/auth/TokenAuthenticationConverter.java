@@ -13,7 +13,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * Turns a validated token into a {@link Caller}: roles from the configured (possibly nested) claim,
- * only the roles the network knows; kind, site and pseudonym domains from their claims.
+ * only the roles the network knows; kind, site, pseudonym domains and a user's groups from their
+ * claims.
  */
 class TokenAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -42,7 +43,8 @@ class TokenAuthenticationConverter implements Converter<Jwt, AbstractAuthenticat
             id,
             site == null || site.isBlank() ? null : site,
             roles,
-            application ? strings(claim(jwt, properties.domainsClaim())) : List.of());
+            application ? strings(claim(jwt, properties.domainsClaim())) : List.of(),
+            application ? List.of() : strings(claim(jwt, properties.groupsClaim())));
     Collection<GrantedAuthority> authorities = new ArrayList<>();
     roles.forEach(role -> authorities.add(new SimpleGrantedAuthority(Roles.authority(role))));
     return new TokenAuthentication(jwt, authorities, caller);

@@ -16,7 +16,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
-/** Users and applications log in at the local issuer; tokens carry roles, site and domains. */
+/** Users and applications log in at the local issuer; tokens carry roles, site, domains, groups. */
 class TokenAuthenticationIT {
 
   static ConfigurableApplicationContext app;
@@ -37,6 +37,7 @@ class TokenAuthenticationIT {
                 "ccp.auth.local-issuer.users[0].password-hash={bcrypt}" + bcrypt.encode("pw-anna"),
                 "ccp.auth.local-issuer.users[0].roles=admin",
                 "ccp.auth.local-issuer.users[0].site=HD",
+                "ccp.auth.local-issuer.users[0].groups=oncology,biobank-onc",
                 "ccp.auth.local-issuer.users[1].username=rita",
                 "ccp.auth.local-issuer.users[1].password-hash={bcrypt}" + bcrypt.encode("pw-rita"),
                 "ccp.auth.local-issuer.users[1].roles=researcher",
@@ -89,6 +90,9 @@ class TokenAuthenticationIT {
 
     identity.then().statusCode(200);
     assertThat(identity.asString()).contains("\"user\"", "\"anna\"", "\"HD\"", "\"admin\"");
+    // groups (departments) from the groups claim
+    assertThat(identity.jsonPath().getList("parameter.findAll { it.name == 'group' }.valueString"))
+        .containsExactly("oncology", "biobank-onc");
     given().auth().oauth2(token).get("/admin-only").then().statusCode(200);
   }
 
@@ -167,7 +171,8 @@ class TokenAuthenticationIT {
 
   @Test
   void unknownRolesInConfigurationFailAtStartUp() {
-    assertThatThrownBy(() -> new AuthProperties.User("x", "{noop}x", List.of("superuser"), ""))
+    assertThatThrownBy(
+            () -> new AuthProperties.User("x", "{noop}x", List.of("superuser"), "", List.of()))
         .hasMessageContaining("unknown role 'superuser'");
   }
 }

@@ -40,7 +40,7 @@ class RequiredSettingsTest {
 
   @Test
   void aLocalUserOrClientOrAnExternalIssuerIsEnough() {
-    User user = new User("anna", "{bcrypt}x", List.of("admin"), "");
+    User user = new User("anna", "{bcrypt}x", List.of("admin"), "", List.of());
     Client client = new Client("prometheus", "{bcrypt}x", List.of("metrics"), List.of(), "");
 
     assertThat(RequiredSettings.missing(auth("", localIssuer(true, user)), noTls())).isEmpty();
@@ -93,7 +93,7 @@ class RequiredSettingsTest {
   }
 
   private static AuthProperties auth(String issuerUri, LocalIssuer localIssuer) {
-    return new AuthProperties(issuerUri, "roles", "site", "domains", localIssuer);
+    return new AuthProperties(issuerUri, "roles", "site", "domains", "groups", localIssuer);
   }
 
   private static LocalIssuer localIssuer(boolean enabled, Object... principals) {

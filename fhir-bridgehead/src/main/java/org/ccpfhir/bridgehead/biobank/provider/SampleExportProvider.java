@@ -23,6 +23,7 @@ import java.util.Map;
 import org.ccpfhir.bridgehead.biobank.SampleCsv;
 import org.ccpfhir.bridgehead.biobank.Samples;
 import org.ccpfhir.bridgehead.fhir.InternalSearches;
+import org.ccpfhir.bridgehead.visibility.UnitVisibility;
 import org.ccpfhir.security.audit.AuditEntry;
 import org.ccpfhir.security.fhir.FhirProvider;
 import org.ccpfhir.terminology.CodeSystems;
@@ -48,11 +49,14 @@ public class SampleExportProvider implements FhirProvider {
   private final DaoRegistry daos;
   private final SampleMaterialTypes types;
   private final int maxRows;
+  private final UnitVisibility visibility;
 
-  public SampleExportProvider(DaoRegistry daos, SampleMaterialTypes types, int maxRows) {
+  public SampleExportProvider(
+      DaoRegistry daos, SampleMaterialTypes types, int maxRows, UnitVisibility visibility) {
     this.daos = daos;
     this.types = types;
     this.maxRows = maxRows;
+    this.visibility = visibility;
   }
 
   @Operation(name = "$export-samples", typeName = "Specimen", idempotent = true)
@@ -97,8 +101,12 @@ public class SampleExportProvider implements FhirProvider {
               + "); narrow it by type, status or location");
     }
     List<Specimen> samples = new ArrayList<>();
+    // department-scoped visibility: only the samples of patients the caller may see
+    UnitVisibility.Check visible = visibility.forCurrentCaller();
     for (IBaseResource resource : InternalSearches.everything(found)) {
-      samples.add((Specimen) resource);
+      if (visible.test(resource)) {
+        samples.add((Specimen) resource);
+      }
     }
     samples.sort(
         Comparator.comparing(

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.ccpfhir.bridgehead.fhir.InternalSearches;
 import org.ccpfhir.bridgehead.pseudonym.LocalPatientListProperties;
+import org.ccpfhir.bridgehead.visibility.UnitVisibility;
 import org.ccpfhir.identity.pseudonym.PseudonymSystems;
 import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.IdType;
@@ -35,12 +36,17 @@ public class CohortReader {
   static final int CHUNK = 100;
 
   private final DaoRegistry daoRegistry;
+  private final UnitVisibility visibility;
   private final CohortFacts facts;
   private final String localSystem;
 
   public CohortReader(
-      DaoRegistry daoRegistry, CohortFacts facts, LocalPatientListProperties localList) {
+      DaoRegistry daoRegistry,
+      CohortFacts facts,
+      LocalPatientListProperties localList,
+      UnitVisibility visibility) {
     this.daoRegistry = daoRegistry;
+    this.visibility = visibility;
     this.facts = facts;
     this.localSystem = PseudonymSystems.of(localList.localDomain());
   }
@@ -101,7 +107,11 @@ public class CohortReader {
                 SearchParameterMap.newSynchronous(
                     Patient.SP_IDENTIFIER, new TokenParam(system, identifier.getValue())),
                 new SystemRequestDetails())
-            .getAllResources();
+            .getAllResources()
+            .stream()
+            // a patient the caller may not see is answered like an unknown identifier
+            .filter(visibility.forCurrentCaller())
+            .toList();
     if (found.size() != 1) {
       throw unprocessable(
           "patient[" + index + "]",
@@ -115,6 +125,7 @@ public class CohortReader {
   private Map<String, Patient> patients(Set<String> ids, Map<String, Integer> indexOf) {
     Map<String, Patient> byId = new LinkedHashMap<>();
     List<String> all = new ArrayList<>(ids);
+    UnitVisibility.Check visible = visibility.forCurrentCaller();
     for (int from = 0; from < all.size(); from += CHUNK) {
       TokenOrListParam chunk = new TokenOrListParam();
       all.subList(from, Math.min(all.size(), from + CHUNK)).forEach(id -> chunk.add(null, id));
@@ -124,6 +135,9 @@ public class CohortReader {
           .getResourceDao(Patient.class)
           .search(query, new SystemRequestDetails())
           .getAllResources()
+          .stream()
+          // department-scoped visibility: a patient the caller may not see is unknown here
+          .filter(visible)
           .forEach(p -> byId.put(p.getIdElement().getIdPart(), (Patient) p));
     }
     for (String id : all) {

@@ -1,0 +1,162 @@
+package org.ccpfhir.bridgehead.visibility;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
+import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOutcome;
+import ca.uhn.fhir.rest.server.interceptor.consent.IConsentContextServices;
+import ca.uhn.fhir.rest.server.interceptor.consent.IConsentService;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ccpfhir.security.fhir.FhirInterceptor;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.IdType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Enforces {@link UnitVisibility} on the FHIR API through HAPI's consent framework: the JPA store
+ * asks it for every resource it loads for a request (read, vread, search, {@code _include} / {@code
+ * _revinclude}, {@code _history}, {@code $everything}, the GET entries of a batch) before the
+ * resource leaves the store — a read of a hidden patient answers 404 as if it did not exist, a
+ * search leaves hidden resources out — and it sees every resource in every answer, also inside the
+ * Bundles and Parameters of operations. Callers who see everything are marked authorized at the
+ * start of the request and cost nothing further. Operations that answer something other than FHIR
+ * resources (CSV, sealed exports, listings) check {@link UnitVisibility} themselves.
+ */
+@Component
+@Interceptor
+public class VisibilityInterceptor extends ConsentInterceptor implements FhirInterceptor {
+
+  /** HAPI's "not known" messages carry a code that tells a hidden read from an unknown id. */
+  private static final Pattern NOT_KNOWN =
+      Pattern.compile("HAPI-\\d+: (Resource \\S+ is not known)");
+
+  private final UnitVisibility visibility;
+  private final DaoRegistry daos;
+
+  public VisibilityInterceptor(UnitVisibility visibility, DaoRegistry daos) {
+    super(new Service(visibility));
+    this.visibility = visibility;
+    this.daos = daos;
+  }
+
+  /**
+   * Site-wide callers (and every caller while visibility is off) skip HAPI's consent processing
+   * altogether: HAPI refuses {@code _summary=count} and {@code _total=accurate} for any request its
+   * consent framework looks at, which must not take the site-wide counts.
+   */
+  @Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+  public boolean siteWideCallersSkipConsent(RequestDetails request) {
+    if (VisibilityStorageGuard.checkOf(request, visibility).scope().everything()) {
+      ConsentInterceptor.skipAllConsentForRequest(request);
+    }
+    return true;
+  }
+
+  /**
+   * An operation on one resource ({@code Patient/1/$meta}, {@code $validate}, {@code $everything},
+   * ...) is refused like an unknown id when the resource is hidden from the caller: HAPI's consent
+   * framework lets {@code $meta} through on purpose, and other operations answer on the resource
+   * without loading it through the store's search.
+   */
+  @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
+  public void instanceOperations(RequestDetails request) {
+    String operation = request.getOperation();
+    IIdType id = request.getId();
+    if (operation == null
+        || !operation.startsWith("$")
+        || id == null
+        || !id.hasIdPart()
+        || request.getResourceName() == null
+        || !daos.isResourceTypeSupported(request.getResourceName())) {
+      return;
+    }
+    UnitVisibility.Check check = visibility.forCurrentCaller();
+    if (check.scope().everything()) {
+      return;
+    }
+    IBaseResource resource;
+    try {
+      resource =
+          daos.getResourceDao(request.getResourceName())
+              .read(
+                  new IdType(request.getResourceName(), id.getIdPart()),
+                  new SystemRequestDetails());
+    } catch (ResourceNotFoundException | ResourceGoneException e) {
+      return;
+    }
+    if (!check.test(resource)) {
+      throw new ResourceNotFoundException(
+          "Resource " + request.getResourceName() + "/" + id.getIdPart() + " is not known");
+    }
+  }
+
+  /**
+   * A read refused here and a read of an id that does not exist must answer alike (404 without a
+   * hint): both lose HAPI's message code, for every caller.
+   */
+  @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
+  public BaseServerResponseException sameAnswerAsUnknown(Throwable exception) {
+    if (exception instanceof ResourceNotFoundException notFound && notFound.getMessage() != null) {
+      Matcher matcher = NOT_KNOWN.matcher(notFound.getMessage());
+      if (matcher.find()) {
+        return new ResourceNotFoundException(matcher.group(1));
+      }
+    }
+    return null;
+  }
+
+  private static final class Service implements IConsentService {
+
+    private final UnitVisibility visibility;
+
+    private Service(UnitVisibility visibility) {
+      this.visibility = visibility;
+    }
+
+    @Override
+    public ConsentOutcome startOperation(
+        RequestDetails request, IConsentContextServices contextServices) {
+      return VisibilityStorageGuard.checkOf(request, visibility).scope().everything()
+          ? ConsentOutcome.AUTHORIZED
+          : ConsentOutcome.PROCEED;
+    }
+
+    /**
+     * Only for unit-scoped callers: HAPI refuses {@code _summary=count} and {@code _total=accurate}
+     * whenever a consent service looks at single resources, which must not take the counts of
+     * site-wide callers.
+     */
+    @Override
+    public boolean shouldProcessCanSeeResource(
+        RequestDetails request, IConsentContextServices contextServices) {
+      return !VisibilityStorageGuard.checkOf(request, visibility).scope().everything();
+    }
+
+    @Override
+    public ConsentOutcome canSeeResource(
+        RequestDetails request, IBaseResource resource, IConsentContextServices contextServices) {
+      return decide(request, resource);
+    }
+
+    @Override
+    public ConsentOutcome willSeeResource(
+        RequestDetails request, IBaseResource resource, IConsentContextServices contextServices) {
+      return decide(request, resource);
+    }
+
+    private ConsentOutcome decide(RequestDetails request, IBaseResource resource) {
+      return VisibilityStorageGuard.checkOf(request, visibility).test(resource)
+          ? ConsentOutcome.PROCEED
+          : ConsentOutcome.REJECT;
+    }
+  }
+}

@@ -1,0 +1,413 @@
+package org.ccpfhir.bridgehead.visibility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.response.Response;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.ccpfhir.bridgehead.PostgresIT;
+import org.ccpfhir.security.ca.ComponentName;
+import org.ccpfhir.security.ca.Credential;
+import org.ccpfhir.security.ca.NetworkCa;
+import org.ccpfhir.security.ca.Pem;
+import org.ccpfhir.synthetic.EntryMode;
+import org.ccpfhir.synthetic.SyntheticPatientGenerator;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.StringType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Department-scoped visibility, attacked path by path (demo profile: group {@code oncology} sees
+ * unit ONC, {@code surgery} unit SURG, {@code site-wide} everything). A patient ingested by the
+ * oncology department must never reach a surgery user — not by read, search, {@code _include},
+ * {@code _revinclude}, {@code _history}, a batch GET entry, {@code $everything}, a count, the
+ * sample export, an access request or a write — and the answer must not tell that it exists (404
+ * like an unknown id, searches silently without it).
+ */
+class VisibilityIT extends PostgresIT {
+
+  private static final String LABELS = TreatingUnits.SYSTEM;
+
+  /** The identifier system of the synthetic patients' pseudonyms. */
+  private static String pseudonyms;
+
+  private static Ingested onc;
+  private static Ingested surg;
+
+  record Ingested(String patientId, String pseudonym, String conditionId) {}
+
+  @BeforeEach
+  void departmentsWithOnePatientEach() {
+    for (String user : List.of("oncology", "surgery", "oncology-biobank")) {
+      acceptTerms(user);
+    }
+    if (onc == null) {
+      onc = ingestAs("oncology");
+      surg = ingestAs("surgery");
+    }
+  }
+
+  @Test
+  void eachDepartmentsWritesCarryItsUnitAndItSeesItsOwnPatient() {
+    Response own = as("oncology").get("/Patient/" + onc.patientId());
+    own.then().statusCode(200);
+    assertThat(
+            own.jsonPath().getList("meta.security.findAll { it.system == '" + LABELS + "' }.code"))
+        .containsExactly("ONC");
+    Response condition = as("surgery").get("/Condition/" + surg.conditionId());
+    condition.then().statusCode(200);
+    assertThat(
+            condition
+                .jsonPath()
+                .getList("meta.security.findAll { it.system == '" + LABELS + "' }.code"))
+        .containsExactly("SURG");
+    // the site-wide data manager sees both
+    fhir().get("/Patient/" + onc.patientId()).then().statusCode(200);
+    fhir().get("/Patient/" + surg.patientId()).then().statusCode(200);
+  }
+
+  @Test
+  void readOfAnotherUnitsPatientOrItsDataIs404LikeAnUnknownId() {
+    Response hidden = as("surgery").get("/Patient/" + onc.patientId());
+    Response unknown = as("surgery").get("/Patient/" + "99999999999");
+    assertThat(hidden.statusCode()).isEqualTo(404).isEqualTo(unknown.statusCode());
+    assertThat(hidden.jsonPath().getString("resourceType")).isEqualTo("OperationOutcome");
+    assertThat(hidden.jsonPath().getString("issue[0].diagnostics").replace(onc.patientId(), "X"))
+        .isEqualTo(
+            unknown.jsonPath().getString("issue[0].diagnostics").replace("99999999999", "X"));
+    as("surgery").get("/Condition/" + onc.conditionId()).then().statusCode(404);
+    as("surgery").get("/Patient/" + onc.patientId() + "/_history/1").then().statusCode(404);
+  }
+
+  @Test
+  void searchesLeaveAnotherUnitsPatientsOutSilently() {
+    assertThat(ids(as("surgery").get("/Patient?identifier=" + onc.pseudonym()))).isEmpty();
+    assertThat(ids(as("surgery").get("/Patient?_id=" + onc.patientId()))).isEmpty();
+    assertThat(ids(as("surgery").get("/Condition?subject=Patient/" + onc.patientId()))).isEmpty();
+    assertThat(ids(as("surgery").get("/Observation?subject=Patient/" + onc.patientId()))).isEmpty();
+    // chained and reverse-chained searches do not reach them either
+    assertThat(ids(as("surgery").get("/Condition?subject.identifier=" + onc.pseudonym())))
+        .isEmpty();
+    assertThat(ids(as("surgery").get("/Patient?_has:Condition:subject:_id=" + onc.conditionId())))
+        .isEmpty();
+    // a page of all patients holds the own one, never the other unit's
+    List<String> all = ids(as("surgery").get("/Patient?_count=500"));
+    assertThat(all).doesNotContain("Patient/" + onc.patientId());
+    assertThat(ids(as("surgery").get("/Patient?identifier=" + surg.pseudonym())))
+        .containsExactly("Patient/" + surg.patientId());
+  }
+
+  @Test
+  void includesAndRevincludesNeverBringInAnotherUnitsResources() {
+    List<String> included =
+        ids(as("surgery").get("/Condition?_include=Condition:subject&_count=500"));
+    assertThat(included)
+        .doesNotContain("Patient/" + onc.patientId(), "Condition/" + onc.conditionId());
+    List<String> revincluded =
+        ids(
+            as("surgery")
+                .get(
+                    "/Patient?_id="
+                        + surg.patientId()
+                        + ","
+                        + onc.patientId()
+                        + "&_revinclude=Condition:subject"));
+    assertThat(revincluded)
+        .contains("Patient/" + surg.patientId(), "Condition/" + surg.conditionId())
+        .doesNotContain("Patient/" + onc.patientId(), "Condition/" + onc.conditionId());
+  }
+
+  @Test
+  void historyOfTypeAndSystemLeavesThemOut() {
+    Response instance = as("surgery").get("/Patient/" + onc.patientId() + "/_history");
+    assertThat(ids(instance)).isEmpty();
+    assertThat(ids(as("surgery").get("/Patient/_history?_count=500")))
+        .doesNotContain("Patient/" + onc.patientId());
+    assertThat(ids(as("surgery").get("/Condition/_history?_count=500")))
+        .doesNotContain("Condition/" + onc.conditionId());
+  }
+
+  @Test
+  void everythingOfAnotherUnitsPatientShowsNothing() {
+    Response everything = as("surgery").get("/Patient/" + onc.patientId() + "/$everything");
+    assertThat(everything.statusCode()).isIn(200, 404);
+    assertThat(ids(everything)).isEmpty();
+    assertThat(ids(as("oncology").get("/Patient/" + onc.patientId() + "/$everything?_count=500")))
+        .contains("Patient/" + onc.patientId(), "Condition/" + onc.conditionId());
+  }
+
+  @Test
+  void operationsOnOneHiddenResourceAndDeletesAre404() {
+    as("surgery").get("/Patient/" + onc.patientId() + "/$meta").then().statusCode(404);
+    as("surgery").get("/Condition/" + onc.conditionId() + "/$meta").then().statusCode(404);
+    as("surgery").get("/Patient/" + onc.patientId() + "/$validate").then().statusCode(404);
+    as("surgery").delete("/Condition/" + onc.conditionId()).then().statusCode(404);
+    as("surgery").delete("/Patient/" + onc.patientId()).then().statusCode(404);
+    // nothing was deleted
+    as("oncology").get("/Condition/" + onc.conditionId()).then().statusCode(200);
+    as("oncology").get("/Patient/" + onc.patientId()).then().statusCode(200);
+    // the own patient's meta is there
+    as("surgery").get("/Patient/" + surg.patientId() + "/$meta").then().statusCode(200);
+  }
+
+  @Test
+  void aBatchGetEntryIsAnsweredLikeTheDirectRead() {
+    String batch =
+        """
+        {"resourceType":"Bundle","type":"batch","entry":[
+         {"request":{"method":"GET","url":"Patient/%s"}},
+         {"request":{"method":"GET","url":"Condition?subject=Patient/%s"}},
+         {"request":{"method":"GET","url":"Patient/%s"}}]}"""
+            .formatted(onc.patientId(), onc.patientId(), surg.patientId());
+    Response answer = as("surgery").body(batch).post();
+    answer.then().statusCode(200);
+    assertThat(answer.jsonPath().getString("entry[0].response.status"))
+        .as(answer.asString())
+        .startsWith("404");
+    assertThat(answer.jsonPath().getString("entry[0].resource.resourceType"))
+        .isNotEqualTo("Patient");
+    assertThat(answer.jsonPath().getList("entry[1].resource.entry")).isNullOrEmpty();
+    assertThat(answer.jsonPath().getString("entry[2].resource.id")).isEqualTo(surg.patientId());
+    assertThat(answer.asString()).doesNotContain(onc.pseudonym());
+  }
+
+  @Test
+  void countsAreRefusedToUnitScopedUsersSoNoHiddenPatientIsCounted() {
+    // HAPI's consent framework cannot count only what a scoped user sees: it refuses the count
+    Response count =
+        as("surgery").get("/Patient?identifier=" + onc.pseudonym() + "&_summary=count");
+    assertThat(count.statusCode()).as(count.asString()).isEqualTo(400);
+    assertThat(count.jsonPath().getString("resourceType")).isEqualTo("OperationOutcome");
+    assertThat(count.asString()).doesNotContain(onc.patientId());
+    Response total =
+        as("surgery").get("/Patient?identifier=" + onc.pseudonym() + "&_total=accurate");
+    assertThat(total.statusCode()).isEqualTo(400);
+    // a search answers without a total, so the count of a page says nothing about hidden ones
+    Response page = as("surgery").get("/Patient?identifier=" + surg.pseudonym());
+    assertThat(page.jsonPath().getString("total")).isNull();
+    // the site-wide data manager counts everything
+    assertThat(
+            fhir()
+                .get("/Patient?identifier=" + onc.pseudonym() + "&_summary=count")
+                .then()
+                .statusCode(200)
+                .extract()
+                .<Integer>path("total"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void writesToAnotherUnitsPatientAre404AndLabelsOutsideTheOwnUnitsAre403() {
+    Response patient = as("oncology").get("/Patient/" + onc.patientId());
+    String body = patient.asString();
+    Response put = as("surgery").body(body).put("/Patient/" + onc.patientId());
+    assertThat(put.statusCode()).as(put.asString()).isEqualTo(404);
+    // a valid Condition about the oncology patient (a copy of its own, without id)
+    Condition copy =
+        fhirContext
+            .newJsonParser()
+            .parseResource(
+                Condition.class, as("oncology").get("/Condition/" + onc.conditionId()).asString());
+    copy.setId((String) null);
+    copy.setMeta(null);
+    String condition = fhirContext.newJsonParser().encodeResourceToString(copy);
+    Response post = as("surgery").body(condition).post("/Condition");
+    assertThat(post.statusCode()).as(post.asString()).isEqualTo(404);
+    // nothing was written: still one version, still only ONC
+    Response after = as("oncology").get("/Patient/" + onc.patientId());
+    assertThat(after.jsonPath().getString("meta.versionId"))
+        .isEqualTo(patient.jsonPath().getString("meta.versionId"));
+    // a department cannot claim another unit for its own patient
+    String relabelled =
+        as("surgery")
+            .get("/Patient/" + surg.patientId())
+            .asString()
+            .replace("\"code\":\"SURG\"", "\"code\":\"ONC\"");
+    Response refused = as("surgery").body(relabelled).put("/Patient/" + surg.patientId());
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.asString()).contains("meta.security", "ONC");
+  }
+
+  @Test
+  void accessRequestForAnotherUnitsPatientIsAnsweredLikeAnUnknownPseudonym() {
+    String request =
+        "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"pseudonym\",\"valueString\":\"%s\"}]}";
+    Response hidden =
+        as("surgery").body(request.formatted(onc.pseudonym())).post("/$access-request");
+    Response unknown =
+        as("surgery").body(request.formatted("BKHDL-UNKNOWN")).post("/$access-request");
+    assertThat(hidden.statusCode()).isEqualTo(404).isEqualTo(unknown.statusCode());
+    assertThat(hidden.asString()).doesNotContain(onc.patientId());
+  }
+
+  @Test
+  void samplesOfAnotherUnitsPatientCannotBeRegisteredAndAreNotExported() {
+    String sample =
+        """
+        {"resourceType":"Specimen","meta":{"profile":["https://ccp-fhir.org/fhir/StructureDefinition/mds-specimen"]},
+         "extension":[{"url":"https://ccp-fhir.org/fhir/StructureDefinition/ext-sample-status","valueCode":"available"}],
+         "type":{"coding":[{"system":"https://fhir.bbmri.de/CodeSystem/SampleMaterialType","code":"plasma-edta"}]},
+         "subject":{"identifier":{"value":"%s"}},"collection":{"collectedDateTime":"2026-11-02"},
+         "container":[{"extension":[{"url":"https://ccp-fhir.org/fhir/StructureDefinition/ext-storage-location","extension":[
+           {"url":"freezer","valueString":"%s"},{"url":"rack","valueString":"R1"},{"url":"box","valueString":"B1"},{"url":"position","valueString":"%s"}]}],
+          "specimenQuantity":{"value":1,"unit":"mL","system":"http://unitsofmeasure.org","code":"mL"}}]}""";
+    String freezer = "V-" + UUID.randomUUID().toString().substring(0, 8);
+    // oncology's biobank: its own patient yes, surgery's patient as if unknown
+    as("oncology-biobank")
+        .body(sample.formatted(onc.pseudonym(), freezer, "A1"))
+        .post("/Specimen")
+        .then()
+        .statusCode(201);
+    Response refused =
+        as("oncology-biobank")
+            .body(sample.formatted(surg.pseudonym(), freezer, "A2"))
+            .post("/Specimen");
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(refused.asString()).contains("no patient of this site has the pseudonym");
+    // the site biobank registers one for the surgery patient; the CSV of each shows its own only
+    clients
+        .as("biobank")
+        .baseUri(baseUrl())
+        .contentType("application/fhir+json")
+        .body(sample.formatted(surg.pseudonym(), freezer, "A3"))
+        .post("/Specimen")
+        .then()
+        .statusCode(201);
+    String oncCsv = csv("oncology-biobank", freezer);
+    assertThat(oncCsv).contains(onc.pseudonym()).doesNotContain(surg.pseudonym());
+    String surgCsv = csv("surgery", freezer);
+    assertThat(surgCsv).contains(surg.pseudonym()).doesNotContain(onc.pseudonym());
+    assertThat(ids(as("surgery").get("/Specimen?subject=Patient/" + onc.patientId()))).isEmpty();
+  }
+
+  @Test
+  void aStudyExportOfAnotherUnitsPatientIsAnsweredLikeAnUnknownOne(@TempDir Path dir) {
+    NetworkCa ca =
+        NetworkCa.create(
+            dir.resolve("study-ca"), "pw".toCharArray(), "Study CA", Duration.ofDays(30));
+    Credential study =
+        ca.issue(ComponentName.of("study-0099", null), List.of(), Duration.ofDays(10));
+    Response hidden = as("surgery").body(export(study, onc.pseudonym())).post("/$export-study");
+    Response unknown = as("surgery").body(export(study, "BKHDL-UNKNOWN")).post("/$export-study");
+    assertThat(hidden.statusCode()).isEqualTo(422).isEqualTo(unknown.statusCode());
+    assertThat(hidden.jsonPath().getString("issue[0].diagnostics"))
+        .isEqualTo(unknown.jsonPath().getString("issue[0].diagnostics"));
+    assertThat(hidden.jsonPath().getString("issue[0].expression[0]")).contains("patient[0]");
+    // the own unit's patient is exported
+    as("oncology")
+        .body(export(study, onc.pseudonym()))
+        .post("/$export-study")
+        .then()
+        .statusCode(200);
+  }
+
+  private String export(Credential study, String pseudonym) {
+    Parameters parameters = new Parameters();
+    parameters.addParameter("study", new StringType("study-0099"));
+    parameters.addParameter("studyCertificate", new StringType(Pem.encode(study.certificate())));
+    parameters.addParameter("k", new IntegerType(1));
+    parameters
+        .addParameter()
+        .setName("patient")
+        .setValue(new Identifier().setSystem(pseudonyms).setValue(pseudonym));
+    return fhirContext.newJsonParser().encodeResourceToString(parameters);
+  }
+
+  private String csv(String user, String freezer) {
+    Response answer = as(user).get("/Specimen/$export-samples?freezer=" + freezer);
+    assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
+    return "Binary".equals(answer.jsonPath().getString("resourceType"))
+        ? new String(
+            java.util.Base64.getDecoder().decode(answer.jsonPath().getString("data")),
+            java.nio.charset.StandardCharsets.UTF_8)
+        : answer.asString();
+  }
+
+  private Ingested ingestAs(String user) {
+    Bundle bundle =
+        new SyntheticPatientGenerator(
+                UUID.randomUUID().getMostSignificantBits(), "HD", EntryMode.POST, false)
+            .patient(0);
+    as(user)
+        .body(fhirContext.newJsonParser().encodeResourceToString(bundle))
+        .post()
+        .then()
+        .statusCode(200);
+    Identifier id =
+        bundle.getEntry().stream()
+            .map(Bundle.BundleEntryComponent::getResource)
+            .filter(Patient.class::isInstance)
+            .map(Patient.class::cast)
+            .findFirst()
+            .orElseThrow()
+            .getIdentifierFirstRep();
+    pseudonyms = id.getSystem();
+    String patientId =
+        fhir()
+            .get("/Patient?identifier=" + id.getSystem() + "|" + id.getValue())
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("entry[0].resource.id");
+    String conditionId =
+        fhir()
+            .get("/Condition?subject=Patient/" + patientId)
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("entry[0].resource.id");
+    assertThat(conditionId).as("the synthetic patient has a diagnosis").isNotNull();
+    return new Ingested(patientId, id.getValue(), conditionId);
+  }
+
+  private void acceptTerms(String user) {
+    String version =
+        clients
+            .as(user)
+            .get("/ccp/terms")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("parameter.find { it.name == 'version' }.valueString");
+    clients
+        .as(user)
+        .contentType("application/fhir+json")
+        .body(
+            "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"version\",\"valueString\":\""
+                + version
+                + "\"}]}")
+        .post("/ccp/terms")
+        .then()
+        .statusCode(200);
+  }
+
+  private io.restassured.specification.RequestSpecification as(String user) {
+    return clients.as(user).baseUri(baseUrl()).contentType("application/fhir+json");
+  }
+
+  /** Type/id of every resource in a Bundle answer (empty for other answers). */
+  private static List<String> ids(Response response) {
+    assertThat(response.statusCode()).as(response.asString()).isLessThan(500);
+    if (!"Bundle".equals(response.jsonPath().getString("resourceType"))) {
+      return List.of();
+    }
+    List<String> types = response.jsonPath().getList("entry.resource.resourceType");
+    List<String> ids = response.jsonPath().getList("entry.resource.id");
+    if (types == null) {
+      return List.of();
+    }
+    return java.util.stream.IntStream.range(0, types.size())
+        .filter(i -> types.get(i) != null && ids.get(i) != null)
+        .mapToObj(i -> types.get(i) + "/" + ids.get(i))
+        .toList();
+  }
+}
