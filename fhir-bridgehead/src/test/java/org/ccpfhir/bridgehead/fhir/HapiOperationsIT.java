@@ -198,6 +198,26 @@ class HapiOperationsIT extends PostgresIT {
                 "/Patient/$validate",
                 parameters(
                     resource("resource", patient), "{\"name\":\"mode\",\"valueCode\":\"x\"}")),
+            // the 100,000-case fuzz run (seed 20261207, cases 12805 and 14211): a second,
+            // valueless resource parameter and a nameless one beside a mistyped profile were 500
+            post(
+                "datamanager",
+                "/Patient/$validate",
+                parameters(
+                    resource("resource", patient),
+                    "{\"valueDate\":\"<script>alert(1)</script>\"}",
+                    "{\"name\":\"resource\"}")),
+            post(
+                "datamanager",
+                "/Patient/$validate",
+                parameters(
+                    resource("resource", patient),
+                    "{\"name\":\"profile\",\"valueAttachment\":{\"contentType\":\"application/xml\"}}",
+                    "{\"name\":\"\",\"valueBase64Binary\":\"null\"}")),
+            post(
+                "datamanager",
+                "/Patient/$validate",
+                parameters(resource("resource", patient), resource("resource", patient))),
             post("datamanager", "/Patient/x/$meta-add", parameters()),
             post("datamanager", "/Patient/x/$meta-delete", parameters("{\"name\":\"meta\"}")),
             get("datamanager", "/Patient/x/$meta"),
