@@ -1,13 +1,16 @@
 package org.ccpfhir.security.fhir.definitions;
 
+import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.param.UriParam;
-import java.util.List;
 import org.ccpfhir.security.fhir.FhirProvider;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.MetadataResource;
@@ -34,20 +37,28 @@ public class ServedProfilesProvider implements FhirProvider {
   }
 
   @Search(type = StructureDefinition.class)
-  public List<MetadataResource> searchStructureDefinitions(
+  public IBundleProvider searchStructureDefinitions(
       @OptionalParam(name = "url") UriParam url,
       @OptionalParam(name = "name") StringParam name,
       @OptionalParam(name = "version") TokenParam version,
-      @OptionalParam(name = "_id") TokenParam id) {
-    return definitions.search("StructureDefinition", url, name, version, id);
+      @OptionalParam(name = "_id") TokenParam id,
+      @Offset Integer offset,
+      @Count Integer count,
+      RequestDetails request) {
+    return Definitions.page(
+        definitions.search("StructureDefinition", url, name, version, id), offset, count, request);
   }
 
   @Search(type = OperationDefinition.class)
-  public List<MetadataResource> searchOperationDefinitions(
+  public IBundleProvider searchOperationDefinitions(
       @OptionalParam(name = "url") UriParam url,
       @OptionalParam(name = "name") StringParam name,
       @OptionalParam(name = "version") TokenParam version,
-      @OptionalParam(name = "_id") TokenParam id) {
-    return definitions.search("OperationDefinition", url, name, version, id);
+      @OptionalParam(name = "_id") TokenParam id,
+      @Offset Integer offset,
+      @Count Integer count,
+      RequestDetails request) {
+    return Definitions.page(
+        definitions.search("OperationDefinition", url, name, version, id), offset, count, request);
   }
 }

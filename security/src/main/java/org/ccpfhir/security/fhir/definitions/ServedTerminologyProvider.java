@@ -1,13 +1,16 @@
 package org.ccpfhir.security.fhir.definitions;
 
+import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.param.UriParam;
-import java.util.List;
 import org.ccpfhir.security.fhir.FhirProvider;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.IdType;
@@ -33,12 +36,16 @@ public class ServedTerminologyProvider implements FhirProvider {
   }
 
   @Search(type = CodeSystem.class)
-  public List<MetadataResource> searchCodeSystems(
+  public IBundleProvider searchCodeSystems(
       @OptionalParam(name = "url") UriParam url,
       @OptionalParam(name = "name") StringParam name,
       @OptionalParam(name = "version") TokenParam version,
-      @OptionalParam(name = "_id") TokenParam id) {
-    return definitions.search("CodeSystem", url, name, version, id);
+      @OptionalParam(name = "_id") TokenParam id,
+      @Offset Integer offset,
+      @Count Integer count,
+      RequestDetails request) {
+    return Definitions.page(
+        definitions.search("CodeSystem", url, name, version, id), offset, count, request);
   }
 
   @Read(type = ValueSet.class)
@@ -47,11 +54,15 @@ public class ServedTerminologyProvider implements FhirProvider {
   }
 
   @Search(type = ValueSet.class)
-  public List<MetadataResource> searchValueSets(
+  public IBundleProvider searchValueSets(
       @OptionalParam(name = "url") UriParam url,
       @OptionalParam(name = "name") StringParam name,
       @OptionalParam(name = "version") TokenParam version,
-      @OptionalParam(name = "_id") TokenParam id) {
-    return definitions.search("ValueSet", url, name, version, id);
+      @OptionalParam(name = "_id") TokenParam id,
+      @Offset Integer offset,
+      @Count Integer count,
+      RequestDetails request) {
+    return Definitions.page(
+        definitions.search("ValueSet", url, name, version, id), offset, count, request);
   }
 }
