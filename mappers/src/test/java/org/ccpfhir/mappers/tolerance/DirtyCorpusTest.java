@@ -81,7 +81,7 @@ class DirtyCorpusTest {
     List<MappedPatient> stored = new ArrayList<>();
     List<RefusedPatient> refused = new ArrayList<>();
     Map<String, Integer> warnings = new TreeMap<>();
-    for (DirtyObdsExports.Document doc : documents) {
+    for (DirtyExports.Document doc : documents) {
       doc.patients().forEach(p -> expected.put(p.sourceId(), p));
       MappedFile mapped =
           mapper.map(new ByteArrayInputStream(doc.xml().getBytes(StandardCharsets.UTF_8)), "d.xml");

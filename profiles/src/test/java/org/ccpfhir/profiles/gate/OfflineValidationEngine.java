@@ -52,22 +52,57 @@ final class OfflineValidationEngine {
     writePackage(
         ctx, project, "org.ccp-fhir.mds", "0.1.0", "IG", "hl7.fhir.r4.core", List.copyOf(own));
 
-    ValidationEngine engine =
-        new ValidationEngine.ValidationEngineBuilder()
-            .withVersion(FHIR_VERSION)
-            .withNoTerminologyServer()
-            .withCanRunWithoutTerminologyServer(true)
-            .withTerminologyCachePath(work.resolve("tx-cache").toString())
-            .fromNothing();
+    // indexed before the engine is built: the builder installs an SQLite index extension that
+    // indexes none of these files (every file was dropped from the index)
+    NpmPackage corePackage = NpmPackage.fromFolder(core.toString());
+    NpmPackage projectPackage = NpmPackage.fromFolder(project.toString());
+    // fhir-core's engine loads the cross-version extensions package (hl7.fhir.xver-extensions)
+    // from the package cache under user.home while it is built, before a cache folder can be
+    // handed to it: a cache of our own in the work folder, with an empty stand-in for that package
+    // (R5 extensions used in R4 content; the project uses none)
+    Path home = work.resolve("home");
+    Path cache = home.resolve(".fhir").resolve("packages");
+    writePackage(
+        ctx, cache.resolve("hl7.fhir.xver-extensions#0.1.0"), "hl7.fhir.xver-extensions", "0.1.0",
+        "IG", null, List.of());
+    ValidationEngine engine;
+    synchronized (OfflineValidationEngine.class) {
+      String userHome = System.getProperty("user.home");
+      System.setProperty("user.home", home.toString());
+      try {
+        engine =
+            // no version here: with one, the builder loads the terminology package
+            // (hl7.terminology.r4) of the package registry; the version comes with the core package
+            new ValidationEngine.ValidationEngineBuilder()
+                .withNoTerminologyServer()
+                .withCanRunWithoutTerminologyServer(true)
+                .withTerminologyCachePath(work.resolve("tx-cache").toString())
+                .fromNothing();
+      } finally {
+        System.setProperty("user.home", userHome);
+      }
+    }
+    int loaded =
+        engine
+            .getContext()
+            .loadFromPackage(corePackage, ValidatorUtils.loaderForVersion(FHIR_VERSION));
+    System.out.println(
+        "DEBUG list "
+            + corePackage.list("package").size()
+            + " core: files "
+            + corePackage.listResources("StructureDefinition").size()
+            + " loaded "
+            + loaded
+            + " names "
+            + engine.getContext().getResourceNames().size()
+            + " version "
+            + engine.getContext().getVersion()
+            + " patient "
+            + engine.getContext().fetchTypeDefinition("Patient"));
     engine
         .getContext()
-        .loadFromPackage(
-            NpmPackage.fromFolder(core.toString()), ValidatorUtils.loaderForVersion(FHIR_VERSION));
-    engine
-        .getContext()
-        .loadFromPackage(
-            NpmPackage.fromFolder(project.toString()),
-            ValidatorUtils.loaderForVersion(FHIR_VERSION));
+        .loadFromPackage(projectPackage, ValidatorUtils.loaderForVersion(FHIR_VERSION));
+    engine.setVersion(FHIR_VERSION);
     engine.setAnyExtensionsAllowed(true);
     return new OfflineValidationEngine(engine);
   }
