@@ -1,7 +1,6 @@
 package org.ccpfhir.profiles.gate;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.parser.IParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r5.elementmodel.Manager.FhirFormat;
 import org.hl7.fhir.utilities.http.ManagedWebAccess;
 import org.hl7.fhir.utilities.http.ManagedWebAccess.WebAccessPolicy;
@@ -45,8 +45,7 @@ final class OfflineValidationEngine {
       FhirContext ctx, Path work, List<? extends IBaseResource> own) throws Exception {
     ManagedWebAccess.setAccessPolicy(WebAccessPolicy.PROHIBITED);
     Path core = work.resolve("core");
-    List<IBaseResource> coreResources =
-        new ArrayList<>(new DefaultProfileValidationSupport(ctx).fetchAllConformanceResources());
+    List<IBaseResource> coreResources = coreResources(ctx);
     writePackage(ctx, core, "hl7.fhir.r4.core", FHIR_VERSION, "Core", null, coreResources);
     Path project = work.resolve("project");
     writePackage(
@@ -82,26 +81,16 @@ final class OfflineValidationEngine {
         System.setProperty("user.home", userHome);
       }
     }
-    int loaded =
-        engine
-            .getContext()
-            .loadFromPackage(corePackage, ValidatorUtils.loaderForVersion(FHIR_VERSION));
-    System.out.println(
-        "DEBUG list "
-            + corePackage.list("package").size()
-            + " core: files "
-            + corePackage.listResources("StructureDefinition").size()
-            + " loaded "
-            + loaded
-            + " names "
-            + engine.getContext().getResourceNames().size()
-            + " version "
-            + engine.getContext().getVersion()
-            + " patient "
-            + engine.getContext().fetchTypeDefinition("Patient"));
+    engine
+        .getContext()
+        .loadFromPackage(corePackage, ValidatorUtils.loaderForVersion(FHIR_VERSION));
     engine
         .getContext()
         .loadFromPackage(projectPackage, ValidatorUtils.loaderForVersion(FHIR_VERSION));
+    // no terminology server: codes of systems not in the packages are not checked (the builder's
+    // withNoTerminologyServer leaves a null client that the terminology checks call)
+    engine.getContext().setNoTerminologyServer(true);
+    engine.getContext().setCanRunWithoutTerminology(true);
     engine.setVersion(FHIR_VERSION);
     engine.setAnyExtensionsAllowed(true);
     return new OfflineValidationEngine(engine);
@@ -112,6 +101,36 @@ final class OfflineValidationEngine {
     List<ValidationMessage> messages = new ArrayList<>();
     engine.validate(json, FhirFormat.JSON, profiles, messages);
     return messages;
+  }
+
+  /** The R4 core definitions HAPI ships (hapi-fhir-validation-resources-r4), as bundles. */
+  static final List<String> CORE_BUNDLES =
+      List.of(
+          "/org/hl7/fhir/r4/model/profile/profiles-types.xml",
+          "/org/hl7/fhir/r4/model/profile/profiles-resources.xml",
+          "/org/hl7/fhir/r4/model/profile/profiles-others.xml",
+          "/org/hl7/fhir/r4/model/extension/extension-definitions.xml",
+          "/org/hl7/fhir/r4/model/valueset/valuesets.xml",
+          "/org/hl7/fhir/r4/model/valueset/v3-codesystems.xml",
+          "/org/hl7/fhir/r4/model/valueset/v2-tables.xml");
+
+  private static List<IBaseResource> coreResources(FhirContext ctx) throws IOException {
+    List<IBaseResource> out = new ArrayList<>();
+    IParser xml = ctx.newXmlParser();
+    for (String name : CORE_BUNDLES) {
+      try (var in = OfflineValidationEngine.class.getResourceAsStream(name)) {
+        if (in == null) {
+          throw new IllegalStateException("not on the class path: " + name);
+        }
+        Bundle bundle = xml.parseResource(Bundle.class, in);
+        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+          if (entry.getResource() != null) {
+            out.add(entry.getResource());
+          }
+        }
+      }
+    }
+    return out;
   }
 
   private static void writePackage(
