@@ -94,7 +94,8 @@ public class TerminologyStoreLoader implements HealthIndicator {
     List<MetadataResource> shipped = new ArrayList<>();
     // every shipped resource, also the ValueSets defined by a code pattern over a catalogue that is
     // not shipped (ICD-10-GM, ICD-O-3): they are served like the others, and
-    // TerminologyOperationGuard refuses to expand them (the store pre-expands nothing, JpaStoreConfig)
+    // TerminologyOperationGuard refuses to expand them (the store pre-expands nothing,
+    // JpaStoreConfig)
     for (IBaseResource resource : terminology.allResources()) {
       MetadataResource copy = ((MetadataResource) resource).copy();
       copy.setId(storeId(copy));

@@ -231,7 +231,8 @@ class CapabilityStatementIT extends PostgresIT {
       assertThat(bigPages.ids()).as(type).containsExactlyInAnyOrderElementsOf(shipped);
     }
     // the store's own terminology endpoints page the same way
-    SearchPages.Result valueSets = SearchPages.all(() -> clients.as("researcher"), "/fhir/ValueSet");
+    SearchPages.Result valueSets =
+        SearchPages.all(() -> clients.as("researcher"), "/fhir/ValueSet");
     assertThat(valueSets.ids())
         .doesNotHaveDuplicates()
         .containsAll(

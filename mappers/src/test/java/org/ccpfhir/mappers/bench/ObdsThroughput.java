@@ -58,8 +58,8 @@ public final class ObdsThroughput {
   /**
    * Each run maps every file and, right before, parses the same bytes with the JDK's SAX parser
    * alone (namespace-aware, no schema, no tree: the least any XML import costs). Both run on the
-   * same machine state, so their ratio says how the mapper compares when other processes load
-   * the machine and absolute figures jump.
+   * same machine state, so their ratio says how the mapper compares when other processes load the
+   * machine and absolute figures jump.
    */
   private static void measure(ObdsMapper mapper, List<byte[]> files, int runs, ExecutorService pool)
       throws Exception {

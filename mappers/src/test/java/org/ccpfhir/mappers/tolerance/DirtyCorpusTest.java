@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Set;
+import java.util.TreeMap;
 import org.ccpfhir.mappers.MappedFile;
 import org.ccpfhir.mappers.MappedFile.MappedPatient;
 import org.ccpfhir.mappers.MappedFile.RefusedPatient;
@@ -35,9 +35,9 @@ import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The generated dirty corpora (oBDS 3 and ADT-GEKID 2, {@link DirtyExports}) through their
- * mappers: ≥ 99 % of the patients stored, exactly the expected ones refused with their rule, no
- * value invented, no coding without code, every code of the MDS lists.
+ * The generated dirty corpora (oBDS 3 and ADT-GEKID 2, {@link DirtyExports}) through their mappers:
+ * ≥ 99 % of the patients stored, exactly the expected ones refused with their rule, no value
+ * invented, no coding without code, every code of the MDS lists.
  */
 class DirtyCorpusTest {
 
@@ -119,7 +119,9 @@ class DirtyCorpusTest {
     // every kind of dirt of the format occurred
     for (Dirt kind : Dirt.values()) {
       if (kind.rate(format) > 0) {
-        assertThat(expected.values()).as("patients with %s", kind).anyMatch(e -> e.dirt().contains(kind));
+        assertThat(expected.values())
+            .as("patients with %s", kind)
+            .anyMatch(e -> e.dirt().contains(kind));
       }
     }
 

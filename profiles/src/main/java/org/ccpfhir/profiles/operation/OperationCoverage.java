@@ -36,10 +36,10 @@ import org.hl7.fhir.r4.model.OperationDefinition.OperationParameterUse;
  * Checks that every operation an app's code exposes has a curated OperationDefinition and that
  * every parameter it reads is documented there as an {@code in} parameter: the parameters of each
  * {@code @Operation} method ({@code @OperationParam}) and the names each {@link
- * OperationParameters.Spec} constant declares. It also checks the level: an operation registered
- * at system level ({@code [base]/$op}), type level ({@code [base]/Type/$op}) or instance level
- * ({@code [base]/Type/[id]/$op}) must be declared at exactly these levels ({@code system}, {@code
- * type}, {@code instance}) and for its resource type. Scans the main classes (not test classes) of a
+ * OperationParameters.Spec} constant declares. It also checks the level: an operation registered at
+ * system level ({@code [base]/$op}), type level ({@code [base]/Type/$op}) or instance level ({@code
+ * [base]/Type/[id]/$op}) must be declared at exactly these levels ({@code system}, {@code type},
+ * {@code instance}) and for its resource type. Scans the main classes (not test classes) of a
  * package on a class path, so each app's unit test checks exactly what the app contains.
  */
 public final class OperationCoverage {
@@ -108,7 +108,8 @@ public final class OperationCoverage {
         }
       }
     }
-    registrations.forEach((name, registration) -> checkLevels(name, registration, curatedByCode, problems));
+    registrations.forEach(
+        (name, registration) -> checkLevels(name, registration, curatedByCode, problems));
     return new Report(operations, problems.stream().distinct().toList());
   }
 

@@ -19,13 +19,13 @@ import org.hl7.fhir.validation.ValidationEngine;
 import org.hl7.fhir.validation.ValidatorUtils;
 
 /**
- * The HL7 validator's {@link ValidationEngine} (what the official command-line validator runs),
- * set up offline: web access prohibited before anything is built (fhir-core's {@link
- * ManagedWebAccess}: a package download or terminology call fails instead of reaching the
- * network), no terminology server, and instead of the {@code hl7.fhir.r4.core} package from the
- * package registry a core package written from HAPI's R4 definitions ({@code
- * hapi-fhir-validation-resources-r4}, the same 4.0.1 content) into a temporary folder, plus a
- * package of the project's own conformance resources that depends on it.
+ * The HL7 validator's {@link ValidationEngine} (what the official command-line validator runs), set
+ * up offline: web access prohibited before anything is built (fhir-core's {@link ManagedWebAccess}:
+ * a package download or terminology call fails instead of reaching the network), no terminology
+ * server, and instead of the {@code hl7.fhir.r4.core} package from the package registry a core
+ * package written from HAPI's R4 definitions ({@code hapi-fhir-validation-resources-r4}, the same
+ * 4.0.1 content) into a temporary folder, plus a package of the project's own conformance resources
+ * that depends on it.
  */
 final class OfflineValidationEngine {
 
@@ -62,8 +62,13 @@ final class OfflineValidationEngine {
     Path home = work.resolve("home");
     Path cache = home.resolve(".fhir").resolve("packages");
     writePackage(
-        ctx, cache.resolve("hl7.fhir.xver-extensions#0.1.0"), "hl7.fhir.xver-extensions", "0.1.0",
-        "IG", null, List.of());
+        ctx,
+        cache.resolve("hl7.fhir.xver-extensions#0.1.0"),
+        "hl7.fhir.xver-extensions",
+        "0.1.0",
+        "IG",
+        null,
+        List.of());
     ValidationEngine engine;
     synchronized (OfflineValidationEngine.class) {
       String userHome = System.getProperty("user.home");
@@ -81,9 +86,7 @@ final class OfflineValidationEngine {
         System.setProperty("user.home", userHome);
       }
     }
-    engine
-        .getContext()
-        .loadFromPackage(corePackage, ValidatorUtils.loaderForVersion(FHIR_VERSION));
+    engine.getContext().loadFromPackage(corePackage, ValidatorUtils.loaderForVersion(FHIR_VERSION));
     engine
         .getContext()
         .loadFromPackage(projectPackage, ValidatorUtils.loaderForVersion(FHIR_VERSION));

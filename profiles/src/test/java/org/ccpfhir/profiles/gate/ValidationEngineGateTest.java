@@ -23,12 +23,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 18 item 5, the weaker point: the HL7 validator's {@code ValidationEngine} (what the official
- * command-line validator runs) offline, on a core package written from HAPI's R4 resources
+ * Issue 18 item 5, the weaker point: the HL7 validator's {@code ValidationEngine} (what the
+ * official command-line validator runs) offline, on a core package written from HAPI's R4 resources
  * ({@link OfflineValidationEngine}; web access prohibited, so a download attempt fails the test).
  * It runs, but is not yet the gate: with the engine's defaults it reports errors that are the
- * tool's (references between examples it cannot resolve, extension definitions of the
- * {@code hl7.fhir.uv.tools} package absent offline, example URLs in HAPI's core snapshots) next to
+ * tool's (references between examples it cannot resolve, extension definitions of the {@code
+ * hl7.fhir.uv.tools} package absent offline, example URLs in HAPI's core snapshots) next to
  * findings still to triage (profiles/README "Official validator gate"), so {@link
  * OfficialValidatorGateTest} stays the gate. This test proves the offline set-up and prints the
  * errors by message id for that triage.

@@ -28,9 +28,9 @@ final class Definitions {
 
   /**
    * One page of an in-memory result, paged by offset: HAPI then writes {@code Bundle.total} and
-   * {@code _offset} links for {@code next} and {@code previous} itself (a plain list would be cut at
-   * the first page without a link where the app has a database paging provider, which cannot page
-   * an in-memory result).
+   * {@code _offset} links for {@code next} and {@code previous} itself (a plain list would be cut
+   * at the first page without a link where the app has a database paging provider, which cannot
+   * page an in-memory result).
    */
   static IBundleProvider page(
       List<MetadataResource> all, Integer offset, Integer count, RequestDetails request) {
