@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Throughput of the oBDS mapper alone (no server, no profile validation): generates N oBDS
-# messages and prints messages/s per run and the median. See mappers/README.md.
+# messages and prints messages/s per run, the median and spread, and a same-run baseline (the
+# same bytes through a plain SAX parse) with the ratio mapper / baseline. See mappers/README.md.
 set -euo pipefail
 
 usage() {
@@ -11,6 +12,10 @@ usage: bench/mappers.sh [--messages N] [--runs R] [--per-file P] [--threads T] [
   --per-file P   patients per oBDS document, 3 messages each (default 20)
   --threads T    files mapped in parallel (default 1)
   --no-build     use the classes already compiled (no Maven, no network)
+Each run parses the files with the JDK's SAX parser alone (the baseline) and then maps them; the
+summary gives the mapper's median messages/s with min-max and interquartile spread, the
+baseline's median and the ratio mapper / baseline (robust against load from other processes).
+Target: a median of at least 2,000 messages/s.
 USAGE
 }
 
@@ -22,7 +27,7 @@ THREADS=1
 BUILD=1
 while [ $# -gt 0 ]; do
   case "$1" in
-    --messages) MESSAGES=$2; shift 2 ;;
+    --messages) MESSAGES=${2:?--messages needs a number}; shift 2 ;;
     --runs) RUNS=$2; shift 2 ;;
     --per-file) PER_FILE=$2; shift 2 ;;
     --threads) THREADS=$2; shift 2 ;;

@@ -145,4 +145,55 @@ class IdentityApplicationIT {
           .body("url", equalTo(url));
     }
   }
+
+  /**
+   * Every shipped CodeSystem and ValueSet is found by url, and a definitions search without
+   * parameters pages through all shipped resources (Bundle.total, next links).
+   */
+  @Test
+  void everyShippedDefinitionIsFoundByUrlAndSearchesPage() {
+    String token = metricsToken();
+    for (String type : java.util.List.of("CodeSystem", "ValueSet")) {
+      for (org.hl7.fhir.r4.model.MetadataResource shipped :
+          org.ccpfhir.profiles.CuratedDefinitions.shared().resources(type)) {
+        given()
+            .port(port)
+            .auth()
+            .oauth2(token)
+            .queryParam("url", shipped.getUrl())
+            .get("/fhir/" + type)
+            .then()
+            .statusCode(200)
+            .body("entry.size()", equalTo(1))
+            .body("entry[0].resource.id", equalTo(shipped.getIdPart()));
+      }
+    }
+    for (String type : org.ccpfhir.profiles.CuratedDefinitions.TYPES) {
+      java.util.List<String> shipped =
+          org.ccpfhir.profiles.CuratedDefinitions.shared().resources(type).stream()
+              .map(org.hl7.fhir.r4.model.MetadataResource::getIdPart)
+              .toList();
+      org.ccpfhir.testsupport.SearchPages.Result result =
+          org.ccpfhir.testsupport.SearchPages.all(
+              () -> given().port(port).auth().oauth2(token), "/fhir/" + type + "?_count=9");
+      org.assertj.core.api.Assertions.assertThat(result.total()).as(type).isEqualTo(shipped.size());
+      org.assertj.core.api.Assertions.assertThat(result.ids())
+          .as(type)
+          .containsExactlyInAnyOrderElementsOf(shipped);
+    }
+  }
+
+  private String metricsToken() {
+    return given()
+        .port(port)
+        .contentType("application/x-www-form-urlencoded")
+        .formParam("grant_type", "client_credentials")
+        .formParam("client_id", "prometheus")
+        .formParam("client_secret", "prometheus-demo")
+        .post("/oauth2/token")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("access_token");
+  }
 }

@@ -7,6 +7,9 @@ import static org.hamcrest.Matchers.hasItem;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
+import org.ccpfhir.profiles.CuratedDefinitions;
+import org.ccpfhir.testsupport.SearchPages;
+import org.hl7.fhir.r4.model.MetadataResource;
 import org.junit.jupiter.api.Test;
 
 class MdsSearchApplicationIT extends MdsSearchItSupport {
@@ -25,6 +28,36 @@ class MdsSearchApplicationIT extends MdsSearchItSupport {
         .body(containsString("OperationOutcome"));
     anonymous().get("/anything").then().statusCode(401);
     anonymous().get("/fhir/Patient?_summary=count").then().statusCode(401);
+  }
+
+  /**
+   * Every shipped CodeSystem and ValueSet is found by url, and a definitions search without
+   * parameters pages through all shipped resources (Bundle.total, next links).
+   */
+  @Test
+  void everyShippedDefinitionIsFoundByUrlAndSearchesPage() {
+    for (String type : List.of("CodeSystem", "ValueSet")) {
+      for (MetadataResource shipped : CuratedDefinitions.shared().resources(type)) {
+        as("researcher")
+            .queryParam("url", shipped.getUrl())
+            .get("/fhir/" + type)
+            .then()
+            .statusCode(200)
+            .body("entry.size()", equalTo(1))
+            .body("entry[0].resource.id", equalTo(shipped.getIdPart()));
+      }
+    }
+    for (String type : CuratedDefinitions.TYPES) {
+      List<String> shipped =
+          CuratedDefinitions.shared().resources(type).stream()
+              .map(MetadataResource::getIdPart)
+              .toList();
+      SearchPages.Result result = SearchPages.all(() -> as("researcher"), "/fhir/" + type);
+      org.assertj.core.api.Assertions.assertThat(result.total()).as(type).isEqualTo(shipped.size());
+      org.assertj.core.api.Assertions.assertThat(result.ids())
+          .as(type)
+          .containsExactlyInAnyOrderElementsOf(shipped);
+    }
   }
 
   /**

@@ -77,6 +77,10 @@ public class JpaStoreConfig {
     // retiring unused built-in search parameters (SearchParameterPolicy) must not trigger
     // reindexing
     settings.setMarkResourcesForReindexingUponSearchParameterChange(false);
+    // ValueSets are expanded in memory when asked (all shipped ones are small): a pre-expansion
+    // job would try the pattern-defined catalogue ValueSets (ICD-10-GM, ICD-O-3) too, which the
+    // store serves but cannot expand, and log a failure with stack trace at every new store
+    settings.setPreExpandValueSets(false);
     return settings;
   }
 

@@ -6,15 +6,21 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.MethodNotAllowedException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.ccpfhir.security.auth.SecurityResponses;
 import org.ccpfhir.security.fhir.FhirInterceptor;
+import org.ccpfhir.terminology.CcpTerminology;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
+import org.hl7.fhir.r4.model.ValueSet;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +31,10 @@ import org.springframework.stereotype.Component;
  * not Parameters must be of the operation's own resource type; anything else is a 400 naming the
  * parameter. {@code $subsumes} is refused (405): HAPI answers it only from a Hibernate Search
  * index, which this store does not run (see README "Storage"), and nothing in the platform uses it.
+ * {@code $expand} and {@code $validate-code} of the ValueSets defined by a code pattern over a
+ * catalogue that is not shipped (ICD-10-GM chapter II, ICD-O-3 morphology and topography) are
+ * refused with 400 {@code not-supported}: the store serves them but cannot expand them (HAPI would
+ * answer 500); the ingest validation checks codes against them.
  */
 @Component
 @Interceptor
@@ -41,6 +51,21 @@ public class TerminologyOperationGuard implements FhirInterceptor {
 
   private static final List<String> UNSUPPORTED = List.of("$subsumes");
 
+  private static final List<String> EXPANDING = List.of("$expand", "$validate-code");
+
+  /** Canonical URLs and ids of the pattern-defined ValueSets (never expandable here). */
+  private final Set<String> patternDefined = new HashSet<>();
+
+  public TerminologyOperationGuard() {
+    CcpTerminology terminology = CcpTerminology.get();
+    for (ValueSet valueSet : terminology.valueSets()) {
+      if (TerminologyStoreLoader.patternDefined(valueSet, terminology)) {
+        patternDefined.add(valueSet.getUrl());
+        patternDefined.add(valueSet.getIdElement().getIdPart());
+      }
+    }
+  }
+
   @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
   public void checkTerminologyOperation(RequestDetails request) {
     String operation = request.getOperation();
@@ -54,6 +79,9 @@ public class TerminologyOperationGuard implements FhirInterceptor {
       throw new MethodNotAllowedException(
           message, SecurityResponses.outcome(IssueType.NOTSUPPORTED, message));
     }
+    if (type.equals("ValueSet") && EXPANDING.contains(operation)) {
+      refusePatternDefined(request, operation);
+    }
     IBaseResource body = request.getResource();
     if (body == null) {
       return;
@@ -63,6 +91,35 @@ public class TerminologyOperationGuard implements FhirInterceptor {
     } else if (!body.fhirType().equals(type)) {
       throw invalid(
           null, "the body of " + type + "/" + operation + " must be Parameters or a " + type);
+    }
+  }
+
+  private void refusePatternDefined(RequestDetails request, String operation) {
+    List<String> named = new ArrayList<>();
+    if (request.getId() != null && request.getId().hasIdPart()) {
+      named.add(request.getId().getIdPart());
+    }
+    String[] urls = request.getParameters().get("url");
+    if (urls != null) {
+      named.addAll(Arrays.asList(urls));
+    }
+    if (request.getResource() instanceof Parameters parameters) {
+      parameters.getParameter().stream()
+          .filter(p -> "url".equals(p.getName()) && p.getValue() != null)
+          .forEach(p -> named.add(p.getValue().primitiveValue()));
+    }
+    for (String name : named) {
+      String canonical = name == null ? null : name.split("\\|", 2)[0];
+      if (canonical != null && patternDefined.contains(canonical)) {
+        String message =
+            "ValueSet "
+                + canonical
+                + " is defined by a code pattern over a catalogue this server does not hold;"
+                + " it cannot be used with "
+                + operation;
+        throw new InvalidRequestException(
+            message, SecurityResponses.outcome(IssueType.NOTSUPPORTED, message));
+      }
     }
   }
 

@@ -92,10 +92,11 @@ public class TerminologyStoreLoader implements HealthIndicator {
     long start = System.nanoTime();
     CcpTerminology terminology = CcpTerminology.get();
     List<MetadataResource> shipped = new ArrayList<>();
+    // every shipped resource, also the ValueSets defined by a code pattern over a catalogue that is
+    // not shipped (ICD-10-GM, ICD-O-3): they are served like the others, and
+    // TerminologyOperationGuard refuses to expand them (the store pre-expands nothing,
+    // JpaStoreConfig)
     for (IBaseResource resource : terminology.allResources()) {
-      if (resource instanceof ValueSet valueSet && !expandableInStore(valueSet, terminology)) {
-        continue;
-      }
       MetadataResource copy = ((MetadataResource) resource).copy();
       copy.setId(storeId(copy));
       shipped.add(copy);
@@ -183,11 +184,12 @@ public class TerminologyStoreLoader implements HealthIndicator {
   }
 
   /**
-   * ValueSets over catalogues we may not ship (ICD-10-GM, ICD-O-3 patterns) are answered by the
-   * terminology module's validation support only; the store could not expand them.
+   * ValueSets over catalogues that are not shipped (ICD-10-GM, ICD-O-3 format patterns): readable
+   * and searchable here, but only the terminology module's validation support can check a code
+   * against them; the store cannot expand them.
    */
-  private static boolean expandableInStore(ValueSet valueSet, CcpTerminology terminology) {
-    return valueSet.getCompose().getInclude().stream()
+  static boolean patternDefined(ValueSet valueSet, CcpTerminology terminology) {
+    return !valueSet.getCompose().getInclude().stream()
         .allMatch(include -> terminology.isShipped(include.getSystem()));
   }
 

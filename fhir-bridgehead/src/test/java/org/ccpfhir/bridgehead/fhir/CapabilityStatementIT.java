@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.ccpfhir.bridgehead.PostgresIT;
+import org.ccpfhir.profiles.CuratedDefinitions;
 import org.ccpfhir.profiles.MdsProfiles;
+import org.ccpfhir.testsupport.SearchPages;
 import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.MetadataResource;
 import org.junit.jupiter.api.Test;
 
 class CapabilityStatementIT extends PostgresIT {
@@ -166,6 +169,90 @@ class CapabilityStatementIT extends PostgresIT {
         .statusCode(200)
         .body("entry.size()", equalTo(1))
         .body("entry[0].resource.id", equalTo("GradingVS"));
+  }
+
+  /**
+   * Every shipped CodeSystem and ValueSet is readable and found by url here as on the other apps,
+   * the three ValueSets over catalogues that are not shipped included; those cannot be expanded
+   * (400, not a 500 from the store).
+   */
+  @Test
+  void everyShippedCodeSystemAndValueSetIsReadAndFoundByUrl() {
+    awaitTerminology();
+    for (String type : List.of("CodeSystem", "ValueSet")) {
+      for (MetadataResource shipped : CuratedDefinitions.shared().resources(type)) {
+        fhir()
+            .queryParam("url", shipped.getUrl())
+            .get("/" + type)
+            .then()
+            .statusCode(200)
+            .body("entry.size()", equalTo(1))
+            .body("entry[0].resource.id", equalTo(shipped.getIdPart()));
+      }
+    }
+    fhir()
+        .get("/ValueSet/icd10gm-chapter2")
+        .then()
+        .statusCode(200)
+        .body("url", equalTo("https://ccp-fhir.org/fhir/ValueSet/icd10gm-chapter2"));
+    clients.as("researcher").get("/fhir/ValueSet/icdo3-morphology").then().statusCode(200);
+    fhir()
+        .get("/ValueSet/icdo3-topography/$expand")
+        .then()
+        .statusCode(400)
+        .body("issue[0].code", equalTo("not-supported"));
+    fhir()
+        .queryParam("url", "https://ccp-fhir.org/fhir/ValueSet/icd10gm-chapter2")
+        .queryParam("code", "C50.1")
+        .queryParam("system", "http://fhir.de/CodeSystem/bfarm/icd-10-gm")
+        .get("/ValueSet/$validate-code")
+        .then()
+        .statusCode(400);
+  }
+
+  /**
+   * A definitions search without parameters is paged: Bundle.total counts every shipped resource
+   * and the next links lead to all of them, each once.
+   */
+  @Test
+  void aDefinitionsSearchWithoutParametersPagesThroughEverything() {
+    awaitTerminology();
+    for (String type : List.of("StructureDefinition", "OperationDefinition")) {
+      List<String> shipped =
+          CuratedDefinitions.shared().resources(type).stream()
+              .map(MetadataResource::getIdPart)
+              .toList();
+      SearchPages.Result result = SearchPages.all(() -> clients.as("researcher"), "/fhir/" + type);
+      assertThat(result.total()).as(type).isEqualTo(shipped.size());
+      assertThat(result.ids()).as(type).containsExactlyInAnyOrderElementsOf(shipped);
+      assertThat(result.pages()).as(type).isGreaterThan(1);
+      SearchPages.Result bigPages =
+          SearchPages.all(() -> clients.as("researcher"), "/fhir/" + type + "?_count=7");
+      assertThat(bigPages.ids()).as(type).containsExactlyInAnyOrderElementsOf(shipped);
+    }
+    // the store's own terminology endpoints page the same way
+    SearchPages.Result valueSets =
+        SearchPages.all(() -> clients.as("researcher"), "/fhir/ValueSet");
+    assertThat(valueSets.ids())
+        .doesNotHaveDuplicates()
+        .containsAll(
+            CuratedDefinitions.shared().resources("ValueSet").stream()
+                .map(MetadataResource::getIdPart)
+                .toList());
+  }
+
+  private void awaitTerminology() {
+    Awaitility.await()
+        .atMost(Duration.ofMinutes(2))
+        .until(
+            () ->
+                clients
+                    .anonymous()
+                    .get("/actuator/health")
+                    .then()
+                    .extract()
+                    .path("status")
+                    .equals("UP"));
   }
 
   /** Readable by every signed-in role, by nobody anonymously, and changed by nobody. */

@@ -13,8 +13,9 @@ import java.util.Set;
 import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.mappers.fhir.Refs;
 import org.ccpfhir.mappers.fhir.ResourceIds;
+import org.ccpfhir.mappers.testing.DirtyExports;
+import org.ccpfhir.mappers.testing.DirtyExports.Expected;
 import org.ccpfhir.mappers.testing.DirtyObdsExports;
-import org.ccpfhir.mappers.testing.DirtyObdsExports.Expected;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
@@ -36,7 +37,7 @@ class ObdsToleranceIT extends PostgresIT {
     // the first seed whose 200 patients include one or two refusals: at 0.3 % per kind not every
     // seed has one, and a small sample may have more than the 1 % the corpus has at scale
     // (DirtyCorpusTest: 2,000 patients)
-    List<DirtyObdsExports.Document> documents;
+    List<DirtyExports.Document> documents;
     long seed = 1;
     long expectedRefusals;
     do {
@@ -50,7 +51,7 @@ class ObdsToleranceIT extends PostgresIT {
     int patients = 0;
     int stored = 0;
     int refusedTotal = 0;
-    for (DirtyObdsExports.Document doc : documents) {
+    for (DirtyExports.Document doc : documents) {
       Map<String, Expected> expected = new HashMap<>();
       doc.patients().forEach(p -> expected.put(p.sourceId(), p));
       patients += expected.size();

@@ -1,85 +1,24 @@
 package org.ccpfhir.mappers.testing;
 
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.ccpfhir.mappers.testing.DirtyExports.Dirt;
+import org.ccpfhir.mappers.testing.DirtyExports.Document;
+import org.ccpfhir.mappers.testing.DirtyExports.Format;
 
 /**
- * oBDS 3 exports as sites produce them: mostly clean patients, and each kind of real-world dirt of
- * the tolerance policy (mappers/README.md) at a rate of the order seen in registry exports. Every
- * patient says which dirt it carries and whether the policy must refuse it, so a test can check
- * that exactly the expected patients are refused, each for its rule, and that nothing is invented
- * (e.g. no date on a histology whose source has none). Deterministic for a seed.
+ * The oBDS 3 writer of {@link DirtyExports}: per patient a diagnosis with histology, grading and
+ * cTNM, a surgery with TNM and residual status, a systemic therapy and a follow-up, with the dirt
+ * the patient carries.
  */
 public final class DirtyObdsExports {
 
-  /** One kind of dirt, its rate per patient and the refusal rule it must cause (null: stored). */
-  public enum Dirt {
-    N_SUFFIXES(0.08, null), // N "0(sn)(mol+)": two suffixes, the list knows one
-    M_CYTOLOGY(0.03, null), // M "0(cy-)"
-    N_ONLY_SUFFIXES(0.01, null), // N "(sn)(mol+)" without category: uncodable
-    M_SYMBOL_M1(0.02, null), // m symbol "m1"
-    Y_SYMBOL_9(0.02, null), // y symbol "9" (schema enumeration is "y")
-    U_PREFIX_IN_OP(0.03, null), // OP TNM uT1a cN0 cM0: clinical
-    CTNM_WITH_P_PREFIXES(0.03, null), // cTNM with pN / pM: stays clinical
-    NO_HISTOLOGY_DATE(0.10, null), // Histologie without Tumor_Histologiedatum
-    NO_TNM_DATE(0.10, null), // cTNM without Datum
-    IKNR_PATTERN(0.05, null), // GKV insurance number that breaks the schema pattern
-    ADDRESS_COUNTRY(0.03, null), // Land "Deutschland" instead of ISO alpha-2
-    DATES_AFTER_2025(0.15, null), // diagnosis and therapies in 2026 (reference schema: ≤ 2025)
-    NO_THERAPY_TYPE(0.003, "cvc-complex-type.2.4.a"), // SYST without Therapieart (required)
-    FUTURE_DATE(0.003, "date-in-future"); // a typing error: follow-up in 2062
-
-    public final double rate;
-    public final String refusal;
-
-    Dirt(double rate, String refusal) {
-      this.rate = rate;
-      this.refusal = refusal;
-    }
-  }
-
-  /** What a generated patient carries. */
-  public record Expected(String sourceId, Set<Dirt> dirt) {
-
-    /** The rule that must refuse the patient, or null when it must be stored. */
-    public String refusal() {
-      return dirt.stream().map(d -> d.refusal).filter(r -> r != null).findFirst().orElse(null);
-    }
-  }
-
-  /** A document and its patients. */
-  public record Document(String xml, List<Expected> patients) {}
-
   private DirtyObdsExports() {}
 
-  /**
-   * @param prefix letters: source patient ids are {@code prefix-n} and family names contain it, so
-   *     that tests against a shared database (and its local patient list) get fresh patients
-   */
+  /** An oBDS corpus (see {@link DirtyExports#generate}). */
   public static List<Document> generate(long seed, String prefix, int documents, int perDocument) {
-    Random random = new Random(seed);
-    List<Document> out = new ArrayList<>();
-    int n = 0;
-    for (int d = 0; d < documents; d++) {
-      StringBuilder xml = new StringBuilder(ObdsDocuments.HEAD);
-      List<Expected> patients = new ArrayList<>();
-      for (int p = 0; p < perDocument; p++, n++) {
-        Set<Dirt> dirt = EnumSet.noneOf(Dirt.class);
-        for (Dirt kind : Dirt.values()) {
-          if (random.nextDouble() < kind.rate) {
-            dirt.add(kind);
-          }
-        }
-        String id = prefix + "-" + n;
-        xml.append(patient(id, prefix + ObdsDocuments.letters(n), dirt, random));
-        patients.add(new Expected(id, dirt));
-      }
-      out.add(new Document(xml.append(ObdsDocuments.TAIL).toString(), patients));
-    }
-    return out;
+    return DirtyExports.generate(Format.OBDS, seed, prefix, documents, perDocument);
   }
 
   static String patient(String id, String name, Set<Dirt> dirt, Random random) {

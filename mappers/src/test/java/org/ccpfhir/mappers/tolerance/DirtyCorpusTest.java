@@ -8,16 +8,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.ccpfhir.mappers.MappedFile;
 import org.ccpfhir.mappers.MappedFile.MappedPatient;
 import org.ccpfhir.mappers.MappedFile.RefusedPatient;
+import org.ccpfhir.mappers.SourceMapper;
+import org.ccpfhir.mappers.adt.AdtMapper;
 import org.ccpfhir.mappers.fhir.PatientBundleBuilder;
 import org.ccpfhir.mappers.fhir.ResourceIds;
 import org.ccpfhir.mappers.obds.ObdsMapper;
-import org.ccpfhir.mappers.testing.DirtyObdsExports;
-import org.ccpfhir.mappers.testing.DirtyObdsExports.Dirt;
-import org.ccpfhir.mappers.testing.DirtyObdsExports.Expected;
+import org.ccpfhir.mappers.testing.DirtyExports;
+import org.ccpfhir.mappers.testing.DirtyExports.Dirt;
+import org.ccpfhir.mappers.testing.DirtyExports.Expected;
+import org.ccpfhir.mappers.testing.DirtyExports.Format;
 import org.ccpfhir.mappers.testing.MdsCheck;
 import org.ccpfhir.profiles.MdsProfiles;
 import org.ccpfhir.terminology.CcpTerminology;
@@ -25,30 +29,62 @@ import org.ccpfhir.terminology.CodeSystems;
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The generated dirty corpus through the oBDS mapper: ≥ 99 % of the patients stored, exactly the
- * expected ones refused with their rule, no value invented, every code of the MDS lists.
+ * The generated dirty corpora (oBDS 3 and ADT-GEKID 2, {@link DirtyExports}) through their mappers:
+ * ≥ 99 % of the patients stored, exactly the expected ones refused with their rule, no value
+ * invented, no coding without code, every code of the MDS lists.
  */
 class DirtyCorpusTest {
 
   static final ObdsMapper MAPPER =
       new ObdsMapper(new PatientBundleBuilder(ResourceIds.forSite("HD")));
 
+  static final AdtMapper ADT_MAPPER =
+      new AdtMapper(new PatientBundleBuilder(ResourceIds.forSite("HD")));
+
   @Test
   void dirtyExportsStoreAtLeast99PercentAndNameEachRefusal() throws Exception {
-    List<DirtyObdsExports.Document> documents = DirtyObdsExports.generate(42, "D", 20, 100);
+    Map<String, Integer> warnings =
+        corpus(Format.OBDS, MAPPER, DirtyExports.generate(Format.OBDS, 42, "D", 20, 100));
+    // every warning kind of the policy the corpus exercises
+    assertThat(warnings)
+        .containsKeys(
+            "normalised/tnm-suffix-dropped",
+            "dropped/tnm-code-unknown",
+            "dropped/tnm-symbol-unknown",
+            "ignored/cvc-pattern-valid");
+  }
+
+  @Test
+  void dirtyAdtExportsStoreAtLeast99PercentAndNameEachRefusal() throws Exception {
+    Map<String, Integer> warnings =
+        corpus(Format.ADT, ADT_MAPPER, DirtyExports.generate(Format.ADT, 42, "A", 20, 100));
+    assertThat(warnings)
+        .containsKeys(
+            "normalised/tnm-suffix-dropped",
+            "dropped/tnm-code-unknown",
+            "dropped/tnm-symbol-unknown",
+            "normalised/syst-therapy-type-combined",
+            "normalised/syst-therapy-type-split",
+            "ignored/cvc-length-valid");
+  }
+
+  /** Maps the corpus, checks it and answers the warnings by kind. */
+  static Map<String, Integer> corpus(
+      Format format, SourceMapper mapper, List<DirtyExports.Document> documents) throws Exception {
     Map<String, Expected> expected = new HashMap<>();
     List<MappedPatient> stored = new ArrayList<>();
     List<RefusedPatient> refused = new ArrayList<>();
     Map<String, Integer> warnings = new TreeMap<>();
-    for (DirtyObdsExports.Document doc : documents) {
+    for (DirtyExports.Document doc : documents) {
       doc.patients().forEach(p -> expected.put(p.sourceId(), p));
       MappedFile mapped =
-          MAPPER.map(new ByteArrayInputStream(doc.xml().getBytes(StandardCharsets.UTF_8)), "d.xml");
+          mapper.map(new ByteArrayInputStream(doc.xml().getBytes(StandardCharsets.UTF_8)), "d.xml");
       stored.addAll(mapped.mapped());
       refused.addAll(mapped.refused());
       mapped
@@ -57,7 +93,8 @@ class DirtyCorpusTest {
     }
     int total = expected.size();
     System.out.printf(
-        "dirty corpus: %d patients, %d stored (%.2f %%), %d refused %s; warnings %s%n",
+        "dirty %s corpus: %d patients, %d stored (%.2f %%), %d refused %s; warnings %s%n",
+        format,
         total,
         stored.size(),
         100.0 * stored.size() / total,
@@ -79,13 +116,14 @@ class DirtyCorpusTest {
     long expectedRefusals = expected.values().stream().filter(e -> e.refusal() != null).count();
     assertThat(refused).hasSize((int) expectedRefusals);
     assertThat(expectedRefusals).as("the corpus must contain refusals").isPositive();
-    // every kind of dirt occurred and every warning kind of the policy the corpus exercises
-    assertThat(warnings)
-        .containsKeys(
-            "normalised/tnm-suffix-dropped",
-            "dropped/tnm-code-unknown",
-            "dropped/tnm-symbol-unknown",
-            "ignored/cvc-pattern-valid");
+    // every kind of dirt of the format occurred
+    for (Dirt kind : Dirt.values()) {
+      if (kind.rate(format) > 0) {
+        assertThat(expected.values())
+            .as("patients with %s", kind)
+            .anyMatch(e -> e.dirt().contains(kind));
+      }
+    }
 
     for (MappedPatient p : stored) {
       Expected e = expected.get(p.sourceId());
@@ -100,6 +138,7 @@ class DirtyCorpusTest {
         checked++;
       }
     }
+    return warnings;
   }
 
   static void noInventedValues(Bundle bundle, Expected e) {
@@ -131,6 +170,26 @@ class DirtyCorpusTest {
             .findFirst()
             .orElseThrow();
     assertThat(ctnm.hasEffective()).isEqualTo(!e.dirt().contains(Dirt.NO_TNM_DATE));
+    observations.stream()
+        .filter(o -> o.getMeta().hasProfile(MdsProfiles.DISTANT_METASTASIS))
+        .forEach(
+            o ->
+                assertThat(o.hasEffective())
+                    .as("metastasis date of %s", e.sourceId())
+                    .isEqualTo(!e.dirt().contains(Dirt.NO_METASTASIS_DATE)));
+    List<String> therapyTypes =
+        bundle.getEntry().stream()
+            .map(Bundle.BundleEntryComponent::getResource)
+            .filter(MedicationStatement.class::isInstance)
+            .map(r -> ((MedicationStatement) r).getCategory().getCodingFirstRep().getCode())
+            .toList();
+    if (e.dirt().contains(Dirt.THERAPY_TYPES_COMBINED)) {
+      assertThat(therapyTypes).containsExactly("CI");
+    } else if (e.dirt().contains(Dirt.THERAPY_TYPES_SPLIT)) {
+      assertThat(therapyTypes).containsExactly("CH", "HO");
+    } else {
+      assertThat(therapyTypes).containsExactly("CH");
+    }
     for (Resource r :
         bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).toList()) {
       codings(r)
@@ -143,10 +202,19 @@ class DirtyCorpusTest {
     observations.stream()
         .flatMap(o -> o.getComponent().stream())
         .map(c -> c.getValueCodeableConcept().getCodingFirstRep())
-        .filter(
-            c -> c.getSystem().equals(CodeSystems.TNM_N) || c.getSystem().equals(CodeSystems.TNM_M))
+        .filter(c -> LISTED.contains(c.getSystem()))
         .forEach(c -> assertThat(CcpTerminology.get().codes(c.getSystem())).contains(c.getCode()));
   }
+
+  /** Code lists every TNM component must come from (y / r "9" must never pass as a code). */
+  static final Set<String> LISTED =
+      Set.of(
+          CodeSystems.TNM_T,
+          CodeSystems.TNM_N,
+          CodeSystems.TNM_M,
+          CodeSystems.TNM_Y_SYMBOL,
+          CodeSystems.TNM_R_SYMBOL,
+          CodeSystems.TNM_CPU_PREFIX);
 
   static Observation profiled(List<Observation> observations, String profile) {
     return observations.stream()

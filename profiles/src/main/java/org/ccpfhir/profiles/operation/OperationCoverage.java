@@ -1,5 +1,6 @@
 package org.ccpfhir.profiles.operation;
 
+import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import java.io.IOException;
@@ -17,14 +18,17 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationDefinition;
 import org.hl7.fhir.r4.model.OperationDefinition.OperationParameterUse;
 
@@ -32,7 +36,10 @@ import org.hl7.fhir.r4.model.OperationDefinition.OperationParameterUse;
  * Checks that every operation an app's code exposes has a curated OperationDefinition and that
  * every parameter it reads is documented there as an {@code in} parameter: the parameters of each
  * {@code @Operation} method ({@code @OperationParam}) and the names each {@link
- * OperationParameters.Spec} constant declares. Scans the main classes (not test classes) of a
+ * OperationParameters.Spec} constant declares. It also checks the level: an operation registered at
+ * system level ({@code [base]/$op}), type level ({@code [base]/Type/$op}) or instance level ({@code
+ * [base]/Type/[id]/$op}) must be declared at exactly these levels ({@code system}, {@code type},
+ * {@code instance}) and for its resource type. Scans the main classes (not test classes) of a
  * package on a class path, so each app's unit test checks exactly what the app contains.
  */
 public final class OperationCoverage {
@@ -61,6 +68,7 @@ public final class OperationCoverage {
       List<Class<?>> classes, Function<String, Optional<OperationDefinition>> curatedByCode) {
     Set<String> operations = new TreeSet<>();
     List<String> problems = new ArrayList<>();
+    Map<String, Registration> registrations = new TreeMap<>();
     for (Class<?> type : classes) {
       for (Method method : declaredMethods(type)) {
         Operation operation = method.getAnnotation(Operation.class);
@@ -81,6 +89,9 @@ public final class OperationCoverage {
           }
         }
         checkDocumented(type.getName(), name, params, curatedByCode, problems);
+        registrations
+            .computeIfAbsent(name, n -> new Registration(new TreeSet<>(), new TreeSet<>()))
+            .add(type, method, operation);
       }
       for (Field field : declaredFields(type)) {
         if (Modifier.isStatic(field.getModifiers())
@@ -97,7 +108,101 @@ public final class OperationCoverage {
         }
       }
     }
+    registrations.forEach(
+        (name, registration) -> checkLevels(name, registration, curatedByCode, problems));
     return new Report(operations, problems.stream().distinct().toList());
+  }
+
+  /** The levels and resource types an operation's methods are registered at. */
+  private record Registration(Set<String> levels, Set<String> resourceTypes) {
+
+    void add(Class<?> provider, Method method, Operation operation) {
+      String resourceType = null;
+      if (operation.type() != IBaseResource.class) {
+        resourceType = operation.type().getSimpleName();
+      } else if (!operation.typeName().isBlank()) {
+        resourceType = operation.typeName();
+      }
+      boolean resourceProvider = isResourceProvider(provider);
+      IdParam id = null;
+      for (Annotation[] annotations : method.getParameterAnnotations()) {
+        for (Annotation annotation : annotations) {
+          if (annotation instanceof IdParam idParam) {
+            id = idParam;
+          }
+        }
+      }
+      if (resourceType == null && !resourceProvider) {
+        levels.add("system");
+        return;
+      }
+      if (resourceType != null) {
+        resourceTypes.add(resourceType);
+      }
+      if (id == null || id.optional()) {
+        levels.add("type");
+      }
+      if (id != null) {
+        levels.add("instance");
+      }
+    }
+  }
+
+  private static boolean isResourceProvider(Class<?> type) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      for (Class<?> i : c.getInterfaces()) {
+        if (i.getName().equals("ca.uhn.fhir.rest.server.IResourceProvider")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static void checkLevels(
+      String operation,
+      Registration registration,
+      Function<String, Optional<OperationDefinition>> curatedByCode,
+      List<String> problems) {
+    Optional<OperationDefinition> found = curatedByCode.apply(operation.substring(1));
+    if (found.isEmpty()) {
+      return; // reported as undocumented
+    }
+    OperationDefinition curated = found.get();
+    Set<String> declared = new TreeSet<>();
+    if (curated.getSystem()) {
+      declared.add("system");
+    }
+    if (curated.getType()) {
+      declared.add("type");
+    }
+    if (curated.getInstance()) {
+      declared.add("instance");
+    }
+    if (!declared.equals(registration.levels())) {
+      problems.add(
+          operation
+              + " is registered at "
+              + registration.levels()
+              + " level but OperationDefinition "
+              + curated.getUrl()
+              + " declares "
+              + declared);
+    }
+    Set<String> resources =
+        curated.getResource().stream().map(r -> r.getValue()).collect(Collectors.toSet());
+    for (String type : registration.resourceTypes()) {
+      if (!resources.contains(type)) {
+        problems.add(
+            operation
+                + " is registered on "
+                + type
+                + " but OperationDefinition "
+                + curated.getUrl()
+                + " names the resource types "
+                + new TreeSet<>(resources));
+      }
+    }
   }
 
   private static void checkDocumented(

@@ -2,12 +2,15 @@ package org.ccpfhir.profiles.operation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import java.util.List;
 import org.ccpfhir.profiles.CuratedDefinitions;
 import org.hl7.fhir.r4.model.Attachment;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +38,42 @@ class OperationCoverageTest {
     public Parameters importObds(@OperationParam(name = "dryRun") StringType dryRun) {
       return null;
     }
+  }
+
+  /** $import-obds is a system-level operation; $export-samples is type-level on Specimen. */
+  static class WrongLevels {
+    @Operation(name = "$import-obds", type = Patient.class)
+    public Parameters importObds(@IdParam IdType id) {
+      return null;
+    }
+
+    @Operation(name = "$export-samples")
+    public Parameters exportSamples() {
+      return null;
+    }
+
+    @Operation(name = "$export-study")
+    public Parameters exportStudy() {
+      return null;
+    }
+  }
+
+  @Test
+  void namesOperationsRegisteredAtAnotherLevelThanDeclared() {
+    OperationCoverage.Report report =
+        OperationCoverage.check(List.of(WrongLevels.class), CuratedDefinitions.shared()::operation);
+
+    assertThat(report.problems())
+        .hasSize(3)
+        .anyMatch(
+            p ->
+                p.startsWith("$import-obds is registered at [instance] level")
+                    && p.endsWith("declares [system]"))
+        .anyMatch(p -> p.startsWith("$import-obds is registered on Patient"))
+        .anyMatch(
+            p ->
+                p.startsWith("$export-samples is registered at [system] level")
+                    && p.endsWith("declares [type]"));
   }
 
   @Test
