@@ -12,6 +12,7 @@ import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.bridgehead.SiteBundles;
 import org.ccpfhir.synthetic.EntryMode;
 import org.ccpfhir.synthetic.SyntheticPatientGenerator;
+import org.ccpfhir.testsupport.TestNames;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Identifier;
@@ -105,7 +106,7 @@ class IngestIT extends PostgresIT {
   void aNamedPatientIsPseudonymizedOnTheWayIn() {
     Bundle bundle = uniquePatientBundle(EntryMode.POST);
     Patient patient = patientOf(bundle);
-    String family = "Zwiebelhuber" + System.nanoTime() % 100000;
+    String family = TestNames.unique("Zwiebelhuber");
     patient.addName().setFamily(family).addGiven("Eusebia");
     patient.addTelecom().setValue("0621 12345");
     patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1961-07-23"));
@@ -130,7 +131,7 @@ class IngestIT extends PostgresIT {
 
   @Test
   void aReviewLinkMovesTheMdatToTheKeptPseudonym() {
-    String family = "Haselnuss" + System.nanoTime() % 100000;
+    String family = TestNames.unique("Haselnuss");
     Bundle first = uniquePatientBundle(EntryMode.POST);
     patientOf(first).addName().setFamily(family).addGiven("Ottilie");
     patientOf(first).setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1950-04-08"));

@@ -6,6 +6,7 @@ import io.restassured.response.Response;
 import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.bridgehead.upload.ConsentResources;
 import org.ccpfhir.identity.pseudonym.CheckCharacter;
+import org.ccpfhir.testsupport.TestNames;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DateType;
@@ -50,7 +51,7 @@ class PseudonymizeIT extends PostgresIT {
 
   @Test
   void theSamePersonGetsTheSameLocalPseudonymAlsoWithATypo() {
-    String unique = "Quarzberg" + System.nanoTime() % 100000;
+    String unique = TestNames.unique("Quarzberg");
     Response first = post(named("Hiltrud", unique, "1951-06-17"), "datamanager");
     first.then().statusCode(200);
     Identifier id = pseudonym(first);
@@ -67,7 +68,7 @@ class PseudonymizeIT extends PostgresIT {
     Parameters parameters = new Parameters();
     parameters.addParameter("target", new StringType("BK-L"));
     Patient patient = new Patient();
-    patient.addName().setFamily("Sauerampfer" + System.nanoTime() % 100000).addGiven("Rudolf");
+    patient.addName().setFamily(TestNames.unique("Sauerampfer")).addGiven("Rudolf");
     patient.setBirthDateElement(new DateType("1939-02-28"));
     patient.setGender(AdministrativeGender.MALE);
     parameters.addParameter().setName("patient").setResource(patient);
@@ -102,7 +103,7 @@ class PseudonymizeIT extends PostgresIT {
 
   @Test
   void possibleMatchesAreReviewedByTheDataManager() {
-    String family = "Kornblume" + System.nanoTime() % 100000;
+    String family = TestNames.unique("Kornblume");
     String kept = pseudonym(post(named("Wiltrud", family, "1944-05-09"), "datamanager")).getValue();
     String doubtful =
         pseudonym(post(named("Wiltrud", family, "1944-09-05"), "datamanager")).getValue();
@@ -171,7 +172,7 @@ class PseudonymizeIT extends PostgresIT {
    */
   @Test
   void aDataManagersPatientIsInTheStoreSoItsConsentCanBeRecorded() {
-    String family = "Wegwarte" + System.nanoTime() % 100000;
+    String family = TestNames.unique("Wegwarte");
     Parameters person = named("Irmgard", family, "1958-11-23");
     person.addParameter("sex", new CodeType("female"));
     Response first = post(person, "datamanager");

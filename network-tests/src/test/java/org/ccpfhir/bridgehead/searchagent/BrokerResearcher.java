@@ -8,19 +8,11 @@ import io.restassured.specification.RequestSpecification;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
-import org.ccpfhir.profiles.task.SearchTasks;
+import org.ccpfhir.profiles.task.SearchRequests;
 import org.ccpfhir.security.ca.Credential;
 import org.ccpfhir.testsupport.SelfSignedKey;
-import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Expression;
-import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
 
 /**
@@ -80,29 +72,9 @@ final class BrokerResearcher {
 
   /** Creates a request to HD and TUE and returns its id. */
   String create(String criteria, String prose, Instant validUntil) {
-    Task task = new Task().setStatus(Task.TaskStatus.REQUESTED).setIntent(Task.TaskIntent.ORDER);
-    task.getRestriction().getPeriod().setEnd(Date.from(validUntil));
-    for (String site : List.of("HD", "TUE")) {
-      task.getRestriction()
-          .addRecipient(
-              new Reference()
-                  .setIdentifier(
-                      new Identifier().setSystem(SearchTasks.SITE_SYSTEM).setValue(site)));
-    }
-    task.addInput()
-        .setType(type(SearchTasks.CRITERIA))
-        .setValue(new Expression().setLanguage(SearchTasks.QUERY_LANGUAGE).setExpression(criteria));
-    task.addInput().setType(type(SearchTasks.PROSE)).setValue(new StringType(prose));
-    try {
-      task.addInput()
-          .setType(type(SearchTasks.REQUESTER_CERTIFICATE))
-          .setValue(
-              new Attachment()
-                  .setContentType(SearchTasks.CERTIFICATE_CONTENT_TYPE)
-                  .setData(credential.certificate().getEncoded()));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    Task task =
+        SearchRequests.request(
+            criteria, prose, validUntil, List.of("HD", "TUE"), credential.certificate());
     Response response =
         request()
             .contentType("application/fhir+json")
@@ -142,9 +114,5 @@ final class BrokerResearcher {
               bySite.put(t.getOwner().getIdentifier().getValue(), t);
             });
     return bySite;
-  }
-
-  private static CodeableConcept type(String code) {
-    return new CodeableConcept().addCoding(new Coding(SearchTasks.PARAMETER_SYSTEM, code, null));
   }
 }
