@@ -13,6 +13,7 @@ import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOutcome;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentContextServices;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentService;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ccpfhir.security.fhir.FhirInterceptor;
@@ -114,6 +115,21 @@ public class VisibilityInterceptor extends ConsentInterceptor implements FhirInt
     return null;
   }
 
+  /**
+   * Definitions and terminology hold nobody's data: no unit filter for them, so HAPI keeps their
+   * searches' {@code Bundle.total} and paging for unit-scoped callers too.
+   */
+  private static final Set<String> NO_PATIENT_DATA =
+      Set.of(
+          "StructureDefinition",
+          "OperationDefinition",
+          "CapabilityStatement",
+          "SearchParameter",
+          "CodeSystem",
+          "ValueSet",
+          "ConceptMap",
+          "NamingSystem");
+
   private static final class Service implements IConsentService {
 
     private final UnitVisibility visibility;
@@ -125,7 +141,8 @@ public class VisibilityInterceptor extends ConsentInterceptor implements FhirInt
     @Override
     public ConsentOutcome startOperation(
         RequestDetails request, IConsentContextServices contextServices) {
-      return VisibilityStorageGuard.checkOf(request, visibility).scope().everything()
+      return NO_PATIENT_DATA.contains(request.getResourceName())
+              || VisibilityStorageGuard.checkOf(request, visibility).scope().everything()
           ? ConsentOutcome.AUTHORIZED
           : ConsentOutcome.PROCEED;
     }
