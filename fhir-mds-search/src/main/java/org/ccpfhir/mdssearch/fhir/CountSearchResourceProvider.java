@@ -16,6 +16,7 @@ import org.ccpfhir.disclosure.Released;
 import org.ccpfhir.mdssearch.count.CriteriaException;
 import org.ccpfhir.mdssearch.count.CriteriaParser;
 import org.ccpfhir.mdssearch.count.SearchCatalog;
+import org.ccpfhir.security.fhir.FhirProvider;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 
@@ -24,7 +25,7 @@ import org.hl7.fhir.r4.model.IdType;
  * released number of matching patients as {@code total}, never a resource. Every way to read a
  * record is refused.
  */
-public class CountSearchResourceProvider implements IResourceProvider {
+public class CountSearchResourceProvider implements IResourceProvider, FhirProvider {
 
   static final String RELEASED = CountSearchResourceProvider.class.getName() + ".released";
 

@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import org.ccpfhir.mdssearch.count.SearchCatalog;
 import org.ccpfhir.mdssearch.disclosure.ReleasedCounts;
+import org.ccpfhir.security.fhir.FhirProvider;
 import org.hl7.fhir.r4.model.Measure;
 import org.hl7.fhir.r4.model.MeasureReport;
 
@@ -14,7 +15,7 @@ import org.hl7.fhir.r4.model.MeasureReport;
  * mds-evaluate-measure}). The body is read here, not by HAPI, so every malformed request gets a 400
  * that says what is wrong.
  */
-public class EvaluateMeasureProvider {
+public class EvaluateMeasureProvider implements FhirProvider {
 
   private final FhirContext fhir;
   private final SearchCatalog catalog;

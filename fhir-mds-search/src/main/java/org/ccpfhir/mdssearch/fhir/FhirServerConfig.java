@@ -16,6 +16,7 @@ import org.ccpfhir.security.fhir.FhirInterceptor;
 import org.ccpfhir.security.fhir.FhirProvider;
 import org.ccpfhir.security.fhir.definitions.ServedCapabilityStatementProvider;
 import org.ccpfhir.security.fhir.definitions.ServedDefinitions;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
@@ -23,6 +24,9 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Specimen;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
+import org.springframework.beans.factory.support.BeanDefinitionBuilder;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -43,12 +47,47 @@ public class FhirServerConfig {
     return new CountService(engine, policy, budget, auditor, disclosure);
   }
 
+  /** The resource types the central search counts: one count provider bean each. */
+  static final List<Class<? extends IBaseResource>> COUNTED_TYPES =
+      List.of(
+          Patient.class,
+          Condition.class,
+          Observation.class,
+          Specimen.class,
+          Procedure.class,
+          MedicationStatement.class);
+
+  /**
+   * One {@link CountSearchResourceProvider} bean per counted type, registered from the type list
+   * (rather than a bean method per type), so the server config collects them with every other
+   * {@link FhirProvider}.
+   */
   @Bean
-  public RestfulServer fhirRestfulServer(
+  static BeanDefinitionRegistryPostProcessor countProviders() {
+    return registry -> {
+      for (Class<? extends IBaseResource> type : COUNTED_TYPES) {
+        AbstractBeanDefinition provider =
+            BeanDefinitionBuilder.genericBeanDefinition(CountSearchResourceProvider.class)
+                .addConstructorArgValue(type)
+                .setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR)
+                .getBeanDefinition();
+        registry.registerBeanDefinition("count" + type.getSimpleName() + "Provider", provider);
+      }
+    };
+  }
+
+  @Bean
+  public EvaluateMeasureProvider evaluateMeasureProvider(
       FhirContext fhirContext,
       SearchCatalog catalog,
       CountService counts,
-      CountSearchProperties properties,
+      CountSearchProperties properties) {
+    return new EvaluateMeasureProvider(fhirContext, catalog, counts, properties);
+  }
+
+  @Bean
+  public RestfulServer fhirRestfulServer(
+      FhirContext fhirContext,
       ObjectProvider<FhirProvider> providers,
       ObjectProvider<FhirInterceptor> interceptors,
       BundleEntryAuthorization bundleEntries,
@@ -57,19 +96,9 @@ public class FhirServerConfig {
     // OperationDefinition/[id] answers the curated definition (security
     // DefinitionsAutoConfiguration)
     server.setServerConformanceProvider(new ServedCapabilityStatementProvider(server, definitions));
-    for (Class<? extends org.hl7.fhir.instance.model.api.IBaseResource> type :
-        List.of(
-            Patient.class,
-            Condition.class,
-            Observation.class,
-            Specimen.class,
-            Procedure.class,
-            MedicationStatement.class)) {
-      server.registerProvider(new CountSearchResourceProvider(type, catalog, counts));
-    }
-    server.registerProvider(new EvaluateMeasureProvider(fhirContext, catalog, counts, properties));
-    // the other flows' providers (upload, broker, researcher pages) and the audit trail: every
-    // FhirProvider bean, the one way in
+    // the count providers (countProviders, evaluateMeasureProvider), the other flows' providers
+    // (upload, broker, researcher pages) and the audit trail: every FhirProvider bean, the one way
+    // in
     server.registerProviders(providers.orderedStream().toList());
     // Interceptors in this order, on purpose (HAPI calls hooks of equal order in registration
     // order): the released total, the client-error mapping, then security's access rules for
