@@ -141,7 +141,8 @@ public class VisibilityInterceptor extends ConsentInterceptor implements FhirInt
     @Override
     public ConsentOutcome startOperation(
         RequestDetails request, IConsentContextServices contextServices) {
-      return NO_PATIENT_DATA.contains(request.getResourceName())
+      String type = request.getResourceName();
+      return type != null && NO_PATIENT_DATA.contains(type)
               || VisibilityStorageGuard.checkOf(request, visibility).scope().everything()
           ? ConsentOutcome.AUTHORIZED
           : ConsentOutcome.PROCEED;
