@@ -44,7 +44,7 @@ start=$(date +%s)
   -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dit.test='BridgeheadFuzzIT,IdentityFuzzIT,MdsSearchFuzzIT' \
   -Dfuzz.total="$CASES" -Dfuzz.seed="$SEED" -Dspotless.check.skip=true \
-  -Dfailsafe.timeout=0 >"$LOG" 2>&1 || status=$?
+  -Djacoco.skip=true -Dfailsafe.timeout=0 >"$LOG" 2>&1 || status=$?
 elapsed=$(( $(date +%s) - start ))
 REPORTS=(fhir-bridgehead/target/failsafe-reports network-tests/target/failsafe-reports)
 echo "fuzz: $CASES cases, seed $SEED, ${elapsed}s (log $LOG)"
