@@ -63,4 +63,19 @@ public abstract class PostgresIT {
   protected RequestSpecification fhir() {
     return clients.as("datamanager").baseUri(baseUrl()).contentType("application/fhir+json");
   }
+
+  /** Waits until the app reports UP: the store loads the terminology in the background. */
+  protected void awaitHealthUp() {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofMinutes(2))
+        .until(
+            () ->
+                clients
+                    .anonymous()
+                    .get("/actuator/health")
+                    .then()
+                    .extract()
+                    .path("status")
+                    .equals("UP"));
+  }
 }

@@ -3,11 +3,9 @@ package org.ccpfhir.bridgehead.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.awaitility.Awaitility;
 import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.profiles.CuratedDefinitions;
 import org.ccpfhir.profiles.MdsProfiles;
@@ -146,17 +144,7 @@ class CapabilityStatementIT extends PostgresIT {
    */
   @Test
   void theStoreServesTheShippedTerminologyUnderItsOwnIds() {
-    Awaitility.await()
-        .atMost(Duration.ofMinutes(2))
-        .until(
-            () ->
-                clients
-                    .anonymous()
-                    .get("/actuator/health")
-                    .then()
-                    .extract()
-                    .path("status")
-                    .equals("UP"));
+    awaitHealthUp();
     fhir()
         .get("/CodeSystem/TNMTCS")
         .then()
@@ -178,7 +166,7 @@ class CapabilityStatementIT extends PostgresIT {
    */
   @Test
   void everyShippedCodeSystemAndValueSetIsReadAndFoundByUrl() {
-    awaitTerminology();
+    awaitHealthUp();
     for (String type : List.of("CodeSystem", "ValueSet")) {
       for (MetadataResource shipped : CuratedDefinitions.shared().resources(type)) {
         fhir()
@@ -216,7 +204,7 @@ class CapabilityStatementIT extends PostgresIT {
    */
   @Test
   void aDefinitionsSearchWithoutParametersPagesThroughEverything() {
-    awaitTerminology();
+    awaitHealthUp();
     for (String type : List.of("StructureDefinition", "OperationDefinition")) {
       List<String> shipped =
           CuratedDefinitions.shared().resources(type).stream()
@@ -239,20 +227,6 @@ class CapabilityStatementIT extends PostgresIT {
             CuratedDefinitions.shared().resources("ValueSet").stream()
                 .map(MetadataResource::getIdPart)
                 .toList());
-  }
-
-  private void awaitTerminology() {
-    Awaitility.await()
-        .atMost(Duration.ofMinutes(2))
-        .until(
-            () ->
-                clients
-                    .anonymous()
-                    .get("/actuator/health")
-                    .then()
-                    .extract()
-                    .path("status")
-                    .equals("UP"));
   }
 
   /** Readable by every signed-in role, by nobody anonymously, and changed by nobody. */

@@ -7,9 +7,7 @@ import static org.hamcrest.Matchers.hasItems;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import java.time.Duration;
 import javax.sql.DataSource;
-import org.awaitility.Awaitility;
 import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.terminology.CcpTerminology;
 import org.ccpfhir.terminology.CodeSystems;
@@ -29,18 +27,7 @@ class TerminologyOperationsIT extends PostgresIT {
 
   @BeforeEach
   void waitForTerminology() {
-    // the store loads the terminology in the background after start-up
-    Awaitility.await()
-        .atMost(Duration.ofMinutes(2))
-        .until(
-            () ->
-                clients
-                    .anonymous()
-                    .get("/actuator/health")
-                    .then()
-                    .extract()
-                    .path("status")
-                    .equals("UP"));
+    awaitHealthUp();
   }
 
   @Test
