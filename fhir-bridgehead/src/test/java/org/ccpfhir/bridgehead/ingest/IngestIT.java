@@ -133,11 +133,13 @@ class IngestIT extends PostgresIT {
   void aReviewLinkMovesTheMdatToTheKeptPseudonym() {
     String family = TestNames.unique("Haselnuss");
     Bundle first = uniquePatientBundle(EntryMode.POST);
-    patientOf(first).addName().setFamily(family).addGiven("Ottilie");
+    String given = TestNames.unique("Ottilie");
+    patientOf(first).addName().setFamily(family).addGiven(given);
     patientOf(first).setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1950-04-08"));
     Identifier firstId = patientOf(first).getIdentifierFirstRep().copy();
     Bundle second = uniquePatientBundle(EntryMode.POST);
-    patientOf(second).addName().setFamily(family).addGiven("Ottilie");
+    patientOf(second).addName().setFamily(family).addGiven(given);
+    patientOf(second).setGender(patientOf(first).getGender());
     patientOf(second).setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1950-08-04"));
     Identifier secondId = patientOf(second).getIdentifierFirstRep().copy();
     fhir().body(json(first)).post().then().statusCode(200);
@@ -145,27 +147,22 @@ class IngestIT extends PostgresIT {
     String kept = localPseudonym(findPatient(firstId));
     String doubtful = localPseudonym(findPatient(secondId));
     assertThat(doubtful).isNotEqualTo(kept);
-    String reviewId =
+    // The review of the doubtful record: its candidate must be the kept person — anyone else on
+    // the list (the test database is shared) would make the link below move the wrong data.
+    String reviews = fhir().get("/$local-review-list").then().statusCode(200).extract().asString();
+    org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent review =
         fhirContext
             .newJsonParser()
-            .parseResource(
-                org.hl7.fhir.r4.model.Parameters.class,
-                fhir().get("/$local-review-list").then().statusCode(200).extract().asString())
+            .parseResource(org.hl7.fhir.r4.model.Parameters.class, reviews)
             .getParameter()
             .stream()
-            .filter(
-                p ->
-                    p.getPart().stream()
-                        .anyMatch(
-                            q ->
-                                q.getValue() instanceof Identifier i
-                                    && doubtful.equals(i.getValue())))
+            .filter(p -> doubtful.equals(((Identifier) partValue(p, "pseudonym")).getValue()))
             .findFirst()
-            .orElseThrow()
-            .getPart()
-            .get(0)
-            .getValue()
-            .primitiveValue();
+            .orElseThrow(() -> new AssertionError("no review of " + doubtful + " in " + reviews));
+    assertThat(((Identifier) partValue(review, "candidate")).getValue())
+        .as("candidate of the doubtful record")
+        .isEqualTo(kept);
+    String reviewId = partValue(review, "id").primitiveValue();
 
     org.hl7.fhir.r4.model.Parameters decide = new org.hl7.fhir.r4.model.Parameters();
     decide.addParameter("review", new org.hl7.fhir.r4.model.StringType(reviewId));
@@ -182,6 +179,15 @@ class IngestIT extends PostgresIT {
     assertThat(answer).contains("relinkedPatients").contains(kept);
 
     assertThat(localPseudonym(findPatient(secondId))).isEqualTo(kept);
+  }
+
+  private static org.hl7.fhir.r4.model.Type partValue(
+      org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent parameter, String name) {
+    return parameter.getPart().stream()
+        .filter(part -> name.equals(part.getName()))
+        .findFirst()
+        .orElseThrow()
+        .getValue();
   }
 
   private static String localPseudonym(Patient patient) {
