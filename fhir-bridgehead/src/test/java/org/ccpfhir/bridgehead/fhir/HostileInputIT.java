@@ -131,6 +131,23 @@ class HostileInputIT extends PostgresIT {
             .post("/Patient"),
         400,
         null);
+    // nested inside a transaction and inside an operation's Parameters: refused before HAPI's
+    // parser, whose NullPointerException loses its stack once the code is hot (the fuzz run's 500s)
+    String nested =
+        "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[{\"resource\":"
+            + "{\"resourceType\":\"Patient\",\"identifier\":[{\"type\":{\"coding\":[{\"code\":"
+            + "\"x\",\"extension\":[null]}]}}]},\"request\":{\"method\":\"POST\",\"url\":"
+            + "\"Patient\"}}]}";
+    String parameters =
+        "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"original\",\"resource\":"
+            + "{\"resourceType\":\"Patient\",\"modifierExtension\":[null]}}]}";
+    refused(fhir().body(nested).post(), 400, null);
+    fhir()
+        .body(nested)
+        .post()
+        .then()
+        .body("issue.diagnostics", hasItem(containsString("list named 'extension' at line 1")));
+    refused(fhir().body(parameters).post("/$pseudonymize"), 400, null);
     // a birthDate without value is parsed as absent: the profile's rules refuse the Patient
     refused(
         fhir().body("{\"resourceType\":\"Patient\",\"birthDate\":null}").post("/Patient"),

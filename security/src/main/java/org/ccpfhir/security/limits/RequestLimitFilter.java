@@ -74,14 +74,14 @@ public class RequestLimitFilter extends OncePerRequestFilter {
       tooLarge(request, response, property, max);
       return;
     }
-    Optional<String> violation = scanner.scan(body, !importPath);
+    Optional<BodyScanner.Refusal> violation = scanner.scan(body, !importPath);
     if (violation.isPresent()) {
       SecurityResponses.refuse(
           request,
           response,
           HttpServletResponse.SC_BAD_REQUEST,
-          IssueType.TOOCOSTLY,
-          "request refused: " + violation.get());
+          violation.get().type(),
+          "request refused: " + violation.get().message());
       return;
     }
     chain.doFilter(new BufferedBodyRequest(request, body), response);
