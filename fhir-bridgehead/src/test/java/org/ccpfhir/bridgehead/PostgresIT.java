@@ -70,12 +70,13 @@ public abstract class PostgresIT {
         .atMost(java.time.Duration.ofMinutes(2))
         .until(
             () ->
-                clients
-                    .anonymous()
-                    .get("/actuator/health")
-                    .then()
-                    .extract()
-                    .path("status")
-                    .equals("UP"));
+                "UP"
+                    .equals(
+                        clients
+                            .anonymous()
+                            .get("/actuator/health")
+                            .then()
+                            .extract()
+                            .path("status")));
   }
 }
