@@ -64,6 +64,11 @@ public abstract class PostgresIT {
     return clients.as("datamanager").baseUri(baseUrl()).contentType("application/fhir+json");
   }
 
+  /** Patients and samples for a test's set-up, ingested through the API. */
+  protected TestPatients patients() {
+    return new TestPatients(clients, baseUrl(), fhirContext);
+  }
+
   /** Waits until the app reports UP: the store loads the terminology in the background. */
   protected void awaitHealthUp() {
     org.awaitility.Awaitility.await()
