@@ -125,6 +125,40 @@ class VisibilityIT extends PostgresIT {
   }
 
   @Test
+  void aTypeWithoutPatientDataKeepsItsTotalButWhatItRevincludesIsStillFiltered() {
+    // Organization is outside the Patient compartment: searched unfiltered (total kept), but an
+    // oncology patient's Encounter at it must not come along by _revinclude
+    String organization =
+        fhir()
+            .body("{\"resourceType\":\"Organization\",\"name\":\"" + UUID.randomUUID() + "\"}")
+            .post("/Organization")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String encounter =
+        as("oncology")
+            .body(
+                """
+                {"resourceType":"Encounter","status":"finished",
+                 "class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"AMB"},
+                 "subject":{"reference":"Patient/%s"},"serviceProvider":{"reference":"Organization/%s"}}"""
+                    .formatted(onc.patientId(), organization))
+            .post("/Encounter")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String search = "/Organization?_id=" + organization + "&_revinclude=Encounter:service-provider";
+
+    assertThat(ids(as("oncology").get(search)))
+        .containsExactlyInAnyOrder("Organization/" + organization, "Encounter/" + encounter);
+    Response surgery = as("surgery").get(search);
+    assertThat(ids(surgery)).as(surgery.asString()).containsExactly("Organization/" + organization);
+    assertThat(surgery.jsonPath().getInt("total")).as(surgery.asString()).isEqualTo(1);
+  }
+
+  @Test
   void historyOfTypeAndSystemLeavesThemOut() {
     Response instance = as("surgery").get("/Patient/" + onc.patientId() + "/_history");
     assertThat(ids(instance)).isEmpty();
