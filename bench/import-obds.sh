@@ -45,6 +45,7 @@ done
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
+. bench/request-limits.sh
 STAMP=$(date +%Y%m%d-%H%M%S)
 WORK="$ROOT/bench/work/import-obds-$STAMP"
 REPORT="$ROOT/bench/results/import-obds-$STAMP.txt"
@@ -92,12 +93,16 @@ for ((r = 1; r <= ROUNDS; r++)); do
   data xml $((r * 1000000 + 500000)) "$PATIENTS" "$WORK/round-$r.xml"
 done
 
+# the baseline transaction (~10 KB and 11 entries a patient) exceeds the bridgehead's request
+# limits for clients from about 800 patients on (bench/README.md "oBDS import")
+mapfile -t LIMITS < <(request_limits "$WORK"/*.json "$WORK"/*.xml)
+
 $PG -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" 2>&1 | grep -v NOTICE || true
 echo "starting the bridgehead (log: $WORK/bridgehead.log) ..."
 java -Xmx"$HEAP" -XX:+ExitOnOutOfMemoryError -jar "$JAR" --spring.profiles.active=demo,postgres \
   --ccp.data-dir="$WORK/data" --spring.datasource.url="jdbc:postgresql://localhost:5432/$DB" \
   --spring.datasource.username=postgres --spring.datasource.password= \
-  --server.port="$PORT" --server.address=127.0.0.1 >"$WORK/bridgehead.log" 2>&1 &
+  --server.port="$PORT" --server.address=127.0.0.1 "${LIMITS[@]}" >"$WORK/bridgehead.log" 2>&1 &
 PID=$!
 status=""
 for _ in $(seq 1 $((START_TIMEOUT * 5))); do
@@ -151,6 +156,7 @@ stats() { # values... -> "median (min..max)"
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 say "oBDS import benchmark $STAMP: patients=$PATIENTS rounds=$ROUNDS heap=$HEAP"
+say "request limits: ${LIMITS[*]}"
 say "machine: $(nproc) cores; $(java -version 2>&1 | head -1); load average before $(cut -d' ' -f1-3 /proc/loadavg)"
 send transaction "$WORK/warm.json" >/dev/null
 send import "$WORK/warm.xml" >/dev/null

@@ -143,6 +143,7 @@ now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
 cd "$ROOT"
+. bench/request-limits.sh
 say "ingest benchmark $STAMP"
 say "patients=$PATIENTS rounds=$ROUNDS warmup=$WARMUP per_file=$PER_FILE clients=$CLIENTS mode=$MODE seed=$SEED heap=$HEAP profile=$PROFILE"
 say "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM; $(java -version 2>&1 | head -1)"
@@ -184,6 +185,11 @@ if [[ -z "$DATA" ]]; then
   say "generated in $(elapsed "$t0" "$(now)") s: $(ls "$DATA"/*.json | wc -l) files, $(du -sh "$DATA" | cut -f1)"
 fi
 mapfile -t FILES < <(ls "$DATA"/*.json 2>/dev/null | sort -V)
+# the baseline takes bundles of any size; the bridgehead's request limits for clients (8MB, 5000
+# entries) must not refuse large --per-file or --data bundles of the comparison
+mapfile -t LIMITS < <(request_limits "${FILES[@]}")
+BH_ARGS+=("${LIMITS[@]}")
+say "bridgehead request limits: ${LIMITS[*]}"
 WARMUP_FILES=$(((WARMUP + PER_FILE - 1) / PER_FILE))
 [[ $WARMUP_FILES -ge 1 ]] || WARMUP_FILES=1
 MEASURED_FILES=$((${#FILES[@]} - WARMUP_FILES))

@@ -1,6 +1,7 @@
 // The bridgehead's pages share one navigation (page kit: /ccp/ccp.js). Which page is for which
-// role is decided by the server; the navigation only lists them.
-ccp.header({ name: ccp.t('app.bridgehead'), href: 'index.html' }, [
+// role is decided by the server; the navigation only lists them. The bridgehead serves terms of
+// use (ccp/terms): the kit shows them before anything else until the user accepts.
+ccp.header({ name: ccp.t('app.bridgehead'), href: 'index.html', terms: true }, [
   { href: 'approval.html', label: ccp.t('nav.approval') },
   { href: 'pseudonymize.html', label: ccp.t('nav.pseudonymize') },
   { href: 'consent.html', label: ccp.t('nav.consent') },

@@ -103,9 +103,16 @@ window.ccp = (() => {
     return data;
   }
 
+  // whether the app serves terms of use (GET/POST ccp/terms): declared by the app's pages
+  // (header's app.terms), so apps without them are not asked (they refuse the call, and every
+  // refusal is audited)
+  let offersTerms = false;
+
   // fills the page's <header class="ccp">: the app's name (link to its start page), the
-  // navigation (the current page marked for screen readers) and the login line (#who)
+  // navigation (the current page marked for screen readers) and the login line (#who);
+  // app.terms: true where the app serves terms of use
   function header(app, links) {
+    offersTerms = !!app.terms;
     const bar = document.querySelector('header.ccp');
     if (!bar) return;
     const home = text('a', app.name);
@@ -136,8 +143,10 @@ window.ccp = (() => {
 
   // The app's terms of use (GET ccp/terms), where it has any: until the user accepts the version
   // in force, the page shows them with the note that accesses are logged and nothing else (the
-  // API refuses the user's calls until then). Apps without terms answer an error: nothing shown.
+  // API refuses the user's calls until then). Terms switched off (ccp.terms.enabled=false) answer
+  // required=false, an error answer shows nothing.
   async function terms() {
+    if (!offersTerms) return;
     let t;
     try { t = await api('ccp/terms'); } catch (e) { return; }
     if (!one(t, 'required') || one(t, 'accepted')) return;

@@ -64,18 +64,24 @@ public abstract class PostgresIT {
     return clients.as("datamanager").baseUri(baseUrl()).contentType("application/fhir+json");
   }
 
+  /** Patients and samples for a test's set-up, ingested through the API. */
+  protected TestPatients patients() {
+    return new TestPatients(clients, baseUrl(), fhirContext);
+  }
+
   /** Waits until the app reports UP: the store loads the terminology in the background. */
   protected void awaitHealthUp() {
     org.awaitility.Awaitility.await()
         .atMost(java.time.Duration.ofMinutes(2))
         .until(
             () ->
-                clients
-                    .anonymous()
-                    .get("/actuator/health")
-                    .then()
-                    .extract()
-                    .path("status")
-                    .equals("UP"));
+                "UP"
+                    .equals(
+                        clients
+                            .anonymous()
+                            .get("/actuator/health")
+                            .then()
+                            .extract()
+                            .path("status")));
   }
 }

@@ -10,42 +10,31 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.ccpfhir.security.auth.SecurityResponses;
 import org.ccpfhir.security.fhir.FhirInterceptor;
 import org.ccpfhir.terminology.CcpTerminology;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Parameters;
-import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks the input of HAPI's terminology operations before they run. HAPI's JPA providers cast a
- * resource parameter to the type they expect without checking it (a Patient as {@code valueSet} was
- * a ClassCastException, a 500) and pass a missing {@code system} on to the validation chain (a
- * NullPointerException). Here a resource parameter must be of its declared type and a body that is
- * not Parameters must be of the operation's own resource type; anything else is a 400 naming the
- * parameter. {@code $subsumes} is refused (405): HAPI answers it only from a Hibernate Search
- * index, which this store does not run (see README "Storage"), and nothing in the platform uses it.
- * {@code $expand} and {@code $validate-code} of the ValueSets defined by a code pattern over a
- * catalogue that is not shipped (ICD-10-GM chapter II, ICD-O-3 morphology and topography) are
- * refused with 400 {@code not-supported}: the store serves them but cannot expand them (HAPI would
- * answer 500); the ingest validation checks codes against them.
+ * body to the type they expect without checking it (a ClassCastException, a 500): a body that is
+ * not Parameters must be of the operation's own resource type, else 400; the Parameters of a body
+ * are {@link org.ccpfhir.bridgehead.fhir.ParametersGuard}'s (resource parameters of their declared
+ * type), which runs after this guard. {@code $subsumes} is refused (405): HAPI answers it only from
+ * a Hibernate Search index, which this store does not run (see README "Storage"), and nothing in
+ * the platform uses it. {@code $expand} and {@code $validate-code} of the ValueSets defined by a
+ * code pattern over a catalogue that is not shipped (ICD-10-GM chapter II, ICD-O-3 morphology and
+ * topography) are refused with 400 {@code not-supported}: the store serves them but cannot expand
+ * them (HAPI would answer 500); the ingest validation checks codes against them.
  */
 @Component
 @Interceptor
 public class TerminologyOperationGuard implements FhirInterceptor {
-
-  /** The resource parameters of the terminology operations and the type each one takes. */
-  private static final Map<String, String> RESOURCE_PARAMETERS =
-      Map.of(
-          "valueSet", "ValueSet",
-          "codeSystem", "CodeSystem",
-          "conceptMap", "ConceptMap");
 
   private static final List<String> TYPES = List.of("CodeSystem", "ValueSet", "ConceptMap");
 
@@ -83,14 +72,10 @@ public class TerminologyOperationGuard implements FhirInterceptor {
       refusePatternDefined(request, operation);
     }
     IBaseResource body = request.getResource();
-    if (body == null) {
-      return;
-    }
-    if (body instanceof Parameters parameters) {
-      check(parameters.getParameter(), "Parameters.parameter");
-    } else if (!body.fhirType().equals(type)) {
-      throw invalid(
-          null, "the body of " + type + "/" + operation + " must be Parameters or a " + type);
+    if (body != null && !(body instanceof Parameters) && !body.fhirType().equals(type)) {
+      String message = "the body of " + type + "/" + operation + " must be Parameters or a " + type;
+      throw new InvalidRequestException(
+          message, SecurityResponses.outcome(IssueType.INVALID, message));
     }
   }
 
@@ -121,38 +106,5 @@ public class TerminologyOperationGuard implements FhirInterceptor {
             message, SecurityResponses.outcome(IssueType.NOTSUPPORTED, message));
       }
     }
-  }
-
-  private static void check(List<ParametersParameterComponent> parameters, String path) {
-    for (int i = 0; i < parameters.size(); i++) {
-      ParametersParameterComponent parameter = parameters.get(i);
-      String where = path + "[" + i + "]";
-      String name = parameter.getName();
-      if (name == null || name.isBlank()) {
-        throw invalid(where, "a parameter without a name");
-      }
-      String expected = RESOURCE_PARAMETERS.get(name);
-      IBaseResource resource = parameter.getResource();
-      if (resource != null && !resource.fhirType().equals(expected)) {
-        throw invalid(
-            where + ".resource",
-            "parameter '"
-                + name
-                + "' "
-                + (expected == null ? "takes no resource" : "must be a " + expected));
-      }
-      if (expected != null && resource == null) {
-        throw invalid(where, "parameter '" + name + "' must be a " + expected + " resource");
-      }
-      check(parameter.getPart(), where + ".part");
-    }
-  }
-
-  private static InvalidRequestException invalid(String where, String message) {
-    OperationOutcome outcome = SecurityResponses.outcome(IssueType.INVALID, message);
-    if (where != null) {
-      outcome.getIssueFirstRep().addExpression(where);
-    }
-    return new InvalidRequestException(message, outcome);
   }
 }

@@ -1,5 +1,7 @@
 package org.ccpfhir.bridgehead.visibility;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.RuntimeResourceDefinition;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
@@ -13,6 +15,7 @@ import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOutcome;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentContextServices;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentService;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,8 +46,9 @@ public class VisibilityInterceptor extends ConsentInterceptor implements FhirInt
   private final UnitVisibility visibility;
   private final DaoRegistry daos;
 
-  public VisibilityInterceptor(UnitVisibility visibility, DaoRegistry daos) {
-    super(new Service(visibility));
+  public VisibilityInterceptor(
+      UnitVisibility visibility, DaoRegistry daos, FhirContext fhirContext) {
+    super(new Service(visibility, withoutPatientData(fhirContext)));
     this.visibility = visibility;
     this.daos = daos;
   }
@@ -116,33 +120,53 @@ public class VisibilityInterceptor extends ConsentInterceptor implements FhirInt
   }
 
   /**
-   * Definitions and terminology hold nobody's data: no unit filter for them, so HAPI keeps their
-   * searches' {@code Bundle.total} and paging for unit-scoped callers too.
+   * The resource types that hold nobody's data (definitions, terminology, directory entries such as
+   * Organization): outside the Patient compartment (HAPI's compartment definitions: no search
+   * parameter makes them a member) and without a {@code subject} / {@code patient} element, the one
+   * {@link UnitVisibility} follows (so its check lets every resource of them through anyway), and
+   * not Bundle or Parameters, which carry whole resources the filter checks one by one. A request
+   * on them is not filtered by unit, so HAPI keeps their searches' {@code Bundle.total} and paging
+   * for unit-scoped callers too; what such a request loads besides (e.g. {@code _revinclude}) is
+   * still held back by {@link VisibilityStorageGuard} in the store.
    */
-  private static final Set<String> NO_PATIENT_DATA =
-      Set.of(
-          "StructureDefinition",
-          "OperationDefinition",
-          "CapabilityStatement",
-          "SearchParameter",
-          "CodeSystem",
-          "ValueSet",
-          "ConceptMap",
-          "NamingSystem");
+  private static final Set<String> CARRY_RESOURCES = Set.of("Bundle", "Parameters");
+
+  static Set<String> withoutPatientData(FhirContext fhirContext) {
+    Set<String> types = new HashSet<>();
+    for (String type : fhirContext.getResourceTypes()) {
+      if (CARRY_RESOURCES.contains(type)) {
+        continue;
+      }
+      RuntimeResourceDefinition definition = fhirContext.getResourceDefinition(type);
+      if (definition.getSearchParamsForCompartmentName("Patient").isEmpty()
+          && !hasElement(definition, "subject")
+          && !hasElement(definition, "patient")) {
+        types.add(type);
+      }
+    }
+    return Set.copyOf(types);
+  }
+
+  private static boolean hasElement(RuntimeResourceDefinition definition, String name) {
+    return definition.getChildByName(name) != null
+        || definition.getChildByName(name + "[x]") != null;
+  }
 
   private static final class Service implements IConsentService {
 
     private final UnitVisibility visibility;
+    private final Set<String> withoutPatientData;
 
-    private Service(UnitVisibility visibility) {
+    private Service(UnitVisibility visibility, Set<String> withoutPatientData) {
       this.visibility = visibility;
+      this.withoutPatientData = withoutPatientData;
     }
 
     @Override
     public ConsentOutcome startOperation(
         RequestDetails request, IConsentContextServices contextServices) {
       String type = request.getResourceName();
-      return type != null && NO_PATIENT_DATA.contains(type)
+      return type != null && withoutPatientData.contains(type)
               || VisibilityStorageGuard.checkOf(request, visibility).scope().everything()
           ? ConsentOutcome.AUTHORIZED
           : ConsentOutcome.PROCEED;

@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import java.util.List;
-import java.util.UUID;
 import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.bridgehead.visibility.UnitVisibility;
 import org.ccpfhir.security.audit.AuditAgent;
 import org.ccpfhir.security.auth.Caller;
-import org.ccpfhir.synthetic.EntryMode;
-import org.ccpfhir.synthetic.SyntheticPatientGenerator;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Parameters;
-import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +33,7 @@ class ApprovalMatchesVisibilityIT extends PostgresIT {
 
   @Test
   void anApproverOfAnotherUnitSeesNoneOfTheMatchesOfAnOncologyPatient() {
-    String oncology = ingested();
+    String oncology = patients().ingest("datamanager").patientId();
     MatchView view = new MatchView(daos, visibility);
 
     actAs(
@@ -97,31 +91,5 @@ class ApprovalMatchesVisibilityIT extends PostgresIT {
     public Object getPrincipal() {
       return caller.id();
     }
-  }
-
-  private String ingested() {
-    Bundle bundle =
-        new SyntheticPatientGenerator(
-                UUID.randomUUID().getMostSignificantBits(), "HD", EntryMode.POST, false)
-            .patient(0);
-    fhir()
-        .body(fhirContext.newJsonParser().encodeResourceToString(bundle))
-        .post()
-        .then()
-        .statusCode(200);
-    Identifier id =
-        bundle.getEntry().stream()
-            .map(Bundle.BundleEntryComponent::getResource)
-            .filter(Patient.class::isInstance)
-            .map(Patient.class::cast)
-            .findFirst()
-            .orElseThrow()
-            .getIdentifierFirstRep();
-    return fhir()
-        .get("/Patient?identifier=" + id.getSystem() + "|" + id.getValue())
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("entry[0].resource.id");
   }
 }

@@ -1,6 +1,7 @@
 package org.ccpfhir.bridgehead.biobank;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ccpfhir.bridgehead.TestPatients.ml;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -10,16 +11,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 import org.ccpfhir.bridgehead.PostgresIT;
+import org.ccpfhir.bridgehead.TestPatients;
 import org.ccpfhir.bridgehead.biobank.Samples.Location;
 import org.ccpfhir.profiles.MdsProfiles;
-import org.ccpfhir.synthetic.EntryMode;
-import org.ccpfhir.synthetic.SyntheticPatientGenerator;
 import org.ccpfhir.terminology.CodeSystems;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.CodeType;
-import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Specimen;
@@ -35,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class BiobankIT extends PostgresIT {
 
-  private static final String SAMPLE_IDS = "https://ccp-fhir.org/fhir/sid/HD-sample";
+  private static final String SAMPLE_IDS = TestPatients.SAMPLE_IDS;
 
   private static String pseudonym;
   private static String patientId;
@@ -47,31 +42,9 @@ class BiobankIT extends PostgresIT {
   void patientAndFreezer() {
     freezer = "F-" + UUID.randomUUID().toString().substring(0, 8);
     if (pseudonym == null) {
-      Bundle bundle =
-          new SyntheticPatientGenerator(
-                  UUID.randomUUID().getMostSignificantBits(), "HD", EntryMode.POST, false)
-              .patient(0);
-      fhir()
-          .body(fhirContext.newJsonParser().encodeResourceToString(bundle))
-          .post()
-          .then()
-          .statusCode(200);
-      Patient sent =
-          bundle.getEntry().stream()
-              .map(Bundle.BundleEntryComponent::getResource)
-              .filter(Patient.class::isInstance)
-              .map(Patient.class::cast)
-              .findFirst()
-              .orElseThrow();
-      Identifier id = sent.getIdentifierFirstRep();
-      patientId =
-          fhir()
-              .get("/Patient?identifier=" + id.getSystem() + "|" + id.getValue())
-              .then()
-              .statusCode(200)
-              .extract()
-              .path("entry[0].resource.id");
-      pseudonym = id.getValue();
+      TestPatients.Ingested ingested = patients().ingest("datamanager");
+      patientId = ingested.patientId();
+      pseudonym = ingested.pseudonym().getValue();
     }
   }
 
@@ -251,28 +224,8 @@ class BiobankIT extends PostgresIT {
     return new Location(freezer, "R1", "B1", position);
   }
 
-  private static Quantity ml(String value) {
-    return new Quantity()
-        .setValue(new BigDecimal(value))
-        .setUnit("mL")
-        .setSystem(Samples.UCUM)
-        .setCode("mL");
-  }
-
   private Specimen sample(String type, String status, Location place, Quantity amount) {
-    Specimen s = new Specimen();
-    s.getMeta().addProfile(MdsProfiles.SPECIMEN);
-    s.addExtension(MdsProfiles.EXT_SAMPLE_STATUS, new CodeType(status));
-    s.addIdentifier().setSystem(SAMPLE_IDS).setValue(UUID.randomUUID().toString());
-    s.getType().addCoding().setSystem(CodeSystems.SAMPLE_MATERIAL_TYPE).setCode(type);
-    // the patient by its local pseudonym only, as the page sends it
-    s.getSubject().setIdentifier(new Identifier().setValue(pseudonym));
-    s.getCollection().setCollected(new DateTimeType("2026-11-02"));
-    var container = s.addContainer();
-    container.addExtension(Samples.locationExtension(place));
-    container.addIdentifier().setValue("TUBE-" + place.position());
-    container.setSpecimenQuantity(amount);
-    return s;
+    return TestPatients.sample(pseudonym, type, status, place, amount);
   }
 
   private String json(Specimen s) {

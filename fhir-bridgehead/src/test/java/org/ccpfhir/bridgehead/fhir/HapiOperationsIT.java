@@ -7,11 +7,9 @@ import static org.hamcrest.Matchers.hasItems;
 
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.awaitility.Awaitility;
 import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.terminology.CodeSystems;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,18 +28,7 @@ class HapiOperationsIT extends PostgresIT {
 
   @BeforeEach
   void waitForTerminology() {
-    Awaitility.await()
-        .atMost(Duration.ofMinutes(2))
-        .until(
-            () ->
-                "UP"
-                    .equals(
-                        clients
-                            .anonymous()
-                            .get("/actuator/health")
-                            .then()
-                            .extract()
-                            .path("status")));
+    awaitHealthUp();
   }
 
   @Test

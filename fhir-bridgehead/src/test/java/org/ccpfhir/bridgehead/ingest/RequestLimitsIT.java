@@ -8,9 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.UUID;
-import org.awaitility.Awaitility;
 import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.bridgehead.SiteBundles;
 import org.ccpfhir.synthetic.EntryMode;
@@ -130,18 +128,7 @@ class RequestLimitsIT extends PostgresIT {
 
   private void stillHealthy() {
     fhir().body(json(uniquePatientBundle())).post().then().statusCode(200);
-    Awaitility.await()
-        .atMost(Duration.ofMinutes(2))
-        .until(
-            () ->
-                "UP"
-                    .equals(
-                        clients
-                            .anonymous()
-                            .get("/actuator/health")
-                            .then()
-                            .extract()
-                            .path("status")));
+    awaitHealthUp();
   }
 
   private static Bundle uniquePatientBundle() {

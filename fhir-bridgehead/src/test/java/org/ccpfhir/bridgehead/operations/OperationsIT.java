@@ -2,10 +2,7 @@ package org.ccpfhir.bridgehead.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
 import org.ccpfhir.bridgehead.PostgresIT;
-import org.ccpfhir.synthetic.EntryMode;
-import org.ccpfhir.synthetic.SyntheticPatientGenerator;
 import org.ccpfhir.testsupport.Prometheus;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
@@ -27,15 +24,7 @@ class OperationsIT extends PostgresIT {
     double resourcesBefore =
         Prometheus.value(
             Prometheus.scrape(clients), "ccp_ingest_resources_total\\{source=\"bundle\"");
-    Bundle bundle =
-        new SyntheticPatientGenerator(
-                UUID.randomUUID().getMostSignificantBits(), "HD", EntryMode.POST, false)
-            .patient(0);
-    fhir()
-        .body(fhirContext.newJsonParser().encodeResourceToString(bundle))
-        .post()
-        .then()
-        .statusCode(200);
+    Bundle bundle = patients().ingest("datamanager").bundle();
 
     String metrics = Prometheus.scrape(clients);
     assertThat(Prometheus.value(metrics, "ccp_ingest_bundles_total\\{source=\"bundle\""))

@@ -3,11 +3,7 @@ package org.ccpfhir.bridgehead.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.UUID;
 import org.ccpfhir.bridgehead.PostgresIT;
-import org.ccpfhir.synthetic.EntryMode;
-import org.ccpfhir.synthetic.SyntheticPatientGenerator;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
 
@@ -141,40 +137,7 @@ class SitePagesIT extends PostgresIT {
   }
 
   private Patient ingestPatient() {
-    Bundle bundle =
-        new SyntheticPatientGenerator(
-                UUID.randomUUID().getMostSignificantBits(), "HD", EntryMode.POST, false)
-            .patient(0);
-    Patient patient =
-        bundle.getEntry().stream()
-            .map(Bundle.BundleEntryComponent::getResource)
-            .filter(Patient.class::isInstance)
-            .map(Patient.class::cast)
-            .findFirst()
-            .orElseThrow();
-    fhir()
-        .body(fhirContext.newJsonParser().encodeResourceToString(bundle))
-        .post()
-        .then()
-        .statusCode(200);
-    Patient stored =
-        client
-                    .search()
-                    .forResource(Patient.class)
-                    .where(
-                        Patient.IDENTIFIER
-                            .exactly()
-                            .systemAndIdentifier(
-                                patient.getIdentifierFirstRep().getSystem(),
-                                patient.getIdentifierFirstRep().getValue()))
-                    .returnBundle(Bundle.class)
-                    .execute()
-                    .getEntryFirstRep()
-                    .getResource()
-                instanceof Patient p
-            ? p
-            : null;
-    assertThat(stored).isNotNull();
-    return stored;
+    String id = patients().ingest("datamanager").patientId();
+    return client.read().resource(Patient.class).withId(id).execute();
   }
 }

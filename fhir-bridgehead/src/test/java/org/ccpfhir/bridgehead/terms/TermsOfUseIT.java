@@ -87,6 +87,16 @@ class TermsOfUseIT extends PostgresIT {
   }
 
   @Test
+  void thePagesDeclareTheTermsToThePageKitWhichAsksNoAppWithout() {
+    // the kit asks ccp/terms only where the app's pages declare terms (apps without them would
+    // refuse and audit the call on every page load); every bridgehead page loads site.js
+    assertThat(clients.anonymous().get("/site.js").then().statusCode(200).extract().asString())
+        .contains("terms: true");
+    assertThat(clients.anonymous().get("/ccp/ccp.js").then().statusCode(200).extract().asString())
+        .contains("offersTerms = !!app.terms", "if (!offersTerms) return;");
+  }
+
+  @Test
   void badAcceptancesAreRefusedWithAnOperationOutcomeAndRecordNothing() {
     Response otherVersion = accept("0-old");
     assertThat(otherVersion.statusCode()).isEqualTo(409);

@@ -8,18 +8,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.ccpfhir.bridgehead.PostgresIT;
+import org.ccpfhir.bridgehead.TestPatients;
+import org.ccpfhir.bridgehead.biobank.Samples;
 import org.ccpfhir.security.ca.ComponentName;
 import org.ccpfhir.security.ca.Credential;
 import org.ccpfhir.security.ca.NetworkCa;
 import org.ccpfhir.security.ca.Pem;
-import org.ccpfhir.synthetic.EntryMode;
-import org.ccpfhir.synthetic.SyntheticPatientGenerator;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Parameters;
-import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,6 +122,40 @@ class VisibilityIT extends PostgresIT {
     assertThat(revincluded)
         .contains("Patient/" + surg.patientId(), "Condition/" + surg.conditionId())
         .doesNotContain("Patient/" + onc.patientId(), "Condition/" + onc.conditionId());
+  }
+
+  @Test
+  void aTypeWithoutPatientDataKeepsItsTotalButWhatItRevincludesIsStillFiltered() {
+    // Organization is outside the Patient compartment: searched unfiltered (total kept), but an
+    // oncology patient's Encounter at it must not come along by _revinclude
+    String organization =
+        fhir()
+            .body("{\"resourceType\":\"Organization\",\"name\":\"" + UUID.randomUUID() + "\"}")
+            .post("/Organization")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String encounter =
+        as("oncology")
+            .body(
+                """
+                {"resourceType":"Encounter","status":"finished",
+                 "class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"AMB"},
+                 "subject":{"reference":"Patient/%s"},"serviceProvider":{"reference":"Organization/%s"}}"""
+                    .formatted(onc.patientId(), organization))
+            .post("/Encounter")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String search = "/Organization?_id=" + organization + "&_revinclude=Encounter:service-provider";
+
+    assertThat(ids(as("oncology").get(search)))
+        .containsExactlyInAnyOrder("Organization/" + organization, "Encounter/" + encounter);
+    Response surgery = as("surgery").get(search);
+    assertThat(ids(surgery)).as(surgery.asString()).containsExactly("Organization/" + organization);
+    assertThat(surgery.jsonPath().getInt("total")).as(surgery.asString()).isEqualTo(1);
   }
 
   @Test
@@ -251,26 +283,15 @@ class VisibilityIT extends PostgresIT {
 
   @Test
   void samplesOfAnotherUnitsPatientCannotBeRegisteredAndAreNotExported() {
-    String sample =
-        """
-        {"resourceType":"Specimen","meta":{"profile":["https://ccp-fhir.org/fhir/StructureDefinition/mds-specimen"]},
-         "extension":[{"url":"https://ccp-fhir.org/fhir/StructureDefinition/ext-sample-status","valueCode":"available"}],
-         "type":{"coding":[{"system":"https://fhir.bbmri.de/CodeSystem/SampleMaterialType","code":"plasma-edta"}]},
-         "subject":{"identifier":{"value":"%s"}},"collection":{"collectedDateTime":"2026-11-02"},
-         "container":[{"extension":[{"url":"https://ccp-fhir.org/fhir/StructureDefinition/ext-storage-location","extension":[
-           {"url":"freezer","valueString":"%s"},{"url":"rack","valueString":"R1"},{"url":"box","valueString":"B1"},{"url":"position","valueString":"%s"}]}],
-          "specimenQuantity":{"value":1,"unit":"mL","system":"http://unitsofmeasure.org","code":"mL"}}]}""";
     String freezer = "V-" + UUID.randomUUID().toString().substring(0, 8);
     // oncology's biobank: its own patient yes, surgery's patient as if unknown
     as("oncology-biobank")
-        .body(sample.formatted(onc.pseudonym(), freezer, "A1"))
+        .body(sample(onc.pseudonym(), freezer, "A1"))
         .post("/Specimen")
         .then()
         .statusCode(201);
     Response refused =
-        as("oncology-biobank")
-            .body(sample.formatted(surg.pseudonym(), freezer, "A2"))
-            .post("/Specimen");
+        as("oncology-biobank").body(sample(surg.pseudonym(), freezer, "A2")).post("/Specimen");
     assertThat(refused.statusCode()).isEqualTo(422);
     assertThat(refused.asString()).contains("no patient of this site has the pseudonym");
     // the site biobank registers one for the surgery patient; the CSV of each shows its own only
@@ -278,7 +299,7 @@ class VisibilityIT extends PostgresIT {
         .as("biobank")
         .baseUri(baseUrl())
         .contentType("application/fhir+json")
-        .body(sample.formatted(surg.pseudonym(), freezer, "A3"))
+        .body(sample(surg.pseudonym(), freezer, "A3"))
         .post("/Specimen")
         .then()
         .statusCode(201);
@@ -322,6 +343,18 @@ class VisibilityIT extends PostgresIT {
     return fhirContext.newJsonParser().encodeResourceToString(parameters);
   }
 
+  /** A sample of 1 mL plasma of the patient with this pseudonym, at this place of the freezer. */
+  private String sample(String pseudonym, String freezer, String position) {
+    return patients()
+        .json(
+            TestPatients.sample(
+                pseudonym,
+                "plasma-edta",
+                "available",
+                new Samples.Location(freezer, "R1", "B1", position),
+                TestPatients.ml("1")));
+  }
+
   private String csv(String user, String freezer) {
     Response answer = as(user).get("/Specimen/$export-samples?freezer=" + freezer);
     assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
@@ -333,31 +366,9 @@ class VisibilityIT extends PostgresIT {
   }
 
   private Ingested ingestAs(String user) {
-    Bundle bundle =
-        new SyntheticPatientGenerator(
-                UUID.randomUUID().getMostSignificantBits(), "HD", EntryMode.POST, false)
-            .patient(0);
-    as(user)
-        .body(fhirContext.newJsonParser().encodeResourceToString(bundle))
-        .post()
-        .then()
-        .statusCode(200);
-    Identifier id =
-        bundle.getEntry().stream()
-            .map(Bundle.BundleEntryComponent::getResource)
-            .filter(Patient.class::isInstance)
-            .map(Patient.class::cast)
-            .findFirst()
-            .orElseThrow()
-            .getIdentifierFirstRep();
-    pseudonyms = id.getSystem();
-    String patientId =
-        fhir()
-            .get("/Patient?identifier=" + id.getSystem() + "|" + id.getValue())
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("entry[0].resource.id");
+    TestPatients.Ingested ingested = patients().ingest(user);
+    pseudonyms = ingested.pseudonym().getSystem();
+    String patientId = ingested.patientId();
     String conditionId =
         fhir()
             .get("/Condition?subject=Patient/" + patientId)
@@ -366,7 +377,7 @@ class VisibilityIT extends PostgresIT {
             .extract()
             .path("entry[0].resource.id");
     assertThat(conditionId).as("the synthetic patient has a diagnosis").isNotNull();
-    return new Ingested(patientId, id.getValue(), conditionId);
+    return new Ingested(patientId, ingested.pseudonym().getValue(), conditionId);
   }
 
   private void acceptTerms(String user) {
@@ -391,7 +402,7 @@ class VisibilityIT extends PostgresIT {
   }
 
   private io.restassured.specification.RequestSpecification as(String user) {
-    return clients.as(user).baseUri(baseUrl()).contentType("application/fhir+json");
+    return patients().as(user);
   }
 
   /** Type/id of every resource in a Bundle answer (empty for other answers). */
