@@ -5,11 +5,15 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.jpa.dao.expunge.ExpungeService;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.UUID;
 import org.ccpfhir.bridgehead.PostgresIT;
+import org.ccpfhir.bridgehead.withdrawal.SiteStore;
 import org.ccpfhir.profiles.MdsProfiles;
 import org.ccpfhir.synthetic.EntryMode;
 import org.ccpfhir.synthetic.SyntheticPatientGenerator;
@@ -32,6 +36,7 @@ import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Forms through the FHIR API: the data manager defines a form (Questionnaire) with a coded field
@@ -46,6 +51,10 @@ class FormsIT extends PostgresIT {
 
   private static final String ENTRY_IDS = "https://example.org/fhir/sid/form-entry";
 
+  @Autowired DaoRegistry daos;
+  @Autowired IFhirSystemDao<Bundle, ?> systemDao;
+  @Autowired ExpungeService expunge;
+
   private static String patientId;
   private static String specimenId;
 
@@ -57,12 +66,7 @@ class FormsIT extends PostgresIT {
     formUrl = "https://example.org/forms/extra-" + UUID.randomUUID();
     if (patientId == null) {
       patientId = ingest(fhir());
-      Specimen sample = new Specimen();
-      sample.getMeta().addProfile(MdsProfiles.SPECIMEN);
-      sample.getType().addCoding().setSystem(CodeSystems.SAMPLE_MATERIAL_TYPE).setCode("urine");
-      sample.getSubject().setReference("Patient/" + patientId);
-      sample.getCollection().setCollected(new DateTimeType("2026-11-02"));
-      specimenId = created(fhir(), "Specimen", sample);
+      specimenId = created(fhir(), "Specimen", sample(patientId));
     }
   }
 
@@ -273,12 +277,7 @@ class FormsIT extends PostgresIT {
         .statusCode(422)
         .body("issue.expression.flatten()", hasItem("QuestionnaireResponse.subject"));
     // an entry about a sample follows the sample's patient
-    Specimen sample = new Specimen();
-    sample.getMeta().addProfile(MdsProfiles.SPECIMEN);
-    sample.getType().addCoding().setSystem(CodeSystems.SAMPLE_MATERIAL_TYPE).setCode("urine");
-    sample.getSubject().setReference("Patient/" + oncPatient);
-    sample.getCollection().setCollected(new DateTimeType("2026-11-02"));
-    String oncSample = created(as("oncology"), "Specimen", sample);
+    String oncSample = created(as("oncology"), "Specimen", sample(oncPatient));
     String sampleEntry =
         created(
             as("oncology"),
@@ -287,6 +286,33 @@ class FormsIT extends PostgresIT {
     as("surgery").get("/QuestionnaireResponse/" + sampleEntry).then().statusCode(404);
     assertThat(ids(as("surgery"), "QuestionnaireResponse?subject=Specimen/" + oncSample)).isEmpty();
     as("oncology").get("/QuestionnaireResponse/" + sampleEntry).then().statusCode(200);
+  }
+
+  @Test
+  void aWithdrawalDeletesTheEntriesAboutThePatientAndItsSamples() {
+    define(form("1", PublicationStatus.ACTIVE));
+    String patient = ingest(fhir());
+    String sample = created(fhir(), "Specimen", sample(patient));
+    String onPatient =
+        created(
+            fhir(),
+            "QuestionnaireResponse",
+            entry("1", "Patient/" + patient, "weight", new DecimalType("70")));
+    String onSample =
+        created(
+            fhir(),
+            "QuestionnaireResponse",
+            entry("1", "Specimen/" + sample, "weight", new DecimalType("1")));
+    // the withdrawal cascade's store step (the whole cascade: network-tests WithdrawalIT)
+    new SiteStore(daos, systemDao, expunge, fhirContext).deleteEverything(List.of(patient));
+    for (String gone :
+        List.of(
+            "Patient/" + patient,
+            "Specimen/" + sample,
+            "QuestionnaireResponse/" + onPatient,
+            "QuestionnaireResponse/" + onSample)) {
+      assertThat(fhir().get("/" + gone).statusCode()).as(gone).isEqualTo(404);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -307,6 +333,15 @@ class FormsIT extends PostgresIT {
         .setAnswerValueSet(ValueSets.YES_NO_UNKNOWN);
     form.addItem().setLinkId("visits").setType(QuestionnaireItemType.INTEGER).setRepeats(true);
     return form;
+  }
+
+  private static Specimen sample(String patient) {
+    Specimen sample = new Specimen();
+    sample.getMeta().addProfile(MdsProfiles.SPECIMEN);
+    sample.getType().addCoding().setSystem(CodeSystems.SAMPLE_MATERIAL_TYPE).setCode("urine");
+    sample.getSubject().setReference("Patient/" + patient);
+    sample.getCollection().setCollected(new DateTimeType("2026-11-02"));
+    return sample;
   }
 
   private String define(Questionnaire form) {
