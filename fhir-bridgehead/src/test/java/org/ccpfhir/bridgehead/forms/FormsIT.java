@@ -8,11 +8,13 @@ import static org.hamcrest.Matchers.hasItem;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.jpa.dao.expunge.ExpungeService;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.UUID;
 import org.ccpfhir.bridgehead.PostgresIT;
+import org.ccpfhir.bridgehead.subjectaccess.SiteStoreReader;
 import org.ccpfhir.bridgehead.withdrawal.SiteStore;
 import org.ccpfhir.profiles.MdsProfiles;
 import org.ccpfhir.synthetic.EntryMode;
@@ -54,6 +56,7 @@ class FormsIT extends PostgresIT {
   @Autowired DaoRegistry daos;
   @Autowired IFhirSystemDao<Bundle, ?> systemDao;
   @Autowired ExpungeService expunge;
+  @Autowired ISearchParamRegistry searchParameters;
 
   private static String patientId;
   private static String specimenId;
@@ -289,6 +292,39 @@ class FormsIT extends PostgresIT {
   }
 
   @Test
+  void aDataSubjectsAccessRequestFindsTheEntriesAboutThePatientAndItsSamples() {
+    define(form("1", PublicationStatus.ACTIVE));
+    Bundle bundle =
+        new SyntheticPatientGenerator(
+                UUID.randomUUID().getMostSignificantBits(), "HD", EntryMode.POST, false)
+            .patient(0);
+    String patient = ingest(fhir(), bundle);
+    Identifier pseudonym = firstPatient(bundle).getIdentifierFirstRep();
+    String sample = created(fhir(), "Specimen", sample(patient));
+    String onPatient =
+        created(
+            fhir(),
+            "QuestionnaireResponse",
+            entry("1", "Patient/" + patient, "weight", new DecimalType("70")));
+    String onSample =
+        created(
+            fhir(),
+            "QuestionnaireResponse",
+            entry("1", "Specimen/" + sample, "weight", new DecimalType("1")));
+    // what the access request's export reads from the site store (subjectaccess)
+    List<String> found =
+        new SiteStoreReader(daos, fhirContext, searchParameters, () -> r -> true)
+            .read(pseudonym.getSystem(), pseudonym.getValue()).stream()
+                .map(r -> r.fhirType() + "/" + r.getIdElement().getIdPart())
+                .toList();
+    assertThat(found)
+        .contains(
+            "Specimen/" + sample,
+            "QuestionnaireResponse/" + onPatient,
+            "QuestionnaireResponse/" + onSample);
+  }
+
+  @Test
   void aWithdrawalDeletesTheEntriesAboutThePatientAndItsSamples() {
     define(form("1", PublicationStatus.ACTIVE));
     String patient = ingest(fhir());
@@ -383,28 +419,34 @@ class FormsIT extends PostgresIT {
   }
 
   private String ingest(RequestSpecification as) {
-    Bundle bundle =
+    return ingest(
+        as,
         new SyntheticPatientGenerator(
                 UUID.randomUUID().getMostSignificantBits(), "HD", EntryMode.POST, false)
-            .patient(0);
+            .patient(0));
+  }
+
+  private String ingest(RequestSpecification as, Bundle bundle) {
     as.body(fhirContext.newJsonParser().encodeResourceToString(bundle))
         .post()
         .then()
         .statusCode(200);
-    Identifier id =
-        bundle.getEntry().stream()
-            .map(Bundle.BundleEntryComponent::getResource)
-            .filter(Patient.class::isInstance)
-            .map(Patient.class::cast)
-            .findFirst()
-            .orElseThrow()
-            .getIdentifierFirstRep();
+    Identifier id = firstPatient(bundle).getIdentifierFirstRep();
     return fhir()
         .get("/Patient?identifier=" + id.getSystem() + "|" + id.getValue())
         .then()
         .statusCode(200)
         .extract()
         .path("entry[0].resource.id");
+  }
+
+  private static Patient firstPatient(Bundle bundle) {
+    return bundle.getEntry().stream()
+        .map(Bundle.BundleEntryComponent::getResource)
+        .filter(Patient.class::isInstance)
+        .map(Patient.class::cast)
+        .findFirst()
+        .orElseThrow();
   }
 
   private String created(RequestSpecification as, String type, Resource resource) {
