@@ -51,6 +51,8 @@ public final class FormDefinitions {
   private FormDefinitions() {}
 
   /**
+   * Checks a form definition against the subset.
+   *
    * @param form the form definition
    * @param servedValueSet whether the bridgehead serves a ValueSet with this canonical URL
    * @return what is wrong with it; empty when it is a valid form

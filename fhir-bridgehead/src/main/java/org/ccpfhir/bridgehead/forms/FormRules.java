@@ -188,7 +188,7 @@ public class FormRules implements StorageInterceptor {
     Reference subject = entry.getSubject();
     IdType id = new IdType(subject.getReference() == null ? "" : subject.getReference());
     String type = id.getResourceType();
-    if (!"Patient".equals(type) && !"Specimen".equals(type) || !id.hasIdPart()) {
+    if ((!"Patient".equals(type) && !"Specimen".equals(type)) || !id.hasIdPart()) {
       throw refusal(
           List.of(
               new FormProblem(
