@@ -25,7 +25,8 @@ import org.hl7.fhir.r4.model.Resource;
 /**
  * What the site's FHIR store holds of one patient: the Patient resources carrying the local
  * pseudonym and every resource in their Patient compartment (as FHIR defines it), searched type by
- * type through the parameters the store keeps active.
+ * type through the parameters the store keeps active, and what is about their samples (a form entry
+ * whose subject is one of their Specimens).
  */
 public class SiteStoreReader {
 
@@ -72,6 +73,22 @@ public class SiteStoreReader {
           fhir.getResourceDefinition(type).getSearchParamsForCompartmentName("Patient")) {
         if (active(type, parameter.getName())) {
           search(type, parameter.getName(), references).forEach(r -> found.put(key(r), r));
+        }
+      }
+    }
+    // what is about the patient's samples (form entries on a Specimen) belongs to the patient too,
+    // though FHIR's compartment does not reach it
+    ReferenceOrListParam samples = new ReferenceOrListParam();
+    found.keySet().stream()
+        .filter(key -> key.startsWith("Specimen/"))
+        .forEach(key -> samples.addOr(new ReferenceParam(key)));
+    if (!samples.getValuesAsQueryTokens().isEmpty()) {
+      for (String type : daos.getRegisteredDaoTypes()) {
+        RuntimeSearchParam subject = fhir.getResourceDefinition(type).getSearchParam("subject");
+        if (subject != null
+            && (subject.getTargets().isEmpty() || subject.getTargets().contains("Specimen"))
+            && active(type, "subject")) {
+          search(type, "subject", samples).forEach(r -> found.put(key(r), r));
         }
       }
     }

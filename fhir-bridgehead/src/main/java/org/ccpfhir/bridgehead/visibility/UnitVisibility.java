@@ -17,9 +17,13 @@ import org.ccpfhir.bridgehead.consent.ConsentStorageInterceptor;
 import org.ccpfhir.security.audit.AuditAgent;
 import org.ccpfhir.security.auth.Caller;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Property;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Specimen;
 import org.springframework.stereotype.Component;
 
 /**
@@ -108,6 +112,7 @@ public class UnitVisibility {
 
     private final Scope scope;
     private final Map<String, Boolean> patients = new HashMap<>();
+    private final Map<String, Boolean> specimens = new HashMap<>();
 
     private Check(Scope scope) {
       this.scope = scope;
@@ -127,7 +132,29 @@ public class UnitVisibility {
         return id == null ? visible(patient) : patients.computeIfAbsent(id, k -> visible(patient));
       }
       String patient = ConsentStorageInterceptor.patientOf(r);
-      return patient == null || patient(patient);
+      if (patient == null) {
+        // about a sample (a form entry on a Specimen): visible with the sample's patient
+        String specimen = specimenOf(r);
+        return specimen == null || specimen(specimen);
+      }
+      return patient(patient);
+    }
+
+    /**
+     * Whether the Specimen with this logical id is visible (with its patient); one that does not
+     * exist (any more) is not: its patient is unknown.
+     */
+    private boolean specimen(String id) {
+      return specimens.computeIfAbsent(
+          id,
+          k -> {
+            IBaseResource found = read("Specimen", k);
+            if (!(found instanceof Specimen specimen)) {
+              return false;
+            }
+            String patient = ConsentStorageInterceptor.patientOf(specimen);
+            return patient == null || patient(patient);
+          });
     }
 
     /** Whether the Patient with this logical id is visible; one that does not exist is not. */
@@ -159,6 +186,22 @@ public class UnitVisibility {
     }
   }
 
+  /** The Specimen a resource's {@code subject} names (literal reference), or null. */
+  private static String specimenOf(Resource resource) {
+    Property subject = resource.getNamedProperty("subject");
+    if (subject == null) {
+      return null;
+    }
+    for (Base value : subject.getValues()) {
+      if (value instanceof Reference reference
+          && "Specimen".equals(reference.getReferenceElement().getResourceType())
+          && reference.getReferenceElement().hasIdPart()) {
+        return reference.getReferenceElement().getIdPart();
+      }
+    }
+    return null;
+  }
+
   /**
    * The stored Patient with this id, or null (HAPI's mass-ingestion mode may hand no old version).
    */
@@ -167,9 +210,12 @@ public class UnitVisibility {
   }
 
   private IBaseResource read(String id) {
+    return read("Patient", id);
+  }
+
+  private IBaseResource read(String type, String id) {
     try {
-      return daos.getResourceDao(Patient.class)
-          .read(new IdType("Patient", id), new SystemRequestDetails());
+      return daos.getResourceDao(type).read(new IdType(type, id), new SystemRequestDetails());
     } catch (ResourceNotFoundException | ResourceGoneException e) {
       return null;
     }

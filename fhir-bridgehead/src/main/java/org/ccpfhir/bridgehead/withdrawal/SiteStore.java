@@ -126,6 +126,22 @@ public class SiteStore {
         }
       }
     }
+    // what is about the patients' samples (form entries on a Specimen): it refers to a Specimen
+    // deleted here, so it goes too (and the delete would fail on the reference otherwise)
+    ReferenceOrListParam samples = new ReferenceOrListParam();
+    targets.keySet().stream()
+        .filter(id -> "Specimen".equals(id.getResourceType()))
+        .forEach(id -> samples.addOr(new ReferenceParam(id.getValue())));
+    if (!samples.getValuesAsQueryTokens().isEmpty()) {
+      for (String type : fhir.getResourceTypes()) {
+        if (!daos.isResourceTypeSupported(type) || KEPT.contains(type) || !aboutSamples(type)) {
+          continue;
+        }
+        for (IBaseResource found : searchIfActive(type, "subject", samples)) {
+          targets.putIfAbsent(found.getIdElement().toUnqualifiedVersionless(), null);
+        }
+      }
+    }
     for (String id : patientIds) {
       targets.put(read(id).getIdElement().toUnqualifiedVersionless(), null);
     }
@@ -153,6 +169,14 @@ public class SiteStore {
           expunge.expunge(id.getResourceType(), pid, options, new SystemRequestDetails());
         });
     return targets.size();
+  }
+
+  /** Whether the type's {@code subject} may name a Specimen (a QuestionnaireResponse: any). */
+  private boolean aboutSamples(String type) {
+    RuntimeSearchParam parameter = fhir.getResourceDefinition(type).getSearchParam("subject");
+    return parameter != null
+        && parameter.getParamType() == RestSearchParameterTypeEnum.REFERENCE
+        && (parameter.getTargets().isEmpty() || parameter.getTargets().contains("Specimen"));
   }
 
   private List<String> patientParameters(String type) {

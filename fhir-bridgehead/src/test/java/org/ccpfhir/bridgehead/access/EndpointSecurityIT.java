@@ -204,6 +204,22 @@ class EndpointSecurityIT extends PostgresIT {
         return read ? EVERY_ROLE : Set.of("admin");
       }
     }
+    for (String type : List.of("Questionnaire", "QuestionnaireResponse")) {
+      // forms (FormsAccessRules): data managers and admins define them, the biobank and data
+      // managers enter entries, all three read
+      if (path.equals("/fhir/" + type) || path.startsWith("/fhir/" + type + "/")) {
+        if (probe.method().equals("GET")) {
+          return Set.of("biobank", "data-manager", "admin");
+        }
+        if (probe.method().equals("POST") && path.equals("/fhir/" + type)
+            || probe.method().equals("PUT")
+                && path.lastIndexOf('/') == ("/fhir/" + type).length()) {
+          return type.equals("Questionnaire")
+              ? Set.of("data-manager", "admin")
+              : Set.of("biobank", "data-manager");
+        }
+      }
+    }
     if (path.equals("/fhir/Specimen") || path.startsWith("/fhir/Specimen/")) {
       // sample management (BiobankAccessRules): the biobank lists, registers and edits samples
       if (probe.method().equals("GET")) {
