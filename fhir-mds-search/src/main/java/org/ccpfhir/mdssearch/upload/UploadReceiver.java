@@ -115,6 +115,10 @@ public class UploadReceiver {
 
   /** Opens a sealed request that must be signed by the bridgehead of the calling site. */
   Opened openFromSite(byte[] sealed, String callerSite) {
+    if (store.departed(callerSite)) {
+      // CCP-IT §5.3: a departed partner's certificate may still be valid until the CA revokes it
+      throw new ForbiddenOperationException("site " + callerSite + " has left the network");
+    }
     Opened opened = open(sealed, "envelope");
     ComponentName sender = opened.sender();
     if (!"bridgehead".equals(sender.role()) || !callerSite.equals(sender.site())) {
@@ -206,7 +210,8 @@ public class UploadReceiver {
     return value;
   }
 
-  private Opened open(byte[] sealed, String where) {
+  /** Opens an envelope sealed for the MDS database (by any network component). */
+  Opened open(byte[] sealed, String where) {
     try {
       return Envelopes.open(sealed, self, verifier);
     } catch (EnvelopeException e) {
