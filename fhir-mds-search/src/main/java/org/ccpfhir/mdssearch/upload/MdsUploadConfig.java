@@ -66,6 +66,11 @@ public class MdsUploadConfig {
   }
 
   @Bean
+  public DepartedSiteGuard departedSiteGuard(MdsStoreService store) {
+    return new DepartedSiteGuard(store);
+  }
+
+  @Bean
   public MdsRecordMaintenanceProvider mdsRecordMaintenanceProvider(
       DataSource dataSource, FhirContext fhirContext) {
     return new MdsRecordMaintenanceProvider(dataSource, fhirContext);

@@ -115,10 +115,6 @@ public class UploadReceiver {
 
   /** Opens a sealed request that must be signed by the bridgehead of the calling site. */
   Opened openFromSite(byte[] sealed, String callerSite) {
-    if (store.departed(callerSite)) {
-      // CCP-IT §5.3: a departed partner's certificate may still be valid until the CA revokes it
-      throw new ForbiddenOperationException("site " + callerSite + " has left the network");
-    }
     Opened opened = open(sealed, "envelope");
     ComponentName sender = opened.sender();
     if (!"bridgehead".equals(sender.role()) || !callerSite.equals(sender.site())) {

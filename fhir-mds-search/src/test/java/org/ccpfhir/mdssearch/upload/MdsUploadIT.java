@@ -320,8 +320,7 @@ class MdsUploadIT extends MdsSearchItSupport {
     assertThat(records.count()).isEqualTo(before - 2);
     // the receipt opens at the central list only, signed by this database, naming the case
     byte[] receipt = ((Base64BinaryType) answer.getParameter("receipt").getValue()).getValue();
-    org.ccpfhir.security.cms.Opened opened =
-        Envelopes.open(receipt, centralList, tls.verifier());
+    org.ccpfhir.security.cms.Opened opened = Envelopes.open(receipt, centralList, tls.verifier());
     assertThat(opened.sender()).isEqualTo(tls.self());
     assertThat(new String(opened.payload(), StandardCharsets.UTF_8))
         .contains("case-" + site, "\"deleted\"");
