@@ -38,6 +38,8 @@ import org.ccpfhir.security.ca.ComponentName;
 import org.ccpfhir.security.ca.Credential;
 import org.ccpfhir.security.ca.NetworkCa;
 import org.ccpfhir.security.ca.PasswordFiles;
+import org.ccpfhir.security.cms.Envelopes;
+import org.ccpfhir.security.tls.ComponentTls;
 import org.ccpfhir.synthetic.EntryMode;
 import org.ccpfhir.synthetic.SyntheticPatientGenerator;
 import org.ccpfhir.testsupport.Prometheus;
@@ -626,6 +628,30 @@ class WithdrawalIT extends NetworkIT {
         .hasSize(2)
         .contains(mdsKept);
 
+    // a receipt the MDS database did not sign, or that does not open, is refused
+    byte[] forgedReceipt =
+        Envelopes.seal(
+            "{\"resourceType\":\"Parameters\"}".getBytes(StandardCharsets.UTF_8),
+            network.siteTue,
+            network.centralList.getBean(ComponentTls.class).credential().certificate());
+    Response forged = confirmDeparture(centralClients, leavingCode, forgedReceipt);
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(forged.asString()).contains("parameter 'receipt'", "bridgehead.TUE");
+    Response unopened =
+        confirmDeparture(
+            centralClients,
+            leavingCode,
+            ((org.hl7.fhir.r4.model.Base64BinaryType) answer.getParameter("instruction").getValue())
+                .getValue());
+    assertThat(unopened.statusCode()).isEqualTo(400);
+    assertThat(unopened.asString()).contains("parameter 'receipt'");
+    assertThat(
+            central.queryForObject(
+                "SELECT COUNT(*) FROM ccp_departure_case WHERE id = ? AND mds_confirmed_ms IS NULL",
+                Integer.class,
+                caseId))
+        .isEqualTo(1);
+
     // the receipt is recorded at the central list: the MDS database's confirmation
     Parameters confirm = new Parameters();
     confirm.addParameter("site", new StringType(leavingCode));
@@ -654,6 +680,20 @@ class WithdrawalIT extends NetworkIT {
                 "%partner departure case " + caseId + " of site " + leavingCode + "%"))
         .as("departure, confirmation and replay, each audited")
         .isEqualTo(3);
+  }
+
+  Response confirmDeparture(SecureClients clients, String site, byte[] receipt) {
+    Parameters input = new Parameters();
+    input.addParameter("site", new StringType(site));
+    input
+        .addParameter()
+        .setName("receipt")
+        .setValue(new org.hl7.fhir.r4.model.Base64BinaryType(receipt));
+    return clients
+        .as("admin")
+        .contentType("application/fhir+json")
+        .body(fhirContext.newJsonParser().encodeResourceToString(input))
+        .post(centralUrl() + "/$partner-departure-confirm");
   }
 
   static String siteCode() {

@@ -30,6 +30,7 @@ import org.ccpfhir.platform.UpstreamException;
 import org.ccpfhir.security.audit.AuditEntry;
 import org.ccpfhir.security.auth.Caller;
 import org.ccpfhir.security.auth.Roles;
+import org.ccpfhir.security.ca.CertificateVerifier;
 import org.ccpfhir.security.ca.Credential;
 import org.ccpfhir.security.ca.Pem;
 import org.ccpfhir.security.cms.EnvelopeException;
@@ -59,7 +60,7 @@ public class PartnerDepartureOperationProvider implements FhirProvider {
 
   private final PartnerDepartures departures;
   private final Credential self;
-  private final org.ccpfhir.security.ca.CertificateVerifier verifier;
+  private final CertificateVerifier verifier;
   private final CentralListProperties.Target mds;
   private final FhirContext fhir;
 
@@ -69,7 +70,7 @@ public class PartnerDepartureOperationProvider implements FhirProvider {
   public PartnerDepartureOperationProvider(
       PartnerDepartures departures,
       Credential self,
-      org.ccpfhir.security.ca.CertificateVerifier verifier,
+      CertificateVerifier verifier,
       CentralListProperties.Target mds,
       FhirContext fhir) {
     this.departures = departures;
@@ -222,12 +223,7 @@ public class PartnerDepartureOperationProvider implements FhirProvider {
   }
 
   private byte[] seal(PartnerDepartures.Plan plan, String site, String caseId) {
-    X509Certificate recipient;
-    try {
-      recipient = Pem.readCertificate(mds.certificate());
-    } catch (RuntimeException e) {
-      throw new UpstreamException(503, "the MDS database's certificate is not available");
-    }
+    X509Certificate recipient = mdsCertificate();
     Parameters instruction = new Parameters();
     instruction.addParameter().setName(SITE).setValue(new CodeType(site));
     instruction.addParameter().setName(CASE).setValue(new StringType(caseId));
@@ -249,9 +245,8 @@ public class PartnerDepartureOperationProvider implements FhirProvider {
       throw new InvalidRequestException(
           "parameter 'receipt': the envelope cannot be opened (" + e.reason() + ")");
     }
-    X509Certificate expected = mds == null ? null : Pem.readCertificate(mds.certificate());
-    if (expected == null
-        || !expected.getPublicKey().equals(opened.senderCertificate().getPublicKey())) {
+    if (mds == null
+        || !mdsCertificate().getPublicKey().equals(opened.senderCertificate().getPublicKey())) {
       throw new ForbiddenOperationException(
           "parameter 'receipt' is signed by " + opened.sender().cn() + ", not the MDS database");
     }
@@ -260,6 +255,14 @@ public class PartnerDepartureOperationProvider implements FhirProvider {
           .parseResource(Parameters.class, new String(opened.payload(), StandardCharsets.UTF_8));
     } catch (DataFormatException | ClassCastException e) {
       throw new InvalidRequestException("parameter 'receipt' holds no Parameters");
+    }
+  }
+
+  private X509Certificate mdsCertificate() {
+    try {
+      return Pem.readCertificate(mds.certificate());
+    } catch (RuntimeException e) {
+      throw new UpstreamException(503, "the MDS database's certificate is not available");
     }
   }
 
