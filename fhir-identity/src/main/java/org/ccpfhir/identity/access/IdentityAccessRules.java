@@ -47,6 +47,13 @@ public class IdentityAccessRules {
               path("/fhir/$linkage-review-list"),
               path(HttpMethod.POST, "/fhir/$linkage-review-decide"))
           .hasRole(Roles.LINKAGE_ADMIN);
+      // a partner leaves (CCP-IT §5.3): the central operator's admins only
+      rules
+          .requestMatchers(
+              path("/fhir/$partner-departure-inventory"),
+              path(HttpMethod.POST, "/fhir/$partner-departure"),
+              path(HttpMethod.POST, "/fhir/$partner-departure-confirm"))
+          .hasRole(Roles.ADMIN);
       rules
           .requestMatchers(path("/fhir/AuditEvent"), path("/fhir/AuditEvent/**"))
           .hasRole(Roles.ADMIN);

@@ -188,6 +188,80 @@ public class CentralListRepository {
     jdbc.update("DELETE FROM ccp_central_person WHERE id = ?", personId);
   }
 
+  /** The persons a site holds a global pseudonym of, with that site's pseudonyms of each. */
+  public java.util.Map<Long, List<String>> personsOfSite(String site) {
+    java.util.Map<Long, List<String>> persons = new java.util.TreeMap<>();
+    jdbc.query(
+        "SELECT person_id, pseudonym FROM ccp_site_pseudonym WHERE site = ? ORDER BY pseudonym",
+        row -> {
+          persons
+              .computeIfAbsent(row.getLong(1), k -> new java.util.ArrayList<>())
+              .add(row.getString(2));
+        },
+        site);
+    return persons;
+  }
+
+  /** Whether another site than {@code site} holds a global pseudonym of the person. */
+  public boolean heldElsewhere(long personId, String site) {
+    return jdbc.queryForObject(
+            "SELECT COUNT(*) FROM ccp_site_pseudonym WHERE person_id = ? AND site <> ?",
+            Integer.class,
+            personId,
+            site)
+        > 0;
+  }
+
+  /** The person's control-number records that came from one site. */
+  public List<Integer> recordsOf(long personId, String site) {
+    return jdbc.queryForList(
+        "SELECT id FROM ccp_control_record WHERE person_id = ? AND site = ?",
+        Integer.class,
+        personId,
+        site);
+  }
+
+  /** What {@link #detachSite} removed. */
+  public record Detached(List<Integer> records, List<String> pseudonyms) {}
+
+  /**
+   * A partner leaves: the person's pseudonyms from that site are deleted, and its control-number
+   * records with their reviews — unless no other site's record is left: then the other sites'
+   * registrations matched these control numbers exactly (an exact match stores no copy), so they
+   * stay, attributed to a remaining holder, or the person could not be found again.
+   */
+  public Detached detachSite(long personId, String site) {
+    List<String> pseudonyms =
+        jdbc.queryForList(
+            "SELECT pseudonym FROM ccp_site_pseudonym WHERE person_id = ? AND site = ?",
+            String.class,
+            personId,
+            site);
+    jdbc.update("DELETE FROM ccp_site_pseudonym WHERE person_id = ? AND site = ?", personId, site);
+    List<Integer> records = recordsOf(personId, site);
+    boolean othersLeft =
+        jdbc.queryForObject(
+                "SELECT COUNT(*) FROM ccp_control_record WHERE person_id = ? AND site <> ?",
+                Integer.class,
+                personId,
+                site)
+            > 0;
+    if (!othersLeft) {
+      jdbc.update(
+          "UPDATE ccp_control_record SET site = (SELECT MIN(site) FROM ccp_site_pseudonym"
+              + " WHERE person_id = ?) WHERE person_id = ? AND site = ?",
+          personId,
+          personId,
+          site);
+      return new Detached(List.of(), pseudonyms);
+    }
+    for (Integer record : records) {
+      jdbc.update("DELETE FROM ccp_linkage_review WHERE record_id = ?", record);
+      jdbc.update("DELETE FROM ccp_control_record WHERE id = ?", record);
+    }
+    return new Detached(records, pseudonyms);
+  }
+
   public long insertReview(
       int recordId, long candidatePerson, double score, String similarities, long nowMs) {
     return insert(

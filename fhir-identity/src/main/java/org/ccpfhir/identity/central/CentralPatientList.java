@@ -80,6 +80,14 @@ public class CentralPatientList {
     index.addAll(batch);
   }
 
+  /**
+   * The key a central person is known by in the re-encryption targets and the project pseudonyms
+   * (the person, not a site pseudonym, owns them).
+   */
+  public static String personKey(long person) {
+    return "person:" + person;
+  }
+
   /** The pseudonym domain of a site's global pseudonyms, e.g. {@code BK-HD-G}. */
   public static String globalDomain(String site) {
     return "BK-" + site + "-G";
@@ -255,6 +263,36 @@ public class CentralPatientList {
     } finally {
       linkage.unlock();
     }
+  }
+
+  /**
+   * A partner leaves (CCP-IT §5.3) and the person is held at another site too: only the leaving
+   * site's link goes — its pseudonyms of the person, which are retired, and its control-number
+   * records (also from the linkage index) with their reviews, unless they are the only records left
+   * (see {@link CentralListRepository#detachSite}). The person stays, with the other sites'.
+   *
+   * @return the retired pseudonyms' count
+   */
+  public int removeSite(long person, String site) {
+    linkage.lock();
+    try {
+      CentralListRepository.Detached detached = repository.detachSite(person, site);
+      detached.records().forEach(index::remove);
+      detached.pseudonyms().forEach(registry::retire);
+      return detached.pseudonyms().size();
+    } finally {
+      linkage.unlock();
+    }
+  }
+
+  /** The persons a site holds a global pseudonym of, with its pseudonyms of each. */
+  public java.util.Map<Long, List<String>> personsOfSite(String site) {
+    return repository.personsOfSite(site);
+  }
+
+  /** Whether another site holds a global pseudonym of the person. */
+  public boolean heldElsewhere(long person, String site) {
+    return repository.heldElsewhere(person, site);
   }
 
   /**

@@ -62,6 +62,11 @@ public class ReEncryption {
     return jdbc.update("DELETE FROM ccp_target_pseudonym WHERE source_value = ?", source);
   }
 
+  /** The source's target-domain pseudonym if one was drawn (none is drawn here). */
+  public java.util.Optional<String> known(String source, String targetDomain) {
+    return lookup(source, targetDomain).stream().findFirst();
+  }
+
   private String targetPseudonym(String source, String targetDomain) {
     List<String> known = lookup(source, targetDomain);
     if (!known.isEmpty()) {

@@ -32,7 +32,10 @@ class OperationDefinitionCoverageTest {
             "$withdrawal-case",
             "$subject-data",
             "$linkage-review-list",
-            "$linkage-review-decide");
+            "$linkage-review-decide",
+            "$partner-departure-inventory",
+            "$partner-departure",
+            "$partner-departure-confirm");
     assertThat(report.problems()).isEmpty();
   }
 }

@@ -162,6 +162,35 @@ public class MdsRecordRepository {
         });
   }
 
+  /** The keys of a site's records (a partner leaves). */
+  public List<String> keysOf(String site) {
+    return jdbc.queryForList(
+        "SELECT mds_id FROM mds_record WHERE site = ? ORDER BY ordinal", String.class, site);
+  }
+
+  /** Whether the site has left the network (its uploads are refused). */
+  public boolean departed(String site) {
+    Integer count =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM mds_departed_site WHERE site = ?", Integer.class, site);
+    return count != null && count > 0;
+  }
+
+  /** Marks the site departed (once; a repetition keeps the first). */
+  public void markDeparted(String site, String caseId) {
+    if (!departed(site)) {
+      try {
+        jdbc.update(
+            "INSERT INTO mds_departed_site (site, case_id, departed_ms) VALUES (?,?,?)",
+            site,
+            caseId,
+            clock.millis());
+      } catch (org.springframework.dao.DuplicateKeyException concurrent) {
+        // marked by a concurrent call: the same state
+      }
+    }
+  }
+
   /** The sites holding a record under this pseudonym (a person withdrawn everywhere). */
   public List<String> sitesOf(String mdsId) {
     return jdbc.queryForList("SELECT site FROM mds_record WHERE mds_id = ?", String.class, mdsId);

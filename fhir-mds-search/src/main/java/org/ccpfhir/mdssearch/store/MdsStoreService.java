@@ -76,6 +76,39 @@ public class MdsStoreService {
     return repository.rekey(site, mdsId, ANONYMOUS_PREFIX + HexFormat.of().formatHex(random));
   }
 
+  /** What a partner's departure did at the MDS database. */
+  public record Departure(int kept, int anonymised, int deleted) {}
+
+  /**
+   * A partner leaves (CCP-IT §5.3), on the central list's instruction: the site's records under a
+   * key to keep stay; under a key to anonymise they are re-keyed at random (the person stays at
+   * other sites under its key); records anonymised before stay; every other record of the site is
+   * deleted. The site is marked departed first, so no upload slips in meanwhile. A repetition
+   * changes nothing.
+   */
+  public synchronized Departure depart(
+      String site, String caseId, java.util.Set<String> keep, java.util.Set<String> anonymise) {
+    repository.markDeparted(site, caseId);
+    int kept = 0;
+    int anonymised = 0;
+    int deleted = 0;
+    for (String key : repository.keysOf(site)) {
+      if (keep.contains(key) || key.startsWith(ANONYMOUS_PREFIX)) {
+        kept++;
+      } else if (anonymise.contains(key)) {
+        anonymised += anonymise(site, key);
+      } else {
+        deleted += delete(site, key) ? 1 : 0;
+      }
+    }
+    return new Departure(kept, anonymised, deleted);
+  }
+
+  /** Whether the site has left the network. */
+  public boolean departed(String site) {
+    return repository.departed(site);
+  }
+
   public long patients() {
     return repository.count();
   }

@@ -53,6 +53,24 @@ public class MdsUploadConfig {
   }
 
   @Bean
+  public MdsPartnerDepartureOperationProvider mdsPartnerDepartureOperationProvider(
+      ObjectProvider<UploadReceiver> receiver,
+      ObjectProvider<ComponentTls> tls,
+      MdsStoreService store,
+      FhirContext fhirContext) {
+    UploadReceiver ours = receiver.getIfAvailable();
+    return ours == null
+        ? null
+        : new MdsPartnerDepartureOperationProvider(
+            ours, store, tls.getObject().credential(), fhirContext, CENTRAL_LIST_ROLE);
+  }
+
+  @Bean
+  public DepartedSiteGuard departedSiteGuard(MdsStoreService store) {
+    return new DepartedSiteGuard(store);
+  }
+
+  @Bean
   public MdsRecordMaintenanceProvider mdsRecordMaintenanceProvider(
       DataSource dataSource, FhirContext fhirContext) {
     return new MdsRecordMaintenanceProvider(dataSource, fhirContext);
@@ -69,6 +87,9 @@ public class MdsUploadConfig {
               path(HttpMethod.POST, "/fhir/$mds-withdraw"))
           .hasAuthority(ComponentAuthentication.roleAuthority("bridgehead"));
       rules.requestMatchers(path("/fhir/$mds-record")).hasRole(Roles.ADMIN);
+      rules
+          .requestMatchers(path(HttpMethod.POST, "/fhir/$mds-partner-departure"))
+          .hasRole(Roles.ADMIN);
     };
   }
 }

@@ -206,7 +206,8 @@ public class UploadReceiver {
     return value;
   }
 
-  private Opened open(byte[] sealed, String where) {
+  /** Opens an envelope sealed for the MDS database (by any network component). */
+  Opened open(byte[] sealed, String where) {
     try {
       return Envelopes.open(sealed, self, verifier);
     } catch (EnvelopeException e) {

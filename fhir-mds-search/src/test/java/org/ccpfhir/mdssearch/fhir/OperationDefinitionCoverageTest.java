@@ -26,6 +26,7 @@ class OperationDefinitionCoverageTest {
             "$mds-withdraw",
             "$mds-subject-data",
             "$mds-record",
+            "$mds-partner-departure",
             "$search-terms");
     assertThat(report.problems()).isEmpty();
   }

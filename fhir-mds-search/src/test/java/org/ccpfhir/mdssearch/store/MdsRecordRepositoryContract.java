@@ -130,7 +130,7 @@ abstract class MdsRecordRepositoryContract {
         .isZero();
     List<Integer> keys =
         jdbc.queryForList("SELECT record_key FROM mds_record ORDER BY ordinal", Integer.class);
-    assertThat(history()).containsExactly("1", "2", "2.1");
+    assertThat(history()).containsExactly("1", "2", "2.1", "3");
 
     // a second start draws nothing new
     MdsRecordRepository.SCHEMA.migrate(dataSource());
@@ -151,7 +151,7 @@ abstract class MdsRecordRepositoryContract {
 
     assertThat(jdbc.queryForList("SELECT record_key FROM mds_record", Integer.class))
         .containsExactly(4711);
-    assertThat(history()).containsExactly("1", "2", "2.1");
+    assertThat(history()).containsExactly("1", "2", "2.1", "3");
   }
 
   // the previous release's MdsRecordRepository.migrate, up to the given version

@@ -18,6 +18,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.ccpfhir.mdssearch.MdsSearchItSupport;
 import org.ccpfhir.mdssearch.store.MdsRecordRepository;
+import org.ccpfhir.profiles.departure.PartnerDepartureContract;
 import org.ccpfhir.profiles.upload.MdsUploadContract;
 import org.ccpfhir.security.ca.ComponentName;
 import org.ccpfhir.security.ca.Credential;
@@ -30,6 +31,7 @@ import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -252,5 +254,125 @@ class MdsUploadIT extends MdsSearchItSupport {
         .post("/fhir/$mds-upload")
         .then()
         .statusCode(401);
+  }
+
+  /**
+   * A partner leaves (CCP-IT §5.3): the MDS database applies the central list's sealed instruction
+   * to the leaving site's records — kept, anonymised (the person stays at TUE) or deleted — once,
+   * answers a receipt only the central list can open, and refuses the site from then on.
+   */
+  @Test
+  void aDepartedPartnersRecordsFollowTheCentralListsInstructionOnce() throws Exception {
+    NetworkCa ca =
+        NetworkCa.open(caDir, PasswordFiles.readOrGenerate(caDir.resolve("ca.password")));
+    // a site of its own: a departed site stays refused in this shared context
+    String site = "X" + unique().substring(0, 5);
+    Credential leaving = ca.issue(ComponentName.of("bridgehead", site), List.of("localhost"), DAY);
+    String shared = "G" + unique();
+    String only = "G" + unique();
+    String kept = "G" + unique();
+    String local = "L-" + UUID.randomUUID().toString().replace("-", "");
+    Parameters upload = new Parameters();
+    entry(upload, globalId(shared), MdsUploadContract.UPSERT, mds("C50.4"));
+    entry(upload, globalId(only), MdsUploadContract.UPSERT, mds("C61"));
+    entry(upload, globalId(kept), MdsUploadContract.UPSERT, mds("C34.1"));
+    entry(upload, localId(leaving, local), MdsUploadContract.UPSERT, mds("C18.7"));
+    assertThat(send(leaving, leaving, upload).statusCode()).isEqualTo(200);
+    Parameters atTue = new Parameters();
+    entry(atTue, globalId(shared), MdsUploadContract.UPSERT, mds("C50.4"));
+    assertThat(send(tue, tue, atTue).statusCode()).isEqualTo(200);
+    long before = records.count();
+    Parameters plan = new Parameters();
+    plan.addParameter(PartnerDepartureContract.SITE, new CodeType(site));
+    plan.addParameter(PartnerDepartureContract.CASE, new StringType("case-" + site));
+    plan.addParameter(PartnerDepartureContract.KEEP, new StringType(kept));
+    plan.addParameter(PartnerDepartureContract.ANONYMISE, new StringType(shared));
+    byte[] instruction = sealed(plan, centralList);
+
+    // bad input first: nothing changes
+    assertThat(departure("researcher", site, instruction).statusCode()).isEqualTo(403);
+    io.restassured.response.Response noSite = departure("admin", null, instruction);
+    assertThat(noSite.statusCode()).isEqualTo(400);
+    assertThat(noSite.asString()).contains("OperationOutcome", "parameter 'site'");
+    io.restassured.response.Response garbage = departure("admin", site, new byte[] {1, 2, 3});
+    assertThat(garbage.statusCode()).isEqualTo(400);
+    assertThat(garbage.asString()).contains("OperationOutcome", "parameter 'instruction'");
+    io.restassured.response.Response forged = departure("admin", site, sealed(plan, hd));
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(forged.asString()).contains("parameter 'instruction'", "bridgehead.HD");
+    io.restassured.response.Response otherSite = departure("admin", "TUE", instruction);
+    assertThat(otherSite.statusCode()).isEqualTo(422);
+    assertThat(otherSite.asString()).contains("parameter 'site'");
+    assertThat(records.count()).isEqualTo(before);
+    assertThat(records.keysOf(site)).containsExactlyInAnyOrder(shared, only, kept, local);
+
+    io.restassured.response.Response done = departure("admin", site, instruction);
+
+    assertThat(done.statusCode()).as(done.asString()).isEqualTo(200);
+    Parameters answer = FHIR.newJsonParser().parseResource(Parameters.class, done.asString());
+    assertThat(count(answer, "kept")).isEqualTo(1);
+    assertThat(count(answer, "anonymised")).isEqualTo(1);
+    assertThat(count(answer, "deleted")).isEqualTo(2);
+    List<String> left = records.keysOf(site);
+    assertThat(left).hasSize(2).contains(kept).doesNotContain(shared, only, local);
+    assertThat(left).anyMatch(key -> key.startsWith("A-"));
+    assertThat(records.sitesOf(shared)).containsExactly("TUE");
+    assertThat(records.count()).isEqualTo(before - 2);
+    // the receipt opens at the central list only, signed by this database, naming the case
+    byte[] receipt = ((Base64BinaryType) answer.getParameter("receipt").getValue()).getValue();
+    org.ccpfhir.security.cms.Opened opened = Envelopes.open(receipt, centralList, tls.verifier());
+    assertThat(opened.sender()).isEqualTo(tls.self());
+    assertThat(new String(opened.payload(), StandardCharsets.UTF_8))
+        .contains("case-" + site, "\"deleted\"");
+
+    // a repetition changes nothing
+    io.restassured.response.Response again = departure("admin", site, instruction);
+    assertThat(again.statusCode()).isEqualTo(200);
+    Parameters second = FHIR.newJsonParser().parseResource(Parameters.class, again.asString());
+    assertThat(count(second, "anonymised") + count(second, "deleted")).isZero();
+    assertThat(records.keysOf(site)).isEqualTo(left);
+    // the departed site's uploads are refused from now on
+    Parameters late = new Parameters();
+    entry(late, globalId("G" + unique()), MdsUploadContract.UPSERT, mds("C61"));
+    HttpResponse<String> refused = send(leaving, leaving, late);
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("has left the network");
+    assertThat(records.keysOf(site)).isEqualTo(left);
+    assertThat(audited("partner departure case case-" + site + " of site " + site)).isTrue();
+  }
+
+  byte[] sealed(Parameters content, Credential signer) {
+    return Envelopes.seal(
+        FHIR.newJsonParser().encodeResourceToString(content).getBytes(StandardCharsets.UTF_8),
+        signer,
+        tls.credential().certificate());
+  }
+
+  io.restassured.response.Response departure(String user, String site, byte[] instruction) {
+    Parameters body = new Parameters();
+    if (site != null) {
+      body.addParameter(PartnerDepartureContract.SITE, new StringType(site));
+    }
+    body.addParameter()
+        .setName(PartnerDepartureContract.INSTRUCTION)
+        .setValue(new Base64BinaryType(instruction));
+    return as(user)
+        .contentType("application/fhir+json")
+        .body(FHIR.newJsonParser().encodeResourceToString(body))
+        .post("/fhir/" + PartnerDepartureContract.OPERATION);
+  }
+
+  static int count(Parameters answer, String name) {
+    return ((org.hl7.fhir.r4.model.IntegerType) answer.getParameter(name).getValue()).getValue();
+  }
+
+  boolean audited(String text) throws InterruptedException {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      if (as("admin").get("/fhir/AuditEvent?_count=50").asString().contains(text)) {
+        return true;
+      }
+      Thread.sleep(100);
+    }
+    return false;
   }
 }

@@ -72,6 +72,24 @@ public class ProjectPseudonyms {
     return replaced;
   }
 
+  /**
+   * A partner leaves (CCP-IT §5.3): the owner's project pseudonyms of the given domains (the
+   * leaving site's applications) are retired and their links deleted; the others stay.
+   *
+   * @return how many were retired
+   */
+  public int withdrawDomains(String owner, java.util.function.Predicate<String> domains) {
+    int retired = 0;
+    for (Map.Entry<String, String> entry : of(owner).entrySet()) {
+      if (domains.test(entry.getKey())) {
+        registry.retire(entry.getValue());
+        jdbc.update("DELETE FROM ccp_project_pseudonym WHERE pseudonym = ?", entry.getValue());
+        retired++;
+      }
+    }
+    return retired;
+  }
+
   /** The owner's project pseudonyms, domain → pseudonym, in domain order. */
   public Map<String, String> of(String owner) {
     Map<String, String> byDomain = new TreeMap<>();

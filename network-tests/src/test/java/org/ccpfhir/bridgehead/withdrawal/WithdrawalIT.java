@@ -1,6 +1,7 @@
 package org.ccpfhir.bridgehead.withdrawal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
@@ -33,12 +34,21 @@ import org.ccpfhir.network.NetworkIT;
 import org.ccpfhir.profiles.upload.MdsWithdrawalContract;
 import org.ccpfhir.profiles.withdrawal.WithdrawalDeadline;
 import org.ccpfhir.security.audit.AuditRecorder;
+import org.ccpfhir.security.ca.ComponentName;
+import org.ccpfhir.security.ca.Credential;
+import org.ccpfhir.security.ca.NetworkCa;
+import org.ccpfhir.security.ca.PasswordFiles;
+import org.ccpfhir.security.cms.Envelopes;
+import org.ccpfhir.security.tls.ComponentTls;
 import org.ccpfhir.synthetic.EntryMode;
 import org.ccpfhir.synthetic.SyntheticPatientGenerator;
 import org.ccpfhir.testsupport.Prometheus;
+import org.ccpfhir.testsupport.SecureClients;
+import org.ccpfhir.testsupport.TestNames;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
@@ -494,6 +504,233 @@ class WithdrawalIT extends NetworkIT {
   }
 
   /**
+   * A partner leaves (CCP-IT §5.3, issue 21 item 7), acted with two sites of their own (a departed
+   * site stays refused in this JVM): a person at both, one only at the leaving site, one whose
+   * consent continues. The central list's admin applies the rule, the MDS database's admin the
+   * sealed instruction, and the MDS database's receipt is recorded at the central list.
+   */
+  @Test
+  void aPartnerLeavesAndTheCentralComponentsKeepAnonymiseOrDeleteWhatIsHeldForIt()
+      throws Exception {
+    NetworkCa ca =
+        NetworkCa.open(
+            IdentityNetwork.PKI.resolve("network-ca"),
+            PasswordFiles.readOrGenerate(
+                IdentityNetwork.PKI.resolve("network-ca").resolve("ca.password")));
+    String leavingCode = siteCode();
+    String stayingCode = siteCode();
+    Credential leaving =
+        ca.issue(ComponentName.of("bridgehead", leavingCode), List.of("localhost"), DAY);
+    Credential staying =
+        ca.issue(ComponentName.of("bridgehead", stayingCode), List.of("localhost"), DAY);
+    NetworkPeer atLeaving = new NetworkPeer(site(leaving), leaving, network, fhirContext);
+    NetworkPeer atStaying = new NetworkPeer(site(staying), staying, network, fhirContext);
+    Patient shared = person("Geteilt", "1952-03-04", Enumerations.AdministrativeGender.FEMALE);
+    Patient only = person("Allein", "1963-05-06", Enumerations.AdministrativeGender.MALE);
+    Patient kept = person("Bleibt", "1974-07-08", Enumerations.AdministrativeGender.FEMALE);
+    String leavingShared = atLeaving.globalPseudonym(shared);
+    String stayingShared = atStaying.globalPseudonym(shared);
+    String leavingOnly = atLeaving.globalPseudonym(only);
+    String leavingKept = atLeaving.globalPseudonym(kept);
+    String mdsShared = uploaded(atLeaving, leavingShared, shared);
+    assertThat(uploaded(atStaying, stayingShared, shared)).isEqualTo(mdsShared);
+    String mdsOnly = uploaded(atLeaving, leavingOnly, only);
+    String mdsKept = uploaded(atLeaving, leavingKept, kept);
+    SecureClients centralClients =
+        new SecureClients(IdentityNetwork.port(network.centralList), tls.caCertificate());
+    SecureClients mdsClients =
+        new SecureClients(IdentityNetwork.port(MdsDatabase.shared()), tls.caCertificate());
+
+    // bad input first: refused, nothing changed
+    assertThat(departure(centralClients, "linkage", leavingCode, List.of()).statusCode())
+        .isEqualTo(403);
+    Response unknown = departure(centralClients, "admin", "NOSITE", List.of());
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.asString()).contains("OperationOutcome", "parameter 'site'");
+    Response malformed = departure(centralClients, "admin", "h d!", List.of());
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(malformed.asString()).contains("OperationOutcome", "parameter 'site'");
+    Response foreign =
+        departure(centralClients, "admin", leavingCode, List.of(leavingKept, stayingShared));
+    assertThat(foreign.statusCode()).isEqualTo(422);
+    assertThat(foreign.asString()).contains("OperationOutcome", "continuedConsent[1]");
+    assertThat(atLeaving.opened(atLeaving.reencrypt(leavingOnly), tls.verifier()))
+        .isEqualTo(mdsOnly);
+    Response inventory =
+        centralClients
+            .as("admin")
+            .get(centralUrl() + "/$partner-departure-inventory?site=" + leavingCode);
+    assertThat(inventory.statusCode()).as(inventory.asString()).isEqualTo(200);
+    Parameters held =
+        fhirContext.newJsonParser().parseResource(Parameters.class, inventory.asString());
+    assertThat(integer(held, "persons")).isEqualTo(3);
+    assertThat(integer(held, "personsOnlyHere")).isEqualTo(2);
+    assertThat(integer(held, "personsAlsoElsewhere")).isEqualTo(1);
+    assertThat(integer(held, "mdsPseudonyms")).isEqualTo(3);
+    assertThat(inventory.asString()).doesNotContain(leavingShared, leavingOnly, leavingKept);
+    assertThat(
+            centralClients
+                .as("linkage")
+                .get(centralUrl() + "/$partner-departure-inventory?site=" + leavingCode)
+                .statusCode())
+        .isEqualTo(403);
+
+    Response departed = departure(centralClients, "admin", leavingCode, List.of(leavingKept));
+
+    assertThat(departed.statusCode()).as(departed.asString()).isEqualTo(200);
+    Parameters answer =
+        fhirContext.newJsonParser().parseResource(Parameters.class, departed.asString());
+    Parameters.ParametersParameterComponent departure = answer.getParameter("departure");
+    assertThat(part(departure, "kept")).isEqualTo("1");
+    assertThat(part(departure, "anonymised")).isEqualTo("1");
+    assertThat(part(departure, "deleted")).isEqualTo("1");
+    assertThat(part(departure, "state")).isEqualTo("waiting-for-mds");
+    String caseId = part(departure, "case");
+    // the leaving site can no longer call; the staying site keeps its pseudonym and MDS*G-ID
+    assertThatThrownBy(() -> atLeaving.reencrypt(leavingKept)).hasMessageContaining("(403)");
+    assertThat(atStaying.opened(atStaying.reencrypt(stayingShared), tls.verifier()))
+        .isEqualTo(mdsShared);
+    assertThat(centralMentions(leavingShared)).isZero();
+    assertThat(centralMentions(leavingOnly)).isZero();
+    assertThat(centralMentions(mdsOnly)).isZero();
+    assertThat(centralRetired(leavingShared) && centralRetired(leavingOnly)).isTrue();
+    assertThat(centralMentions(leavingKept)).isPositive();
+
+    // the MDS database applies the instruction its admin carries over (and cannot read)
+    Parameters mdsInput = new Parameters();
+    mdsInput.addParameter("site", new StringType(leavingCode));
+    mdsInput
+        .addParameter()
+        .setName("instruction")
+        .setValue(answer.getParameter("instruction").getValue());
+    Response atMds =
+        mdsClients
+            .as("admin")
+            .contentType("application/fhir+json")
+            .body(fhirContext.newJsonParser().encodeResourceToString(mdsInput))
+            .post(IdentityNetwork.url(MdsDatabase.shared()) + "/$mds-partner-departure");
+    assertThat(atMds.statusCode()).as(atMds.asString()).isEqualTo(200);
+    Parameters mdsAnswer =
+        fhirContext.newJsonParser().parseResource(Parameters.class, atMds.asString());
+    assertThat(integer(mdsAnswer, "deleted")).isEqualTo(1);
+    assertThat(integer(mdsAnswer, "anonymised")).isEqualTo(1);
+    assertThat(
+            mds.queryForList(
+                "SELECT site FROM mds_record WHERE mds_id = ?", String.class, mdsShared))
+        .containsExactly(stayingCode);
+    assertThat(
+            mds.queryForObject(
+                "SELECT COUNT(*) FROM mds_record WHERE mds_id = ?", Integer.class, mdsOnly))
+        .isZero();
+    assertThat(
+            mds.queryForList(
+                "SELECT mds_id FROM mds_record WHERE site = ?", String.class, leavingCode))
+        .hasSize(2)
+        .contains(mdsKept);
+
+    // a receipt the MDS database did not sign, or that does not open, is refused
+    byte[] forgedReceipt =
+        Envelopes.seal(
+            "{\"resourceType\":\"Parameters\"}".getBytes(StandardCharsets.UTF_8),
+            network.siteTue,
+            network.centralList.getBean(ComponentTls.class).credential().certificate());
+    Response forged = confirmDeparture(centralClients, leavingCode, forgedReceipt);
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(forged.asString()).contains("parameter 'receipt'", "bridgehead.TUE");
+    Response unopened =
+        confirmDeparture(
+            centralClients,
+            leavingCode,
+            ((org.hl7.fhir.r4.model.Base64BinaryType) answer.getParameter("instruction").getValue())
+                .getValue());
+    assertThat(unopened.statusCode()).isEqualTo(400);
+    assertThat(unopened.asString()).contains("parameter 'receipt'");
+    assertThat(
+            central.queryForObject(
+                "SELECT COUNT(*) FROM ccp_departure_case WHERE id = ? AND mds_confirmed_ms IS NULL",
+                Integer.class,
+                caseId))
+        .isEqualTo(1);
+
+    // the receipt is recorded at the central list: the MDS database's confirmation
+    Parameters confirm = new Parameters();
+    confirm.addParameter("site", new StringType(leavingCode));
+    confirm
+        .addParameter()
+        .setName("receipt")
+        .setValue(mdsAnswer.getParameter("receipt").getValue());
+    Response confirmed =
+        centralClients
+            .as("admin")
+            .contentType("application/fhir+json")
+            .body(fhirContext.newJsonParser().encodeResourceToString(confirm))
+            .post(centralUrl() + "/$partner-departure-confirm");
+    assertThat(confirmed.statusCode()).as(confirmed.asString()).isEqualTo(200);
+    assertThat(confirmed.asString()).contains("completed", "kept 1, anonymised 1, deleted 1");
+    // a second run changes nothing and answers the same case
+    Response again = departure(centralClients, "admin", leavingCode, List.of());
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(again.asString()).contains(caseId, "replayed").doesNotContain("instruction");
+    assertThat(centralMentions(leavingKept)).isPositive();
+    network.centralList.getBean(AuditRecorder.class).flush();
+    assertThat(
+            central.queryForObject(
+                "SELECT COUNT(*) FROM ccp_audit_event WHERE resource LIKE ?",
+                Integer.class,
+                "%partner departure case " + caseId + " of site " + leavingCode + "%"))
+        .as("departure, confirmation and replay, each audited")
+        .isEqualTo(3);
+  }
+
+  Response confirmDeparture(SecureClients clients, String site, byte[] receipt) {
+    Parameters input = new Parameters();
+    input.addParameter("site", new StringType(site));
+    input
+        .addParameter()
+        .setName("receipt")
+        .setValue(new org.hl7.fhir.r4.model.Base64BinaryType(receipt));
+    return clients
+        .as("admin")
+        .contentType("application/fhir+json")
+        .body(fhirContext.newJsonParser().encodeResourceToString(input))
+        .post(centralUrl() + "/$partner-departure-confirm");
+  }
+
+  static String siteCode() {
+    return "Q" + TestNames.unique("").toUpperCase().substring(0, 5);
+  }
+
+  static Patient person(String stem, String birthDate, Enumerations.AdministrativeGender sex) {
+    Patient idat = new Patient();
+    idat.addName().setFamily(TestNames.unique(stem)).addGiven(TestNames.unique("Vorname"));
+    idat.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(birthDate));
+    idat.setGender(sex);
+    return idat;
+  }
+
+  /** Uploads a person at a site; the MDS*G-ID it is stored under. */
+  String uploaded(NetworkPeer site, String global, Patient idat) {
+    byte[] sealed = site.reencrypt(global);
+    site.upload(sealed, new Patient().setGender(idat.getGender()));
+    return site.opened(sealed, tls.verifier());
+  }
+
+  Response departure(SecureClients clients, String user, String site, List<String> continued) {
+    Parameters input = new Parameters();
+    input.addParameter("site", new StringType(site));
+    continued.forEach(p -> input.addParameter("continuedConsent", new StringType(p)));
+    return clients
+        .as(user)
+        .contentType("application/fhir+json")
+        .body(fhirContext.newJsonParser().encodeResourceToString(input))
+        .post(centralUrl() + "/$partner-departure");
+  }
+
+  static int integer(Parameters parameters, String name) {
+    return Integer.parseInt(parameters.getParameter(name).getValue().primitiveValue());
+  }
+
+  /**
    * TUE, acted by the test, confirms its notices and the CCP application confirms its instructions;
    * then HD's waiting withdrawal is resumed.
    */
@@ -538,6 +775,8 @@ class WithdrawalIT extends NetworkIT {
         .body(fhirContext.newJsonParser().encodeResourceToString(input))
         .post(baseUrl() + "/$pseudonym-replacement-confirm");
   }
+
+  static final java.time.Duration DAY = java.time.Duration.ofDays(1);
 
   SiteClient site(org.ccpfhir.security.ca.Credential credential) {
     return new SiteClient(credential, tls.caCertificate(), fhirContext);

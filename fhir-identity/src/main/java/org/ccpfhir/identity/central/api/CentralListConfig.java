@@ -1,9 +1,11 @@
 package org.ccpfhir.identity.central.api;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.ccpfhir.identity.central.CentralListRepository;
 import org.ccpfhir.identity.central.CentralPatientList;
+import org.ccpfhir.identity.central.PartnerDepartures;
 import org.ccpfhir.identity.central.SubjectFacts;
 import org.ccpfhir.identity.central.WithdrawalCases;
 import org.ccpfhir.identity.controlnumber.ControlNumberMatcher;
@@ -107,6 +109,43 @@ public class CentralListConfig {
   public WithdrawalNoticeOperationProvider withdrawalNoticeOperationProvider(
       WithdrawalCases cases) {
     return new WithdrawalNoticeOperationProvider(cases);
+  }
+
+  @Bean
+  public PartnerDepartures partnerDepartures(
+      DataSource dataSource,
+      CentralPatientList list,
+      ProjectPseudonyms projects,
+      ReEncryption reEncryption,
+      CentralListProperties properties) {
+    CentralListProperties.Target mds =
+        properties.reencryptTargets().get(PartnerDepartureOperationProvider.MDS_TARGET);
+    return new PartnerDepartures(
+        dataSource,
+        list,
+        projects,
+        reEncryption,
+        mds == null ? null : mds.domain(),
+        Clock.systemUTC());
+  }
+
+  @Bean
+  public PartnerDepartureOperationProvider partnerDepartureOperationProvider(
+      PartnerDepartures departures,
+      ComponentTls tls,
+      CentralListProperties properties,
+      FhirContext fhirContext) {
+    return new PartnerDepartureOperationProvider(
+        departures,
+        tls.credential(),
+        tls.verifier(),
+        properties.reencryptTargets().get(PartnerDepartureOperationProvider.MDS_TARGET),
+        fhirContext);
+  }
+
+  @Bean
+  public DepartedSiteGuard departedSiteGuard(PartnerDepartures departures) {
+    return new DepartedSiteGuard(departures);
   }
 
   @Bean

@@ -29,7 +29,7 @@ public class ProjectPseudonymOperationProvider implements FhirProvider {
 
   /** The owner key of a person's project pseudonyms. */
   static String owner(long person) {
-    return "person:" + person;
+    return CentralPatientList.personKey(person);
   }
 
   @Operation(name = "$project-pseudonym", idempotent = false)

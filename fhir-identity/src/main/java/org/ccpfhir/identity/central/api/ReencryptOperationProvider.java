@@ -62,7 +62,7 @@ public class ReencryptOperationProvider implements FhirProvider {
 
   /** The re-encryption source of a central person. */
   static String source(long person) {
-    return "person:" + person;
+    return CentralPatientList.personKey(person);
   }
 
   private static X509Certificate certificate(CentralListProperties.Target target) {
