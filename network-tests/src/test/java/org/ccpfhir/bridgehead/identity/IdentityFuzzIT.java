@@ -32,6 +32,10 @@ class IdentityFuzzIT extends NetworkIT {
             .post("$redeem-ticket", "ticket")
             .post("$linkage-review-decide", "review", "decision")
             .get("$linkage-review-list")
+            // admin only (§5.3): a site's certificate must never reach them, whatever the body
+            .get("$partner-departure-inventory", "site")
+            .post("$partner-departure", "site", "continuedConsent")
+            .post("$partner-departure-confirm", "site", "receipt")
             .post(CentralSubjectDataContract.OPERATION, "caseNumber", "pseudonym")
             .search("AuditEvent", "date", "agent")
             .hapiBuiltIns()

@@ -41,6 +41,8 @@ class MdsSearchFuzzIT extends NetworkIT {
             .post("$mds-withdraw", "envelope")
             .get("$mds-record", "site", "pseudonym")
             .post(SubjectDataContract.OPERATION, "caseNumber", "pseudonym")
+            // admin only: a site's certificate must never reach it, whatever the body
+            .post("$mds-partner-departure", "site", "instruction")
             .search("Patient", "gender", "birthdate", "_has:Condition:subject:code")
             .search("Condition", "code", "onset-date")
             .hapiBuiltIns()
