@@ -69,6 +69,31 @@ public abstract class PostgresIT {
     return new TestPatients(clients, baseUrl(), fhirContext);
   }
 
+  /**
+   * The user accepts the current terms of use (users outside the demo's site-wide ones must, before
+   * any API call answers them).
+   */
+  protected void acceptTermsOfUse(String user) {
+    String version =
+        clients
+            .as(user)
+            .get("/ccp/terms")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("parameter.find { it.name == 'version' }.valueString");
+    clients
+        .as(user)
+        .contentType("application/fhir+json")
+        .body(
+            "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"version\",\"valueString\":\""
+                + version
+                + "\"}]}")
+        .post("/ccp/terms")
+        .then()
+        .statusCode(200);
+  }
+
   /** Waits until the app reports UP: the store loads the terminology in the background. */
   protected void awaitHealthUp() {
     org.awaitility.Awaitility.await()

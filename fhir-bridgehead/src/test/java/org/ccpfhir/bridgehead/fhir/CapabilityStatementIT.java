@@ -3,9 +3,11 @@ package org.ccpfhir.bridgehead.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.ccpfhir.bridgehead.PostgresIT;
 import org.ccpfhir.profiles.CuratedDefinitions;
 import org.ccpfhir.profiles.MdsProfiles;
@@ -169,13 +171,20 @@ class CapabilityStatementIT extends PostgresIT {
     awaitHealthUp();
     for (String type : List.of("CodeSystem", "ValueSet")) {
       for (MetadataResource shipped : CuratedDefinitions.shared().resources(type)) {
-        fhir()
-            .queryParam("url", shipped.getUrl())
-            .get("/" + type)
-            .then()
-            .statusCode(200)
-            .body("entry.size()", equalTo(1))
-            .body("entry[0].resource.id", equalTo(shipped.getIdPart()));
+        // HAPI reindexes stored CodeSystems in the background some time after one was deleted and
+        // restored (TerminologyOperationsIT does that in this shared store); one search by url in
+        // a CI run found nothing while it ran. The resource must be found within a minute.
+        Awaitility.await(type + "?url=" + shipped.getUrl())
+            .atMost(Duration.ofMinutes(1))
+            .untilAsserted(
+                () ->
+                    fhir()
+                        .queryParam("url", shipped.getUrl())
+                        .get("/" + type)
+                        .then()
+                        .statusCode(200)
+                        .body("entry.size()", equalTo(1))
+                        .body("entry[0].resource.id", equalTo(shipped.getIdPart())));
       }
     }
     fhir()

@@ -260,7 +260,7 @@ class FormsIT extends PostgresIT {
   @Test
   void anEntryAboutAnotherUnitsPatientIsHiddenLikeThePatient() {
     for (String user : List.of("oncology", "surgery")) {
-      acceptTerms(user);
+      acceptTermsOfUse(user);
     }
     define(form("1", PublicationStatus.ACTIVE));
     String oncPatient = ingest(as("oncology"));
@@ -470,26 +470,5 @@ class FormsIT extends PostgresIT {
 
   private RequestSpecification as(String user) {
     return clients.as(user).baseUri(baseUrl()).contentType("application/fhir+json");
-  }
-
-  private void acceptTerms(String user) {
-    String version =
-        clients
-            .as(user)
-            .get("/ccp/terms")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("parameter.find { it.name == 'version' }.valueString");
-    clients
-        .as(user)
-        .contentType("application/fhir+json")
-        .body(
-            "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"version\",\"valueString\":\""
-                + version
-                + "\"}]}")
-        .post("/ccp/terms")
-        .then()
-        .statusCode(200);
   }
 }

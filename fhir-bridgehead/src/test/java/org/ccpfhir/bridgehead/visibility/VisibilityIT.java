@@ -46,7 +46,7 @@ class VisibilityIT extends PostgresIT {
   @BeforeEach
   void departmentsWithOnePatientEach() {
     for (String user : List.of("oncology", "surgery", "oncology-biobank")) {
-      acceptTerms(user);
+      acceptTermsOfUse(user);
     }
     if (onc == null) {
       onc = ingestAs("oncology");
@@ -378,27 +378,6 @@ class VisibilityIT extends PostgresIT {
             .path("entry[0].resource.id");
     assertThat(conditionId).as("the synthetic patient has a diagnosis").isNotNull();
     return new Ingested(patientId, ingested.pseudonym().getValue(), conditionId);
-  }
-
-  private void acceptTerms(String user) {
-    String version =
-        clients
-            .as(user)
-            .get("/ccp/terms")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("parameter.find { it.name == 'version' }.valueString");
-    clients
-        .as(user)
-        .contentType("application/fhir+json")
-        .body(
-            "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"version\",\"valueString\":\""
-                + version
-                + "\"}]}")
-        .post("/ccp/terms")
-        .then()
-        .statusCode(200);
   }
 
   private io.restassured.specification.RequestSpecification as(String user) {
