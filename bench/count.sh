@@ -107,11 +107,17 @@ fi
 # written by every build of the module (root pom, execution bench-classpath)
 [[ -f fhir-mds-search/target/classpath.txt ]] \
   || { echo "fhir-mds-search/target/classpath.txt missing: build once (./mvnw -B verify, or without --no-build)" >&2; exit 1; }
-# the project's own modules from this work tree, never from the local repository
-OWN=fhir-mds-search/target/test-classes:fhir-mds-search/target/classes:security/target/classes
-OWN=$OWN:synthetic/target/classes:profiles/target/classes:terminology/target/classes:disclosure/target/classes
+# the project's own modules from this work tree, never from the local repository: every module on
+# the app's class path (a jar of the reactor or of ~/.m2) as its target/classes here
+OWN=fhir-mds-search/target/test-classes:fhir-mds-search/target/classes
+for module in $(tr ':' '\n' <fhir-mds-search/target/classpath.txt \
+  | sed -n -e "s#^$ROOT/\([^/]*\)/target/.*#\1#p" -e 's#.*/org/ccpfhir/\([^/]*\)/.*#\1#p' | sort -u); do
+  OWN=$OWN:$module/target/classes
+done
 DEPS=$(tr ':' '\n' <fhir-mds-search/target/classpath.txt | grep -v -e '/org/ccpfhir/' -e "^$ROOT/" | paste -sd: -)
 CP="$OWN:$DEPS"
+# the generator with its own class path (synthetic writes its bundles through mappers), as ingest.sh
+GEN_CP="synthetic/target/classes:$(cat synthetic/target/classpath.txt)"
 
 BENCH_ARGS=(--sizes "$SIZES" --reps "$REPS" --seed "$SEED" --sites "$SITES" --sampling-rate "$SAMPLING")
 
@@ -124,7 +130,7 @@ if [[ $BASE_PATIENTS -gt 0 ]]; then
   PER_SITE=$((BASE_PATIENTS / 8))
   echo "generating $PER_SITE patients for each of 8 sites ..."
   for site in ${SITES//,/ }; do
-    run_waited "$WORK/generate-$site.log" java -Xmx1g -cp "$CP" org.ccpfhir.synthetic.GenerateCli \
+    run_waited "$WORK/generate-$site.log" java -Xmx1g -cp "$GEN_CP" org.ccpfhir.synthetic.GenerateCli \
       --site "$site" --count "$PER_SITE" --seed "$SEED" --out "$WORK/data" --mode put --per-file 10
   done
   $PG -d postgres -c "DROP DATABASE IF EXISTS $BL_DB WITH (FORCE)" -c "CREATE DATABASE $BL_DB" 2>&1 | grep -v NOTICE || true
