@@ -10,7 +10,6 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,8 +26,6 @@ public class TermsEndpoint {
 
   public static final String PATH = "/ccp/terms";
 
-  private static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
-
   private final TermsOfUse terms;
   private final FhirContext fhir;
 
@@ -40,7 +37,7 @@ public class TermsEndpoint {
   @GetMapping(path = PATH, produces = "application/fhir+json")
   public ResponseEntity<String> show() {
     Caller caller = Caller.current().orElseThrow();
-    return answer(HttpStatus.OK, state(caller));
+    return SecurityResponses.answer(HttpStatus.OK, state(caller));
   }
 
   @PostMapping(path = PATH, produces = "application/fhir+json")
@@ -50,20 +47,20 @@ public class TermsEndpoint {
     try {
       version = version(body);
     } catch (DataFormatException | ClassCastException e) {
-      return refuse(
+      return SecurityResponses.refusal(
           HttpStatus.BAD_REQUEST,
           IssueType.STRUCTURE,
           "body: a Parameters resource with the parameter 'version' (string) is expected");
     }
     if (version == null || version.isBlank()) {
-      return refuse(
+      return SecurityResponses.refusal(
           HttpStatus.BAD_REQUEST,
           IssueType.REQUIRED,
           "Parameters.parameter 'version': the version of the terms being accepted is required");
     }
     return switch (terms.accept(caller, version)) {
       case OTHER_VERSION ->
-          refuse(
+          SecurityResponses.refusal(
               HttpStatus.CONFLICT,
               IssueType.CONFLICT,
               "Parameters.parameter 'version': the terms of use in force are version "
@@ -72,11 +69,11 @@ public class TermsEndpoint {
                   + PATH
                   + " again");
       case NOT_REQUIRED ->
-          refuse(
+          SecurityResponses.refusal(
               HttpStatus.UNPROCESSABLE_ENTITY,
               IssueType.NOTSUPPORTED,
               "applications and components do not accept terms of use; only users do");
-      case RECORDED, ALREADY_ACCEPTED -> answer(HttpStatus.OK, state(caller));
+      case RECORDED, ALREADY_ACCEPTED -> SecurityResponses.answer(HttpStatus.OK, state(caller));
     };
   }
 
@@ -102,17 +99,5 @@ public class TermsEndpoint {
         .map(p -> p.getValue().primitiveValue())
         .findFirst()
         .orElse(null);
-  }
-
-  private ResponseEntity<String> answer(HttpStatus status, Parameters parameters) {
-    return ResponseEntity.status(status)
-        .contentType(FHIR_JSON)
-        .body(fhir.newJsonParser().encodeResourceToString(parameters));
-  }
-
-  private static ResponseEntity<String> refuse(HttpStatus status, IssueType type, String text) {
-    return ResponseEntity.status(status)
-        .contentType(FHIR_JSON)
-        .body(SecurityResponses.json(SecurityResponses.outcome(type, text)));
   }
 }

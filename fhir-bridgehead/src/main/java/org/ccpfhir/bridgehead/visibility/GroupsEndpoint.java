@@ -15,7 +15,6 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,8 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 public class GroupsEndpoint {
 
   public static final String PATH = "/ccp/groups";
-
-  private static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
 
   private final VisibilityProperties properties;
   private final ManagedGroups managed;
@@ -61,7 +58,7 @@ public class GroupsEndpoint {
     answer.addParameter("enabled", new BooleanType(properties.enabled()));
     add(answer, new TreeMap<>(properties.groups()), "configuration");
     add(answer, managed.all(), "pages");
-    return answer(HttpStatus.OK, answer);
+    return SecurityResponses.answer(HttpStatus.OK, answer);
   }
 
   @PutMapping(path = PATH + "/{name}", produces = "application/fhir+json")
@@ -75,7 +72,7 @@ public class GroupsEndpoint {
     try {
       parameters = (Parameters) fhir.newJsonParser().parseResource(body == null ? "" : body);
     } catch (DataFormatException | ClassCastException e) {
-      return refuse(
+      return SecurityResponses.refusal(
           HttpStatus.BAD_REQUEST,
           IssueType.STRUCTURE,
           "body: a Parameters resource with 'unit' (0..*) and 'allUnits' is expected");
@@ -89,7 +86,7 @@ public class GroupsEndpoint {
       switch (part.getName() == null ? "" : part.getName()) {
         case "unit" -> {
           if (!VisibilityProperties.validCode(text)) {
-            return refuse(
+            return SecurityResponses.refusal(
                 HttpStatus.BAD_REQUEST,
                 IssueType.VALUE,
                 "Parameters.parameter["
@@ -101,7 +98,7 @@ public class GroupsEndpoint {
         }
         case "allUnits" -> {
           if (!(value instanceof BooleanType flag) || !flag.hasValue()) {
-            return refuse(
+            return SecurityResponses.refusal(
                 HttpStatus.BAD_REQUEST,
                 IssueType.VALUE,
                 "Parameters.parameter[" + i + "] 'allUnits': valueBoolean expected");
@@ -109,7 +106,7 @@ public class GroupsEndpoint {
           allUnits = flag.booleanValue();
         }
         default -> {
-          return refuse(
+          return SecurityResponses.refusal(
               HttpStatus.BAD_REQUEST,
               IssueType.NOTSUPPORTED,
               "Parameters.parameter[" + i + "]: unknown parameter; known: unit, allUnits");
@@ -134,7 +131,7 @@ public class GroupsEndpoint {
       return refused;
     }
     if (!managed.remove(name)) {
-      return refuse(
+      return SecurityResponses.refusal(
           HttpStatus.NOT_FOUND, IssueType.NOTFOUND, "no group '" + name + "' is managed here");
     }
     auditor.record("visibility-groups", "D", PATH + "/" + name, 200, "group " + name + " removed");
@@ -143,13 +140,13 @@ public class GroupsEndpoint {
 
   private ResponseEntity<String> refuseName(String name) {
     if (!VisibilityProperties.validCode(name)) {
-      return refuse(
+      return SecurityResponses.refusal(
           HttpStatus.BAD_REQUEST,
           IssueType.VALUE,
           "path: a group name is a code of letters, digits, '.', '_' or '-' (1-64)");
     }
     if (properties.groups().containsKey(name)) {
-      return refuse(
+      return SecurityResponses.refusal(
           HttpStatus.CONFLICT,
           IssueType.CONFLICT,
           "group '" + name + "' is set in the configuration (ccp.visibility.groups), not here");
@@ -167,17 +164,5 @@ public class GroupsEndpoint {
           part.addPart().setName("allUnits").setValue(new BooleanType(group.allUnits()));
           part.addPart().setName("source").setValue(new StringType(source));
         });
-  }
-
-  private ResponseEntity<String> answer(HttpStatus status, Parameters parameters) {
-    return ResponseEntity.status(status)
-        .contentType(FHIR_JSON)
-        .body(fhir.newJsonParser().encodeResourceToString(parameters));
-  }
-
-  private static ResponseEntity<String> refuse(HttpStatus status, IssueType type, String text) {
-    return ResponseEntity.status(status)
-        .contentType(FHIR_JSON)
-        .body(SecurityResponses.json(SecurityResponses.outcome(type, text)));
   }
 }

@@ -6,15 +6,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.ccpfhir.security.audit.AuditEntry;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Writes the refusals of the security layer as FHIR OperationOutcomes and hands the reason to the
  * audit trail.
  */
 public final class SecurityResponses {
+
+  private static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
 
   private SecurityResponses() {}
 
@@ -26,6 +32,18 @@ public final class SecurityResponses {
 
   public static String json(OperationOutcome outcome) {
     return FhirContext.forR4Cached().newJsonParser().encodeResourceToString(outcome);
+  }
+
+  /** A FHIR JSON answer of an endpoint outside HAPI's server (Spring MVC). */
+  public static ResponseEntity<String> answer(HttpStatus status, IBaseResource resource) {
+    return ResponseEntity.status(status)
+        .contentType(FHIR_JSON)
+        .body(FhirContext.forR4Cached().newJsonParser().encodeResourceToString(resource));
+  }
+
+  /** A refusal of an endpoint outside HAPI's server (Spring MVC), as an OperationOutcome. */
+  public static ResponseEntity<String> refusal(HttpStatus status, IssueType type, String text) {
+    return answer(status, outcome(type, text));
   }
 
   /** Sends a refusal; the reason also goes to the audit record of this request. */
