@@ -9,5 +9,6 @@ ccp.header({ name: ccp.t('app.bridgehead'), href: 'index.html', terms: true }, [
   { href: 'access-request.html', label: ccp.t('nav.accessRequests') },
   { href: 'upload.html', label: ccp.t('nav.upload') },
   { href: 'biobank.html', label: ccp.t('nav.biobank') },
+  { href: 'forms.html', label: ccp.t('nav.forms') },
   { href: 'admin.html', label: ccp.t('nav.admin') }
 ]);

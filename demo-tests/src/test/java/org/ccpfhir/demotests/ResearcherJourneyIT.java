@@ -337,6 +337,7 @@ class ResearcherJourneyIT {
                 "datamanager-demo"),
             new Page("hd-upload", HD + "/upload.html", "datamanager", "datamanager-demo"),
             new Page("hd-biobank", HD + "/biobank.html", "biobank", "biobank-demo"),
+            new Page("hd-forms", HD + "/forms.html", "datamanager", "datamanager-demo"),
             new Page("hd-admin", HD + "/admin.html", "admin", "admin-demo"),
             new Page("linkage-review", LINKAGE + "/linkage-review.html", null, null));
     // -Dccp.axe.only=central: only the pages whose name starts so (working on some pages)
@@ -425,6 +426,161 @@ class ResearcherJourneyIT {
     String pseudonym = pseudonymize(browser, "Biobanktest");
     registerSample(browser, pseudonym, "Registered Specimen/", "whole blood", "available");
     browser.screenshot("11-biobank-sample-registered");
+  }
+
+  /**
+   * Issue 22 item 2, forms: the data manager defines a form on forms.html (the demo's "Sample
+   * quality" is listed), the biobank fills in an entry for a demo sample with a whole number that
+   * is not one — the server's refusal shows at that field — then corrects it, and the entry is
+   * listed with its answers.
+   */
+  @Test
+  @Order(11)
+  void theDataManagerDefinesAFormAndTheBiobankFillsItInForASample() throws Exception {
+    formsJourney(browser, "", "13-forms-defined", "14-forms-refused-at-field", "15-forms-entry");
+  }
+
+  /**
+   * Issue 22 items 3 and 5 at page level: a department user (demo {@code surgery}) is shown the
+   * terms of use at the first login and sees the page only after accepting them, not again at the
+   * next login; the admin lists the groups on admin.html, saves one with its treating units and
+   * removes it.
+   */
+  @Test
+  @Order(12)
+  void termsOfUseAtFirstLoginAndTheAdminsGroups() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        network != null, "a fresh network: on a running demo the user may have accepted already");
+    browser.open(HD + "/consent.html");
+    logInAs("surgery", "surgery-demo");
+    WebElement terms = browser.find("#terms");
+    assertThat(terms.getText()).contains("Terms of use (version");
+    assertThat(browser.driver.findElement(By.id("lookup")).isDisplayed())
+        .as("the page waits for the acceptance")
+        .isFalse();
+    browser.screenshot("16-terms-of-use-at-first-login");
+    browser.click("#accept-terms");
+    browser.until(d -> d.findElement(By.id("status")).getText().contains("Terms of use accepted"));
+    assertThat(browser.driver.findElements(By.id("terms"))).isEmpty();
+    assertThat(browser.find("#lookup").isDisplayed()).isTrue();
+    // the next login: accepted already
+    ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+        .executeScript("sessionStorage.removeItem('ccp-token');");
+    browser.open(HD + "/consent.html");
+    logInAs("surgery", "surgery-demo");
+    browser.until(d -> d.findElement(By.id("lookup")).isDisplayed());
+    assertThat(browser.driver.findElements(By.id("terms"))).isEmpty();
+
+    browser.open(HD + "/admin.html");
+    logInAs("admin", "admin-demo");
+    browser.until(d -> d.findElement(By.id("groups")).getText().contains("surgery"));
+    assertThat(browser.find("#groups").getText()).contains("oncology", "Treating units");
+    String group = "browser-" + letters(System.nanoTime());
+    browser.type("#group-name", group);
+    browser.type("#group-units", "U-" + group + ", U2-" + group);
+    browser.click("#group-form button[type=submit]");
+    browser.until(d -> d.findElement(By.id("groups")).getText().contains("U2-" + group));
+    assertThat(browser.find("#status").getText()).contains("Group " + group + " saved");
+    browser.screenshot("17-admin-groups");
+    browser.click("#group-remove");
+    browser.until(d -> d.findElement(By.id("status")).getText().contains("removed"));
+    assertThat(browser.find("#groups").getText()).doesNotContain(group);
+  }
+
+  /**
+   * Defines a form as data manager, fills it in as biobank for a sample of the demo data (first
+   * wrong, then right) and lists the entry; screenshots {@code <prefix>…}.
+   */
+  private static void formsJourney(
+      Browser browser, String prefix, String defined, String refused, String listed)
+      throws Exception {
+    // a sample of the demo data, as the biobank's list shows it
+    browser.open(HD + "/biobank.html");
+    logInAs(browser, "biobank", "biobank-demo");
+    String sample =
+        browser.until(
+            d -> {
+              List<WebElement> cells = d.findElements(By.cssSelector("#samples td:first-child"));
+              return cells.isEmpty() ? null : cells.get(0).getText().replaceAll(" .*", "");
+            });
+    assertThat(sample).matches("Specimen/\\d+");
+
+    browser.open(HD + "/forms.html");
+    logInAs(browser, "datamanager", "datamanager-demo");
+    assertThat(browser.find("header.ccp nav a[aria-current=page]").getAttribute("href"))
+        .endsWith("forms.html");
+    // the demo's example form (./ccp-demo, demo/forms/sample-quality.json)
+    browser.until(
+        d -> d.findElement(By.id("forms-list")).getText().contains("Sample quality") ? true : null);
+    String name = "browser-" + letters(System.nanoTime());
+    browser.type("#d-title", "Browser quality " + name);
+    browser.type("#d-name", name);
+    browser.type("#d-version", "1");
+    browser.click("#add-field");
+    browser.click("#add-field");
+    String[][] fields = {
+      {"rin", "RIN value", "decimal"},
+      {"cycles", "Freeze-thaw cycles", "integer"},
+      {"ok", "Quality sufficient", "choice"}
+    };
+    for (int i = 0; i < fields.length; i++) {
+      String row = "#d-fields fieldset:nth-of-type(" + (i + 1) + ") ";
+      browser.type(row + ".d-linkid", fields[i][0]);
+      browser.type(row + ".d-text", fields[i][1]);
+      browser.click(row + ".d-type option[value=" + fields[i][2] + "]");
+      if (i > 0) {
+        browser.click(row + ".d-required");
+      }
+    }
+    browser.click(
+        "#d-fields fieldset:nth-of-type(3) .d-valueset"
+            + " option[value='https://ccp-fhir.org/fhir/ValueSet/JNUVS']");
+    browser.click("#save-form");
+    browser.until(d -> d.findElement(By.id("status")).getText().contains("Questionnaire/"));
+    assertThat(browser.find("#forms-list").getText()).contains(name, "cycles");
+    browser.screenshot(prefix + defined);
+
+    browser.open(HD + "/forms.html");
+    logInAs(browser, "biobank", "biobank-demo");
+    // the biobank fills in forms, it does not define them
+    assertThat(browser.find("#entry").isDisplayed()).isTrue();
+    assertThat(browser.driver.findElement(By.id("define")).isDisplayed()).isFalse();
+    String form = "https://ccp-fhir.org/fhir/forms/" + name + "|1";
+    browser.click("#e-form option[value='" + form + "']");
+    browser.until(
+        d ->
+            d.findElements(By.cssSelector("#e-item-2 option")).size() > 1
+                && "cycles".equals(d.findElement(By.id("e-item-1")).getDomAttribute("data-link-id")));
+    browser.click("#e-kind option[value=Specimen]");
+    browser.type("#e-subject", sample);
+    browser.type("#e-item-0", "7,4");
+    browser.type("#e-item-1", "2.5"); // not a whole number: the server refuses, naming the item
+    WebElement yes =
+        browser.driver.findElements(By.cssSelector("#e-item-2 option")).stream()
+            .filter(o -> o.getText().startsWith("J "))
+            .findFirst()
+            .orElseThrow();
+    yes.click();
+    browser.click("#save-entry");
+    WebElement error =
+        browser.until(d -> d.findElement(By.id("e-item-1-error")).isDisplayed()
+            ? d.findElement(By.id("e-item-1-error"))
+            : null);
+    assertThat(error.getText()).contains("cycles").doesNotContain("2.5");
+    assertThat(browser.find("#e-item-1").getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(browser.find("#e-item-0-error").isDisplayed()).isFalse();
+    browser.screenshot(prefix + refused);
+
+    browser.type("#e-item-1", "2");
+    browser.click("#save-entry");
+    browser.until(
+        d -> d.findElement(By.id("status")).getText().contains("QuestionnaireResponse/"));
+    assertThat(browser.find("#e-item-1-error").isDisplayed()).isFalse();
+    browser.until(
+        d -> d.findElement(By.id("entries")).getText().contains("Freeze-thaw cycles: 2"));
+    assertThat(browser.find("#entries").getText())
+        .contains(sample, "Browser quality " + name, "RIN value: 7");
+    browser.screenshot(prefix + listed);
   }
 
   /**
@@ -581,6 +737,17 @@ class ResearcherJourneyIT {
     String pseudonym = pseudonymize(german, "Probentest");
     registerSample(german, pseudonym, "Erfasst: Specimen/", "Vollblut", "Verfügbar");
     german.screenshot("de-10-biobank-sample-registered");
+  }
+
+  /** Issue 22 item 2: the forms flow of (11) in the German browser. */
+  @Test
+  @Order(27)
+  void theFormsFlowInGerman() throws Exception {
+    assertThat(german).as("the German browser of (20)").isNotNull();
+    formsJourney(
+        german, "de-", "11-forms-defined", "12-forms-refused-at-field", "13-forms-entry");
+    assertThat(german.find("h1").getText()).isEqualTo("Formulare");
+    assertThat(german.find("#entries caption").getText()).startsWith("Einträge zu Specimen/");
   }
 
   /** axe-core, phone width and no untranslated key on every page, in German. */

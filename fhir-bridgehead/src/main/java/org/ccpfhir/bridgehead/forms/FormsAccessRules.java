@@ -24,6 +24,8 @@ public class FormsAccessRules {
   @Order(Ordered.HIGHEST_PRECEDENCE)
   public EndpointRules formsEndpointRules() {
     return rules -> {
+      // a static page: it holds no data, it logs in and calls the API with the user's token
+      rules.requestMatchers(path(HttpMethod.GET, "/forms.html")).permitAll();
       rules
           .requestMatchers(
               path(HttpMethod.GET, "/fhir/Questionnaire"),

@@ -23,7 +23,8 @@ class SitePagesIT extends PostgresIT {
           "/pseudonymize.html",
           "/withdrawal.html",
           "/access-request.html",
-          "/biobank.html");
+          "/biobank.html",
+          "/forms.html");
 
   @Test
   void pagesAreServedWithoutLoginAndHoldNoData() {
@@ -65,6 +66,7 @@ class SitePagesIT extends PostgresIT {
             "data-roles=\"data-manager\"><a href=\"access-request.html\"",
             "data-roles=\"data-manager admin\"><a href=\"upload.html\"",
             "data-roles=\"biobank\"><a href=\"biobank.html\"",
+            "data-roles=\"biobank data-manager\"><a href=\"forms.html\"",
             "data-roles=\"admin\"><a href=\"admin.html\"");
   }
 
