@@ -2,7 +2,8 @@
 // same keys in i18n-en.js and i18n-de.js (the browser suite checks it). sampleType.*, therapy.* and
 // vitalStatus.* are the terminology module's designations of those CodeSystems (SampleMaterialType,
 // SYSTTherapieartCS, VitalstatusCS); consentKind.* and sampleStatus.* follow consent-policy and
-// sample-status.
+// sample-status; formStatus.* and entryStatus.* word FHIR's Questionnaire and QuestionnaireResponse
+// status codes (forms.html).
 (window.ccpMessages = window.ccpMessages || {}).de = {
   "common.loginFailed": "Anmeldung fehlgeschlagen.",
   "common.at": "bei {where}",

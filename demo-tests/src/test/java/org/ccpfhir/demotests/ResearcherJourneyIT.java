@@ -550,7 +550,8 @@ class ResearcherJourneyIT {
     browser.until(
         d ->
             d.findElements(By.cssSelector("#e-item-2 option")).size() > 1
-                && "cycles".equals(d.findElement(By.id("e-item-1")).getDomAttribute("data-link-id")));
+                && "cycles"
+                    .equals(d.findElement(By.id("e-item-1")).getDomAttribute("data-link-id")));
     browser.click("#e-kind option[value=Specimen]");
     browser.type("#e-subject", sample);
     browser.type("#e-item-0", "7,4");
@@ -563,9 +564,11 @@ class ResearcherJourneyIT {
     yes.click();
     browser.click("#save-entry");
     WebElement error =
-        browser.until(d -> d.findElement(By.id("e-item-1-error")).isDisplayed()
-            ? d.findElement(By.id("e-item-1-error"))
-            : null);
+        browser.until(
+            d ->
+                d.findElement(By.id("e-item-1-error")).isDisplayed()
+                    ? d.findElement(By.id("e-item-1-error"))
+                    : null);
     assertThat(error.getText()).contains("cycles").doesNotContain("2.5");
     assertThat(browser.find("#e-item-1").getAttribute("aria-invalid")).isEqualTo("true");
     assertThat(browser.find("#e-item-0-error").isDisplayed()).isFalse();
@@ -573,11 +576,9 @@ class ResearcherJourneyIT {
 
     browser.type("#e-item-1", "2");
     browser.click("#save-entry");
-    browser.until(
-        d -> d.findElement(By.id("status")).getText().contains("QuestionnaireResponse/"));
+    browser.until(d -> d.findElement(By.id("status")).getText().contains("QuestionnaireResponse/"));
     assertThat(browser.find("#e-item-1-error").isDisplayed()).isFalse();
-    browser.until(
-        d -> d.findElement(By.id("entries")).getText().contains("Freeze-thaw cycles: 2"));
+    browser.until(d -> d.findElement(By.id("entries")).getText().contains("Freeze-thaw cycles: 2"));
     assertThat(browser.find("#entries").getText())
         .contains(sample, "Browser quality " + name, "RIN value: 7");
     browser.screenshot(prefix + listed);
@@ -744,8 +745,7 @@ class ResearcherJourneyIT {
   @Order(27)
   void theFormsFlowInGerman() throws Exception {
     assertThat(german).as("the German browser of (20)").isNotNull();
-    formsJourney(
-        german, "de-", "11-forms-defined", "12-forms-refused-at-field", "13-forms-entry");
+    formsJourney(german, "de-", "11-forms-defined", "12-forms-refused-at-field", "13-forms-entry");
     assertThat(german.find("h1").getText()).isEqualTo("Formulare");
     assertThat(german.find("#entries caption").getText()).startsWith("Einträge zu Specimen/");
   }
