@@ -147,32 +147,34 @@ window.ccp = (() => {
   // required=false, an error answer shows nothing.
   async function terms() {
     if (!offersTerms) return;
-    let t;
-    try { t = await api('ccp/terms'); } catch (e) { return; }
-    if (!one(t, 'required') || one(t, 'accepted')) return;
+    let answer;
+    try { answer = await api('ccp/terms'); } catch (e) { return; }
+    if (!one(answer, 'required') || one(answer, 'accepted')) return;
     await new Promise(resolve => {
       const box = document.createElement('section');
       box.id = 'terms';
       box.setAttribute('aria-labelledby', 'terms-title');
-      const title = text('h2', 'Terms of use (version ' + one(t, 'version') + ')');
+      const title = text('h2', t('terms.title', { version: one(answer, 'version') }));
       title.id = 'terms-title';
-      const note = text('p', one(t, 'note'));
+      const note = text('p', one(answer, 'note'));
       note.className = 'note';
-      const accept = text('button', 'I accept the terms of use');
+      const accept = text('button', t('terms.accept'));
       accept.type = 'button';
       accept.id = 'accept-terms';
       accept.addEventListener('click', async () => {
         try {
-          await api('ccp/terms', parameters([['version', 'valueString', one(t, 'version')]]));
+          await api('ccp/terms', parameters([['version', 'valueString', one(answer, 'version')]]));
           box.remove();
-          status('Terms of use accepted (version ' + one(t, 'version') + ').');
+          status(t('terms.accepted', { version: one(answer, 'version') }));
           resolve();
         } catch (e) {
           status(e.message, true);
         }
       });
-      box.append(title, note, text('pre', one(t, 'text')), accept);
-      (document.querySelector('main') || document.body).prepend(box);
+      box.append(title, note, text('pre', one(answer, 'text')), accept);
+      // after the page's main heading, so the headings stay in order (h1, then this h2)
+      const heading = document.querySelector('main h1');
+      if (heading) heading.after(box); else (document.querySelector('main') || document.body).prepend(box);
       accept.focus();
     });
   }
