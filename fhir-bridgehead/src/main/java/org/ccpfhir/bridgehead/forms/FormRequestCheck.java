@@ -14,7 +14,9 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
  * (ingest.IngestRequestInterceptor, hook order 0): that validator knows the code systems but not
  * the form, so an answer outside its code list would be refused naming the element only; checked
  * here first, the refusal names the form's item (linkId). Transactions and every other path are
- * checked by {@link FormRules} at the storage level, which also runs for these requests.
+ * checked by {@link FormRules} at the storage level; for what passed here the store's hook skips
+ * the same content on the same request (request user data, {@link FormRules#VERIFIED}), so a single
+ * write is checked once.
  */
 @Interceptor
 public class FormRequestCheck implements FhirInterceptor {
@@ -32,10 +34,12 @@ public class FormRequestCheck implements FhirInterceptor {
     }
     if (request.getResource() instanceof QuestionnaireResponse entry) {
       rules.checkEntry(entry);
+      FormRules.markVerified(request, entry);
     } else if (request.getResource() instanceof Questionnaire form
         && operation == RestOperationTypeEnum.CREATE) {
       // an update is checked against the stored version, in the store's transaction
       rules.checkForm(form, null);
+      FormRules.markVerified(request, form);
     }
   }
 }

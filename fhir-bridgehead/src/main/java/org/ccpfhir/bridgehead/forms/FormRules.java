@@ -6,6 +6,7 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.param.UriParam;
@@ -26,6 +27,7 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
 
 /**
  * The rules of forms (module README "Forms") on every Questionnaire and QuestionnaireResponse
@@ -33,7 +35,9 @@ import org.hl7.fhir.r4.model.Reference;
  * refusal stores nothing: a form keeps to {@link FormDefinitions}' subset, has a url|version no
  * other form has, and once published (active or retired) changes only its status (active to
  * retired); an entry names an active form by {@code url|version}, is about a Patient or Specimen of
- * the store the writer may see, and keeps to its form ({@link FormEntries}).
+ * the store the writer may see, and keeps to its form ({@link FormEntries}). A single create or
+ * update that {@link FormRequestCheck} already checked is not checked a second time here (same
+ * request, same content: {@link #VERIFIED}).
  */
 @Interceptor
 public class FormRules implements StorageInterceptor {
@@ -66,8 +70,17 @@ public class FormRules implements StorageInterceptor {
     this.visibleToCaller = visibleToCaller;
   }
 
+  /**
+   * Request user data: what {@link FormRequestCheck} verified on this request (a copy without id
+   * and meta), so the store's hook does not check the same form or entry again.
+   */
+  static final String VERIFIED = FormRules.class.getName() + ".verified";
+
   @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
-  public void created(IBaseResource resource) {
+  public void created(IBaseResource resource, RequestDetails request) {
+    if (verifiedByRequest(request, resource)) {
+      return;
+    }
     if (resource instanceof Questionnaire form) {
       checkForm(form, null);
     } else if (resource instanceof QuestionnaireResponse entry) {
@@ -76,7 +89,11 @@ public class FormRules implements StorageInterceptor {
   }
 
   @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
-  public void updated(IBaseResource oldResource, IBaseResource newResource) {
+  public void updated(
+      IBaseResource oldResource, IBaseResource newResource, RequestDetails request) {
+    if (newResource instanceof QuestionnaireResponse && verifiedByRequest(request, newResource)) {
+      return;
+    }
     if (newResource instanceof Questionnaire form) {
       String id = form.getIdElement().getIdPart();
       Questionnaire before =
@@ -212,6 +229,39 @@ public class FormRules implements StorageInterceptor {
                   IssueType.NOTFOUND,
                   type + " " + id.getIdPart() + " is not known")));
     }
+  }
+
+  /**
+   * Notes that the request's own form or entry passed the rules (called by {@link FormRequestCheck}
+   * after {@link #checkForm}/{@link #checkEntry} on a single create or update).
+   */
+  static void markVerified(RequestDetails request, Resource verified) {
+    request.getUserData().put(VERIFIED, withoutIdAndMeta(verified));
+  }
+
+  /**
+   * Whether this write stores exactly what the request check verified on the same request: then the
+   * rules already passed for this caller and content (the marker is used once). Everything else —
+   * transactions, batches, internal writes, a resource changed in between — is checked.
+   */
+  private static boolean verifiedByRequest(RequestDetails request, IBaseResource resource) {
+    if (request == null || !(resource instanceof Resource stored)) {
+      return false;
+    }
+    if (request.getUserData().get(VERIFIED) instanceof Resource verified
+        && verified.equalsDeep(withoutIdAndMeta(stored))) {
+      request.getUserData().remove(VERIFIED);
+      return true;
+    }
+    return false;
+  }
+
+  /** The content the rules look at: id and meta (version, labels set on the way) are not. */
+  private static Resource withoutIdAndMeta(Resource resource) {
+    Resource copy = resource.copy();
+    copy.setId((String) null);
+    copy.setMeta(null);
+    return copy;
   }
 
   private List<Questionnaire> forms(String url, String version) {

@@ -15,10 +15,14 @@ import org.springframework.context.annotation.Configuration;
 public class FormsConfig {
 
   @Bean
-  public FormRules formRules(FhirContext fhirContext, DaoRegistry daos, UnitVisibility visibility) {
-    // the shipped terminology, the same the store serves (TerminologyStoreLoader) and the MDS
-    // validator checks codes with: answers are checked in memory, without a store round trip
-    CcpTerminologyValidationSupport terminology = new CcpTerminologyValidationSupport(fhirContext);
+  public FormRules formRules(
+      FhirContext fhirContext,
+      DaoRegistry daos,
+      UnitVisibility visibility,
+      CcpTerminologyValidationSupport terminology) {
+    // the shipped terminology, the same the store serves (TerminologyStoreLoader) and the same
+    // instance the MDS validator checks codes with: answers are checked in memory, without a store
+    // round trip
     ValidationSupportContext context = new ValidationSupportContext(terminology);
     ConceptValidationOptions options = new ConceptValidationOptions();
     return new FormRules(

@@ -13,6 +13,7 @@ import org.ccpfhir.profiles.MdsValidator;
 import org.ccpfhir.profiles.ResourceValidator;
 import org.ccpfhir.profiles.fast.FastMdsValidator;
 import org.ccpfhir.security.logging.SafeLog;
+import org.ccpfhir.terminology.CcpTerminologyValidationSupport;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Patient;
@@ -47,15 +48,21 @@ public class MdsEntryValidator implements EntryValidator, HealthIndicator {
    * that the server starts answering reads at once; the first write waits until it is ready.
    */
   public MdsEntryValidator(
-      FhirContext fhirContext, IngestProperties properties, MeterRegistry registry) {
+      FhirContext fhirContext,
+      CcpTerminologyValidationSupport terminology,
+      IngestProperties properties,
+      MeterRegistry registry) {
     this.validator =
         CompletableFuture.supplyAsync(
                 () -> {
                   long start = System.nanoTime();
+                  // over the app's one terminology support (the forms check codes with it too)
+                  MdsValidator full = MdsValidator.create(fhirContext, terminology);
+                  full.warmUp();
                   ResourceValidator built =
                       properties.validator() == IngestProperties.ValidatorKind.FAST
-                          ? FastMdsValidator.create(fhirContext)
-                          : MdsValidator.create(fhirContext);
+                          ? FastMdsValidator.create(full)
+                          : full;
                   built.validate(new Patient());
                   LOG.info(
                       "MDS validator ({}) ready in {} ms",

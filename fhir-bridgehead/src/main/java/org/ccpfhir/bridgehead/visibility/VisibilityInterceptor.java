@@ -6,8 +6,12 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.RequestTypeEnum;
+import ca.uhn.fhir.rest.api.SummaryEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.ResponseDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.RestfulServerUtils;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -15,14 +19,21 @@ import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOutcome;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentContextServices;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ccpfhir.security.fhir.FhirInterceptor;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.InstantType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,14 +54,19 @@ public class VisibilityInterceptor extends ConsentInterceptor implements FhirInt
   private static final Pattern NOT_KNOWN =
       Pattern.compile("HAPI-\\d+: (Resource \\S+ is not known)");
 
+  /** Request user data: the visible total a scoped user's {@code _total=accurate} search gets. */
+  static final String VISIBLE_TOTAL = VisibilityInterceptor.class.getName() + ".total";
+
   private final UnitVisibility visibility;
   private final DaoRegistry daos;
+  private final VisibleCounts counts;
 
   public VisibilityInterceptor(
-      UnitVisibility visibility, DaoRegistry daos, FhirContext fhirContext) {
+      UnitVisibility visibility, DaoRegistry daos, FhirContext fhirContext, VisibleCounts counts) {
     super(new Service(visibility, withoutPatientData(fhirContext)));
     this.visibility = visibility;
     this.daos = daos;
+    this.counts = counts;
   }
 
   /**
@@ -64,6 +80,70 @@ public class VisibilityInterceptor extends ConsentInterceptor implements FhirInt
       ConsentInterceptor.skipAllConsentForRequest(request);
     }
     return true;
+  }
+
+  /**
+   * A unit-scoped user's {@code GET Patient?...&_summary=count} and {@code _total=accurate} count
+   * the patients this user sees ({@link VisibleCounts}), never hidden ones. HAPI's consent
+   * framework would refuse both (it cannot count only what a consent service lets through): the
+   * count is answered here as the searchset Bundle HAPI would send ({@code total}, no entries), and
+   * for {@code _total=accurate} the parameter is taken off the request (HAPI then runs the search
+   * filtered as usual) and the first page gets the visible total. Other resource types keep HAPI's
+   * 400: a correct count of, e.g., the visible Conditions would read every match. Audited like
+   * every request (the audit filter records the request with its query).
+   */
+  @Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+  public boolean scopedPatientCounts(RequestDetails request) {
+    if (request.getRequestType() != RequestTypeEnum.GET
+        || !"Patient".equals(request.getResourceName())
+        || (request.getId() != null && request.getId().hasIdPart())
+        || request.getOperation() != null
+        || request.getCompartmentName() != null) {
+      return true;
+    }
+    boolean count = asked(request, "_summary", "count");
+    boolean accurate = asked(request, "_total", "accurate");
+    if (!count && !accurate) {
+      return true;
+    }
+    UnitVisibility.Check check = VisibilityStorageGuard.checkOf(request, visibility);
+    if (check.scope().everything()) {
+      return true;
+    }
+    int visible = counts.patients(request.getParameters(), check);
+    if (count) {
+      Bundle answer = new Bundle();
+      answer.setType(Bundle.BundleType.SEARCHSET);
+      answer.setTotal(visible);
+      answer.getMeta().setLastUpdatedElement(InstantType.now());
+      answer.addLink().setRelation(Bundle.LINK_SELF).setUrl(request.getCompleteUrl());
+      try {
+        RestfulServerUtils.streamResponseAsResource(
+            request.getServer(), answer, Set.of(SummaryEnum.FALSE), 200, false, false, request);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return false;
+    }
+    Map<String, String[]> parameters = new HashMap<>(request.getParameters());
+    parameters.remove("_total");
+    request.setParameters(parameters);
+    request.getUserData().put(VISIBLE_TOTAL, visible);
+    return true;
+  }
+
+  /** After HAPI's consent hooks, which leave a scoped user's search without a total. */
+  @Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = 1000)
+  public void visibleTotal(RequestDetails request, ResponseDetails response) {
+    if (request.getUserData().get(VISIBLE_TOTAL) instanceof Integer total
+        && response.getResponseResource() instanceof Bundle bundle) {
+      bundle.setTotal(total);
+    }
+  }
+
+  private static boolean asked(RequestDetails request, String parameter, String value) {
+    String[] values = request.getParameters().get(parameter);
+    return values != null && Arrays.asList(values).contains(value);
   }
 
   /**

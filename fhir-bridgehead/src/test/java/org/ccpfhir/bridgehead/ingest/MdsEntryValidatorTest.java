@@ -10,6 +10,7 @@ import java.util.Map;
 import org.ccpfhir.profiles.MdsExamples;
 import org.ccpfhir.profiles.MdsExamples.Example;
 import org.ccpfhir.profiles.MdsExamples.Kind;
+import org.ccpfhir.terminology.CcpTerminologyValidationSupport;
 import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
 import org.hl7.fhir.r4.model.Patient;
@@ -106,7 +107,8 @@ class MdsEntryValidatorTest {
   private static MdsEntryValidator validator(
       IngestProperties.ValidatorKind kind, MeterRegistry registry) {
     IngestProperties properties = new IngestProperties(1, false, kind, 1, Duration.ofSeconds(1));
-    return new MdsEntryValidator(CTX, properties, registry);
+    return new MdsEntryValidator(
+        CTX, new CcpTerminologyValidationSupport(CTX), properties, registry);
   }
 
   private static IngestProperties bind(Map<String, String> properties) {

@@ -27,9 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Department-scoped visibility, attacked path by path (demo profile: group {@code oncology} sees
  * unit ONC, {@code surgery} unit SURG, {@code site-wide} everything). A patient ingested by the
  * oncology department must never reach a surgery user — not by read, search, {@code _include},
- * {@code _revinclude}, {@code _history}, a batch GET entry, {@code $everything}, a count, the
- * sample export, an access request or a write — and the answer must not tell that it exists (404
- * like an unknown id, searches silently without it).
+ * {@code _revinclude}, {@code _history}, a batch GET entry, {@code $everything}, a count (a Patient
+ * count counts only the visible ones, other counts are refused), the sample export, an access
+ * request or a write — and the answer must not tell that it exists (404 like an unknown id,
+ * searches silently without it).
  */
 class VisibilityIT extends PostgresIT {
 
@@ -213,28 +214,105 @@ class VisibilityIT extends PostgresIT {
   }
 
   @Test
-  void countsAreRefusedToUnitScopedUsersSoNoHiddenPatientIsCounted() {
-    // HAPI's consent framework cannot count only what a scoped user sees: it refuses the count
+  void aPatientCountOfAUnitScopedUserCountsOnlyThePatientsTheUserSees() {
+    java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+    String both = onc.pseudonym() + "," + surg.pseudonym();
+    // the oncology patient matches, but the surgery user must not count it
+    assertThat(count("surgery", "identifier=" + onc.pseudonym())).isZero();
+    assertThat(count("surgery", "identifier=" + both)).isEqualTo(1);
+    assertThat(count("oncology", "identifier=" + both)).isEqualTo(1);
+    assertThat(count(null, "identifier=" + both)).isEqualTo(2);
+    // combined with other parameters: _id, _has, a chain of conditions
+    assertThat(count("surgery", "_id=" + onc.patientId() + "," + surg.patientId())).isEqualTo(1);
+    assertThat(count("surgery", "_has:Condition:subject:_id=" + onc.conditionId())).isZero();
+    assertThat(count("surgery", "_has:Condition:subject:_id=" + surg.conditionId())).isEqualTo(1);
+    assertThat(count("surgery", "identifier=" + both + "&_count=0&_sort=-_lastUpdated"))
+        .isEqualTo(1);
+    // every patient: exactly the ones surgery finds by paging, fewer than the site's
+    int all = count("surgery", "");
+    assertThat(all).isEqualTo(pagedIds("surgery", "/Patient?_count=200").size());
+    assertThat(all).isLessThan(count(null, ""));
+    // audited like every search: who, the path and the query
+    String audit =
+        clients
+            .as("admin")
+            .get("/fhir/AuditEvent?agent-identifier=surgery&date=ge" + before + "&_count=500")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    List<String> queries =
+        io.restassured.path.json.JsonPath.from(audit)
+            .getList("entry.resource.entity.query.flatten()");
+    assertThat(queries)
+        .as(audit)
+        .filteredOn(java.util.Objects::nonNull)
+        .extracting(
+            q ->
+                new String(
+                    java.util.Base64.getDecoder().decode(q),
+                    java.nio.charset.StandardCharsets.UTF_8))
+        .anyMatch(q -> q.contains("_summary=count"));
+    // bad input stays a 400 naming the parameter, not a count
+    Response bad = as("surgery").get("/Patient?birthdate=notadate&_summary=count");
+    assertThat(bad.statusCode()).as(bad.asString()).isEqualTo(400);
+    assertThat(bad.jsonPath().getString("resourceType")).isEqualTo("OperationOutcome");
+  }
+
+  @Test
+  void anAccurateTotalOfAUnitScopedUserCountsOnlyWhatTheUserSees() {
+    Response page =
+        as("surgery")
+            .get(
+                "/Patient?identifier="
+                    + onc.pseudonym()
+                    + ","
+                    + surg.pseudonym()
+                    + "&_total=accurate");
+    assertThat(page.statusCode()).as(page.asString()).isEqualTo(200);
+    assertThat(page.jsonPath().getInt("total")).as(page.asString()).isEqualTo(1);
+    assertThat(ids(page)).containsExactly("Patient/" + surg.patientId());
+    assertThat(page.asString()).doesNotContain(onc.patientId());
+    // without _total a scoped user's search still answers no total
+    Response plain = as("surgery").get("/Patient?identifier=" + surg.pseudonym());
+    assertThat(plain.jsonPath().getString("total")).isNull();
+  }
+
+  @Test
+  void countsOfOtherTypesStayRefusedToUnitScopedUsers() {
+    // no cheap count of only the visible Conditions: refused rather than counting hidden ones
     Response count =
-        as("surgery").get("/Patient?identifier=" + onc.pseudonym() + "&_summary=count");
+        as("surgery").get("/Condition?subject=Patient/" + onc.patientId() + "&_summary=count");
     assertThat(count.statusCode()).as(count.asString()).isEqualTo(400);
     assertThat(count.jsonPath().getString("resourceType")).isEqualTo("OperationOutcome");
-    assertThat(count.asString()).doesNotContain(onc.patientId());
-    Response total =
-        as("surgery").get("/Patient?identifier=" + onc.pseudonym() + "&_total=accurate");
+    Response total = as("surgery").get("/Condition?_total=accurate");
     assertThat(total.statusCode()).isEqualTo(400);
-    // a search answers without a total, so the count of a page says nothing about hidden ones
-    Response page = as("surgery").get("/Patient?identifier=" + surg.pseudonym());
-    assertThat(page.jsonPath().getString("total")).isNull();
     // the site-wide data manager counts everything
-    assertThat(
-            fhir()
-                .get("/Patient?identifier=" + onc.pseudonym() + "&_summary=count")
-                .then()
-                .statusCode(200)
-                .extract()
-                .<Integer>path("total"))
-        .isEqualTo(1);
+    assertThat(count(null, "identifier=" + onc.pseudonym())).isEqualTo(1);
+  }
+
+  /** {@code Patient?<query>&_summary=count} as the user (null: the site-wide data manager). */
+  private int count(String user, String query) {
+    Response answer =
+        (user == null ? fhir() : as(user))
+            .get("/Patient?" + query + (query.isEmpty() ? "" : "&") + "_summary=count");
+    assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
+    assertThat(answer.jsonPath().getList("entry")).isNullOrEmpty();
+    return answer.jsonPath().getInt("total");
+  }
+
+  /** Every id a search finds, following the next links. */
+  private List<String> pagedIds(String user, String search) {
+    List<String> found = new java.util.ArrayList<>();
+    Response page = as(user).get(search);
+    while (true) {
+      found.addAll(ids(page));
+      String next = page.jsonPath().getString("link.find { it.relation == 'next' }.url");
+      if (next == null) {
+        return found;
+      }
+      page = as(user).get(next);
+    }
   }
 
   @Test

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.ccpfhir.identity.pseudonym.ProjectPseudonyms;
 import org.ccpfhir.identity.reencrypt.ReEncryption;
 import org.ccpfhir.profiles.withdrawal.WithdrawalDeadline;
+import org.ccpfhir.security.fhir.DepartedSites;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -37,7 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * ({@code departed}). The departure case (Flyway {@code db/ccp-central-withdrawal} V2) also marks
  * the site departed: from its opening on, the central list refuses the site's certificate.
  */
-public class PartnerDepartures {
+public class PartnerDepartures implements DepartedSites {
 
   /** Outcome given to the leaving site's unconfirmed withdrawal notices. */
   public static final String NOTICE_OUTCOME = "departed";
@@ -165,6 +166,12 @@ public class PartnerDepartures {
   public boolean departed(String site) {
     return site != null
         && count("SELECT COUNT(*) FROM ccp_departure_case WHERE site = ?", site) > 0;
+  }
+
+  /** Every site with a departure case (the port {@code DepartedSiteGuard} caches). */
+  @Override
+  public Set<String> departedSites() {
+    return Set.copyOf(jdbc.queryForList("SELECT site FROM ccp_departure_case", String.class));
   }
 
   /**

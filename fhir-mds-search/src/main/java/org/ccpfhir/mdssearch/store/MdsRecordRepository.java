@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -174,6 +175,11 @@ public class MdsRecordRepository {
         jdbc.queryForObject(
             "SELECT COUNT(*) FROM mds_departed_site WHERE site = ?", Integer.class, site);
     return count != null && count > 0;
+  }
+
+  /** Every site that has left the network. */
+  public Set<String> departedSites() {
+    return Set.copyOf(jdbc.queryForList("SELECT site FROM mds_departed_site", String.class));
   }
 
   /** Marks the site departed (once; a repetition keeps the first). */

@@ -5,7 +5,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.ccpfhir.mdssearch.count.CountIndex;
+import org.ccpfhir.security.fhir.DepartedSites;
 import org.hl7.fhir.r4.model.Bundle;
 
 /**
@@ -13,7 +15,7 @@ import org.hl7.fhir.r4.model.Bundle;
  * applied to the count engine's indexes right after it is committed. Serialised, so the index
  * follows the store in commit order.
  */
-public class MdsStoreService {
+public class MdsStoreService implements DepartedSites {
 
   /** Prefix of the random keys of anonymised records; never a pseudonym an upload can carry. */
   public static final String ANONYMOUS_PREFIX = "A-";
@@ -87,7 +89,7 @@ public class MdsStoreService {
    * changes nothing.
    */
   public synchronized Departure depart(
-      String site, String caseId, java.util.Set<String> keep, java.util.Set<String> anonymise) {
+      String site, String caseId, Set<String> keep, Set<String> anonymise) {
     repository.markDeparted(site, caseId);
     int kept = 0;
     int anonymised = 0;
@@ -107,6 +109,12 @@ public class MdsStoreService {
   /** Whether the site has left the network. */
   public boolean departed(String site) {
     return repository.departed(site);
+  }
+
+  /** Every departed site (the port {@code DepartedSiteGuard} caches). */
+  @Override
+  public Set<String> departedSites() {
+    return repository.departedSites();
   }
 
   public long patients() {

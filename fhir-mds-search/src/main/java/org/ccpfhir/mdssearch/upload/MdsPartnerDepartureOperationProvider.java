@@ -27,6 +27,7 @@ import org.ccpfhir.security.auth.Roles;
 import org.ccpfhir.security.ca.Credential;
 import org.ccpfhir.security.cms.Envelopes;
 import org.ccpfhir.security.cms.Opened;
+import org.ccpfhir.security.fhir.DepartedSiteGuard;
 import org.ccpfhir.security.fhir.FhirProvider;
 import org.hl7.fhir.r4.model.Base64BinaryType;
 import org.hl7.fhir.r4.model.CodeType;
@@ -45,6 +46,7 @@ public class MdsPartnerDepartureOperationProvider implements FhirProvider {
 
   private final UploadReceiver receiver;
   private final MdsStoreService store;
+  private final DepartedSiteGuard guard;
   private final Credential self;
   private final FhirContext fhir;
   private final String centralListRole;
@@ -52,11 +54,13 @@ public class MdsPartnerDepartureOperationProvider implements FhirProvider {
   public MdsPartnerDepartureOperationProvider(
       UploadReceiver receiver,
       MdsStoreService store,
+      DepartedSiteGuard guard,
       Credential self,
       FhirContext fhir,
       String centralListRole) {
     this.receiver = receiver;
     this.store = store;
+    this.guard = guard;
     this.self = self;
     this.fhir = fhir;
     this.centralListRole = centralListRole;
@@ -90,6 +94,9 @@ public class MdsPartnerDepartureOperationProvider implements FhirProvider {
       throw new UnprocessableEntityException(
           "parameter 'site': the instruction is for another site, not " + site.getValue());
     }
+    // refused on this node before the store marks it (no upload slips in while the records go;
+    // the guard's cache would otherwise lag behind the mark)
+    guard.recorded(named);
     MdsStoreService.Departure done =
         store.depart(named, caseId, values(content, KEEP), values(content, ANONYMISE));
     request.setAttribute(

@@ -3,10 +3,12 @@ package org.ccpfhir.mdssearch.upload;
 import static org.ccpfhir.security.auth.Matchers.path;
 
 import ca.uhn.fhir.context.FhirContext;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.ccpfhir.mdssearch.store.MdsStoreService;
 import org.ccpfhir.security.auth.EndpointRules;
 import org.ccpfhir.security.auth.Roles;
+import org.ccpfhir.security.fhir.DepartedSiteGuard;
 import org.ccpfhir.security.tls.ComponentAuthentication;
 import org.ccpfhir.security.tls.ComponentTls;
 import org.springframework.beans.factory.ObjectProvider;
@@ -57,17 +59,19 @@ public class MdsUploadConfig {
       ObjectProvider<UploadReceiver> receiver,
       ObjectProvider<ComponentTls> tls,
       MdsStoreService store,
+      DepartedSiteGuard guard,
       FhirContext fhirContext) {
     UploadReceiver ours = receiver.getIfAvailable();
     return ours == null
         ? null
         : new MdsPartnerDepartureOperationProvider(
-            ours, store, tls.getObject().credential(), fhirContext, CENTRAL_LIST_ROLE);
+            ours, store, guard, tls.getObject().credential(), fhirContext, CENTRAL_LIST_ROLE);
   }
 
+  /** Registered with the other FhirInterceptor beans; reads the departed sites, cached. */
   @Bean
   public DepartedSiteGuard departedSiteGuard(MdsStoreService store) {
-    return new DepartedSiteGuard(store);
+    return new DepartedSiteGuard(store, DepartedSiteGuard.DEFAULT_TTL, Clock.systemUTC());
   }
 
   @Bean

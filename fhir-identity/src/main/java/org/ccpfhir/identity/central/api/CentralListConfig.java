@@ -15,6 +15,7 @@ import org.ccpfhir.identity.pseudonym.PseudonymGenerator;
 import org.ccpfhir.identity.pseudonym.PseudonymRegistry;
 import org.ccpfhir.identity.reencrypt.ReEncryption;
 import org.ccpfhir.platform.schema.OwnSchema;
+import org.ccpfhir.security.fhir.DepartedSiteGuard;
 import org.ccpfhir.security.tls.ComponentTls;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -132,20 +133,23 @@ public class CentralListConfig {
   @Bean
   public PartnerDepartureOperationProvider partnerDepartureOperationProvider(
       PartnerDepartures departures,
+      DepartedSiteGuard guard,
       ComponentTls tls,
       CentralListProperties properties,
       FhirContext fhirContext) {
     return new PartnerDepartureOperationProvider(
         departures,
+        guard,
         tls.credential(),
         tls.verifier(),
         properties.reencryptTargets().get(PartnerDepartureOperationProvider.MDS_TARGET),
         fhirContext);
   }
 
+  /** Registered with the other FhirInterceptor beans; reads the departure cases, cached. */
   @Bean
   public DepartedSiteGuard departedSiteGuard(PartnerDepartures departures) {
-    return new DepartedSiteGuard(departures);
+    return new DepartedSiteGuard(departures, DepartedSiteGuard.DEFAULT_TTL, Clock.systemUTC());
   }
 
   @Bean

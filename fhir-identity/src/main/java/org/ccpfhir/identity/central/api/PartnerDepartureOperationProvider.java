@@ -36,6 +36,7 @@ import org.ccpfhir.security.ca.Pem;
 import org.ccpfhir.security.cms.EnvelopeException;
 import org.ccpfhir.security.cms.Envelopes;
 import org.ccpfhir.security.cms.Opened;
+import org.ccpfhir.security.fhir.DepartedSiteGuard;
 import org.ccpfhir.security.fhir.FhirProvider;
 import org.hl7.fhir.r4.model.Base64BinaryType;
 import org.hl7.fhir.r4.model.BooleanType;
@@ -59,21 +60,25 @@ public class PartnerDepartureOperationProvider implements FhirProvider {
   public static final String MDS_TARGET = "mds-search";
 
   private final PartnerDepartures departures;
+  private final DepartedSiteGuard guard;
   private final Credential self;
   private final CertificateVerifier verifier;
   private final CentralListProperties.Target mds;
   private final FhirContext fhir;
 
   /**
+   * @param guard told of the departure before the case opens: this node refuses the site at once
    * @param mds the MDS database's re-encryption target, or null when none is configured
    */
   public PartnerDepartureOperationProvider(
       PartnerDepartures departures,
+      DepartedSiteGuard guard,
       Credential self,
       CertificateVerifier verifier,
       CentralListProperties.Target mds,
       FhirContext fhir) {
     this.departures = departures;
+    this.guard = guard;
     this.self = self;
     this.verifier = verifier;
     this.mds = mds;
@@ -152,6 +157,8 @@ public class PartnerDepartureOperationProvider implements FhirProvider {
     String requestedBy = Caller.current().map(Caller::id).orElse("admin");
     // the instruction is sealed before anything changes: the MDS*G-IDs of the anonymised persons
     // stay, but those of the deleted ones go with them
+    // refused on this node from here on (the guard's cache would otherwise lag behind the case)
+    guard.recorded(code);
     PartnerDepartures.Case opened = departures.open(code, requestedBy);
     if (opened.mdsInstruction() == null && mds != null) {
       opened = departures.instruct(opened, seal(plan, code, opened.id()));
