@@ -37,4 +37,25 @@ class SitesLauncherTest {
             "--ccp.local-patient-list.site=TUE",
             "--ccp.data-dir=" + Path.of("data/demo/bridgehead-tue"));
   }
+
+  @Test
+  void theFirstSiteStartsAloneThenTheOthersTogether() {
+    assertThat(
+            SitesLauncher.waves(
+                List.of("HD", "TUE", "DD"), SitesLauncher.Order.of("first-then-parallel")))
+        .containsExactly(List.of("HD"), List.of("TUE", "DD"));
+    assertThat(SitesLauncher.waves(List.of("HD"), SitesLauncher.Order.FIRST_THEN_PARALLEL))
+        .containsExactly(List.of("HD"));
+    assertThat(SitesLauncher.waves(List.of("HD", "TUE"), SitesLauncher.Order.of("sequential")))
+        .containsExactly(List.of("HD"), List.of("TUE"));
+    assertThat(SitesLauncher.waves(List.of("HD", "TUE"), SitesLauncher.Order.of("PARALLEL")))
+        .containsExactly(List.of("HD", "TUE"));
+  }
+
+  @Test
+  void anUnknownOrderIsRefusedWithItsName() {
+    assertThatThrownBy(() -> SitesLauncher.Order.of("random"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'random'");
+  }
 }
