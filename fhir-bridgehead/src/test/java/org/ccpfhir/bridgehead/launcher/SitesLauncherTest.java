@@ -37,4 +37,23 @@ class SitesLauncherTest {
             "--ccp.local-patient-list.site=TUE",
             "--ccp.data-dir=" + Path.of("data/demo/bridgehead-tue"));
   }
+
+  @Test
+  void theFirstSiteStartsAloneThenTheOthersTogether() {
+    assertThat(
+            SitesLauncher.waves(
+                List.of("HD", "TUE", "DD"), SitesLauncher.Order.of("first-then-parallel")))
+        .containsExactly(List.of("HD"), List.of("TUE", "DD"));
+    assertThat(SitesLauncher.waves(List.of("HD"), SitesLauncher.Order.FIRST_THEN_PARALLEL))
+        .containsExactly(List.of("HD"));
+    assertThat(SitesLauncher.waves(List.of("HD", "TUE"), SitesLauncher.Order.of("sequential")))
+        .containsExactly(List.of("HD"), List.of("TUE"));
+  }
+
+  @Test
+  void anUnknownOrderIsRefusedWithItsName() {
+    assertThatThrownBy(() -> SitesLauncher.Order.of("parallel"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'parallel'");
+  }
 }

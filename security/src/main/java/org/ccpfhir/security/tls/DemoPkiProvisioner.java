@@ -17,12 +17,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates, on first start of the demo network, the network CA and this component's key store.
  * Components of one machine share the CA directory and may start at the same time, so creation
- * happens under a file lock.
+ * happens under a file lock — and under a lock of this JVM too: a file lock is held by the whole
+ * JVM, so a second thread asking for it (several apps started in parallel in one JVM, the demo's
+ * {@code SitesLauncher}) got an {@code OverlappingFileLockException} instead of waiting.
  */
 final class DemoPkiProvisioner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoPkiProvisioner.class);
   private static final Duration CA_VALIDITY = Duration.ofDays(3650);
+
+  /** Serializes the apps of one JVM before they compete for the file lock with other JVMs. */
+  private static final Object JVM_LOCK = new Object();
 
   private DemoPkiProvisioner() {}
 
@@ -37,6 +42,17 @@ final class DemoPkiProvisioner {
     }
     ComponentName name = ComponentName.parse(provision.name());
     Path caDir = provision.caDir();
+    synchronized (JVM_LOCK) {
+      provisionLocked(provision, name, caDir, keyStore, passwordFile);
+    }
+  }
+
+  private static void provisionLocked(
+      TlsProperties.Provision provision,
+      ComponentName name,
+      Path caDir,
+      Path keyStore,
+      Path passwordFile) {
     try {
       Files.createDirectories(caDir);
       try (FileChannel channel =
