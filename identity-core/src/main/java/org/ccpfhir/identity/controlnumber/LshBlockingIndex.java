@@ -17,12 +17,32 @@ import org.ccpfhir.identity.idat.IdatField;
  * copies (J ≈ 0.6–0.9) almost always meet while unrelated records (J ≈ 0.15) rarely do; a lookup
  * costs the bucket sizes, not the size of the list.
  *
+ * <p>Then two exact passes (issue 21): records whose filters are equal on the whole birth date (the
+ * query also looks up its date with day and month exchanged), or on first name, month and year, are
+ * candidates too. The name bands miss copies whose last name changed without a record (the set then
+ * shares only the first name and the year, J ≈ 0.3) and copies with a name error plus a wrong day;
+ * these passes still bring them to the matcher, which sends them to review. A full date is shared
+ * by about one in 30,000 people, first name + month + year by fewer, so they add few candidates. (A
+ * first name + day + month pass was tried: it also brought a different person of the same first
+ * name and day/month whose year differed by exchanged digits, scoring at the match threshold.)
+ *
  * <p>Buckets are chains through primitive arrays (a head per bucket key, a next pointer per record
- * and band), about 40 × 16 bytes per record, so a million records fit in well under a gigabyte.
+ * and band), about 42 × 16 bytes per record, so a million records fit in well under a gigabyte.
  */
 public final class LshBlockingIndex {
 
   private static final int END = -1;
+
+  /** Key of a record lacking a field of an exact pass: it is not put into that pass's bucket. */
+  private static final long NO_KEY = Long.MIN_VALUE;
+
+  /**
+   * The exact passes after the MinHash bands; the first (the full date) is also looked up swapped.
+   */
+  private static final IdatField[][] EXACT_PASSES = {
+    {IdatField.BIRTH_DAY, IdatField.BIRTH_MONTH, IdatField.BIRTH_YEAR},
+    {IdatField.FIRST_NAME, IdatField.BIRTH_MONTH, IdatField.BIRTH_YEAR}
+  };
 
   private final long[][] multipliers;
   private final long[][] offsets;
@@ -38,10 +58,11 @@ public final class LshBlockingIndex {
     Random random = new Random(seed);
     multipliers = new long[bands][rowsPerBand];
     offsets = new long[bands][rowsPerBand];
-    heads = new Long2IntOpenHashMap[bands];
-    next = new IntArrayList[bands];
-    for (int band = 0; band < bands; band++) {
-      for (int row = 0; row < rowsPerBand; row++) {
+    // the MinHash bands, then the exact passes
+    heads = new Long2IntOpenHashMap[bands + EXACT_PASSES.length];
+    next = new IntArrayList[bands + EXACT_PASSES.length];
+    for (int band = 0; band < heads.length; band++) {
+      for (int row = 0; band < bands && row < rowsPerBand; row++) {
         multipliers[band][row] = random.nextLong() | 1;
         offsets[band][row] = random.nextLong();
       }
@@ -62,6 +83,9 @@ public final class LshBlockingIndex {
    */
   public synchronized void add(int id, long[] keys) {
     for (int band = 0; band < heads.length; band++) {
+      if (keys[band] == NO_KEY) {
+        continue;
+      }
       IntArrayList chain = next[band];
       if (chain.size() <= id) {
         chain.size(Math.max(id + 1, chain.size() * 3 / 2));
@@ -75,18 +99,29 @@ public final class LshBlockingIndex {
     long[] keys = keys(numbers);
     IntSet found = new IntOpenHashSet();
     for (int band = 0; band < heads.length; band++) {
-      for (int id = heads[band].get(keys[band]); id != END; id = next[band].getInt(id)) {
-        found.add(id);
-      }
+      collect(band, keys[band], found);
     }
+    collect(multipliers.length, exactKey(numbers, EXACT_PASSES[0], true), found);
     return found;
+  }
+
+  private void collect(int band, long key, IntSet found) {
+    if (key == NO_KEY) {
+      return;
+    }
+    for (int id = heads[band].get(key); id != END; id = next[band].getInt(id)) {
+      found.add(id);
+    }
   }
 
   /** The record's key in every band. */
   public long[] keys(ControlNumbers numbers) {
     int[] bits = recordBits(numbers);
     long[] keys = new long[heads.length];
-    for (int band = 0; band < heads.length; band++) {
+    for (int pass = 0; pass < EXACT_PASSES.length; pass++) {
+      keys[multipliers.length + pass] = exactKey(numbers, EXACT_PASSES[pass], false);
+    }
+    for (int band = 0; band < multipliers.length; band++) {
       long key = 17;
       for (int row = 0; row < multipliers[band].length; row++) {
         long min = Long.MAX_VALUE;
@@ -101,6 +136,28 @@ public final class LshBlockingIndex {
       keys[band] = key;
     }
     return keys;
+  }
+
+  /**
+   * An exact pass's bucket key (its fields' filters hashed), day and month exchanged when {@code
+   * swapped}; {@link #NO_KEY} when a field is missing.
+   */
+  static long exactKey(ControlNumbers numbers, IdatField[] fields, boolean swapped) {
+    long key = fields.length;
+    for (IdatField field : fields) {
+      IdatField taken = field;
+      if (swapped && field == IdatField.BIRTH_DAY) {
+        taken = IdatField.BIRTH_MONTH;
+      } else if (swapped && field == IdatField.BIRTH_MONTH) {
+        taken = IdatField.BIRTH_DAY;
+      }
+      long[] filter = numbers.filter(taken);
+      if (filter == null) {
+        return NO_KEY;
+      }
+      key = (key * 31 + Arrays.hashCode(filter)) * 0x9E3779B97F4A7C15L;
+    }
+    return key == NO_KEY ? NO_KEY + 1 : key;
   }
 
   /** Set positions of the union of the name filters, then of the birth-year filter. */

@@ -64,6 +64,11 @@ class LinkageQualityTest {
       return reviews / (double) pairs;
     }
 
+    /** Recall once the admin has linked every review that pairs a copy with its own person. */
+    double recallAfterReview() {
+      return (trueMatches + reviews - reviewsOfOthers) / (double) pairs;
+    }
+
     double reviewsOfOthersShare() {
       return reviewsOfOthers / (double) Math.max(1, reviews);
     }
@@ -74,7 +79,8 @@ class LinkageQualityTest {
     Quality q = evaluate(ControlNumberMatcher.withDefaults(), 31, PEOPLE);
     System.out.printf(
         "realistic mix, %d pairs: precision %.4f recall %.4f F1 %.4f false matches %d,"
-            + " review share %.4f (of them different people %.2f), misses %d%n",
+            + " review share %.4f (of them different people %.2f), misses %d,"
+            + " recall after review %.4f%n",
         q.pairs(),
         q.precision(),
         q.recall(),
@@ -82,7 +88,8 @@ class LinkageQualityTest {
         q.falseMatches(),
         q.reviewShare(),
         q.reviewsOfOthersShare(),
-        q.misses());
+        q.misses(),
+        q.recallAfterReview());
     for (int k = 0; k < q.byCount().length; k++) {
       System.out.printf(
           "  %d corruptions: %d copies, automatic recall %.4f%n",
@@ -94,6 +101,9 @@ class LinkageQualityTest {
     assertThat(q.falseMatches()).isZero();
     assertThat(q.f1()).isGreaterThanOrEqualTo(0.97);
     assertThat(q.reviewShare()).isLessThanOrEqualTo(0.05);
+    // issue 21: what review cannot recover is lost, and reviews must mostly be the right pair
+    assertThat(q.recallAfterReview()).isGreaterThanOrEqualTo(0.99);
+    assertThat(q.reviewsOfOthersShare()).isLessThanOrEqualTo(0.25);
   }
 
   /**
