@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The shipped CodeSystems, ValueSets and ConceptMaps cannot be deleted (409 with an
- * OperationOutcome): the loader puts them back at the next start anyway, and HAPI's deferred
- * deletion of a CodeSystem's concepts, still running after the restore, left the restored
- * CodeSystem unfindable by url for minutes (seen in CI after a delete and restore).
+ * OperationOutcome): the loader puts them back at the next start anyway, and after a delete and
+ * the loader's restore under the same id a CodeSystem was left without any url index row for good
+ * (HAPI's deferred concept deletion ran after the restore; seen in CI).
  */
 @Component
 @Interceptor
