@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The shipped CodeSystems, ValueSets and ConceptMaps cannot be deleted (409 with an
- * OperationOutcome): the loader puts them back at the next start anyway, and after a delete and
- * the loader's restore under the same id a CodeSystem was left without any url index row for good
+ * OperationOutcome): the loader puts them back at the next start anyway, and after a delete and the
+ * loader's restore under the same id a CodeSystem was left without any url index row for good
  * (HAPI's deferred concept deletion ran after the restore; seen in CI).
  */
 @Component
