@@ -1,10 +1,16 @@
 package org.ccpfhir.bridgehead;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import io.restassured.specification.RequestSpecification;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.UUID;
 import org.ccpfhir.bridgehead.biobank.Samples;
+import org.ccpfhir.bridgehead.consent.NetworkConsent;
+import org.ccpfhir.bridgehead.upload.ConsentResources;
+import org.ccpfhir.bridgehead.visibility.TreatingUnits;
 import org.ccpfhir.profiles.MdsProfiles;
 import org.ccpfhir.synthetic.EntryMode;
 import org.ccpfhir.synthetic.SyntheticPatientGenerator;
@@ -14,15 +20,19 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Specimen;
 
 /**
  * Set-up of the bridgehead ITs that need a patient or a sample in the shared store: a synthetic
  * patient (own random seed, so every call is a new patient) ingested through the FHIR API as a user
- * and found again by its pseudonym, and an MDS Specimen as the biobank page registers it.
+ * and found again by its pseudonym, an MDS Specimen as the biobank page registers it, and minimal
+ * labelled patients written as the site's job.
  */
 public final class TestPatients {
 
@@ -90,6 +100,55 @@ public final class TestPatients {
     container.addIdentifier().setValue("TUBE-" + place.position());
     container.setSpecimenQuantity(amount);
     return s;
+  }
+
+  /** The local patient list's pseudonym system (what the site's patients are stored under). */
+  public static final String LOCAL_LIST = "https://ccp-fhir.org/fhir/sid/BK-HD-L";
+
+  /**
+   * A minimal patient to write as the site's job: its local pseudonym, its treating unit (null:
+   * none) and whether it has the network consent.
+   */
+  public record Minimal(String pseudonym, String unit, boolean consented) {}
+
+  /**
+   * Writes minimal patients (sex and pseudonym, the unit label, the consent) in one transaction
+   * through the store as the site's own job (the DAO, no request user — fast, for ITs that need
+   * hundreds) and answers the stored Patient ids in the given order.
+   */
+  public static List<String> storeAsSite(DaoRegistry daos, List<Minimal> patients) {
+    Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+    for (Minimal planned : patients) {
+      String fullUrl = "urn:uuid:" + UUID.randomUUID();
+      Patient patient =
+          new Patient()
+              .setGender(Enumerations.AdministrativeGender.FEMALE)
+              .addIdentifier(new Identifier().setSystem(LOCAL_LIST).setValue(planned.pseudonym()));
+      if (planned.unit() != null) {
+        patient.getMeta().addSecurity(TreatingUnits.SYSTEM, planned.unit(), null);
+      }
+      post(transaction, patient, fullUrl);
+      if (planned.consented()) {
+        post(transaction, ConsentResources.consent(fullUrl, NetworkConsent.NETWORK), null);
+      }
+    }
+    Bundle response =
+        (Bundle) daos.getSystemDao().transaction(new SystemRequestDetails(), transaction);
+    return response.getEntry().stream()
+        .map(entry -> new IdType(entry.getResponse().getLocation()))
+        .filter(id -> "Patient".equals(id.getResourceType()))
+        .map(IdType::getIdPart)
+        .toList();
+  }
+
+  private static void post(Bundle transaction, Resource resource, String fullUrl) {
+    transaction
+        .addEntry()
+        .setFullUrl(fullUrl)
+        .setResource(resource)
+        .getRequest()
+        .setMethod(Bundle.HTTPVerb.POST)
+        .setUrl(resource.fhirType());
   }
 
   /** An amount in millilitres (UCUM). */

@@ -6,8 +6,11 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.RequestTypeEnum;
 import ca.uhn.fhir.rest.api.SummaryEnum;
+import ca.uhn.fhir.rest.api.server.IPreResourceAccessDetails;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.ResponseDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
@@ -19,6 +22,7 @@ import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOutcome;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentContextServices;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentService;
+import ca.uhn.fhir.util.UrlUtil;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -26,6 +30,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ccpfhir.security.fhir.FhirInterceptor;
@@ -139,6 +144,74 @@ public class VisibilityInterceptor extends ConsentInterceptor implements FhirInt
         && response.getResponseResource() instanceof Bundle bundle) {
       bundle.setTotal(total);
     }
+  }
+
+  /** Request user data: the search's parameters (offset and page size, as HAPI ran it). */
+  private static final String SEARCH = VisibilityInterceptor.class.getName() + ".search";
+
+  /** Request user data: how many matches the page held before they were filtered. */
+  private static final String FETCHED = VisibilityInterceptor.class.getName() + ".fetched";
+
+  @Hook(Pointcut.STORAGE_PRESEARCH_REGISTERED)
+  public void searchOf(SearchParameterMap params, RequestDetails request) {
+    if (request != null) {
+      request.getUserData().putIfAbsent(SEARCH, params);
+    }
+  }
+
+  /** The first pre-access of a search is its page of matches (includes come after it). */
+  @Hook(Pointcut.STORAGE_PREACCESS_RESOURCES)
+  public void pageFetched(IPreResourceAccessDetails details, RequestDetails request) {
+    if (request != null) {
+      request.getUserData().putIfAbsent(FETCHED, details.size());
+    }
+  }
+
+  /**
+   * A unit-scoped user's page can be shorter than asked, down to empty: the store fetches a page of
+   * matches (an offset search, {@code UnstoredSearches}) and the consent check leaves the hidden
+   * ones out. HAPI then takes the short page for the last one and sends no {@code next} link, so
+   * the user's paging ended early while visible patients came later. When the page was full before
+   * filtering, there may be more: the link to the next offset is added. (The last page can so be an
+   * empty one; a full page cannot be told from "exactly this many left" without another query.)
+   */
+  @Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = 1000)
+  public void nextPageAfterFilteredPage(RequestDetails request, ResponseDetails response) {
+    if (!(response.getResponseResource() instanceof Bundle bundle)
+        || bundle.getType() != Bundle.BundleType.SEARCHSET
+        || bundle.getLink(Bundle.LINK_NEXT) != null
+        || !(request.getUserData().get(SEARCH) instanceof SearchParameterMap search)
+        || !(request.getUserData().get(FETCHED) instanceof Integer fetched)
+        || search.getOffset() == null
+        || search.getCount() == null
+        || fetched < search.getCount()
+        || VisibilityStorageGuard.checkOf(request, visibility).scope().everything()) {
+      return;
+    }
+    bundle
+        .addLink()
+        .setRelation(Bundle.LINK_NEXT)
+        .setUrl(offsetLink(request, search.getOffset() + search.getCount(), search.getCount()));
+  }
+
+  /** The request's search at another offset, in the shape of HAPI's own offset links. */
+  private static String offsetLink(RequestDetails request, int offset, int count) {
+    Map<String, String[]> parameters = new TreeMap<>(request.getParameters());
+    parameters.put(Constants.PARAM_OFFSET, new String[] {String.valueOf(offset)});
+    parameters.put(Constants.PARAM_COUNT, new String[] {String.valueOf(count)});
+    StringBuilder link =
+        new StringBuilder(request.getFhirServerBase()).append('/').append(request.getRequestPath());
+    char separator = '?';
+    for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
+      for (String value : parameter.getValue()) {
+        link.append(separator)
+            .append(UrlUtil.escapeUrlParam(parameter.getKey()))
+            .append('=')
+            .append(UrlUtil.escapeUrlParam(value));
+        separator = '&';
+      }
+    }
+    return link.toString();
   }
 
   private static boolean asked(RequestDetails request, String parameter, String value) {

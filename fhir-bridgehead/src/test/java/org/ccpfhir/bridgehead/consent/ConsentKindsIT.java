@@ -3,17 +3,12 @@ package org.ccpfhir.bridgehead.consent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.ccpfhir.bridgehead.PostgresIT;
-import org.ccpfhir.bridgehead.upload.ConsentResources;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Enumerations;
-import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.Patient;
+import org.ccpfhir.bridgehead.TestPatients;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -25,39 +20,13 @@ class ConsentKindsIT extends PostgresIT {
 
   @Test
   void moreConsentsThanAPageAreAllRead() {
-    Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-    List<String> patients = new ArrayList<>();
+    List<TestPatients.Minimal> planned = new ArrayList<>();
     for (int i = 0; i < 520; i++) {
-      String patient = "urn:uuid:" + UUID.randomUUID();
-      patients.add(patient);
-      transaction
-          .addEntry()
-          .setFullUrl(patient)
-          .setResource(
-              new Patient()
-                  .setGender(Enumerations.AdministrativeGender.FEMALE)
-                  .addIdentifier(
-                      new Identifier()
-                          .setSystem("https://ccp-fhir.org/fhir/sid/BK-HD-L")
-                          .setValue("CK" + UUID.randomUUID().toString().substring(0, 8))))
-          .getRequest()
-          .setMethod(Bundle.HTTPVerb.POST)
-          .setUrl("Patient");
-      transaction
-          .addEntry()
-          .setResource(ConsentResources.consent(patient, NetworkConsent.NETWORK))
-          .getRequest()
-          .setMethod(Bundle.HTTPVerb.POST)
-          .setUrl("Consent");
+      planned.add(
+          new TestPatients.Minimal(
+              "CK" + UUID.randomUUID().toString().substring(0, 8), null, true));
     }
-    Bundle response =
-        (Bundle) daoRegistry.getSystemDao().transaction(new SystemRequestDetails(), transaction);
-    List<String> ids = new ArrayList<>();
-    for (int i = 0; i < response.getEntry().size(); i += 2) {
-      ids.add(
-          new org.hl7.fhir.r4.model.IdType(response.getEntry().get(i).getResponse().getLocation())
-              .getIdPart());
-    }
+    List<String> ids = TestPatients.storeAsSite(daoRegistry, planned);
 
     Map<String, ConsentKind> all = kinds.all();
 

@@ -3,19 +3,11 @@ package org.ccpfhir.bridgehead.visibility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import io.restassured.response.Response;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.ccpfhir.bridgehead.PostgresIT;
-import org.ccpfhir.bridgehead.consent.NetworkConsent;
-import org.ccpfhir.bridgehead.upload.ConsentResources;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Enumerations;
-import org.hl7.fhir.r4.model.IdType;
-import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.Patient;
+import org.ccpfhir.bridgehead.TestPatients;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -37,7 +29,13 @@ class VisibilityConsentedCountIT extends PostgresIT {
     }
     String tag = UUID.randomUUID().toString().substring(0, 8);
     // ONC with network consent, ONC without, SURG without
-    List<String> ids = store(tag, List.of("ONC", "ONC", "SURG"), List.of(true, false, false));
+    List<String> ids =
+        TestPatients.storeAsSite(
+            daoRegistry,
+            List.of(
+                new TestPatients.Minimal("CC" + tag + "0", "ONC", true),
+                new TestPatients.Minimal("CC" + tag + "1", "ONC", false),
+                new TestPatients.Minimal("CC" + tag + "2", "SURG", false)));
     String search = "/Patient?identifier=" + values(tag);
 
     assertThat(count("surgery", search)).isEqualTo(2);
@@ -59,46 +57,5 @@ class VisibilityConsentedCountIT extends PostgresIT {
 
   private static String values(String tag) {
     return "CC" + tag + "0,CC" + tag + "1,CC" + tag + "2";
-  }
-
-  /** Patients with these units (and network consents where asked), written as the site's job. */
-  private List<String> store(String tag, List<String> units, List<Boolean> consented) {
-    Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-    for (int i = 0; i < units.size(); i++) {
-      String patient = "urn:uuid:" + UUID.randomUUID();
-      Patient resource =
-          new Patient()
-              .setGender(Enumerations.AdministrativeGender.FEMALE)
-              .addIdentifier(
-                  new Identifier()
-                      .setSystem("https://ccp-fhir.org/fhir/sid/BK-HD-L")
-                      .setValue("CC" + tag + i));
-      resource.getMeta().addSecurity(TreatingUnits.SYSTEM, units.get(i), null);
-      transaction
-          .addEntry()
-          .setFullUrl(patient)
-          .setResource(resource)
-          .getRequest()
-          .setMethod(Bundle.HTTPVerb.POST)
-          .setUrl("Patient");
-      if (consented.get(i)) {
-        transaction
-            .addEntry()
-            .setResource(ConsentResources.consent(patient, NetworkConsent.NETWORK))
-            .getRequest()
-            .setMethod(Bundle.HTTPVerb.POST)
-            .setUrl("Consent");
-      }
-    }
-    Bundle response =
-        (Bundle) daoRegistry.getSystemDao().transaction(new SystemRequestDetails(), transaction);
-    List<String> ids = new ArrayList<>();
-    for (Bundle.BundleEntryComponent entry : response.getEntry()) {
-      IdType id = new IdType(entry.getResponse().getLocation());
-      if ("Patient".equals(id.getResourceType())) {
-        ids.add(id.getIdPart());
-      }
-    }
-    return ids;
   }
 }
