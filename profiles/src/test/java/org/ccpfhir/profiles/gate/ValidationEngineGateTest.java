@@ -45,17 +45,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The official validator gate (issue 18 item 5): every shipped conformance resource and every
- * valid / DKTK / wider example and input-shape fixture validated with the HL7 validator's {@code
+ * The official validator gate (issue 18 item 5): every shipped conformance resource and every valid
+ * / DKTK / wider example and input-shape fixture validated with the HL7 validator's {@code
  * ValidationEngine} (what the official command line runs), offline ({@link
  * OfflineValidationEngine}), with the command line's settings {@code -allow-example-urls} and
  * {@code -extension} for the foreign (DKTK, BBMRI, MII) extension domains. 0 errors. An error is
  * set aside only by one of the {@link #LIMITATIONS}: each names the message id and the specific
  * resource, element or value, says why it is the offline tool's and not the project's, and where
- * the check can be made another way, makes it (references must point at a validated resource;
- * ICD codes are checked by the project's terminology service; a display must be the code
- * system's own display; a CodeableConcept must pass once the codings of the unavailable system
- * are removed). Nothing else is filtered.
+ * the check can be made another way, makes it (references must point at a validated resource; ICD
+ * codes are checked by the project's terminology service; a display must be the code system's own
+ * display; a CodeableConcept must pass once the codings of the unavailable system are removed).
+ * Nothing else is filtered.
  */
 class ValidationEngineGateTest {
 
@@ -196,7 +196,9 @@ class ValidationEngineGateTest {
                             .isPresent();
                 if (own) {
                   DISPLAY_SET_ASIDE.add(
-                      key(f.resource(), f.location().replaceAll("\\.coding\\[\\d+]\\.display$", "")));
+                      key(
+                          f.resource(),
+                          f.location().replaceAll("\\.coding\\[\\d+]\\.display$", "")));
                 }
                 return own;
               }),
@@ -241,6 +243,7 @@ class ValidationEngineGateTest {
         .hasAtLeastOneElementOfType(CodeSystem.class)
         .hasAtLeastOneElementOfType(ValueSet.class)
         .hasAtLeastOneElementOfType(ConceptMap.class);
+    System.out.println("ValidationEngine gate: " + resources.size() + " conformance resources");
     List<String> errors = new ArrayList<>();
     for (IBaseResource resource : resources) {
       errors.addAll(errors((Resource) resource, List.of()));
@@ -283,6 +286,7 @@ class ValidationEngineGateTest {
     for (Map.Entry<Resource, List<String>> entry : toValidate.entrySet()) {
       errors.addAll(errors(entry.getKey(), entry.getValue()));
     }
+    System.out.println("ValidationEngine gate: " + toValidate.size() + " examples and fixtures");
     assertThat(toValidate).hasSizeGreaterThan(40);
     assertThat(errors).isEmpty();
   }
