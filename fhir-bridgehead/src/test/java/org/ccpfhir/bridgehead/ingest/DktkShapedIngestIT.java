@@ -25,9 +25,9 @@ class DktkShapedIngestIT extends PostgresIT {
       List.of(
           "dktk/patient-pseudonymised.json",
           "dktk/condition-primaerdiagnose.json",
-          "valid/mds-observation-histology.json",
+          "dktk/observation-histologie.json",
           "valid/mds-observation-grading.json",
-          "valid/mds-observation-distant-metastasis.json",
+          "dktk/observation-fernmetastasen.json",
           "dktk/observation-tnmc.json",
           "dktk/observation-vitalstatus.json",
           "dktk/observation-lokaler-tumorstatus.json",
@@ -69,13 +69,11 @@ class DktkShapedIngestIT extends PostgresIT {
     assertThat(variant.getSubject().getReference()).isEqualTo("Patient/" + prefix + "patient");
   }
 
-  /** Links the MDS examples to the DKTK patient and makes every id unique to this test run. */
+  /** Links the MDS example to the DKTK patient and makes every id unique to this test run. */
   private static String rewriteIds(String json, String prefix) {
     return json.replace("mds-patient-example", "dktk-patient")
         .replace("mds-condition-primary-diagnosis-example", "dktk-diagnosis")
-        .replace("mds-observation-histology-example", "dktk-histology")
         .replace("mds-observation-grading-example", "dktk-grading")
-        .replace("mds-observation-distant-metastasis-example", "dktk-metastasis")
         .replace("\"dktk-", "\"" + prefix)
         .replace("/dktk-", "/" + prefix);
   }

@@ -17,6 +17,7 @@ import org.hl7.fhir.utilities.npm.NpmPackage;
 import org.hl7.fhir.utilities.validation.ValidationMessage;
 import org.hl7.fhir.validation.ValidationEngine;
 import org.hl7.fhir.validation.ValidatorUtils;
+import org.hl7.fhir.validation.service.model.InstanceValidatorParameters;
 
 /**
  * The HL7 validator's {@link ValidationEngine} (what the official command-line validator runs), set
@@ -40,9 +41,11 @@ final class OfflineValidationEngine {
   /**
    * @param work an empty folder for the two packages
    * @param own the project's conformance resources (R4)
+   * @param extensionDomains URL prefixes of foreign extensions whose definitions are not shipped
    */
   static OfflineValidationEngine create(
-      FhirContext ctx, Path work, List<? extends IBaseResource> own) throws Exception {
+      FhirContext ctx, Path work, List<? extends IBaseResource> own, List<String> extensionDomains)
+      throws Exception {
     ManagedWebAccess.setAccessPolicy(WebAccessPolicy.PROHIBITED);
     Path core = work.resolve("core");
     List<IBaseResource> coreResources = coreResources(ctx);
@@ -95,7 +98,14 @@ final class OfflineValidationEngine {
     engine.getContext().setNoTerminologyServer(true);
     engine.getContext().setCanRunWithoutTerminology(true);
     engine.setVersion(FHIR_VERSION);
-    engine.setAnyExtensionsAllowed(true);
+    // the command line's settings; fhir-core 6.7 reads them from these parameters when it builds
+    // the validator for a call (the engine's own setAnyExtensionsAllowed is not passed on)
+    InstanceValidatorParameters settings = engine.getDefaultInstanceValidatorParameters();
+    // -allow-example-urls: examples and fixtures use example.org, HAPI's core snapshots acme.com
+    settings.setAllowExampleUrls(true);
+    // -extension <domain>: extensions of these domains whose definitions are not at hand are
+    // allowed (a definition that is at hand is still checked); any other unknown one is an error
+    settings.setExtensions(new ArrayList<>(extensionDomains));
     return new OfflineValidationEngine(engine);
   }
 
