@@ -10,7 +10,7 @@ import java.util.Arrays;
  * <pre>
  * load --url URL [--token BEARER] [--clients K] [--timeout-s S] [--warmup DIR] --round DIR [--round DIR ...]
  * jfr FILE.jfr [--top N] [--since-ms EPOCH_MS]
- * samples --out DIR [--samples N] [--patients P] [--per-bundle B] [--seed S]
+ * samples --out DIR [--samples N] [--patients P] [--per-bundle B] [--seed S] [--sort S]
  * search --url URL --queries FILE --count-token T --user NAME=TOKEN [--scoped-user NAME=TOKEN]
  *     [--reps R] [--warmup W]
  * </pre>
@@ -66,7 +66,7 @@ public final class BenchCli {
           jfr FILE.jfr [--top N] [--since-ms EPOCH_MS]
               summarises CPU samples of a flight recording (from EPOCH_MS on): hot methods and
               where the time goes
-          samples --out DIR [--samples N] [--patients P] [--per-bundle B] [--seed S]
+          samples --out DIR [--samples N] [--patients P] [--per-bundle B] [--seed S] [--sort S]
               writes biobank samples with their patients as transaction bundles (DIR/bundles)
               and the sample page's searches over them (DIR/queries.tsv)
           search --url URL --queries FILE --count-token T --user NAME=TOKEN

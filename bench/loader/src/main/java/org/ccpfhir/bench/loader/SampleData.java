@@ -90,14 +90,15 @@ final class SampleData {
   }
 
   /**
-   * {@code samples --samples N --patients P --per-bundle B --seed S --out DIR}: writes {@code
-   * DIR/bundles/*.json} and {@code DIR/queries.tsv}; returns the exit code.
+   * {@code samples --samples N --patients P --per-bundle B --seed S [--sort S] --out DIR}: writes
+   * {@code DIR/bundles/*.json} and {@code DIR/queries.tsv}; returns the exit code.
    */
   static int run(String[] args, PrintStream out) throws IOException {
     int samples = 100_000;
     int patients = -1;
     int perBundle = 20;
     long seed = 42;
+    String sort = "-_pid";
     Path dir = null;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
@@ -105,6 +106,7 @@ final class SampleData {
         case "--patients" -> patients = Integer.parseInt(args[i + 1]);
         case "--per-bundle" -> perBundle = Integer.parseInt(args[i + 1]);
         case "--seed" -> seed = Long.parseLong(args[i + 1]);
+        case "--sort" -> sort = args[i + 1];
         case "--out" -> dir = Path.of(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
@@ -116,7 +118,7 @@ final class SampleData {
         new SampleData(
             samples, patients < 0 ? Math.max(1, samples / 5) : patients, perBundle, seed);
     int files = data.write(dir.resolve("bundles"));
-    writeQueries(dir.resolve("queries.tsv"), data.samples);
+    writeQueries(dir.resolve("queries.tsv"), data.samples, sort);
     out.printf(
         Locale.ROOT,
         "generated %d samples of %d patients in %d bundles (%s)%n",
@@ -303,38 +305,44 @@ final class SampleData {
 
   /**
    * The searches of the sample page (biobank.html: filter by type, status, freezer / rack / box;
-   * the first page of 100, newest first), one a line: name and query string. The line {@code
-   * baseline} is one sample by id.
+   * the first page of 100, newest first: {@code _sort=-_pid}, or the sort given), one a line: name
+   * and query string. The line {@code baseline} is one sample by id.
    */
-  private static void writeQueries(Path file, int samples) throws IOException {
+  private static void writeQueries(Path file, int samples, String sort) throws IOException {
     // the first freezer and a box in it: filled by the first bundles, so also after a load that
     // was stopped early (--stop-after-s); with the newest-first order of the page, the first
     // freezer's samples are the oldest, the farthest from the top of the list
     String[] box = place(Math.min(samples - 1, PER_FREEZER / 2));
-    String page = "&_count=100&_sort=-_lastUpdated";
     Map<String, String> queries = new LinkedHashMap<>();
     // one sample both users see (patient 0 is of unit ONC)
     queries.put("baseline", "_id=bss0000000");
-    queries.put("list", page.substring(1));
-    queries.put("type", "type=" + TYPE_SYSTEM + "|plasma-edta" + page);
-    queries.put("status", "sample-status=reserved" + page);
-    queries.put("freezer", "storage-freezer:exact=" + box[0] + page);
-    queries.put(
-        "box",
-        "storage-freezer:exact="
-            + box[0]
-            + "&storage-rack:exact="
-            + box[1]
-            + "&storage-box:exact="
-            + box[2]
-            + page);
-    queries.put(
-        "combined",
-        "type="
-            + TYPE_SYSTEM
-            + "|plasma-edta&sample-status=available&storage-freezer:exact="
-            + box[0]
-            + page);
+    // several sorts (comma-separated): the page's queries once per sort, named name@sort from
+    // the second on, to compare them in one run
+    String[] sorts = sort.split(",", -1);
+    for (int i = 0; i < sorts.length; i++) {
+      String page = "&_count=100&_sort=" + sorts[i];
+      String suffix = i == 0 ? "" : "@" + sorts[i];
+      queries.put("list" + suffix, page.substring(1));
+      queries.put("type" + suffix, "type=" + TYPE_SYSTEM + "|plasma-edta" + page);
+      queries.put("status" + suffix, "sample-status=reserved" + page);
+      queries.put("freezer" + suffix, "storage-freezer:exact=" + box[0] + page);
+      queries.put(
+          "box" + suffix,
+          "storage-freezer:exact="
+              + box[0]
+              + "&storage-rack:exact="
+              + box[1]
+              + "&storage-box:exact="
+              + box[2]
+              + page);
+      queries.put(
+          "combined" + suffix,
+          "type="
+              + TYPE_SYSTEM
+              + "|plasma-edta&sample-status=available&storage-freezer:exact="
+              + box[0]
+              + page);
+    }
     try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
       queries.forEach((name, query) -> w.printf(Locale.ROOT, "%s\t%s%n", name, query));
     }

@@ -96,7 +96,7 @@ final class SearchCommand {
     int failures = 0;
     out.printf(
         Locale.ROOT,
-        "%-18s %-9s %9s %7s %8s %8s %15s %8s %9s %9s%n",
+        "%-18s %-22s %9s %7s %8s %8s %15s %8s %9s %9s%n",
         "user",
         "query",
         "matches",
@@ -152,7 +152,7 @@ final class SearchCommand {
         }
         out.printf(
             Locale.ROOT,
-            "%-18s %-9s %9d %7d %8.1f %8.1f %15s %8.1f %9s %9s%n",
+            "%-18s %-22s %9d %7d %8.1f %8.1f %15s %8.1f %9s %9s%n",
             user.getKey(),
             q.name(),
             all,
@@ -201,7 +201,7 @@ final class SearchCommand {
       if (line.isBlank()) {
         continue;
       }
-      String[] f = line.split("\t");
+      String[] f = line.split("\t", -1);
       queries.add(new Query(f[0], f[1]));
     }
     if (queries.stream().noneMatch(q -> q.name().equals("baseline"))) {
