@@ -48,6 +48,7 @@ step central-linkage-speed bench/central-linkage.sh --no-build speed --stored 20
 step upload bench/upload.sh --no-build --patients 10 --runs 1 --per-transaction 5
 step startup bench/startup.sh --no-build --apps bridgehead --runs 1 --heap 1g
 step import-obds bench/import-obds.sh --no-build --patients 10 --rounds 1 --heap 1g
+step samples bench/samples.sh --no-build --samples 200 --reps 3 --warmup 1 --heap 1g --max-minutes 9
 
 if [[ ${#FAILED[@]} -gt 0 ]]; then
   echo "bench smoke: broken: ${FAILED[*]} (logs: $LOG_DIR)" >&2

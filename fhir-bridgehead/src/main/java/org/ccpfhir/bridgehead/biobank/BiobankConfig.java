@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import javax.sql.DataSource;
 import org.ccpfhir.bridgehead.biobank.provider.SampleExportProvider;
 import org.ccpfhir.bridgehead.visibility.UnitVisibility;
 import org.ccpfhir.terminology.SampleMaterialTypes;
@@ -20,6 +21,14 @@ public class BiobankConfig {
   public BiobankSearchParameters biobankSearchParameters(
       DaoRegistry daos, ISearchParamRegistry registry) {
     return new BiobankSearchParameters(daos, registry);
+  }
+
+  @Bean
+  public SampleListIndexes sampleListIndexes(
+      DataSource dataSource,
+      // HAPI's tables exist once the store's search parameters could be written
+      BiobankSearchParameters searchParameters) {
+    return new SampleListIndexes(dataSource);
   }
 
   @Bean

@@ -6,7 +6,10 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.IPreResourceAccessDetails;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import java.util.ArrayList;
+import java.util.List;
 import org.ccpfhir.security.fhir.StorageInterceptor;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +31,11 @@ public class VisibilityStorageGuard implements StorageInterceptor {
     this.visibility = visibility;
   }
 
-  @Hook(Pointcut.STORAGE_PREACCESS_RESOURCES)
+  /**
+   * Before HAPI's consent framework ({@link VisibilityInterceptor}) asks about the same resources
+   * one by one: the patients of the page are decided here in one query, which both then use.
+   */
+  @Hook(value = Pointcut.STORAGE_PREACCESS_RESOURCES, order = -1000)
   public void preAccess(RequestDetails request, IPreResourceAccessDetails details) {
     if (request == null || request instanceof SystemRequestDetails || !visibility.enabled()) {
       return;
@@ -37,6 +44,11 @@ public class VisibilityStorageGuard implements StorageInterceptor {
     if (check.scope().everything()) {
       return;
     }
+    List<IBaseResource> resources = new ArrayList<>(details.size());
+    for (int i = 0; i < details.size(); i++) {
+      resources.add(details.getResource(i));
+    }
+    check.decidePatientsOf(resources);
     for (int i = 0; i < details.size(); i++) {
       if (!check.test(details.getResource(i))) {
         details.setDontReturnResourceAtIndex(i);

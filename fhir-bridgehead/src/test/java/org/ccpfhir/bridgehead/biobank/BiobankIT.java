@@ -214,6 +214,39 @@ class BiobankIT extends PostgresIT {
     biobank().get("/Specimen/$export-samples?type=no-such-type").then().statusCode(400);
   }
 
+  @Test
+  void theListAsThePageAsksForItShowsTheNewestRegisteredFirstForEveryFilter() {
+    List<String> ids = new java.util.ArrayList<>();
+    for (String position : List.of("L1", "L2", "L3", "L4")) {
+      ids.add(created(sample("blood-serum", "reserved", place(position), ml("1"))));
+    }
+    // an edit does not move a sample: the order is that of registration
+    Specimen first = read(ids.get(0));
+    first.getContainerFirstRep().getSpecimenQuantity().setValue(new BigDecimal("0.9"));
+    assertThat(put(first).statusCode()).isEqualTo(200);
+    List<String> newestFirst = List.of(ids.get(3), ids.get(2), ids.get(1));
+    for (String filter :
+        List.of(
+            "storage-freezer:exact=" + freezer,
+            "storage-freezer:exact=" + freezer + "&storage-rack:exact=R1&storage-box:exact=B1",
+            "type="
+                + CodeSystems.SAMPLE_MATERIAL_TYPE
+                + "|blood-serum&sample-status=reserved&storage-freezer:exact="
+                + freezer)) {
+      // biobank.html: the first page, newest first (here of 3, so that it ends within the test's)
+      JsonPath page =
+          biobank()
+              .get("/Specimen?" + filter + "&_count=3&_sort=-_pid")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
+      assertThat(page.getList("entry.resource.id", String.class))
+          .as(filter)
+          .containsExactlyElementsOf(newestFirst);
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private io.restassured.specification.RequestSpecification biobank() {

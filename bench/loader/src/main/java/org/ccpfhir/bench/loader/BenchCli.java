@@ -10,6 +10,9 @@ import java.util.Arrays;
  * <pre>
  * load --url URL [--token BEARER] [--clients K] [--timeout-s S] [--warmup DIR] --round DIR [--round DIR ...]
  * jfr FILE.jfr [--top N] [--since-ms EPOCH_MS]
+ * samples --out DIR [--samples N] [--patients P] [--per-bundle B] [--seed S] [--sort S]
+ * search --url URL --queries FILE --count-token T --user NAME=TOKEN [--scoped-user NAME=TOKEN]
+ *     [--reps R] [--warmup W]
  * </pre>
  */
 public final class BenchCli {
@@ -25,6 +28,8 @@ public final class BenchCli {
     switch (args[0]) {
       case "load" -> System.exit(LoadCommand.run(LoadOptions.parse(rest)));
       case "jfr" -> System.exit(jfr(rest));
+      case "samples" -> System.exit(SampleData.run(rest, System.out));
+      case "search" -> System.exit(SearchCommand.run(rest, System.out));
       default -> {
         usage();
         System.exit(2);
@@ -61,6 +66,13 @@ public final class BenchCli {
           jfr FILE.jfr [--top N] [--since-ms EPOCH_MS]
               summarises CPU samples of a flight recording (from EPOCH_MS on): hot methods and
               where the time goes
+          samples --out DIR [--samples N] [--patients P] [--per-bundle B] [--seed S] [--sort S]
+              writes biobank samples with their patients as transaction bundles (DIR/bundles)
+              and the sample page's searches over them (DIR/queries.tsv)
+          search --url URL --queries FILE --count-token T --user NAME=TOKEN
+                 [--scoped-user NAME=TOKEN ...] [--reps R] [--warmup W]
+              sends the searches one after the other as each user; p50/p95 per query and the
+              ratio to the query named baseline; T (a site-wide user's) counts the matches
         """);
   }
 }

@@ -22,7 +22,8 @@ final class LoadCommand {
             options.clients(),
             options.requestTimeout(),
             options.showFailures(),
-            options.bearerToken());
+            options.bearerToken(),
+            options.stopAfter());
     System.out.printf(
         "loader: %s clients=%d rounds=%d%n",
         options.url(), options.clients(), options.rounds().size());

@@ -15,7 +15,8 @@ public record LoadOptions(
     int showFailures,
     Optional<Path> warmup,
     List<Path> rounds,
-    Optional<String> bearerToken) {
+    Optional<String> bearerToken,
+    Optional<Duration> stopAfter) {
 
   public LoadOptions {
     if (clients < 1) {
@@ -36,6 +37,7 @@ public record LoadOptions(
     Optional<Path> warmup = Optional.empty();
     List<Path> rounds = new ArrayList<>();
     Optional<String> token = Optional.empty();
+    Optional<Duration> stopAfter = Optional.empty();
     for (int i = 0; i < args.length; i += 2) {
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException("missing value after " + args[i]);
@@ -49,12 +51,13 @@ public record LoadOptions(
         case "--warmup" -> warmup = Optional.of(Path.of(value));
         case "--round" -> rounds.add(Path.of(value));
         case "--token" -> token = Optional.of(value);
+        case "--stop-after-s" -> stopAfter = Optional.of(Duration.ofSeconds(Long.parseLong(value)));
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     if (url == null) {
       throw new IllegalArgumentException("--url is required");
     }
-    return new LoadOptions(url, clients, timeout, showFailures, warmup, rounds, token);
+    return new LoadOptions(url, clients, timeout, showFailures, warmup, rounds, token, stopAfter);
   }
 }

@@ -26,14 +26,21 @@ public final class RoundRunner {
   private final Duration requestTimeout;
   private final int keepFailures;
   private final java.util.Optional<String> bearerToken;
+  private final long stopAt;
 
+  /**
+   * @param stopAfter no bundle is sent any more once this much time has passed since the runner was
+   *     made (a load cut to a time budget: what was stored is a prefix of the folders)
+   */
   public RoundRunner(
       URI url,
       int clients,
       Duration requestTimeout,
       int keepFailures,
-      java.util.Optional<String> bearerToken) {
+      java.util.Optional<String> bearerToken,
+      java.util.Optional<Duration> stopAfter) {
     this.bearerToken = bearerToken;
+    this.stopAt = stopAfter.map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
     this.url = url;
     this.clients = clients;
     this.requestTimeout = requestTimeout;
@@ -62,7 +69,7 @@ public final class RoundRunner {
                           .connectTimeout(Duration.ofSeconds(10))
                           .build();
                   for (int i = next.getAndIncrement();
-                      i < bundles.size();
+                      i < bundles.size() && System.nanoTime() - stopAt < 0;
                       i = next.getAndIncrement()) {
                     BundleFile bundle = bundles.get(i);
                     long t0 = System.nanoTime();
