@@ -41,7 +41,8 @@ public final class LshBlockingIndex {
    */
   private static final IdatField[][] EXACT_PASSES = {
     {IdatField.BIRTH_DAY, IdatField.BIRTH_MONTH, IdatField.BIRTH_YEAR},
-    {IdatField.FIRST_NAME, IdatField.BIRTH_MONTH, IdatField.BIRTH_YEAR}
+    {IdatField.FIRST_NAME, IdatField.BIRTH_MONTH, IdatField.BIRTH_YEAR},
+    {IdatField.FIRST_NAME, IdatField.BIRTH_DAY, IdatField.BIRTH_MONTH}
   };
 
   private final long[][] multipliers;

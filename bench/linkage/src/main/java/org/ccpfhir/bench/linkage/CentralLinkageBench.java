@@ -54,8 +54,10 @@ public final class CentralLinkageBench {
     int size = 10_000;
     long seed = 1;
     boolean realistic = true;
+    boolean verbose = false;
     for (int i = 1; i + 1 < args.length; i += 2) {
       switch (args[i]) {
+        case "--verbose" -> verbose = Boolean.parseBoolean(args[i + 1]);
         case "--people", "--stored" -> size = Integer.parseInt(args[i + 1]);
         case "--seed" -> seed = Long.parseLong(args[i + 1]);
         case "--mix" -> realistic = args[i + 1].equals("realistic");
@@ -66,6 +68,8 @@ public final class CentralLinkageBench {
     try {
       if (mode.equals("quality")) {
         quality(size, seed, realistic);
+      } else if (mode.equals("lost")) {
+        LostPairs.run(size, seed, verbose);
       } else if (mode.equals("population")) {
         PopulationCheck.run(size, seed);
       } else if (mode.equals("speed")) {
