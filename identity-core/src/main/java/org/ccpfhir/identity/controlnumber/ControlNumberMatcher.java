@@ -76,9 +76,9 @@ public final class ControlNumberMatcher {
 
   /**
    * Name filters differing in at most this many bits differ by one letter (substituted: two of the
-   * padded bigrams, ~20 bits each, ~38 after folding; inserted or dropped: ~30), whatever the name's
-   * length — a typo in a four- or five-letter name leaves Dice 0.6–0.67, under {@link #CLOSE_NAME}
-   * (issue 21: Carlos/Carlod, Marie/Mariw were scored as other names).
+   * padded bigrams, ~20 bits each, ~38 after folding; inserted or dropped: ~30), whatever the
+   * name's length — a typo in a four- or five-letter name leaves Dice 0.6–0.67, under {@link
+   * #CLOSE_NAME} (issue 21: Carlos/Carlod, Marie/Mariw were scored as other names).
    */
   private static final int TYPO_BITS = 42;
 
@@ -290,8 +290,8 @@ public final class ControlNumberMatcher {
   /**
    * A name disagrees and the birth date does not agree in every part: the other name and a date
    * that is only near carry the match — Justine Dertmann 1938-02-01 and Justine Hamann 1983-02-01
-   * (the year's last digits exchanged) scored exactly the match threshold (issue 21, once the
-   * first name + day + month blocking pass brought them together), so the admin judges.
+   * (the year's last digits exchanged) scored exactly the match threshold (issue 21, once the first
+   * name + day + month blocking pass brought them together), so the admin judges.
    */
   private static boolean oneNameAndNearDate(double[] scratch) {
     if (scratch[N + FIRST_NAME.ordinal()] != NAME_DISAGREE
@@ -342,8 +342,7 @@ public final class ControlNumberMatcher {
     double monthAsDay = dice(a, BIRTH_MONTH, b, BIRTH_DAY);
     // exchanged exactly and not equal straight: a swap, even when the straight parts are each one
     // off (10-11 for 11-10) — one error, where the straight reading needs two
-    boolean exactSwap =
-        dayAsMonth >= EXACT && monthAsDay >= EXACT && straight < 2 * EXACT;
+    boolean exactSwap = dayAsMonth >= EXACT && monthAsDay >= EXACT && straight < 2 * EXACT;
     if (exactSwap || SWAP_CREDIT * (dayAsMonth + monthAsDay) > straight) {
       sims[BIRTH_DAY.ordinal()] = SWAP_CREDIT * dayAsMonth;
       sims[BIRTH_MONTH.ordinal()] = SWAP_CREDIT * monthAsDay;
@@ -353,8 +352,8 @@ public final class ControlNumberMatcher {
   }
 
   /**
-   * First/last exchange and former names; true when the names were taken crosswise. Also leaves
-   * the differing bits of the name filters compared in {@code sims[3N + field]}.
+   * First/last exchange and former names; true when the names were taken crosswise. Also leaves the
+   * differing bits of the name filters compared in {@code sims[3N + field]}.
    */
   private static boolean names(ControlNumbers a, ControlNumbers b, double[] sims) {
     boolean aHasLast = a.has(LAST_NAME);

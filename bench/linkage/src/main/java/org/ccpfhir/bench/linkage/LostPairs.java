@@ -14,10 +14,10 @@ import org.ccpfhir.synthetic.identity.SyntheticIdentity;
 
 /**
  * {@code lost --people N}: the quality run's people and copies (same seeds, same encoding) through
- * the list's blocking and matcher alone, without database and pseudonyms, to see why a true pair
- * is lost after review — never a blocking candidate, scored below the review threshold, or a
- * review that pairs the copy with someone else — by corruption kind, with each lost copy's
- * field levels (made-up identities only).
+ * the list's blocking and matcher alone, without database and pseudonyms, to see why a true pair is
+ * lost after review — never a blocking candidate, scored below the review threshold, or a review
+ * that pairs the copy with someone else — by corruption kind, with each lost copy's field levels
+ * (made-up identities only).
  */
 final class LostPairs {
 
@@ -29,7 +29,8 @@ final class LostPairs {
     ControlNumberMatcher matcher =
         new ControlNumberMatcher(
             ControlNumberMatcher.MATCH,
-            Double.parseDouble(System.getProperty("review", "" + ControlNumberMatcher.POSSIBLE_MATCH)));
+            Double.parseDouble(
+                System.getProperty("review", "" + ControlNumberMatcher.POSSIBLE_MATCH)));
     LshBlockingIndex index = new LshBlockingIndex(40, 5, 5);
     List<ControlNumbers> stored = new ArrayList<>();
     double[] scratch = ControlNumberMatcher.scratch();
@@ -55,7 +56,8 @@ final class LostPairs {
       for (int id : index.candidates(numbers)) {
         if (matcher.compare(numbers, stored.get(id)).classification() == LinkageClass.MATCH) {
           mergedOriginals++; // two different people linked
-          System.out.printf("FALSE MATCH of originals: %s%n  and %s%n", originals.get(i), originals.get(id));
+          System.out.printf(
+              "FALSE MATCH of originals: %s%n  and %s%n", originals.get(i), originals.get(id));
         }
       }
       stored.add(numbers);
@@ -84,7 +86,9 @@ final class LostPairs {
         }
       }
       LinkageClass verdict =
-          best < 0 ? LinkageClass.NON_MATCH : matcher.compare(copy, stored.get(best)).classification();
+          best < 0
+              ? LinkageClass.NON_MATCH
+              : matcher.compare(copy, stored.get(best)).classification();
       String why;
       if (verdict == LinkageClass.MATCH && best == i) {
         matched++;
