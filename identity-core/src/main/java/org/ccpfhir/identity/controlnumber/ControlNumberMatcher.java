@@ -94,8 +94,15 @@ public final class ControlNumberMatcher {
   /** Below this Dice a name is another name (one typo in a three-letter name leaves 0.5). */
   private static final double OTHER_NAME = 0.45;
 
-  /** From this overlap one name contains the other (folding loses a few bits). */
-  private static final double CONTAINED = 0.85;
+  /**
+   * At most this many bits of the shorter name missing in the other, which has at least {@link
+   * #EXTRA_WORD_BITS} more: one name is part of the other (Anna / Anna Maria, Huneke /
+   * Huneke-Lorenz: 8–15 bits missing, the part's padded end bigram; the other has a whole word
+   * more, ≥ 40 bits). Without the extra word Jara / Kiara (15 bits missing) counted as contained.
+   */
+  private static final int CONTAINED_BITS = 15;
+
+  private static final int EXTRA_WORD_BITS = 30;
 
   /** A day/month swap (1960-05-12 for 1960-12-05) counts half: a typical error, not agreement. */
   private static final double SWAP_CREDIT = 0.5;
@@ -204,7 +211,7 @@ public final class ControlNumberMatcher {
         && (otherName(scratch, FIRST_NAME)
             || otherName(scratch, LAST_NAME)
             || onlyPhoneticNames(scratch)
-            || oneNameAndNearDate(scratch))) {
+            || nameAndDateOff(scratch))) {
       // another first name with the rest agreeing is what twins look like, another last name
       // (no former name matching) what two people of one first name and birth date look like:
       // the fields are not independent there, and in a list of 10,000 such pairs exist by
@@ -293,7 +300,7 @@ public final class ControlNumberMatcher {
    * (the year's last digits exchanged) scored exactly the match threshold (issue 21, once the first
    * name + day + month blocking pass brought them together), so the admin judges.
    */
-  private static boolean oneNameAndNearDate(double[] scratch) {
+  private static boolean nameAndDateOff(double[] scratch) {
     if (scratch[N + FIRST_NAME.ordinal()] != NAME_DISAGREE
         && scratch[N + LAST_NAME.ordinal()] != NAME_DISAGREE) {
       return false;
@@ -313,7 +320,8 @@ public final class ControlNumberMatcher {
     IdatField other = swapped ? (field == FIRST_NAME ? LAST_NAME : FIRST_NAME) : field;
     return a.has(field)
         && b.has(other)
-        && ControlNumbers.overlap(a, field.ordinal(), b, other.ordinal()) >= CONTAINED;
+        && ControlNumbers.missingBits(a, field.ordinal(), b, other.ordinal(), EXTRA_WORD_BITS)
+            <= CONTAINED_BITS;
   }
 
   /** The names' Kölner Phonetik filters agree (crossed when the names were exchanged). */
