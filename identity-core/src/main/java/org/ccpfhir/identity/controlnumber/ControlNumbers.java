@@ -175,18 +175,19 @@ public final class ControlNumbers {
    * stays near 0.75 there: folding and the end bigram cost a quarter of a short name's bits.)
    */
   static int missingBits(ControlNumbers a, int x, ControlNumbers b, int y) {
-    return missingBits(a, x, b, y, 0);
+    return missingBits(a, x, b, y, 0, 0);
   }
 
   /**
    * As {@link #missingBits(ControlNumbers, int, ControlNumbers, int)}, but {@link
    * Integer#MAX_VALUE} unless the denser filter has at least {@code moreBits} more bits set than
-   * the sparser.
+   * the sparser and the sparser at least {@code leastBits}.
    */
-  static int missingBits(ControlNumbers a, int x, ControlNumbers b, int y, int moreBits) {
+  static int missingBits(
+      ControlNumbers a, int x, ControlNumbers b, int y, int moreBits, int leastBits) {
     int onesA = (int) (a.packed[1 + x] & 0xFFFF);
     int onesB = (int) (b.packed[1 + y] & 0xFFFF);
-    if (Math.abs(onesA - onesB) < moreBits) {
+    if (Math.abs(onesA - onesB) < moreBits || Math.min(onesA, onesB) < leastBits) {
       return Integer.MAX_VALUE;
     }
     int common = (onesA + onesB - differingBits(a, x, b, y)) / 2;

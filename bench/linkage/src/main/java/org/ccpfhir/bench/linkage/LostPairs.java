@@ -26,11 +26,7 @@ final class LostPairs {
   static void run(int people, long seed, boolean verbose) {
     List<SyntheticIdentity> originals = new IdentityGenerator(seed).people(people);
     Corruptor corruptor = new Corruptor(seed + 1);
-    ControlNumberMatcher matcher =
-        new ControlNumberMatcher(
-            ControlNumberMatcher.MATCH,
-            Double.parseDouble(
-                System.getProperty("review", "" + ControlNumberMatcher.POSSIBLE_MATCH)));
+    ControlNumberMatcher matcher = ControlNumberMatcher.withDefaults();
     LshBlockingIndex index = new LshBlockingIndex(40, 5, 5);
     List<ControlNumbers> stored = new ArrayList<>();
     double[] scratch = ControlNumberMatcher.scratch();
@@ -53,12 +49,15 @@ final class LostPairs {
               == LinkageClass.POSSIBLE_MATCH) {
         newPersonReviews++;
       }
-      for (int id : index.candidates(numbers)) {
-        if (matcher.compare(numbers, stored.get(id)).classification() == LinkageClass.MATCH) {
-          mergedOriginals++; // two different people linked
-          System.out.printf(
-              "FALSE MATCH of originals: %s%n  and %s%n", originals.get(i), originals.get(id));
-        }
+      if (bestNewId >= 0
+          && matcher.compare(numbers, stored.get(bestNewId)).classification()
+              == LinkageClass.MATCH) {
+        mergedOriginals++; // two different people linked
+        System.out.printf(
+            "FALSE MATCH of originals: %s%n  and %s%n  %s%n",
+            originals.get(i),
+            originals.get(bestNewId),
+            matcher.compare(numbers, stored.get(bestNewId)).weights());
       }
       stored.add(numbers);
       index.add(i, numbers);
