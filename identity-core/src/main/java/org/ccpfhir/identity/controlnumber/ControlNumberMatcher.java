@@ -302,7 +302,7 @@ public final class ControlNumberMatcher {
 
   /**
    * The birth date is off and the names do not carry the match alone: the month or the year
-   * disagrees (not near) while a name does not agree, or a part is off while a name is only
+   * disagrees (not near: a copy's year digit error is near), or a part is off while a name is only
    * phonetic or disagrees, or while both names are off. Each is a typical error of a copy, but
    * together they are what two people of one family or of common names look like; the weights,
    * which assume independent fields, add up past the match threshold there (issue 21, at 100,000
@@ -322,10 +322,9 @@ public final class ControlNumberMatcher {
             || scratch[N + BIRTH_YEAR.ordinal()] == DATE_DISAGREE;
     int first = (int) scratch[N + FIRST_NAME.ordinal()];
     int last = (int) scratch[N + LAST_NAME.ordinal()];
-    boolean nameOff = first != AGREE || last != AGREE;
     boolean weakName = first >= PHONETIC || last >= PHONETIC;
     boolean bothOff = first != AGREE && last != AGREE;
-    return (monthOrYearDisagrees && nameOff) || (partOff && (weakName || bothOff));
+    return monthOrYearDisagrees || (partOff && (weakName || bothOff));
   }
 
   /** One name is part of the other (Müller / Müller-Schmidt, Anna / Anna Maria). */
