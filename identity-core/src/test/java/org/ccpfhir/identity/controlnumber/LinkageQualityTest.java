@@ -101,8 +101,9 @@ class LinkageQualityTest {
     assertThat(q.falseMatches()).isZero();
     assertThat(q.f1()).isGreaterThanOrEqualTo(0.97);
     assertThat(q.reviewShare()).isLessThanOrEqualTo(0.05);
-    // issue 21: what review cannot recover is lost, and reviews must mostly be the right pair
-    assertThat(q.recallAfterReview()).isGreaterThanOrEqualTo(0.99);
+    // issue 21: what review cannot recover is lost (target 0.995; measured 0.9967 with these
+    // seeds), and reviews must mostly be the right pair
+    assertThat(q.recallAfterReview()).isGreaterThanOrEqualTo(0.995);
     assertThat(q.reviewsOfOthersShare()).isLessThanOrEqualTo(0.25);
   }
 

@@ -34,6 +34,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * <ul>
  *   <li>{@code quality --people N}: N people pseudonymized, then one corrupted copy of each
  *       (standard corruption mix): precision, recall and F1 of automatic matches, review share.
+ *   <li>{@code lost --people N [--verbose true]}: the same people and copies through blocking and
+ *       matcher alone ({@link LostPairs}): why true pairs are lost after review.
  *   <li>{@code population --people N}: how many generated people share first name, last name and
  *       birth date with another (indistinguishable for any linkage on these fields).
  *   <li>{@code speed --stored N}: N records stored (bulk-loaded, index rebuilt as at a start), then
@@ -54,8 +56,10 @@ public final class CentralLinkageBench {
     int size = 10_000;
     long seed = 1;
     boolean realistic = true;
+    boolean verbose = false;
     for (int i = 1; i + 1 < args.length; i += 2) {
       switch (args[i]) {
+        case "--verbose" -> verbose = Boolean.parseBoolean(args[i + 1]);
         case "--people", "--stored" -> size = Integer.parseInt(args[i + 1]);
         case "--seed" -> seed = Long.parseLong(args[i + 1]);
         case "--mix" -> realistic = args[i + 1].equals("realistic");
@@ -66,6 +70,8 @@ public final class CentralLinkageBench {
     try {
       if (mode.equals("quality")) {
         quality(size, seed, realistic);
+      } else if (mode.equals("lost")) {
+        LostPairs.run(size, seed, verbose);
       } else if (mode.equals("population")) {
         PopulationCheck.run(size, seed);
       } else if (mode.equals("speed")) {
@@ -103,6 +109,8 @@ public final class CentralLinkageBench {
       personOf.put(pseudonym, person.personId());
     }
     long first = originals.get(0).personId();
+    // every original is a new person: a review here pairs two different people (no copy yet)
+    int newPeopleReviews = list.openReviewCount();
     long trueMatches = 0;
     long falseMatches = mergedOriginals;
     long reviews = 0;
@@ -175,6 +183,10 @@ public final class CentralLinkageBench {
         reviews,
         reviewsOfOthers / (double) Math.max(1, reviews),
         (trueMatches + reviews - reviewsOfOthers) / (double) people);
+    System.out.printf(
+        "  reviews opened while registering the %d people themselves (new people, before any"
+            + " copy): %d (%.4f)%n",
+        people, newPeopleReviews, newPeopleReviews / (double) people);
     if (realistic) {
       for (int k = 0; k < 4; k++) {
         System.out.printf(
