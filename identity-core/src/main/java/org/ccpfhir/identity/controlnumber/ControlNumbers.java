@@ -132,20 +132,8 @@ public final class ControlNumbers {
 
   /** Dice similarity of slot {@code x} of {@code a} and slot {@code y} of {@code b}. */
   static double dice(ControlNumbers a, int x, ControlNumbers b, int y) {
-    long headerA = a.packed[1 + x];
-    long headerB = b.packed[1 + y];
-    int ones = (int) (headerA & 0xFFFF) + (int) (headerB & 0xFFFF);
-    if (ones == 0) {
-      return 0;
-    }
-    int offsetA = (int) (headerA >>> 32);
-    int offsetB = (int) (headerB >>> 32);
-    int length = Math.min((int) (headerA >>> 16) & 0xFFFF, (int) (headerB >>> 16) & 0xFFFF);
-    int common = 0;
-    for (int i = 0; i < length; i++) {
-      common += Long.bitCount(a.packed[offsetA + i] & b.packed[offsetB + i]);
-    }
-    return 2.0 * common / ones;
+    int ones = ones(a, x, b, y);
+    return ones == 0 ? 0 : 2.0 * commonBits(a, x, b, y) / ones;
   }
 
   /**
@@ -155,9 +143,18 @@ public final class ControlNumbers {
    * three-letter one).
    */
   static int differingBits(ControlNumbers a, int x, ControlNumbers b, int y) {
+    return ones(a, x, b, y) - 2 * commonBits(a, x, b, y);
+  }
+
+  /** The bits set in the two slots' filters together (each slot's header holds its count). */
+  private static int ones(ControlNumbers a, int x, ControlNumbers b, int y) {
+    return (int) (a.packed[1 + x] & 0xFFFF) + (int) (b.packed[1 + y] & 0xFFFF);
+  }
+
+  /** The bits set in both slots' filters. */
+  private static int commonBits(ControlNumbers a, int x, ControlNumbers b, int y) {
     long headerA = a.packed[1 + x];
     long headerB = b.packed[1 + y];
-    int ones = (int) (headerA & 0xFFFF) + (int) (headerB & 0xFFFF);
     int offsetA = (int) (headerA >>> 32);
     int offsetB = (int) (headerB >>> 32);
     int length = Math.min((int) (headerA >>> 16) & 0xFFFF, (int) (headerB >>> 16) & 0xFFFF);
@@ -165,7 +162,7 @@ public final class ControlNumbers {
     for (int i = 0; i < length; i++) {
       common += Long.bitCount(a.packed[offsetA + i] & b.packed[offsetB + i]);
     }
-    return ones - 2 * common;
+    return common;
   }
 
   /**
