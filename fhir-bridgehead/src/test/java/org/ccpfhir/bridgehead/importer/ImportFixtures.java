@@ -18,16 +18,16 @@ import org.hl7.fhir.r4.model.Bundle;
  * The mappers' hand-written oBDS and ADT-GEKID fixtures, made unique per test: the test database
  * keeps its rows across runs, and the local patient list would match a fixture's person again.
  */
-final class ImportFixtures {
+public final class ImportFixtures {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final PatientBundleBuilder BUILDER =
       new PatientBundleBuilder(ResourceIds.forSite("HD"));
 
   /** A fixture with its own source patient id and family name. */
-  record Document(String xml, String sourcePatientId, String familyName) {
+  public record Document(String xml, String sourcePatientId, String familyName) {
 
-    byte[] bytes() {
+    public byte[] bytes() {
       return xml.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -36,7 +36,7 @@ final class ImportFixtures {
     }
 
     /** The stored Patient's id: the ids are stable, so the test derives them as the server does. */
-    String patientId() {
+    public String patientId() {
       SourceMapper mapper =
           xml.contains(AdtMapper.NAMESPACE) ? new AdtMapper(BUILDER) : new ObdsMapper(BUILDER);
       try {
@@ -67,6 +67,20 @@ final class ImportFixtures {
         resource("obds-full-case.xml")
             .replace("Patient_ID=\"P-4711\"", "Patient_ID=\"" + id + "\"")
             .replace("<Nachname>Musterfrau</Nachname>", "<Nachname>" + family + "</Nachname>"),
+        id,
+        family);
+  }
+
+  /**
+   * The clinical facts of the input-shape fixtures (profiles {@code ccp-profiles/shapes}) as an
+   * oBDS export, for this family name and a new source patient id.
+   */
+  public static Document shapeFacts(String family) {
+    String id = "P-" + letters(10);
+    return new Document(
+        resource("obds-shape-facts.xml")
+            .replace("Patient_ID=\"P-SHAPE\"", "Patient_ID=\"" + id + "\"")
+            .replace("<Nachname>Shape</Nachname>", "<Nachname>" + family + "</Nachname>"),
         id,
         family);
   }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.ccpfhir.bridgehead.PostgresIT;
+import org.ccpfhir.bridgehead.importer.ImportFixtures;
 import org.ccpfhir.profiles.shapes.InputShapes;
 import org.ccpfhir.profiles.shapes.ShapeFixtures;
 import org.ccpfhir.profiles.shapes.ShapeFixtures.Shape;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The same clinical facts sent as an MDS, a DKTK onco-core (obds2fhir) and an MII KDS Onkologie
- * transaction are stored so that the MDS queries count them alike; what the MII shape cannot carry
- * into the MDS is answered as warnings in the transaction-response.
+ * transaction, and imported as an oBDS export, are stored so that the MDS queries count them alike;
+ * what the MII shape cannot carry into the MDS is answered as warnings in the transaction-response.
  */
 class InputShapesIT extends PostgresIT {
 
@@ -81,9 +82,24 @@ class InputShapesIT extends PostgresIT {
       answers.put(shape, counts(ShapeFixtures.patientId(shape, prefix)));
     }
 
+    // the same facts as a cancer registry's oBDS export, through $import-obds (another person)
+    ImportFixtures.Document obds = ImportFixtures.shapeFacts(family());
+    clients
+        .as("datamanager")
+        .contentType("application/xml")
+        .accept("application/fhir+json")
+        .body(obds.bytes())
+        .post("/fhir/$import-obds")
+        .then()
+        .statusCode(200)
+        .body(
+            "parameter.find { it.name == 'report' }.valueString",
+            containsString("\"patientsStored\" : 1"));
+
     assertThat(answers.get(Shape.MDS)).as("MDS").containsOnly(1).hasSize(QUERIES.size());
     assertThat(answers.get(Shape.DKTK)).as("DKTK").isEqualTo(answers.get(Shape.MDS));
     assertThat(answers.get(Shape.MII)).as("MII").isEqualTo(answers.get(Shape.MDS));
+    assertThat(counts(obds.patientId())).as("oBDS").isEqualTo(answers.get(Shape.MDS));
   }
 
   @Test
