@@ -61,14 +61,7 @@ public final class ImportFixtures {
   private ImportFixtures() {}
 
   static Document obds() {
-    String id = "P-" + letters(10);
-    String family = "Import" + letters(8);
-    return new Document(
-        resource("obds-full-case.xml")
-            .replace("Patient_ID=\"P-4711\"", "Patient_ID=\"" + id + "\"")
-            .replace("<Nachname>Musterfrau</Nachname>", "<Nachname>" + family + "</Nachname>"),
-        id,
-        family);
+    return obds("obds-full-case.xml", "P-4711", "Musterfrau", "Import" + letters(8));
   }
 
   /**
@@ -76,11 +69,19 @@ public final class ImportFixtures {
    * oBDS export, for this family name and a new source patient id.
    */
   public static Document shapeFacts(String family) {
+    return obds("obds-shape-facts.xml", "P-SHAPE", "Shape", family);
+  }
+
+  /** An oBDS fixture with a new source patient id and this family name in place of its own. */
+  private static Document obds(
+      String resource, String fixtureId, String fixtureFamily, String family) {
     String id = "P-" + letters(10);
     return new Document(
-        resource("obds-shape-facts.xml")
-            .replace("Patient_ID=\"P-SHAPE\"", "Patient_ID=\"" + id + "\"")
-            .replace("<Nachname>Shape</Nachname>", "<Nachname>" + family + "</Nachname>"),
+        resource(resource)
+            .replace("Patient_ID=\"" + fixtureId + "\"", "Patient_ID=\"" + id + "\"")
+            .replace(
+                "<Nachname>" + fixtureFamily + "</Nachname>",
+                "<Nachname>" + family + "</Nachname>"),
         id,
         family);
   }

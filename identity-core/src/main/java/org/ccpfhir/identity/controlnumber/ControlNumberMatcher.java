@@ -300,6 +300,8 @@ public final class ControlNumberMatcher {
         && scratch[N + LAST_NAME.ordinal()] == NAME_DISAGREE;
   }
 
+  private static final IdatField[] DATE_PARTS = {BIRTH_DAY, BIRTH_MONTH, BIRTH_YEAR};
+
   /**
    * The birth date is off and the names do not carry the match alone: the month or the year
    * disagrees (not near: a copy's year digit error is near), or a part is off while a name is only
@@ -313,7 +315,7 @@ public final class ControlNumberMatcher {
    */
   private static boolean nameAndDateOff(double[] scratch) {
     boolean partOff = false;
-    for (IdatField part : new IdatField[] {BIRTH_DAY, BIRTH_MONTH, BIRTH_YEAR}) {
+    for (IdatField part : DATE_PARTS) {
       int level = (int) scratch[N + part.ordinal()];
       partOff |= level != AGREE && level != FellegiSunter.MISSING;
     }

@@ -170,15 +170,8 @@ public final class ControlNumbers {
    * other (a double name and one of its parts, two first names and the first of them — only the
    * padded end bigram of the part is missing), whatever the names' lengths. (An overlap coefficient
    * stays near 0.75 there: folding and the end bigram cost a quarter of a short name's bits.)
-   */
-  static int missingBits(ControlNumbers a, int x, ControlNumbers b, int y) {
-    return missingBits(a, x, b, y, 0, 0);
-  }
-
-  /**
-   * As {@link #missingBits(ControlNumbers, int, ControlNumbers, int)}, but {@link
-   * Integer#MAX_VALUE} unless the denser filter has at least {@code moreBits} more bits set than
-   * the sparser and the sparser at least {@code leastBits}.
+   * {@link Integer#MAX_VALUE} unless the denser filter has at least {@code moreBits} more bits set
+   * than the sparser and the sparser at least {@code leastBits}.
    */
   static int missingBits(
       ControlNumbers a, int x, ControlNumbers b, int y, int moreBits, int leastBits) {
